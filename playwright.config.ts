@@ -1,0 +1,28 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, findChromium } from './tests/support/chromium';
+
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.spec.ts',
+	// Two cores: each worker runs its own server next to its browser.
+	workers: 2,
+	fullyParallel: false,
+	forbidOnly: Boolean(process.env.CI),
+	retries: 0,
+	timeout: 30_000,
+	reporter: [['list']],
+	use: {
+		trace: 'retain-on-failure',
+		locale: 'de-DE',
+		timezoneId: 'Europe/Berlin'
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				launchOptions: { executablePath: findChromium(), args: chromiumArgs }
+			}
+		}
+	]
+});

@@ -1,0 +1,79 @@
+// Production entry: one HTTP server on one port for the SvelteKit pages and the WebSocket
+// upgrades under /collab/. Honours PORT and HOST; shuts down cleanly on SIGTERM and SIGINT.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+	fallbackContentSecurityPolicy,
+	securityHeaders
+} from '../src/lib/server/http/security-headers.js';
+import { publishedRuntime } from '../src/lib/server/runtime.js';
+
+// Resolution PDFs of the adoption records must fit; adapter-node's default is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '25M';
+
+// Without ORIGIN, adapter-node assumes https. Tell it the protocol of the actual connection
+// instead, through a header only this entry sets (a client's own value is overwritten).
+const connectionProtocolHeader = 'x-leitbild-connection-protocol';
+const deriveProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (deriveProtocol) process.env.PROTOCOL_HEADER = connectionProtocolHeader;
+
+const port = Number.parseInt(process.env.PORT ?? '3000', 10);
+const host = process.env.HOST ?? '0.0.0.0';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+// Importing the handler starts the app: SvelteKit's init hook migrates, seeds and publishes the
+// runtime. The path is relative to this file's compiled place, build-server/server/.
+const handlerUrl = new URL('../../build/handler.js', import.meta.url).href;
+const { handler } = (await import(handlerUrl)) as { handler: NodeHandler };
+const runtime = publishedRuntime();
+if (!runtime) throw new Error('The SvelteKit bundle did not publish its runtime.');
+
+const server = createServer((req, res) => {
+	// Pages replace the CSP with their own (kit.csp); static files and JSON keep this one.
+	for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+	res.setHeader('Content-Security-Policy', fallbackContentSecurityPolicy);
+	if (deriveProtocol) {
+		req.headers[connectionProtocolHeader] = 'encrypted' in req.socket ? 'https' : 'http';
+	}
+	handler(req, res);
+});
+
+server.on('upgrade', (req, socket, head) => runtime.handleUpgrade(req, socket, head));
+
+server.listen(port, host, () => {
+	const address = server.address();
+	const shown = typeof address === 'object' && address ? address.port : port;
+	console.log(
+		JSON.stringify({
+			time: new Date().toISOString(),
+			level: 'info',
+			event: 'server.listening',
+			host,
+			port: shown
+		})
+	);
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+	if (stopping) return;
+	stopping = true;
+	console.log(
+		JSON.stringify({
+			time: new Date().toISOString(),
+			level: 'info',
+			event: 'server.stopping',
+			signal
+		})
+	);
+	const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+	server.closeIdleConnections();
+	await runtime!.shutdown();
+	// Connections still busy after a grace period are cut, so a stop never hangs.
+	setTimeout(() => server.closeAllConnections(), 5000).unref();
+	await closed;
+	process.exit(0);
+}
+
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config';
+
+describe('readConfig', () => {
+	it('defaults to port 3000 and ./data/app.db', () => {
+		const config = readConfig({});
+		expect(config.port).toBe(3000);
+		expect(config.databasePath).toBe(path.resolve('data/app.db'));
+		expect(config.publicOrigin).toBe('http://localhost:3000');
+		expect(config.publicOriginConfigured).toBe(false);
+	});
+
+	it('derives the database from DATA_DIR unless DATABASE_PATH is set', () => {
+		expect(readConfig({ DATA_DIR: '/srv/lw' }).databasePath).toBe('/srv/lw/app.db');
+		expect(readConfig({ DATA_DIR: '/srv/lw', DATABASE_PATH: '/db/x.db' }).databasePath).toBe(
+			'/db/x.db'
+		);
+	});
+
+	it('takes ORIGIN as the public URL, without a trailing slash', () => {
+		const config = readConfig({ ORIGIN: 'https://leitbild.kreis-unna.de/', PORT: '8080' });
+		expect(config.publicOrigin).toBe('https://leitbild.kreis-unna.de');
+		expect(config.publicOriginConfigured).toBe(true);
+		expect(config.port).toBe(8080);
+	});
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { can, type Actor } from './policy';
+
+const kamen = 'org-kamen';
+const unna = 'org-unna';
+const anonymous: Actor = { kind: 'anonymous' };
+const participant: Actor = { kind: 'participant', participantId: 'p1', eventId: 'e1' };
+const admin: Actor = { kind: 'member', userId: 'a', admin: true, memberships: [] };
+const kamenManager: Actor = {
+	kind: 'member',
+	userId: 'm',
+	admin: false,
+	memberships: [{ organisationId: kamen, roles: ['manager', 'signatory'] }]
+};
+const kamenViewer: Actor = {
+	kind: 'member',
+	userId: 'v',
+	admin: false,
+	memberships: [{ organisationId: kamen, roles: ['viewer'] }]
+};
+
+describe('can', () => {
+	it('lets everyone read public pages', () => {
+		for (const actor of [anonymous, participant, kamenViewer, admin]) {
+			expect(can(actor, 'public:view')).toBe(true);
+		}
+	});
+
+	it('keeps the staff areas for members', () => {
+		expect(can(anonymous, 'staff:view')).toBe(false);
+		expect(can(participant, 'staff:view')).toBe(false);
+		expect(can(kamenViewer, 'staff:view')).toBe(true);
+	});
+
+	it('keeps administration for admins', () => {
+		expect(can(kamenManager, 'admin:view')).toBe(false);
+		expect(can(admin, 'admin:view')).toBe(true);
+	});
+
+	it('lets a manager manage the members of their own organisation only', () => {
+		const own = { type: 'organisation', organisationId: kamen } as const;
+		const other = { type: 'organisation', organisationId: unna } as const;
+		expect(can(kamenManager, 'organisation:manage-members', own)).toBe(true);
+		expect(can(kamenManager, 'organisation:manage-members', other)).toBe(false);
+		expect(can(kamenViewer, 'organisation:manage-members', own)).toBe(false);
+		expect(can(admin, 'organisation:manage-members', other)).toBe(true);
+		expect(can(kamenManager, 'organisation:manage-members', { type: 'app' })).toBe(false);
+	});
+});

@@ -1,0 +1,126 @@
+// The WebSocket side of the app, on the same port as the pages: every connection under
+// /collab/<channel>/… is checked for origin and permission before the handshake completes,
+// then handed to its channel.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { isSameOrigin } from '../http/same-origin';
+import { log } from '../log';
+import { can, type Action, type Actor, type Resource } from '../policy';
+
+export const realtimePathPrefix = '/collab/';
+
+export interface ChannelContext {
+	actor: Actor;
+	url: URL;
+}
+
+export interface RealtimeChannel {
+	/** What the actor must be allowed to do to connect. */
+	action: Action;
+	resource?(url: URL): Resource | undefined;
+	onConnection(socket: WebSocket, context: ChannelContext): void;
+}
+
+export interface RealtimeServerOptions {
+	publicOrigin: string;
+	channels: Record<string, RealtimeChannel>;
+	resolveActor(request: IncomingMessage): Actor | Promise<Actor>;
+	/** Largest message a client may send, in bytes. */
+	maxPayload?: number;
+}
+
+export interface RealtimeServer {
+	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+	close(): Promise<void>;
+	readonly connectionCount: number;
+}
+
+const statusText: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	500: 'Internal Server Error'
+};
+
+function refuse(socket: Duplex, status: number, message: string): void {
+	const body = Buffer.from(message, 'utf8');
+	socket.end(
+		`HTTP/1.1 ${status} ${statusText[status]}\r\n` +
+			'Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n' +
+			`Content-Length: ${body.length}\r\n\r\n${message}`
+	);
+}
+
+export function createRealtimeServer(options: RealtimeServerOptions): RealtimeServer {
+	const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1 << 20 });
+	const sockets = new Set<WebSocket>();
+
+	async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+		const url = new URL(request.url ?? '/', 'http://localhost');
+		if (!url.pathname.startsWith(realtimePathPrefix)) {
+			socket.destroy();
+			return;
+		}
+		if (!isSameOrigin(request.headers.origin, request.headers.host, options.publicOrigin)) {
+			refuse(socket, 403, 'Verbindung nur von dieser Anwendung aus erlaubt.');
+			return;
+		}
+		const channelName = url.pathname.slice(realtimePathPrefix.length).split('/')[0];
+		const channel = Object.hasOwn(options.channels, channelName)
+			? options.channels[channelName]
+			: undefined;
+		if (!channel) {
+			refuse(socket, 404, 'Unbekannter Kanal.');
+			return;
+		}
+		const resource = channel.resource ? channel.resource(url) : { type: 'app' as const };
+		if (!resource) {
+			refuse(socket, 404, 'Nicht gefunden.');
+			return;
+		}
+		const actor = await options.resolveActor(request);
+		if (!can(actor, channel.action, resource)) {
+			const status = actor.kind === 'anonymous' ? 401 : 403;
+			refuse(socket, status, 'Keine Berechtigung für diese Verbindung.');
+			return;
+		}
+		if (socket.destroyed) return;
+		wss.handleUpgrade(request, socket, head, (ws) => {
+			sockets.add(ws);
+			ws.on('close', () => sockets.delete(ws));
+			ws.on('error', (err) => log.warn('realtime.socket_error', { error: err.message }));
+			channel.onConnection(ws, { actor, url });
+		});
+	}
+
+	return {
+		handleUpgrade(request, socket, head) {
+			// A client that hangs up during the checks must not crash the process.
+			socket.on('error', () => socket.destroy());
+			upgrade(request, socket, head).catch((err: unknown) => {
+				log.error('realtime.upgrade_failed', { error: String(err) });
+				if (!socket.destroyed) refuse(socket, 500, 'Interner Fehler.');
+			});
+		},
+		async close() {
+			const closed = [...sockets].map(
+				(ws) =>
+					new Promise<void>((resolve) => {
+						ws.once('close', () => resolve());
+						ws.close(1001, 'Server wird beendet');
+						setTimeout(() => {
+							ws.terminate();
+							resolve();
+						}, 1000).unref();
+					})
+			);
+			await Promise.all(closed);
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+		},
+		get connectionCount() {
+			return sockets.size;
+		}
+	};
+}

@@ -1,0 +1,22 @@
+import { asc, eq } from 'drizzle-orm';
+import type { AppDatabase } from '../db/database';
+import { organisation, type Organisation } from '../db/schema';
+
+export function listOrganisations(db: AppDatabase): Organisation[] {
+	return db.select().from(organisation).orderBy(asc(organisation.sortOrder)).all();
+}
+
+/** The bodies whose councils adopt the texts: the Kreis and its Kommunen, in seed order. */
+export function listAdoptingBodies(db: AppDatabase): Organisation[] {
+	return db
+		.select()
+		.from(organisation)
+		.where(eq(organisation.adopting, true))
+		.orderBy(asc(organisation.sortOrder))
+		.all();
+}
+
+/** The installation's Kreis; its name is the workspace's name. */
+export function findKreis(db: AppDatabase): Organisation | undefined {
+	return db.select().from(organisation).where(eq(organisation.kind, 'kreis')).get();
+}

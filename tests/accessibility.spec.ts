@@ -1,0 +1,41 @@
+// WCAG 2.1 A and AA (BITV 2.0): every page the route table lists is scanned with axe-core, at
+// desktop and at phone width; any violation fails.
+import AxeBuilder from '@axe-core/playwright';
+import { routeTable } from './authz/route-table';
+import { expect, openPage, test } from './support/fixtures';
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const pages = routeTable.filter((c) => c.kind === 'page' && c.access.anonymous === 'allow');
+const viewports = [
+	{ name: 'Desktop', width: 1280, height: 900 },
+	{ name: 'Telefon', width: 390, height: 844 }
+];
+
+for (const viewport of viewports) {
+	for (const pageCase of pages) {
+		const path = pageCase.path ?? pageCase.route;
+		test(`${path} (${viewport.name}) has no WCAG 2.1 AA violations`, async ({ page }) => {
+			await page.setViewportSize(viewport);
+			await openPage(page, path);
+			const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+			expect(results.violations).toEqual([]);
+		});
+	}
+}
+
+test('the join form with an error message has no violations', async ({ page }) => {
+	await openPage(page, '/join');
+	await page.getByLabel('Code der Veranstaltung').fill('XY');
+	await page.getByRole('button', { name: 'Beitreten' }).click();
+	await expect(page.getByRole('alert')).toBeVisible();
+	const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+	expect(results.violations).toEqual([]);
+});
+
+test('the German error page has no violations', async ({ page }) => {
+	const response = await page.goto('/gibt-es-nicht');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Seite nicht gefunden');
+	const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+	expect(results.violations).toEqual([]);
+});

@@ -1,0 +1,110 @@
+import { expect, openPage, test } from './support/fixtures';
+
+test('the start page is German, titled, with navigation and footer', async ({ page }) => {
+	await openPage(page, '/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+	await expect(page).toHaveTitle('Start – Leitbild-Werkstatt');
+	const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+	for (const area of ['Dokumente', 'Konferenzen', 'Beschlüsse', 'Verwaltung']) {
+		await expect(nav.getByRole('link', { name: area })).toBeVisible();
+	}
+	const footer = page.getByRole('contentinfo');
+	for (const link of ['Impressum', 'Datenschutz', 'Barrierefreiheit', 'Leichte Sprache']) {
+		await footer.getByRole('link', { name: link }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(page).toHaveTitle(new RegExp(`^.+ – Leitbild-Werkstatt$`));
+	}
+});
+
+test('the skip link is the first stop and moves focus to the content', async ({ page }) => {
+	await openPage(page, '/verwaltung');
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
+	await expect(skip).toBeFocused();
+	await expect(skip).toBeInViewport();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('main#inhalt')).toBeFocused();
+	await page.keyboard.press('Tab');
+	// The next stop is inside the content, not back in the header.
+	await expect(page.locator('main :focus, main:focus-within')).not.toHaveCount(0);
+});
+
+test('keyboard focus is visible', async ({ page }) => {
+	await openPage(page, '/');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	const outline = await page.evaluate(() => {
+		const style = getComputedStyle(document.activeElement!);
+		return { width: style.outlineWidth, style: style.outlineStyle };
+	});
+	expect(outline.style).not.toBe('none');
+	expect(Number.parseFloat(outline.width)).toBeGreaterThanOrEqual(2);
+});
+
+test('the current area is marked in the navigation', async ({ page }) => {
+	await openPage(page, '/');
+	await page
+		.getByRole('navigation', { name: 'Hauptnavigation' })
+		.getByRole('link', { name: 'Beschlüsse' })
+		.click();
+	await expect(page).toHaveURL(/\/beschluesse$/);
+	await expect(
+		page
+			.getByRole('navigation', { name: 'Hauptnavigation' })
+			.getByRole('link', { name: 'Beschlüsse' })
+	).toHaveAttribute('aria-current', 'page');
+});
+
+test('the seeded organisations of the Kreis Unna are listed', async ({ page }) => {
+	await openPage(page, '/verwaltung');
+	const table = page.getByRole('table', { name: /Organisationen/ });
+	await expect(table.getByRole('rowheader', { name: 'Kreis Unna', exact: true })).toBeVisible();
+	await expect(table.getByRole('row', { name: /Stadt Kamen/ })).toContainText('05978020');
+	await expect(table.getByRole('row', { name: /Jobcenter Kreis Unna/ })).toContainText('Partner');
+	await openPage(page, '/beschluesse');
+	await expect(page.getByRole('table')).toHaveAccessibleName('Beschließende Körperschaften (11)');
+});
+
+test('every response carries the security headers', async ({ request }) => {
+	for (const path of ['/', '/healthz', '/favicon.svg', '/gibt-es-nicht']) {
+		const response = await request.get(path);
+		const headers = response.headers();
+		expect(headers['x-content-type-options'], path).toBe('nosniff');
+		expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+		expect(headers['permissions-policy'], path).toContain('camera=()');
+		expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+	}
+	const page = await request.get('/');
+	const csp = page.headers()['content-security-policy'];
+	expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+	expect(csp).not.toContain("script-src 'self' 'unsafe-inline'");
+});
+
+test('form posts from another site are refused (CSRF)', async ({ request }) => {
+	const response = await request.post('/join', {
+		form: { code: 'ACK47M' },
+		headers: { origin: 'https://angreifer.example' }
+	});
+	expect(response.status()).toBe(403);
+});
+
+test('health check answers ok', async ({ request }) => {
+	const response = await request.get('/healthz');
+	expect(response.status()).toBe(200);
+	expect(await response.json()).toEqual({ status: 'ok' });
+});
+
+test('the join page validates the code and says why', async ({ page }) => {
+	await openPage(page, '/join');
+	await expect(page).toHaveTitle('Teilnehmen – Leitbild-Werkstatt');
+	// Participants' pages do not load the staff navigation.
+	await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toHaveCount(0);
+	const field = page.getByLabel('Code der Veranstaltung');
+	await field.fill('12');
+	await page.getByRole('button', { name: 'Beitreten' }).click();
+	await expect(page.getByRole('alert')).toContainText('sechsstelligen Code');
+	await expect(field).toHaveAttribute('aria-invalid', 'true');
+	await field.fill('ack 47m');
+	await page.getByRole('button', { name: 'Beitreten' }).click();
+	await expect(page.getByRole('alert')).toContainText('keine Veranstaltung');
+});

@@ -1,0 +1,29 @@
+// Which Chromium the end-to-end tests drive: CHROMIUM_PATH, then Debian's, then Playwright's own
+// download where a developer has one. No test tool can download a browser on our CI machines.
+import { chromium } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const systemPaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export function findChromium(): string | undefined {
+	const candidates = [process.env.CHROMIUM_PATH, ...systemPaths];
+	const found = candidates.find((path): path is string => Boolean(path) && existsSync(path!));
+	if (found) return found;
+	const bundled = chromium.executablePath();
+	if (existsSync(bundled)) return undefined; // Playwright's own browser: no override needed.
+	throw new Error(
+		'Kein Chromium gefunden. Installieren Sie es (Debian/Ubuntu: `sudo apt-get install chromium`) ' +
+			'oder setzen Sie CHROMIUM_PATH auf den Pfad eines Chromium- oder Chrome-Programms.'
+	);
+}
+
+/** Flags that keep Chromium from calling hosts outside this machine. */
+export const chromiumArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic'
+];
