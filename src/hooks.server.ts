@@ -1,29 +1,56 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { error } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { appRuntime, appStatus } from '$lib/server/app';
+import { appReady, appRuntime, appStatus, db } from '$lib/server/app';
+import { resolveSession } from '$lib/server/auth/actor';
+import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/session';
 import { fallbackContentSecurityPolicy, securityHeaders } from '$lib/server/http/security-headers';
 import { anonymousActor } from '$lib/server/policy';
 import { publishRuntime } from '$lib/server/runtime';
 
-export const init: ServerInit = () => {
-	appStatus();
+export const init: ServerInit = async () => {
 	publishRuntime(appRuntime());
+	await appReady();
 };
 
 /** Until the database is migrated and seeded, everything but the health check answers 503. */
-const handleReadiness: Handle = ({ event, resolve }) => {
-	if (event.url.pathname !== '/healthz' && appStatus() !== 'ready') {
-		error(
-			503,
-			'Die Anwendung startet gerade oder ist gestört. Bitte versuchen Sie es gleich noch einmal.'
-		);
+const handleReadiness: Handle = async ({ event, resolve }) => {
+	if (event.url.pathname !== '/healthz') {
+		await appReady();
+		if (appStatus() !== 'ready') {
+			error(
+				503,
+				'Die Anwendung startet gerade oder ist gestört. Bitte versuchen Sie es gleich noch einmal.'
+			);
+		}
 	}
 	return resolve(event);
 };
 
-const handleActor: Handle = ({ event, resolve }) => {
+/** Who is asking: the member behind the session cookie, or anonymous. */
+const handleSession: Handle = ({ event, resolve }) => {
 	event.locals.actor = anonymousActor;
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	if (event.url.pathname === '/healthz') return resolve(event);
+	const token = event.cookies.get(sessionCookieName);
+	if (!token) return resolve(event);
+	const secure = event.url.protocol === 'https:';
+	const { actor, validation } = resolveSession(db(), token);
+	if (!validation) {
+		deleteSessionCookie(event.cookies, secure);
+		return resolve(event);
+	}
+	if (validation.renewed) {
+		setSessionCookie(event.cookies, token, validation.session.expiresAt, secure);
+	}
+	event.locals.actor = actor;
+	event.locals.user = {
+		id: validation.user.id,
+		name: validation.user.name,
+		email: validation.user.email
+	};
+	event.locals.sessionId = validation.session.id;
 	return resolve(event);
 };
 
@@ -35,7 +62,11 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	if (!response.headers.has('Content-Security-Policy')) {
 		response.headers.set('Content-Security-Policy', fallbackContentSecurityPolicy);
 	}
+	// Pages can show personal data; no shared cache may keep them.
+	if (!response.headers.has('Cache-Control') && event.locals.user) {
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleReadiness, handleActor);
+export const handle = sequence(handleSecurityHeaders, handleReadiness, handleSession);

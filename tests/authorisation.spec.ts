@@ -1,5 +1,7 @@
+import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import { postForm, signedInRequest } from './support/actors';
 import { discoverRoutes, routeKey } from './support/routes';
-import { actorNames, routeTable, type RouteCase } from './authz/route-table';
+import { actorNames, routeTable, type ActorName, type RouteCase } from './authz/route-table';
 import { expect, test } from './support/fixtures';
 
 test('every page, endpoint and form action is in the route × actor table', () => {
@@ -15,25 +17,44 @@ function target(routeCase: RouteCase): string {
 }
 
 for (const routeCase of routeTable) {
-	for (const actor of actorNames) {
-		const expected = routeCase.access[actor];
-		test(`${routeKey(routeCase)} as ${actor}: ${expected}`, async ({ request, server }) => {
-			const response =
-				routeCase.method === 'GET'
-					? await request.get(target(routeCase), { maxRedirects: 0 })
-					: await request.fetch(target(routeCase), {
-							method: routeCase.method,
-							form: routeCase.form ?? {},
-							headers: { origin: server.url },
-							maxRedirects: 0
-						});
-			const status = response.status();
-			if (expected === 'deny') {
-				expect([401, 403], `status ${status}`).toContain(status);
+	for (const actorName of actorNames) {
+		const expected = routeCase.access[actorName];
+		test(`${routeKey(routeCase)} as ${actorName}: ${expected}`, async ({ actors, server }) => {
+			let request: APIRequestContext;
+			let disposable = true;
+			if (actorName === 'anonymous') {
+				request = await playwrightRequest.newContext({ baseURL: server.url });
+			} else if (routeCase.endsSession) {
+				const actor = actors[actorName as Exclude<ActorName, 'anonymous'>];
+				request = await signedInRequest(server.url, actor.email, actor.password);
 			} else {
-				expect(status, 'served, not refused').not.toBe(401);
-				expect(status, 'served, not refused').not.toBe(403);
-				expect(status, 'no server error').toBeLessThan(500);
+				request = actors[actorName as Exclude<ActorName, 'anonymous'>].request;
+				disposable = false;
+			}
+			try {
+				const response =
+					routeCase.method === 'GET'
+						? await request.get(target(routeCase), { maxRedirects: 0 })
+						: await postForm(request, server.url, target(routeCase), routeCase.form ?? {});
+				const status = response.status();
+				if (expected === 'deny') {
+					const toSignIn =
+						actorName === 'anonymous' &&
+						routeCase.method === 'GET' &&
+						status === 303 &&
+						response.headers().location?.startsWith('/anmelden?weiter=');
+					expect(toSignIn || [401, 403].includes(status), `refused, got ${status}`).toBe(true);
+				} else {
+					expect([401, 403], `served, got ${status}`).not.toContain(status);
+					expect(status, 'no server error').toBeLessThan(500);
+					if (status === 303) {
+						expect(response.headers().location, 'not sent to sign in').not.toMatch(
+							/^\/anmelden\?weiter/
+						);
+					}
+				}
+			} finally {
+				if (disposable) await request.dispose();
 			}
 		});
 	}

@@ -1,6 +1,11 @@
-import { expect, openPage, test } from './support/fixtures';
+import { expect, openPage, pageAs, test } from './support/fixtures';
 
-test('the start page is German, titled, with navigation and footer', async ({ page }) => {
+test('signed in, the start page shows the navigation of the areas', async ({
+	browser,
+	actors,
+	baseURL
+}) => {
+	const { page, close } = await pageAs(browser, actors.admin, baseURL!);
 	await openPage(page, '/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 	await expect(page).toHaveTitle('Start – Leitbild-Werkstatt');
@@ -8,6 +13,21 @@ test('the start page is German, titled, with navigation and footer', async ({ pa
 	for (const area of ['Dokumente', 'Konferenzen', 'Beschlüsse', 'Verwaltung']) {
 		await expect(nav.getByRole('link', { name: area })).toBeVisible();
 	}
+	await nav.getByRole('link', { name: 'Beschlüsse' }).click();
+	await expect(page).toHaveURL(/\/beschluesse$/);
+	await expect(nav.getByRole('link', { name: 'Beschlüsse' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	await expect(page.getByRole('table')).toHaveAccessibleName('Beschließende Körperschaften (11)');
+	await close();
+});
+
+test('the public start page is German, with sign-in and the legal pages', async ({ page }) => {
+	await openPage(page, '/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+	await expect(page.getByRole('link', { name: 'Anmelden' }).first()).toBeVisible();
+	await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toHaveCount(0);
 	const footer = page.getByRole('contentinfo');
 	for (const link of ['Impressum', 'Datenschutz', 'Barrierefreiheit', 'Leichte Sprache']) {
 		await footer.getByRole('link', { name: link }).click();
@@ -17,7 +37,7 @@ test('the start page is German, titled, with navigation and footer', async ({ pa
 });
 
 test('the skip link is the first stop and moves focus to the content', async ({ page }) => {
-	await openPage(page, '/verwaltung');
+	await openPage(page, '/');
 	await page.keyboard.press('Tab');
 	const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
 	await expect(skip).toBeFocused();
@@ -41,28 +61,18 @@ test('keyboard focus is visible', async ({ page }) => {
 	expect(Number.parseFloat(outline.width)).toBeGreaterThanOrEqual(2);
 });
 
-test('the current area is marked in the navigation', async ({ page }) => {
-	await openPage(page, '/');
-	await page
-		.getByRole('navigation', { name: 'Hauptnavigation' })
-		.getByRole('link', { name: 'Beschlüsse' })
-		.click();
-	await expect(page).toHaveURL(/\/beschluesse$/);
-	await expect(
-		page
-			.getByRole('navigation', { name: 'Hauptnavigation' })
-			.getByRole('link', { name: 'Beschlüsse' })
-	).toHaveAttribute('aria-current', 'page');
-});
-
-test('the seeded organisations of the Kreis Unna are listed', async ({ page }) => {
+test('the seeded organisations of the Kreis Unna are listed', async ({
+	browser,
+	actors,
+	baseURL
+}) => {
+	const { page, close } = await pageAs(browser, actors.viewer, baseURL!);
 	await openPage(page, '/verwaltung');
 	const table = page.getByRole('table', { name: /Organisationen/ });
 	await expect(table.getByRole('rowheader', { name: 'Kreis Unna', exact: true })).toBeVisible();
 	await expect(table.getByRole('row', { name: /Stadt Kamen/ })).toContainText('05978020');
 	await expect(table.getByRole('row', { name: /Jobcenter Kreis Unna/ })).toContainText('Partner');
-	await openPage(page, '/beschluesse');
-	await expect(page.getByRole('table')).toHaveAccessibleName('Beschließende Körperschaften (11)');
+	await close();
 });
 
 test('every response carries the security headers', async ({ request }) => {

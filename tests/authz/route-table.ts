@@ -1,12 +1,16 @@
 // Who may reach what: every page, endpoint and form action of the app, for every kind of actor.
 // tests/authorisation.spec.ts fails for a route missing here and checks each cell against the
 // running server. Each feature adds its routes and, as they arrive, its actors.
+import { memberActorNames } from '../support/actors';
 import type { RouteKind } from '../support/routes';
 
-export const actorNames = ['anonymous'] as const;
+export const actorNames = ['anonymous', ...memberActorNames] as const;
 export type ActorName = (typeof actorNames)[number];
 
-/** allow: the request is served (2xx, 3xx, or a 4xx about the input); deny: 401 or 403. */
+/**
+ * allow: served (2xx, 3xx, or a 4xx about the input such as 400 or 404);
+ * deny: 401 or 403, or for an anonymous visitor's page request a redirect to sign in.
+ */
 export type Access = 'allow' | 'deny';
 
 export interface RouteCase {
@@ -16,38 +20,99 @@ export interface RouteCase {
 	action?: string;
 	/** The URL to request when the route has parameters. */
 	path?: string;
-	/** Form fields for actions. */
-	form?: Record<string, string>;
+	/** Form fields for actions and POST endpoints. */
+	form?: Record<string, string | string[]>;
+	/** The request ends the session it is sent with: each actor signs in afresh for it. */
+	endsSession?: boolean;
 	access: Record<ActorName, Access>;
 }
 
-const everyone: Record<ActorName, Access> = { anonymous: 'allow' };
+type AccessRow = Record<ActorName, Access>;
 
-const publicPage = (route: string): RouteCase => ({
+const everyone: AccessRow = {
+	anonymous: 'allow',
+	admin: 'allow',
+	manager: 'allow',
+	managerOther: 'allow',
+	editor: 'allow',
+	signatory: 'allow',
+	viewer: 'allow'
+};
+const members: AccessRow = { ...everyone, anonymous: 'deny' };
+const admins: AccessRow = {
+	anonymous: 'deny',
+	admin: 'allow',
+	manager: 'deny',
+	managerOther: 'deny',
+	editor: 'deny',
+	signatory: 'deny',
+	viewer: 'deny'
+};
+/** Kamen's manager and the admins: the member management of Kamen. */
+const kamenManagers: AccessRow = { ...admins, manager: 'allow' };
+
+const page = (route: string, access: AccessRow, path?: string): RouteCase => ({
 	kind: 'page',
 	route,
 	method: 'GET',
-	access: everyone
+	access,
+	path
 });
 
+const action = (
+	route: string,
+	name: string,
+	access: AccessRow,
+	options: Pick<RouteCase, 'path' | 'form'> = {}
+): RouteCase => ({ kind: 'action', route, method: 'POST', action: name, access, ...options });
+
+/** A valid UUID nobody has: allowed member actions answer 404 for it and change nothing. */
+const nobody = '00000000-0000-4000-8000-000000000000';
+const kamen = '/verwaltung/organisationen/kamen';
+const organisationRoute = '/verwaltung/organisationen/[slug]';
+
 export const routeTable: RouteCase[] = [
-	publicPage('/'),
-	publicPage('/dokumente'),
-	publicPage('/konferenzen'),
-	publicPage('/beschluesse'),
-	publicPage('/verwaltung'),
-	publicPage('/impressum'),
-	publicPage('/datenschutz'),
-	publicPage('/barrierefreiheit'),
-	publicPage('/leichte-sprache'),
-	publicPage('/join'),
+	page('/', everyone),
+	page('/anmelden', everyone),
+	action('/anmelden', 'default', everyone),
 	{
-		kind: 'action',
-		route: '/join',
+		kind: 'endpoint',
+		route: '/abmelden',
 		method: 'POST',
-		action: 'default',
-		form: { code: 'ACK47M' },
-		access: everyone
+		access: everyone,
+		endsSession: true
 	},
+	page('/konto', members),
+	action('/konto', 'name', members),
+	action('/konto', 'password', members),
+	page('/einladung/[token]', everyone, '/einladung/unbekannt'),
+	action('/einladung/[token]', 'default', everyone, { path: '/einladung/unbekannt' }),
+	page('/passwort-zuruecksetzen/[token]', everyone, '/passwort-zuruecksetzen/unbekannt'),
+	action('/passwort-zuruecksetzen/[token]', 'default', everyone, {
+		path: '/passwort-zuruecksetzen/unbekannt'
+	}),
+	page('/dokumente', members),
+	page('/konferenzen', members),
+	page('/beschluesse', members),
+	page('/verwaltung', members),
+	page(organisationRoute, members, kamen),
+	action(organisationRoute, 'invite', kamenManagers, {
+		path: kamen,
+		form: { email: 'tabelle@kamen.test', roles: ['viewer'] }
+	}),
+	action(organisationRoute, 'roles', kamenManagers, {
+		path: kamen,
+		form: { userId: nobody, roles: ['viewer'] }
+	}),
+	action(organisationRoute, 'deactivate', kamenManagers, { path: kamen, form: { userId: nobody } }),
+	action(organisationRoute, 'reactivate', kamenManagers, { path: kamen, form: { userId: nobody } }),
+	action(organisationRoute, 'resetLink', kamenManagers, { path: kamen, form: { userId: nobody } }),
+	page('/verwaltung/protokoll', admins),
+	page('/impressum', everyone),
+	page('/datenschutz', everyone),
+	page('/barrierefreiheit', everyone),
+	page('/leichte-sprache', everyone),
+	page('/join', everyone),
+	action('/join', 'default', everyone, { form: { code: 'ACK47M' } }),
 	{ kind: 'endpoint', route: '/healthz', method: 'GET', access: everyone }
 ];

@@ -1,33 +1,64 @@
 // The fixtures every end-to-end test uses: one server per worker (files that need their own call
 // startServer), baseURL pointing at it, the origin guard on every page, and hydration waits.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { createActors, serverEnvWithAdmin, type MemberActorName, type TestActor } from './actors';
 import { startServer, type AppServer } from './server';
 import { watchOrigin } from './origin-guard';
 
-export const test = base.extend<{ originGuard: void }, { server: AppServer }>({
+export const test = base.extend<
+	object,
+	{ server: AppServer; actors: Record<MemberActorName, TestActor> }
+>({
 	server: [
 		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for
 		async ({}, use) => {
-			const server = await startServer();
+			const server = await startServer({ env: serverEnvWithAdmin });
 			await use(server);
 			await server.dispose();
+		},
+		{ scope: 'worker' }
+	],
+	actors: [
+		async ({ server }, use) => {
+			const actors = await createActors(server.url);
+			await use(actors);
+			await Promise.all(Object.values(actors).map((actor) => actor.request.dispose()));
 		},
 		{ scope: 'worker' }
 	],
 	baseURL: async ({ server }, use) => {
 		await use(server.url);
 	},
-	originGuard: [
-		async ({ page, baseURL }, use) => {
-			const offenders = watchOrigin(page, baseURL!);
-			await use();
-			expect(offenders, 'Anfragen, die den Ursprung der Anwendung verlassen').toEqual([]);
-		},
-		{ auto: true }
-	]
+	// Every test page is watched; tests that need no page do not pay for one.
+	page: async ({ page, baseURL }, use) => {
+		const offenders = watchOrigin(page, baseURL!);
+		await use(page);
+		expect(offenders, 'Anfragen, die den Ursprung der Anwendung verlassen').toEqual([]);
+	}
 });
 
 export { expect };
+
+/** A browser page signed in as one of the test actors. */
+export async function pageAs(
+	browser: Browser,
+	actor: TestActor,
+	baseURL: string
+): Promise<{ page: Page; close: () => Promise<void> }> {
+	const context = await browser.newContext({
+		baseURL,
+		storageState: await actor.request.storageState()
+	});
+	const page = await context.newPage();
+	const offenders = watchOrigin(page, baseURL);
+	return {
+		page,
+		close: async () => {
+			await context.close();
+			expect(offenders, 'Anfragen, die den Ursprung der Anwendung verlassen').toEqual([]);
+		}
+	};
+}
 
 /** Opens a page and waits until Svelte has hydrated it, so clicks are not lost. */
 export async function openPage(page: Page, path: string): Promise<void> {

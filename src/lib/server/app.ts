@@ -5,6 +5,10 @@ import { readConfig, type AppConfig } from './config';
 import { closeDatabase, openDatabase, type AppDatabase } from './db/database';
 import { runSeeds, type Seed } from './db/seeds';
 import { log, errorFields } from './log';
+import { ensureAdmin, type CreatedAdmin } from './accounts/first-admin';
+import { resolveSession } from './auth/actor';
+import { throttleRulesFromEnv, type ThrottleRules } from './auth/rate-limit';
+import { deleteExpiredSessions, sessionCookieName } from './auth/session';
 import { anonymousActor } from './policy';
 import { echoChannel } from './realtime/echo-channel';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
@@ -16,6 +20,8 @@ export type AppStatus = 'starting' | 'ready' | 'failed';
 interface App {
 	status: AppStatus;
 	config: AppConfig;
+	throttleRules: ThrottleRules;
+	ready: Promise<void>;
 	db?: AppDatabase;
 	realtime?: RealtimeServer;
 }
@@ -28,19 +34,54 @@ export function allSeeds(): Seed[] {
 	return [organisationsSeed()];
 }
 
-function start(): App {
-	const app: App = { status: 'starting', config: readConfig() };
-	(globalThis as WithApp)[appKey] = app;
+function sessionTokenFromCookieHeader(header: string | undefined): string | undefined {
+	for (const part of header?.split(';') ?? []) {
+		const [name, ...value] = part.trim().split('=');
+		if (name === sessionCookieName) return decodeURIComponent(value.join('='));
+	}
+	return undefined;
+}
+
+/** Shown once on the console, never logged again: the only way to learn a generated password. */
+function announceAdmin(created: CreatedAdmin): void {
+	if (!created.generatedPassword) {
+		log.info('app.admin_created', { email: created.email });
+		return;
+	}
+	console.log(
+		[
+			'',
+			'=================================================================',
+			'  Leitbild-Werkstatt: erster Administrator angelegt',
+			`  E-Mail:   ${created.email}`,
+			`  Passwort: ${created.generatedPassword}`,
+			'  Dieses Passwort wird nur jetzt angezeigt. Bitte ändern Sie es',
+			'  nach der Anmeldung unter „Mein Konto“.',
+			'=================================================================',
+			''
+		].join('\n')
+	);
+}
+
+async function prepare(app: App): Promise<void> {
 	try {
-		app.db = openDatabase({
+		const db = openDatabase({
 			file: app.config.databasePath,
 			migrationsDir: app.config.migrationsDir
 		});
-		const ran = runSeeds(app.db, allSeeds());
+		app.db = db;
+		const ran = runSeeds(db, allSeeds());
+		const admin = await ensureAdmin(db);
+		if (admin) announceAdmin(admin);
+		deleteExpiredSessions(db);
 		app.realtime = createRealtimeServer({
 			publicOrigin: app.config.publicOrigin,
 			channels: { echo: echoChannel },
-			resolveActor: () => anonymousActor
+			resolveActor: async (request) => {
+				await app.ready;
+				if (app.status !== 'ready') return anonymousActor;
+				return resolveSession(db, sessionTokenFromCookieHeader(request.headers.cookie)).actor;
+			}
 		});
 		app.status = 'ready';
 		log.info('app.ready', { database: app.config.databasePath, seeded: ran });
@@ -48,6 +89,16 @@ function start(): App {
 		app.status = 'failed';
 		log.error('app.start_failed', errorFields(err));
 	}
+}
+
+function start(): App {
+	const app = {
+		status: 'starting',
+		config: readConfig(),
+		throttleRules: throttleRulesFromEnv()
+	} as App;
+	(globalThis as WithApp)[appKey] = app;
+	app.ready = prepare(app);
 	return app;
 }
 
@@ -59,8 +110,17 @@ export function appStatus(): AppStatus {
 	return currentApp().status;
 }
 
+/** Resolves once the database is migrated and seeded (or start-up failed). */
+export function appReady(): Promise<void> {
+	return currentApp().ready;
+}
+
 export function appConfig(): AppConfig {
 	return currentApp().config;
+}
+
+export function signInThrottleRules(): ThrottleRules {
+	return currentApp().throttleRules;
 }
 
 /** The database; throws while the app is not ready, which the hooks turn into a 503. */
@@ -83,6 +143,7 @@ export function appRuntime(): AppRuntime {
 		async shutdown() {
 			const app = (globalThis as WithApp)[appKey];
 			if (!app) return;
+			await app.ready;
 			await app.realtime?.close();
 			if (app.db) closeDatabase(app.db);
 			app.status = 'starting';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, type Actor } from './policy';
+import { can, grantableRoles, type Actor } from './policy';
 
 const kamen = 'org-kamen';
 const unna = 'org-unna';
@@ -38,12 +38,31 @@ describe('can', () => {
 	});
 
 	it('lets a manager manage the members of their own organisation only', () => {
-		const own = { type: 'organisation', organisationId: kamen } as const;
-		const other = { type: 'organisation', organisationId: unna } as const;
+		const own = { type: 'organisation', organisationId: kamen, kind: 'kommune' } as const;
+		const other = { type: 'organisation', organisationId: unna, kind: 'kommune' } as const;
 		expect(can(kamenManager, 'organisation:manage-members', own)).toBe(true);
 		expect(can(kamenManager, 'organisation:manage-members', other)).toBe(false);
 		expect(can(kamenViewer, 'organisation:manage-members', own)).toBe(false);
 		expect(can(admin, 'organisation:manage-members', other)).toBe(true);
 		expect(can(kamenManager, 'organisation:manage-members', { type: 'app' })).toBe(false);
+	});
+
+	it('lets only admins give the admin role, and only in the Kreis', () => {
+		const kreis = { type: 'organisation', organisationId: 'org-kreis', kind: 'kreis' } as const;
+		const kommune = { type: 'organisation', organisationId: kamen, kind: 'kommune' } as const;
+		expect(grantableRoles(admin, kreis)).toContain('admin');
+		expect(grantableRoles(admin, kommune)).not.toContain('admin');
+		expect(grantableRoles(kamenManager, kommune)).toEqual([
+			'manager',
+			'editor',
+			'signatory',
+			'viewer'
+		]);
+		expect(grantableRoles(kamenViewer, kommune)).toEqual([]);
+	});
+
+	it('shows the audit log to admins only', () => {
+		expect(can(admin, 'audit:view')).toBe(true);
+		expect(can(kamenManager, 'audit:view')).toBe(false);
 	});
 });

@@ -1,8 +1,9 @@
 // The one authorisation policy. Every load, action, endpoint and WebSocket upgrade asks
 // can(actor, action, resource); the route × actor table in tests/ checks the answers end to end.
 
-export const roles = ['admin', 'manager', 'editor', 'signatory', 'viewer'] as const;
-export type Role = (typeof roles)[number];
+import type { OrganisationKind, Role } from './db/schema';
+
+export type { Role };
 
 export interface Membership {
 	organisationId: string;
@@ -22,7 +23,7 @@ export type Actor =
 
 export type Resource =
 	| { type: 'app' }
-	| { type: 'organisation'; organisationId: string }
+	| { type: 'organisation'; organisationId: string; kind: OrganisationKind }
 	| { type: 'event'; eventId: string };
 
 export const anonymousActor: Actor = { kind: 'anonymous' };
@@ -56,12 +57,27 @@ const rules = {
 	'organisation:manage-members': (actor, resource) =>
 		resource.type === 'organisation' &&
 		(isAdmin(actor) || hasRole(actor, resource.organisationId, 'manager')),
+	/** Giving someone the admin role: only admins, and only in the Kreis organisation. */
+	'organisation:grant-admin': (actor, resource) =>
+		resource.type === 'organisation' && resource.kind === 'kreis' && isAdmin(actor),
+	/** The audit log of sign-ins, invitations and role changes. */
+	'audit:view': isAdmin,
 	/** The connectivity probe on the realtime socket. */
 	'realtime:echo': () => true
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
 export const actions = Object.keys(rules) as Action[];
+
+/** The roles an actor may give in an organisation; empty when they may not manage it. */
+export function grantableRoles(
+	actor: Actor,
+	resource: Extract<Resource, { type: 'organisation' }>
+): Role[] {
+	if (!can(actor, 'organisation:manage-members', resource)) return [];
+	const roles: Role[] = ['manager', 'editor', 'signatory', 'viewer'];
+	return can(actor, 'organisation:grant-admin', resource) ? ['admin', ...roles] : roles;
+}
 
 export function can(actor: Actor, action: Action, resource: Resource = appResource): boolean {
 	return rules[action](actor, resource);

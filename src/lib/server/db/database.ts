@@ -34,3 +34,11 @@ export function closeDatabase(db: AppDatabase): void {
 	if (db.$client.name !== ':memory:') db.$client.pragma('wal_checkpoint(TRUNCATE)');
 	db.$client.close();
 }
+
+/**
+ * Runs work in one transaction: all of it is written, or none. Domain functions take an
+ * AppDatabase; inside, the transaction stands in for it.
+ */
+export function transaction<T>(db: AppDatabase, work: (tx: AppDatabase) => T): T {
+	return db.transaction((tx) => work(tx as unknown as AppDatabase));
+}

@@ -1,7 +1,15 @@
 // The one database schema. Every table of the app is declared here; drizzle-kit generates the
 // migrations in drizzle/ from it.
 import { sql } from 'drizzle-orm';
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	blob,
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
 
 const timestampNow = (column = 'created_at') =>
 	integer(column, { mode: 'timestamp_ms' })
@@ -41,3 +49,120 @@ export const organisation = sqliteTable(
 
 export type Organisation = typeof organisation.$inferSelect;
 export type NewOrganisation = typeof organisation.$inferInsert;
+
+export const roles = ['admin', 'manager', 'editor', 'signatory', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+/** A person with an account. E-mail addresses are stored lower-case. */
+export const user = sqliteTable(
+	'user',
+	{
+		id: text('id').primaryKey(),
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		/** Set when an admin deactivates the whole account. */
+		deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+		createdAt: timestampNow()
+	},
+	(table) => [uniqueIndex('user_email_unique').on(table.email)]
+);
+
+export type User = typeof user.$inferSelect;
+
+/** A person's roles in one organisation; a person may belong to several. */
+export const membership = sqliteTable(
+	'membership',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		organisationId: text('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		roles: text('roles', { mode: 'json' }).$type<Role[]>().notNull(),
+		deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+		createdAt: timestampNow()
+	},
+	(table) => [
+		primaryKey({ columns: [table.userId, table.organisationId] }),
+		index('membership_organisation_idx').on(table.organisationId)
+	]
+);
+
+export type MembershipRow = typeof membership.$inferSelect;
+
+/** Sign-in sessions as the Lucia guide describes them: the cookie holds `<id>.<secret>`, the
+ * database only the SHA-256 of the secret. */
+export const session = sqliteTable(
+	'session',
+	{
+		id: text('id').primaryKey(),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		createdAt: timestampNow(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [index('session_user_idx').on(table.userId)]
+);
+
+export type SessionRow = typeof session.$inferSelect;
+
+export const accountLinkPurposes = ['invitation', 'password-reset'] as const;
+export type AccountLinkPurpose = (typeof accountLinkPurposes)[number];
+
+/** Single-use, expiring links: invitations to an organisation and password resets. Only the
+ * SHA-256 of the link's token is stored. */
+export const accountLink = sqliteTable(
+	'account_link',
+	{
+		id: text('id').primaryKey(),
+		tokenHash: text('token_hash').notNull(),
+		purpose: text('purpose', { enum: accountLinkPurposes }).notNull(),
+		email: text('email').notNull(),
+		/** The invited-to organisation; null for password resets. */
+		organisationId: text('organisation_id').references(() => organisation.id, {
+			onDelete: 'cascade'
+		}),
+		roles: text('roles', { mode: 'json' }).$type<Role[]>().notNull().default([]),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestampNow(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' })
+	},
+	(table) => [uniqueIndex('account_link_token_unique').on(table.tokenHash)]
+);
+
+export type AccountLink = typeof accountLink.$inferSelect;
+
+/** Failed sign-ins per account and per address, for the rate limit. */
+export const signInThrottle = sqliteTable('sign_in_throttle', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull(),
+	firstFailureAt: integer('first_failure_at', { mode: 'timestamp_ms' }).notNull(),
+	lockedUntil: integer('locked_until', { mode: 'timestamp_ms' })
+});
+
+/** Who did what, when. Never holds passwords or tokens. Append-only. */
+export const auditEntry = sqliteTable(
+	'audit_entry',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: timestampNow('at'),
+		event: text('event').notNull(),
+		actorUserId: text('actor_user_id').references(() => user.id, { onDelete: 'set null' }),
+		subjectUserId: text('subject_user_id').references(() => user.id, { onDelete: 'set null' }),
+		organisationId: text('organisation_id').references(() => organisation.id, {
+			onDelete: 'set null'
+		}),
+		/** E-mail as typed, for failed sign-ins of unknown accounts and invitations. */
+		email: text('email'),
+		ipAddress: text('ip_address'),
+		details: text('details', { mode: 'json' }).$type<Record<string, unknown>>()
+	},
+	(table) => [index('audit_entry_at_idx').on(table.at)]
+);
+
+export type AuditEntry = typeof auditEntry.$inferSelect;

@@ -1,7 +1,7 @@
 // Named, idempotent seeds: each runs once per database, inside the transaction that records it,
 // so a seed added later also reaches databases that exist already.
 import { eq } from 'drizzle-orm';
-import type { AppDatabase } from './database';
+import { transaction, type AppDatabase } from './database';
 import { seedRun } from './schema';
 
 export interface Seed {
@@ -13,10 +13,10 @@ export interface Seed {
 export function runSeeds(db: AppDatabase, seeds: readonly Seed[]): string[] {
 	const ran: string[] = [];
 	for (const seed of seeds) {
-		db.transaction((tx) => {
+		transaction(db, (tx) => {
 			const done = tx.select().from(seedRun).where(eq(seedRun.name, seed.name)).get();
 			if (done) return;
-			seed.run(tx as unknown as AppDatabase);
+			seed.run(tx);
 			tx.insert(seedRun).values({ name: seed.name }).run();
 			ran.push(seed.name);
 		});

@@ -20,3 +20,7 @@ export function listAdoptingBodies(db: AppDatabase): Organisation[] {
 export function findKreis(db: AppDatabase): Organisation | undefined {
 	return db.select().from(organisation).where(eq(organisation.kind, 'kreis')).get();
 }
+
+export function findOrganisationBySlug(db: AppDatabase, slug: string): Organisation | undefined {
+	return db.select().from(organisation).where(eq(organisation.slug, slug)).get();
+}

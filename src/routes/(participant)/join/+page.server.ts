@@ -1,16 +1,16 @@
 import { fail } from '@sveltejs/kit';
-import { requirePermission } from '$lib/server/http/guard';
+import { authorize } from '$lib/server/http/guard';
 import { normalizeJoinCode } from '$lib/join-code';
 
-export function load({ locals }) {
-	requirePermission(locals.actor, 'public:view');
+export function load(event) {
+	authorize(event, 'public:view');
 	return {};
 }
 
 export const actions = {
-	default: async ({ request, locals }) => {
-		requirePermission(locals.actor, 'public:view');
-		const form = await request.formData();
+	default: async (event) => {
+		authorize(event, 'public:view');
+		const form = await event.request.formData();
 		const entered = form.get('code');
 		const code = typeof entered === 'string' ? normalizeJoinCode(entered) : undefined;
 		if (!code) {

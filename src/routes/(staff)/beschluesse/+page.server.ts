@@ -1,9 +1,9 @@
 import { db } from '$lib/server/app';
-import { requirePermission } from '$lib/server/http/guard';
+import { authorize } from '$lib/server/http/guard';
 import { listAdoptingBodies } from '$lib/server/workspace/organisations';
 
-export function load({ locals }) {
-	requirePermission(locals.actor, 'public:view');
+export function load(event) {
+	authorize(event, 'staff:view');
 	return {
 		bodies: listAdoptingBodies(db()).map(({ id, name, ags }) => ({ id, name, ags }))
 	};

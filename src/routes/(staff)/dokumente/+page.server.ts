@@ -1,6 +1,6 @@
-import { requirePermission } from '$lib/server/http/guard';
+import { authorize } from '$lib/server/http/guard';
 
-export function load({ locals }) {
-	requirePermission(locals.actor, 'public:view');
+export function load(event) {
+	authorize(event, 'staff:view');
 	return {};
 }

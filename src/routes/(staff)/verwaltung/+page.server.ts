@@ -1,16 +1,26 @@
 import { db } from '$lib/server/app';
-import { requirePermission } from '$lib/server/http/guard';
+import { countActiveMembers } from '$lib/server/accounts/members';
+import { authorize } from '$lib/server/http/guard';
+import { can } from '$lib/server/policy';
 import { listOrganisations } from '$lib/server/workspace/organisations';
 
-export function load({ locals }) {
-	requirePermission(locals.actor, 'public:view');
+export function load(event) {
+	authorize(event, 'staff:view');
+	const memberCounts = countActiveMembers(db());
 	return {
-		organisations: listOrganisations(db()).map(({ id, name, kind, ags, adopting }) => ({
-			id,
+		canViewAudit: can(event.locals.actor, 'audit:view'),
+		organisations: listOrganisations(db()).map(({ id, slug, name, kind, ags, adopting }) => ({
+			slug,
 			name,
 			kind,
 			ags,
-			adopting
+			adopting,
+			members: memberCounts.get(id) ?? 0,
+			canManage: can(event.locals.actor, 'organisation:manage-members', {
+				type: 'organisation',
+				organisationId: id,
+				kind
+			})
 		}))
 	};
 }

@@ -1,0 +1,60 @@
+// The account forms' input, validated the one way the app validates.
+import * as v from 'valibot';
+import { roles } from '../db/schema';
+import { emailField, passwordField, requiredText } from '../http/forms';
+
+export const nameField = requiredText('Ihren Namen', 120);
+
+export const rolesField = v.pipe(
+	v.array(v.picklist(roles, 'Unbekannte Rolle.')),
+	v.minLength(1, 'Bitte wählen Sie mindestens eine Rolle.'),
+	// One order everywhere: from the widest role to the narrowest.
+	v.transform((list) => roles.filter((role) => list.includes(role)))
+);
+
+export const SignInForm = v.object({
+	email: emailField,
+	password: passwordField,
+	weiter: v.optional(v.string(), '')
+});
+
+export const InviteForm = v.object({ email: emailField, roles: rolesField });
+
+export const RolesForm = v.object({
+	userId: v.pipe(v.string(), v.uuid('Unbekannte Person.')),
+	roles: rolesField
+});
+
+export const MemberForm = v.object({ userId: v.pipe(v.string(), v.uuid('Unbekannte Person.')) });
+
+export const NewPasswordForm = v.pipe(
+	v.object({ password: passwordField, passwordRepeat: v.string() }),
+	v.check(
+		(form) => form.password === form.passwordRepeat,
+		'Die beiden Passwörter stimmen nicht überein.'
+	)
+);
+
+export const AcceptNewForm = v.pipe(
+	v.object({ name: nameField, password: passwordField, passwordRepeat: v.string() }),
+	v.check(
+		(form) => form.password === form.passwordRepeat,
+		'Die beiden Passwörter stimmen nicht überein.'
+	)
+);
+
+export const AcceptExistingForm = v.object({ password: passwordField });
+
+export const NameForm = v.object({ name: nameField });
+
+export const PasswordChangeForm = v.pipe(
+	v.object({
+		currentPassword: passwordField,
+		password: passwordField,
+		passwordRepeat: v.string()
+	}),
+	v.check(
+		(form) => form.password === form.passwordRepeat,
+		'Die beiden neuen Passwörter stimmen nicht überein.'
+	)
+);

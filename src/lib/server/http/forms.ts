@@ -1,0 +1,55 @@
+// One way to read form input: a valibot schema with German messages. The first problem found
+// is what the person is told.
+import * as v from 'valibot';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** FormData to a plain object; fields named in `lists` are always arrays (checkbox groups). */
+export function formFields(data: FormData, lists: readonly string[] = []) {
+	const fields: Record<string, string | string[]> = {};
+	for (const key of new Set(data.keys())) {
+		const values = data.getAll(key).filter((value): value is string => typeof value === 'string');
+		fields[key] = lists.includes(key) ? values : (values[0] ?? '');
+	}
+	for (const key of lists) fields[key] ??= [];
+	return fields;
+}
+
+export function parseForm<TSchema extends v.GenericSchema>(
+	schema: TSchema,
+	data: FormData,
+	lists: readonly string[] = []
+): Parsed<v.InferOutput<TSchema>> {
+	const result = v.safeParse(schema, formFields(data, lists));
+	if (result.success) return { ok: true, value: result.output };
+	return { ok: false, message: result.issues[0].message };
+}
+
+/** A required text field, trimmed, with a length limit. */
+export function requiredText(label: string, max: number) {
+	return v.pipe(
+		v.string(`Bitte geben Sie ${label} an.`),
+		v.trim(),
+		v.nonEmpty(`Bitte geben Sie ${label} an.`),
+		v.maxLength(
+			max,
+			`${label[0].toUpperCase()}${label.slice(1)} darf höchstens ${max} Zeichen lang sein.`
+		)
+	);
+}
+
+export const emailField = v.pipe(
+	v.string('Bitte geben Sie eine E-Mail-Adresse an.'),
+	v.trim(),
+	v.nonEmpty('Bitte geben Sie eine E-Mail-Adresse an.'),
+	v.maxLength(254, 'Die E-Mail-Adresse ist zu lang.'),
+	v.email('Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@kamen.de.'),
+	v.toLowerCase()
+);
+
+/** Passwords are not trimmed: spaces may be part of them. */
+export const passwordField = v.pipe(
+	v.string('Bitte geben Sie ein Passwort ein.'),
+	v.nonEmpty('Bitte geben Sie ein Passwort ein.'),
+	v.maxLength(200, 'Das Passwort darf höchstens 200 Zeichen lang sein.')
+);

@@ -1,0 +1,43 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { db, signInThrottleRules } from '$lib/server/app';
+import { SignInForm } from '$lib/server/accounts/forms';
+import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { signIn } from '$lib/server/auth/sign-in';
+import { parseForm } from '$lib/server/http/forms';
+import { authorize } from '$lib/server/http/guard';
+import { safeNextPath } from '$lib/server/http/next-path';
+
+export function load(event) {
+	authorize(event, 'public:view');
+	const next = safeNextPath(event.url.searchParams.get('weiter'));
+	if (event.locals.user) redirect(303, next);
+	return { next, signedOut: event.url.searchParams.has('abgemeldet') };
+}
+
+export const actions = {
+	default: async (event) => {
+		authorize(event, 'public:view');
+		const form = parseForm(SignInForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message, email: '' });
+		const { email, password, weiter } = form.value;
+		const result = await signIn(
+			db(),
+			{ email, password, ipAddress: event.getClientAddress() },
+			signInThrottleRules()
+		);
+		if (!result.ok) {
+			if (result.retryAfterMs) {
+				event.setHeaders({ 'Retry-After': String(Math.ceil(result.retryAfterMs / 1000)) });
+			}
+			return fail(result.retryAfterMs ? 429 : 400, { message: result.message, email });
+		}
+		const session = createSession(db(), result.userId);
+		setSessionCookie(
+			event.cookies,
+			session.token,
+			session.expiresAt,
+			event.url.protocol === 'https:'
+		);
+		redirect(303, safeNextPath(weiter));
+	}
+};

@@ -1,0 +1,47 @@
+import { fail } from '@sveltejs/kit';
+import { db } from '$lib/server/app';
+import { NameForm, PasswordChangeForm } from '$lib/server/accounts/forms';
+import { changeName, changePassword, listMembershipsOfUser } from '$lib/server/accounts/members';
+import { parseForm } from '$lib/server/http/forms';
+import { authorize, signedInUser } from '$lib/server/http/guard';
+
+export function load(event) {
+	authorize(event, 'staff:view');
+	const user = signedInUser(event);
+	return {
+		account: { name: user.name, email: user.email },
+		memberships: listMembershipsOfUser(db(), user.id).map(({ slug, name, roles }) => ({
+			slug,
+			name,
+			roles
+		}))
+	};
+}
+
+export const actions = {
+	name: async (event) => {
+		authorize(event, 'staff:view');
+		const user = signedInUser(event);
+		const form = parseForm(NameForm, await event.request.formData());
+		if (!form.ok) return fail(400, { form: 'name', message: form.message });
+		changeName(db(), user.id, form.value.name);
+		return { form: 'name', success: 'Ihr Name ist gespeichert.' };
+	},
+	password: async (event) => {
+		authorize(event, 'staff:view');
+		const user = signedInUser(event);
+		const form = parseForm(PasswordChangeForm, await event.request.formData());
+		if (!form.ok) return fail(400, { form: 'password', message: form.message });
+		const result = await changePassword(db(), {
+			userId: user.id,
+			currentPassword: form.value.currentPassword,
+			newPassword: form.value.password,
+			keepSessionId: event.locals.sessionId!
+		});
+		if (!result.ok) return fail(400, { form: 'password', message: result.message });
+		return {
+			form: 'password',
+			success: 'Ihr Passwort ist geändert. Alle anderen Anmeldungen wurden beendet.'
+		};
+	}
+};

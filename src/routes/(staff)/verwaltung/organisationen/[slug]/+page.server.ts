@@ -1,0 +1,190 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { db } from '$lib/server/app';
+import { InviteForm, MemberForm, RolesForm } from '$lib/server/accounts/forms';
+import { createInvitation, createPasswordReset } from '$lib/server/accounts/links';
+import { listMembers, setMembershipActive, setRoles } from '$lib/server/accounts/members';
+import type { Role } from '$lib/server/db/schema';
+import { parseForm } from '$lib/server/http/forms';
+import { authorize, signedInUser } from '$lib/server/http/guard';
+import { publicUrl } from '$lib/server/http/public-url';
+import { can, grantableRoles, type Actor, type Resource } from '$lib/server/policy';
+import { findOrganisationBySlug } from '$lib/server/workspace/organisations';
+
+type OrganisationResource = Extract<Resource, { type: 'organisation' }>;
+
+function organisationOf(event: Pick<RequestEvent, 'params'>) {
+	const org = findOrganisationBySlug(db(), (event.params as { slug: string }).slug);
+	if (!org) error(404, 'Diese Organisation gibt es nicht.');
+	const resource: OrganisationResource = {
+		type: 'organisation',
+		organisationId: org.id,
+		kind: org.kind
+	};
+	return { org, resource };
+}
+
+/** Managers who may not give the admin role may not take it away either. */
+function rolesAfterChange(
+	actor: Actor,
+	resource: OrganisationResource,
+	requested: Role[],
+	current: Role[]
+) {
+	if (can(actor, 'organisation:grant-admin', resource)) return requested;
+	const kept = current.includes('admin') ? ['admin' as const] : [];
+	return [...kept, ...requested.filter((role) => role !== 'admin')];
+}
+
+function refuseUngrantable(actor: Actor, resource: OrganisationResource, roles: Role[]) {
+	const grantable = grantableRoles(actor, resource);
+	const refused = roles.filter((role) => !grantable.includes(role));
+	return refused.length > 0
+		? fail(403, { message: 'Diese Rolle dürfen Sie nicht vergeben.' })
+		: undefined;
+}
+
+function memberOf(organisationId: string, userId: string) {
+	return listMembers(db(), organisationId).find((member) => member.userId === userId);
+}
+
+export function load(event) {
+	authorize(event, 'staff:view');
+	const { org, resource } = organisationOf(event);
+	const actor = event.locals.actor;
+	const canManage = can(actor, 'organisation:manage-members', resource);
+	return {
+		organisation: { name: org.name, kind: org.kind, ags: org.ags, adopting: org.adopting },
+		canManage,
+		grantableRoles: grantableRoles(actor, resource),
+		members: listMembers(db(), org.id).map((member) => ({
+			userId: member.userId,
+			name: member.name,
+			email: canManage ? member.email : null,
+			roles: member.roles,
+			active: !member.deactivatedAt && !member.accountDeactivatedAt,
+			isSelf: member.userId === event.locals.user?.id,
+			protectedAdmin:
+				member.roles.includes('admin') && !can(actor, 'organisation:grant-admin', resource)
+		}))
+	};
+}
+
+export const actions = {
+	invite: async (event) => {
+		const { org, resource } = organisationOf(event);
+		authorize(event, 'organisation:manage-members', resource);
+		const user = signedInUser(event);
+		const form = parseForm(InviteForm, await event.request.formData(), ['roles']);
+		if (!form.ok) return fail(400, { action: 'invite', message: form.message });
+		const refused = refuseUngrantable(event.locals.actor, resource, form.value.roles);
+		if (refused) return refused;
+		const link = createInvitation(db(), {
+			email: form.value.email,
+			organisationId: org.id,
+			roles: form.value.roles,
+			createdBy: user.id
+		});
+		return {
+			action: 'invite',
+			link: publicUrl(link.path, event.url),
+			email: form.value.email,
+			expiresAt: link.expiresAt
+		};
+	},
+	roles: async (event) => {
+		const { org, resource } = organisationOf(event);
+		authorize(event, 'organisation:manage-members', resource);
+		const user = signedInUser(event);
+		const form = parseForm(RolesForm, await event.request.formData(), ['roles']);
+		if (!form.ok) return fail(400, { action: 'roles', message: form.message });
+		const member = memberOf(org.id, form.value.userId);
+		if (!member)
+			return fail(404, {
+				action: 'roles',
+				message: 'Diese Person gehört nicht zu dieser Organisation.'
+			});
+		const roles = rolesAfterChange(event.locals.actor, resource, form.value.roles, member.roles);
+		const refused = refuseUngrantable(
+			event.locals.actor,
+			resource,
+			roles.filter((role) => !member.roles.includes(role))
+		);
+		if (refused) return refused;
+		const result = setRoles(db(), {
+			actorUserId: user.id,
+			userId: member.userId,
+			organisationId: org.id,
+			roles
+		});
+		if (!result.ok) return fail(400, { action: 'roles', message: result.message });
+		return { action: 'roles', success: `Die Rollen von ${member.name} sind gespeichert.` };
+	},
+	deactivate: async (event) => setActive(event, false),
+	reactivate: async (event) => setActive(event, true),
+	resetLink: async (event) => {
+		const { org, resource } = organisationOf(event);
+		authorize(event, 'organisation:manage-members', resource);
+		const user = signedInUser(event);
+		const form = parseForm(MemberForm, await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'resetLink', message: form.message });
+		const member = memberOf(org.id, form.value.userId);
+		if (!member)
+			return fail(404, {
+				action: 'resetLink',
+				message: 'Diese Person gehört nicht zu dieser Organisation.'
+			});
+		if (
+			member.roles.includes('admin') &&
+			!can(event.locals.actor, 'organisation:grant-admin', resource)
+		) {
+			return fail(403, {
+				action: 'resetLink',
+				message: 'Das Passwort einer Administration setzt nur eine Administration zurück.'
+			});
+		}
+		const link = createPasswordReset(db(), { userId: member.userId, createdBy: user.id });
+		if (!link) return fail(404, { action: 'resetLink', message: 'Konto nicht gefunden.' });
+		return {
+			action: 'resetLink',
+			link: publicUrl(link.path, event.url),
+			email: member.email,
+			expiresAt: link.expiresAt
+		};
+	}
+};
+
+async function setActive(event: RequestEvent<{ slug: string }>, active: boolean) {
+	const { org, resource } = organisationOf(event);
+	authorize(event, 'organisation:manage-members', resource);
+	const user = signedInUser(event);
+	const form = parseForm(MemberForm, await event.request.formData());
+	if (!form.ok) return fail(400, { action: 'active', message: form.message });
+	const member = memberOf(org.id, form.value.userId);
+	if (!member)
+		return fail(404, {
+			action: 'active',
+			message: 'Diese Person gehört nicht zu dieser Organisation.'
+		});
+	if (
+		member.roles.includes('admin') &&
+		!can(event.locals.actor, 'organisation:grant-admin', resource)
+	) {
+		return fail(403, {
+			action: 'active',
+			message: 'Eine Administration deaktiviert nur eine Administration.'
+		});
+	}
+	const result = setMembershipActive(db(), {
+		actorUserId: user.id,
+		userId: member.userId,
+		organisationId: org.id,
+		active
+	});
+	if (!result.ok) return fail(400, { action: 'active', message: result.message });
+	return {
+		action: 'active',
+		success: active
+			? `${member.name} ist wieder aktiv.`
+			: `${member.name} ist deaktiviert und abgemeldet.`
+	};
+}

@@ -1,0 +1,124 @@
+// The people the tests act as, created through the app's own flows: the configured admin signs
+// in, invites a manager of Kamen and one of Unna, and Kamen's staff with each role.
+import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+
+export const adminCredentials = { email: 'admin@kreis-unna.test', password: 'Admin-Passwort-2026' };
+export const serverEnvWithAdmin = {
+	ADMIN_EMAIL: adminCredentials.email,
+	ADMIN_PASSWORD: adminCredentials.password
+};
+
+export const memberActorNames = [
+	'admin',
+	'manager',
+	'managerOther',
+	'editor',
+	'signatory',
+	'viewer'
+] as const;
+export type MemberActorName = (typeof memberActorNames)[number];
+
+export interface TestActor {
+	name: MemberActorName;
+	email: string;
+	password: string;
+	request: APIRequestContext;
+}
+
+const invitees: Record<
+	Exclude<MemberActorName, 'admin'>,
+	{ org: string; roles: string[]; label: string }
+> = {
+	manager: { org: 'kamen', roles: ['manager'], label: 'Mia Manager (Kamen)' },
+	managerOther: { org: 'unna', roles: ['manager'], label: 'Uwe Manager (Unna)' },
+	editor: { org: 'kamen', roles: ['editor'], label: 'Emil Redaktion' },
+	signatory: { org: 'kamen', roles: ['signatory'], label: 'Sina Zeichnung' },
+	viewer: { org: 'kamen', roles: ['viewer'], label: 'Vera Lesend' }
+};
+
+export const memberPassword = 'Mitglied-Passwort-2026';
+
+/** A urlencoded form body; repeated keys for lists such as roles. */
+export function formBody(fields: Record<string, string | string[]>): string {
+	const body = new URLSearchParams();
+	for (const [key, value] of Object.entries(fields)) {
+		for (const item of Array.isArray(value) ? value : [value]) body.append(key, item);
+	}
+	return body.toString();
+}
+
+export async function postForm(
+	request: APIRequestContext,
+	baseURL: string,
+	path: string,
+	fields: Record<string, string | string[]>
+) {
+	return request.post(path, {
+		data: formBody(fields),
+		// Browsers submit forms asking for HTML; otherwise SvelteKit answers actions with JSON.
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			origin: baseURL
+		},
+		maxRedirects: 0
+	});
+}
+
+export async function signedInRequest(baseURL: string, email: string, password: string) {
+	const request = await playwrightRequest.newContext({ baseURL });
+	const response = await postForm(request, baseURL, '/anmelden', { email, password, weiter: '/' });
+	expect(response.status(), `Anmeldung von ${email}`).toBe(303);
+	return request;
+}
+
+/** Creates an invitation as `inviter` and returns the path of its link. */
+export async function invite(
+	inviter: APIRequestContext,
+	baseURL: string,
+	org: string,
+	email: string,
+	roles: string[]
+): Promise<string> {
+	const response = await postForm(inviter, baseURL, `/verwaltung/organisationen/${org}?/invite`, {
+		email,
+		roles
+	});
+	expect(response.status(), 'Einladung erstellen').toBe(200);
+	const match = /\/einladung\/[a-z0-9]+/.exec(await response.text());
+	if (!match) throw new Error('Kein Einladungslink in der Antwort');
+	return match[0];
+}
+
+export async function acceptInvitation(
+	baseURL: string,
+	linkPath: string,
+	name: string,
+	password: string
+) {
+	const request = await playwrightRequest.newContext({ baseURL });
+	const response = await postForm(request, baseURL, linkPath, {
+		name,
+		password,
+		passwordRepeat: password
+	});
+	expect(response.status(), 'Einladung annehmen').toBe(303);
+	return request;
+}
+
+export async function createActors(baseURL: string): Promise<Record<MemberActorName, TestActor>> {
+	const admin = await signedInRequest(baseURL, adminCredentials.email, adminCredentials.password);
+	const actors = {
+		admin: { name: 'admin', ...adminCredentials, request: admin }
+	} as Record<MemberActorName, TestActor>;
+	for (const [name, invitee] of Object.entries(invitees) as [
+		Exclude<MemberActorName, 'admin'>,
+		(typeof invitees)[keyof typeof invitees]
+	][]) {
+		const email = `${name.toLowerCase()}@${invitee.org}.test`;
+		const link = await invite(admin, baseURL, invitee.org, email, invitee.roles);
+		const request = await acceptInvitation(baseURL, link, invitee.label, memberPassword);
+		actors[name] = { name, email, password: memberPassword, request };
+	}
+	return actors;
+}
