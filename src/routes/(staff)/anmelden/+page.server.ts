@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { db, signInThrottleRules } from '$lib/server/app';
 import { SignInForm } from '$lib/server/accounts/forms';
-import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/sign-in';
 import { parseForm } from '$lib/server/http/forms';
 import { authorize } from '$lib/server/http/guard';
@@ -31,6 +31,8 @@ export const actions = {
 			}
 			return fail(result.retryAfterMs ? 429 : 400, { message: result.message, email });
 		}
+		// A new session at every sign-in; one the browser still carried ends here.
+		if (event.locals.sessionId) invalidateSession(db(), event.locals.sessionId);
 		const session = createSession(db(), result.userId);
 		setSessionCookie(
 			event.cookies,
