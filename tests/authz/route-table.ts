@@ -48,6 +48,8 @@ const admins: AccessRow = {
 	signatory: 'deny',
 	viewer: 'deny'
 };
+/** Who writes documents: editors of any organisation, and the admins. */
+const editors: AccessRow = { ...admins, editor: 'allow' };
 /** Kamen's manager and the admins: the member management of Kamen. */
 const kamenManagers: AccessRow = { ...admins, manager: 'allow' };
 
@@ -92,6 +94,11 @@ export const routeTable: RouteCase[] = [
 		path: '/passwort-zuruecksetzen/unbekannt'
 	}),
 	page('/dokumente', members),
+	action('/dokumente', 'create', editors, { form: { title: '', kind: 'sonstiges' } }),
+	action('/dokumente', 'archive', editors, { form: { documentId: nobody } }),
+	action('/dokumente', 'restore', editors, { form: { documentId: nobody } }),
+	action('/dokumente', 'delete', admins, { form: { documentId: nobody, confirm: 'ja' } }),
+	page('/dokumente/[slug]', members, '/dokumente/leitbild'),
 	page('/konferenzen', members),
 	page('/beschluesse', members),
 	page('/verwaltung', members),

@@ -13,6 +13,9 @@ import { anonymousActor } from './policy';
 import { echoChannel } from './realtime/echo-channel';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import type { AppRuntime } from './runtime';
+import type { YjsChannel } from './collab/yjs-channel';
+import { documentChannel } from './documents/document-channel';
+import { documentsSeed } from './documents/documents-seed';
 import { organisationsSeed } from './workspace/organisations-seed';
 
 export type AppStatus = 'starting' | 'ready' | 'failed';
@@ -24,6 +27,7 @@ interface App {
 	ready: Promise<void>;
 	db?: AppDatabase;
 	realtime?: RealtimeServer;
+	documents?: YjsChannel;
 }
 
 const appKey = Symbol.for('leitbild-werkstatt.app');
@@ -31,7 +35,7 @@ type WithApp = typeof globalThis & { [appKey]?: App };
 
 /** Every seed of the app, in the order they must run. Later features append theirs. */
 export function allSeeds(): Seed[] {
-	return [organisationsSeed()];
+	return [organisationsSeed(), documentsSeed()];
 }
 
 function sessionTokenFromCookieHeader(header: string | undefined): string | undefined {
@@ -74,9 +78,10 @@ async function prepare(app: App): Promise<void> {
 		const admin = await ensureAdmin(db);
 		if (admin) announceAdmin(admin);
 		deleteExpiredSessions(db);
+		app.documents = documentChannel(db);
 		app.realtime = createRealtimeServer({
 			publicOrigin: app.config.publicOrigin,
-			channels: { echo: echoChannel },
+			channels: { echo: echoChannel, document: app.documents },
 			resolveActor: async (request) => {
 				await app.ready;
 				if (app.status !== 'ready') return anonymousActor;
@@ -128,6 +133,11 @@ export function db(): AppDatabase {
 	const app = currentApp();
 	if (!app.db || app.status !== 'ready') throw new Error('Die Datenbank ist nicht bereit.');
 	return app.db;
+}
+
+/** The user ids of the people who have a document open right now. */
+export function documentPresence(documentId: string): string[] {
+	return currentApp().documents?.presentUserIds(documentId) ?? [];
 }
 
 export function appRuntime(): AppRuntime {

@@ -24,7 +24,8 @@ export type Actor =
 export type Resource =
 	| { type: 'app' }
 	| { type: 'organisation'; organisationId: string; kind: OrganisationKind }
-	| { type: 'event'; eventId: string };
+	| { type: 'event'; eventId: string }
+	| { type: 'document'; documentId: string; archived: boolean };
 
 export const anonymousActor: Actor = { kind: 'anonymous' };
 export const appResource: Resource = { type: 'app' };
@@ -37,6 +38,14 @@ function isMember(actor: Actor): boolean {
 
 function isAdmin(actor: Actor): boolean {
 	return actor.kind === 'member' && actor.admin;
+}
+
+/** Editors of any organisation write the district-wide texts; so do admins. */
+function isEditor(actor: Actor): boolean {
+	return (
+		isAdmin(actor) ||
+		(actor.kind === 'member' && actor.memberships.some((m) => m.roles.includes('editor')))
+	);
 }
 
 export function hasRole(actor: Actor, organisationId: string, role: Role): boolean {
@@ -62,6 +71,15 @@ const rules = {
 		resource.type === 'organisation' && resource.kind === 'kreis' && isAdmin(actor),
 	/** The audit log of sign-ins, invitations and role changes. */
 	'audit:view': isAdmin,
+	/** Reading a document, archived ones included. */
+	'document:read': (actor, resource) => resource.type === 'document' && isMember(actor),
+	/** Changing a document's text; archived documents are read-only. */
+	'document:write': (actor, resource) =>
+		resource.type === 'document' && !resource.archived && isEditor(actor),
+	'document:create': isEditor,
+	/** Archiving, restoring and setting the status. */
+	'document:manage': (actor, resource) => resource.type === 'document' && isEditor(actor),
+	'document:delete': (actor, resource) => resource.type === 'document' && isAdmin(actor),
 	/** The connectivity probe on the realtime socket. */
 	'realtime:echo': () => true
 } satisfies Record<string, Rule>;

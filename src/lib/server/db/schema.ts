@@ -166,3 +166,43 @@ export const auditEntry = sqliteTable(
 );
 
 export type AuditEntry = typeof auditEntry.$inferSelect;
+
+export const documentKinds = ['leitbild', 'selbstverpflichtung', 'sonstiges'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+export const documentStatuses = ['entwurf', 'in-abstimmung', 'beschlossen'] as const;
+export type DocumentStatus = (typeof documentStatuses)[number];
+
+/** A text written together: its metadata. The text itself is the Yjs state in document_update. */
+export const document = sqliteTable(
+	'document',
+	{
+		id: text('id').primaryKey(),
+		slug: text('slug').notNull(),
+		title: text('title').notNull(),
+		kind: text('kind', { enum: documentKinds }).notNull(),
+		status: text('status', { enum: documentStatuses }).notNull().default('entwurf'),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestampNow(),
+		/** When the text last changed. */
+		updatedAt: timestampNow('updated_at'),
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' })
+	},
+	(table) => [uniqueIndex('document_slug_unique').on(table.slug)]
+);
+
+export type DocumentRow = typeof document.$inferSelect;
+
+/** Every Yjs update the server received, appended before it is relayed; compaction folds a
+ * document's rows into one. */
+export const documentUpdate = sqliteTable(
+	'document_update',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		documentId: text('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		update: blob('update', { mode: 'buffer' }).notNull(),
+		createdAt: timestampNow()
+	},
+	(table) => [index('document_update_document_idx').on(table.documentId, table.id)]
+);

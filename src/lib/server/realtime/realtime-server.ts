@@ -13,6 +13,8 @@ export const realtimePathPrefix = '/collab/';
 export interface ChannelContext {
 	actor: Actor;
 	url: URL;
+	/** What the URL names, as the channel's resource() found it. */
+	resource: Resource;
 }
 
 export interface RealtimeChannel {
@@ -75,7 +77,9 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 			refuse(socket, 404, 'Unbekannter Kanal.');
 			return;
 		}
-		const resource = channel.resource ? channel.resource(url) : { type: 'app' as const };
+		const resource: Resource | undefined = channel.resource
+			? channel.resource(url)
+			: { type: 'app' };
 		if (!resource) {
 			refuse(socket, 404, 'Nicht gefunden.');
 			return;
@@ -91,7 +95,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 			sockets.add(ws);
 			ws.on('close', () => sockets.delete(ws));
 			ws.on('error', (err) => log.warn('realtime.socket_error', { error: err.message }));
-			channel.onConnection(ws, { actor, url });
+			channel.onConnection(ws, { actor, url, resource });
 		});
 	}
 

@@ -1,0 +1,71 @@
+// One open document in the browser: its Y.Doc, the WebSocket provider and what the page shows
+// about them (connection state, who else is here).
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+export type ConnectionState = 'connecting' | 'saved' | 'offline';
+
+export interface Peer {
+	clientId: number;
+	name: string;
+	colour: string;
+}
+
+export class CollabSession {
+	readonly ydoc = new Y.Doc();
+	readonly provider: WebsocketProvider;
+	connection = $state<ConnectionState>('connecting');
+	/** Local changes made while offline, not yet sent. */
+	unsentChanges = $state(false);
+	peers = $state<Peer[]>([]);
+
+	constructor(documentId: string, user: { name: string; colour: string }) {
+		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+		this.provider = new WebsocketProvider(
+			`${scheme}://${location.host}/collab/document`,
+			documentId,
+			this.ydoc,
+			{ disableBc: true }
+		);
+		this.provider.awareness.setLocalStateField('user', { name: user.name, color: user.colour });
+		this.provider.on('status', () => this.#updateConnection());
+		this.provider.on('sync', () => this.#updateConnection());
+		this.ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
+			if (origin !== this.provider && !this.provider.wsconnected) this.unsentChanges = true;
+		});
+		this.provider.awareness.on('change', () => this.#updatePeers());
+	}
+
+	#hasSynced = false;
+
+	#updateConnection() {
+		if (this.provider.wsconnected && this.provider.synced) {
+			// The server stores every update before it relays it: synced means saved.
+			this.#hasSynced = true;
+			this.connection = 'saved';
+			this.unsentChanges = false;
+		} else {
+			this.connection = this.#hasSynced ? 'offline' : 'connecting';
+		}
+	}
+
+	#updatePeers() {
+		const own = this.ydoc.clientID;
+		const peers: Peer[] = [];
+		for (const [clientId, state] of this.provider.awareness.getStates()) {
+			const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
+			if (clientId === own || typeof user?.name !== 'string') continue;
+			peers.push({
+				clientId,
+				name: user.name.slice(0, 80),
+				colour: String(user.color ?? '#1c2a5e')
+			});
+		}
+		this.peers = peers;
+	}
+
+	destroy() {
+		this.provider.destroy();
+		this.ydoc.destroy();
+	}
+}

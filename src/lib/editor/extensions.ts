@@ -1,0 +1,35 @@
+// The one TipTap schema of the documents: the browser's editor and the server's seeding and
+// rendering use this same list, so what the server writes is what the editor reads.
+import type { AnyExtension } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import UniqueID from '@tiptap/extension-unique-id';
+
+/** Block nodes that carry a stable id: comments, numbering and agreement attach to them. */
+export const blockTypesWithId = [
+	'heading',
+	'paragraph',
+	'blockquote',
+	'bulletList',
+	'orderedList',
+	'listItem'
+];
+
+/** The Yjs XML fragment the document text lives in. */
+export const documentFragment = 'default';
+
+export function documentExtensions(): AnyExtension[] {
+	return [
+		StarterKit.configure({
+			// Undo and redo come from Yjs: each person undoes only their own changes.
+			undoRedo: false,
+			heading: { levels: [1, 2, 3] },
+			code: false,
+			codeBlock: false,
+			strike: false,
+			underline: false,
+			horizontalRule: false,
+			link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] }
+		}),
+		UniqueID.configure({ types: blockTypesWithId, attributeName: 'id' })
+	];
+}

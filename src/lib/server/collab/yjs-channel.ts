@@ -1,0 +1,262 @@
+// The y-websocket protocol (sync and awareness) for any kind of live Yjs document. What a
+// document is, where it is stored and who may write it are parameters, so boards or polls can
+// use the same channel later.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { log } from '../log';
+import type { Actor, Resource } from '../policy';
+import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
+import type { Action } from '../policy';
+
+const messageSync = 0;
+const messageAwareness = 1;
+const pingIntervalMs = 30_000;
+/** Origin of the transaction that loads stored state: not a new update, so not stored again. */
+const loadOrigin = Symbol('load');
+
+export type DocumentAccess = 'write' | 'read';
+
+export interface LiveDocumentStore {
+	/** Every stored update of the document, oldest first. Synchronous: loaded before any reply. */
+	load(name: string): Uint8Array[];
+	/** Stores an update durably; called before the update is relayed to anyone. */
+	append(name: string, update: Uint8Array): void;
+	/** Folds the stored updates into one. */
+	compact(name: string): void;
+}
+
+export interface YjsChannelOptions {
+	/** The action needed to connect at all (read access). */
+	action: Action;
+	/** The resource the URL names, or undefined when there is none (404). */
+	resource(url: URL): Resource | undefined;
+	/** The document's name in the store, from its resource. */
+	documentName(resource: Resource): string;
+	/** Whether a connected actor may write or only read. */
+	access(actor: Actor, resource: Resource): DocumentAccess;
+	store: LiveDocumentStore;
+	/** Compact after this many stored updates of a loaded document. */
+	compactEvery?: number;
+}
+
+interface Connection {
+	access: DocumentAccess;
+	userId: string | null;
+	awarenessIds: Set<number>;
+}
+
+class LiveDocument {
+	readonly ydoc = new Y.Doc({ gc: true });
+	readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+	readonly connections = new Map<WebSocket, Connection>();
+	updatesSinceCompaction = 0;
+
+	constructor(readonly name: string) {
+		// The server has no presence of its own.
+		this.awareness.setLocalState(null);
+	}
+}
+
+function send(socket: WebSocket, message: Uint8Array): void {
+	if (socket.readyState !== socket.OPEN) return;
+	socket.send(message, (err) => {
+		if (err) socket.terminate();
+	});
+}
+
+export interface YjsChannel extends RealtimeChannel {
+	/** Who is connected to a document now: user ids, each once. */
+	presentUserIds(name: string): string[];
+	/** Compacts and drops every loaded document (at shutdown). */
+	closeAll(): void;
+}
+
+export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
+	const documents = new Map<string, LiveDocument>();
+	const compactEvery = options.compactEvery ?? 500;
+
+	function open(name: string): LiveDocument {
+		const existing = documents.get(name);
+		if (existing) return existing;
+		const live = new LiveDocument(name);
+		Y.transact(
+			live.ydoc,
+			() => {
+				for (const update of options.store.load(name)) Y.applyUpdate(live.ydoc, update);
+			},
+			loadOrigin
+		);
+		live.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin === loadOrigin) return;
+			try {
+				options.store.append(name, update);
+			} catch (err) {
+				// Not on disk, so not relayed: drop the document; clients reconnect and resend.
+				log.error('collab.persist_failed', { document: name, error: String(err) });
+				unload(live, false);
+				return;
+			}
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, messageSync);
+			syncProtocol.writeUpdate(encoder, update);
+			const message = encoding.toUint8Array(encoder);
+			for (const socket of live.connections.keys()) send(socket, message);
+			if (++live.updatesSinceCompaction >= compactEvery) {
+				options.store.compact(name);
+				live.updatesSinceCompaction = 0;
+			}
+		});
+		live.awareness.on(
+			'update',
+			(
+				{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+				origin: unknown
+			) => {
+				const changed = [...added, ...updated, ...removed];
+				const connection = live.connections.get(origin as WebSocket);
+				if (connection) {
+					for (const id of added) connection.awarenessIds.add(id);
+					for (const id of removed) connection.awarenessIds.delete(id);
+				}
+				const encoder = encoding.createEncoder();
+				encoding.writeVarUint(encoder, messageAwareness);
+				encoding.writeVarUint8Array(
+					encoder,
+					awarenessProtocol.encodeAwarenessUpdate(live.awareness, changed)
+				);
+				const message = encoding.toUint8Array(encoder);
+				for (const socket of live.connections.keys()) send(socket, message);
+			}
+		);
+		documents.set(name, live);
+		return live;
+	}
+
+	function unload(live: LiveDocument, compact = true): void {
+		documents.delete(live.name);
+		for (const socket of live.connections.keys()) socket.close(1011, 'Dokument neu laden');
+		if (compact) {
+			try {
+				options.store.compact(live.name);
+			} catch (err) {
+				log.error('collab.compact_failed', { document: live.name, error: String(err) });
+			}
+		}
+		live.awareness.destroy();
+		live.ydoc.destroy();
+	}
+
+	function handleMessage(live: LiveDocument, socket: WebSocket, data: Uint8Array): void {
+		const connection = live.connections.get(socket)!;
+		const decoder = decoding.createDecoder(data);
+		const encoder = encoding.createEncoder();
+		const type = decoding.readVarUint(decoder);
+		if (type === messageSync) {
+			encoding.writeVarUint(encoder, messageSync);
+			if (connection.access === 'write') {
+				syncProtocol.readSyncMessage(decoder, encoder, live.ydoc, socket);
+			} else {
+				// Readers may ask for the state; whatever they send to change it is dropped.
+				const syncType = decoding.readVarUint(decoder);
+				if (syncType === syncProtocol.messageYjsSyncStep1) {
+					syncProtocol.readSyncStep1(decoder, encoder, live.ydoc);
+				} else {
+					log.warn('collab.read_only_write_dropped', {
+						document: live.name,
+						user: connection.userId
+					});
+				}
+			}
+			if (encoding.length(encoder) > 1) send(socket, encoding.toUint8Array(encoder));
+		} else if (type === messageAwareness) {
+			awarenessProtocol.applyAwarenessUpdate(
+				live.awareness,
+				decoding.readVarUint8Array(decoder),
+				socket
+			);
+		} else {
+			throw new Error(`unknown message type ${type}`);
+		}
+	}
+
+	function onConnection(socket: WebSocket, context: ChannelContext): void {
+		const resource = context.resource;
+		const name = options.documentName(resource);
+		const live = open(name);
+		live.connections.set(socket, {
+			access: options.access(context.actor, resource),
+			userId: context.actor.kind === 'member' ? context.actor.userId : null,
+			awarenessIds: new Set()
+		});
+		socket.binaryType = 'nodebuffer';
+		socket.on('message', (data: Buffer, isBinary: boolean) => {
+			if (!isBinary) {
+				socket.close(1003, 'Nur Binärnachrichten');
+				return;
+			}
+			try {
+				handleMessage(live, socket, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+			} catch (err) {
+				// A malformed message ends this connection only.
+				log.warn('collab.bad_message', { document: name, error: String(err) });
+				socket.close(1007, 'Ungültige Nachricht');
+			}
+		});
+
+		let alive = true;
+		socket.on('pong', () => (alive = true));
+		const ping = setInterval(() => {
+			if (!alive) {
+				socket.terminate();
+				return;
+			}
+			alive = false;
+			socket.ping();
+		}, pingIntervalMs);
+
+		socket.on('close', () => {
+			clearInterval(ping);
+			const connection = live.connections.get(socket);
+			live.connections.delete(socket);
+			if (connection) {
+				awarenessProtocol.removeAwarenessStates(live.awareness, [...connection.awarenessIds], null);
+			}
+			if (live.connections.size === 0 && documents.get(name) === live) unload(live);
+		});
+
+		// Greet with our state vector and everyone's presence; the client answers with its own.
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, messageSync);
+		syncProtocol.writeSyncStep1(encoder, live.ydoc);
+		send(socket, encoding.toUint8Array(encoder));
+		const states = [...live.awareness.getStates().keys()];
+		if (states.length > 0) {
+			const awarenessEncoder = encoding.createEncoder();
+			encoding.writeVarUint(awarenessEncoder, messageAwareness);
+			encoding.writeVarUint8Array(
+				awarenessEncoder,
+				awarenessProtocol.encodeAwarenessUpdate(live.awareness, states)
+			);
+			send(socket, encoding.toUint8Array(awarenessEncoder));
+		}
+	}
+
+	return {
+		action: options.action,
+		resource: options.resource,
+		onConnection,
+		presentUserIds(name) {
+			const live = documents.get(name);
+			if (!live) return [];
+			const ids = [...live.connections.values()].map((c) => c.userId).filter((id) => id !== null);
+			return [...new Set(ids)];
+		},
+		closeAll() {
+			for (const live of [...documents.values()]) unload(live);
+		}
+	};
+}

@@ -1,0 +1,28 @@
+// Live co-editing of documents: /collab/document/<id>. Members read, editors write.
+import { createYjsChannel, type YjsChannel } from '../collab/yjs-channel';
+import { appendUpdate, compactDocument, loadUpdates } from '../collab/update-store';
+import type { AppDatabase } from '../db/database';
+import { can } from '../policy';
+import { findDocument } from './documents';
+
+export function documentChannel(db: AppDatabase): YjsChannel {
+	return createYjsChannel({
+		action: 'document:read',
+		resource(url) {
+			// /collab/document/<id>
+			const [, , id, ...rest] = url.pathname.split('/').filter(Boolean);
+			if (!id || rest.length > 0) return undefined;
+			const found = findDocument(db, id);
+			return found
+				? { type: 'document', documentId: found.id, archived: Boolean(found.archivedAt) }
+				: undefined;
+		},
+		documentName: (resource) => (resource.type === 'document' ? resource.documentId : ''),
+		access: (actor, resource) => (can(actor, 'document:write', resource) ? 'write' : 'read'),
+		store: {
+			load: (id) => loadUpdates(db, id),
+			append: (id, update) => appendUpdate(db, id, update),
+			compact: (id) => compactDocument(db, id)
+		}
+	});
+}

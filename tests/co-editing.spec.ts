@@ -1,0 +1,231 @@
+// Real-time co-editing: live text and carets, read-only viewers, refused upgrades, durability.
+import WebSocket from 'ws';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { adminCredentials, serverEnvWithAdmin, signedInRequest } from './support/actors';
+import { queryDatabase } from './support/database';
+import { expect, openPage, pageAs, test } from './support/fixtures';
+import { startServer } from './support/server';
+import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
+
+function leitbildId(dataDir: string): string {
+	return queryDatabase<{ id: string }>(
+		dataDir,
+		"select id from document where kind = 'leitbild'"
+	)[0].id;
+}
+
+function wsUrl(httpUrl: string, path: string) {
+	return httpUrl.replace(/^http/, 'ws') + path;
+}
+
+function handshakeStatus(url: string, options: WebSocket.ClientOptions): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const socket = new WebSocket(url, options);
+		socket.once('open', () => {
+			socket.close();
+			resolve(101);
+		});
+		socket.once('unexpected-response', (_req, res) => {
+			resolve(res.statusCode ?? 0);
+			socket.terminate();
+		});
+		socket.once('error', reject);
+	});
+}
+
+test('two people type in the same document and see each other’s words and caret', async ({
+	browser,
+	actors,
+	baseURL
+}) => {
+	const admin = await pageAs(browser, actors.admin, baseURL!);
+	const editor = await pageAs(browser, actors.editor, baseURL!);
+	await openPage(admin.page, '/dokumente');
+	await admin.page
+		.getByRole('link', { name: /Selbstverpflichtung/ })
+		.first()
+		.click();
+	await expect(admin.page.getByRole('status').filter({ hasText: 'Verbunden' })).toBeVisible();
+	await openPage(editor.page, new URL(admin.page.url()).pathname);
+	await expect(editor.page.getByRole('status').filter({ hasText: 'Verbunden' })).toBeVisible();
+
+	const adminText = admin.page.getByRole('textbox', { name: /Text von/ });
+	const editorText = editor.page.getByRole('textbox', { name: /Text von/ });
+	await adminText.locator('p').last().click();
+	await admin.page.keyboard.press('End');
+	await admin.page.keyboard.type(' Satz der Administration.');
+	await editorText.locator('h2').first().click();
+	await editor.page.keyboard.press('End');
+	await editor.page.keyboard.type(' – ergänzt von Emil');
+
+	await expect(editorText).toContainText('Satz der Administration.');
+	await expect(adminText).toContainText('– ergänzt von Emil');
+	await expect(
+		admin.page.locator('.collaboration-carets__label', { hasText: 'Emil Redaktion' })
+	).toBeVisible();
+	await expect(
+		editor.page.locator('.collaboration-carets__label', { hasText: 'Administration' })
+	).toBeVisible();
+	await expect(admin.page.getByText('Gerade im Dokument:')).toBeVisible();
+	await expect(admin.page.locator('.presence li', { hasText: 'Emil Redaktion' })).toBeVisible();
+	await admin.close();
+	await editor.close();
+});
+
+test('a viewer reads but cannot write, whatever it sends', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	const id = leitbildId(server.dataDir);
+	const viewer = await pageAs(browser, actors.viewer, baseURL!);
+	await openPage(viewer.page, '/dokumente/leitbild');
+	const text = viewer.page.getByRole('textbox', { name: /Text von/ });
+	await expect(text).toHaveAttribute('contenteditable', 'false');
+	await expect(viewer.page.getByRole('toolbar')).toHaveCount(0);
+	await expect(viewer.page.getByText('Nur lesen')).toBeVisible();
+	await viewer.close();
+
+	const rowsBefore = queryDatabase(
+		server.dataDir,
+		'select count(*) as n from document_update where document_id = ?',
+		id
+	);
+	const client = connectDocument(server.url, id, await sessionCookie(actors.viewer.request));
+	await client.synced;
+	client.addParagraph('Eingeschleust vom Lesekonto');
+	// And the same as a raw sync update, bypassing the provider.
+	const raw = new WebSocket(wsUrl(server.url, `/collab/document/${id}`), {
+		origin: server.url,
+		headers: { cookie: await sessionCookie(actors.viewer.request) }
+	});
+	await new Promise((resolve) => raw.once('open', resolve));
+	const foreign = new Y.Doc();
+	const paragraph = new Y.XmlElement('paragraph');
+	paragraph.insert(0, [new Y.XmlText('Roh eingeschleust')]);
+	foreign.getXmlFragment('default').push([paragraph]);
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 0);
+	syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(foreign));
+	raw.send(encoding.toUint8Array(encoder));
+	await new Promise((resolve) => setTimeout(resolve, 500));
+	raw.close();
+	client.destroy();
+
+	const admin = connectDocument(server.url, id, await sessionCookie(actors.admin.request));
+	await admin.synced;
+	expect(admin.text()).not.toContain('Eingeschleust');
+	expect(admin.text()).not.toContain('Roh eingeschleust');
+	admin.destroy();
+	expect(
+		queryDatabase(
+			server.dataDir,
+			'select count(*) as n from document_update where document_id = ?',
+			id
+		)
+	).toEqual(rowsBefore);
+});
+
+test('upgrades without a session, from another site or to a missing document are refused', async ({
+	actors,
+	server
+}) => {
+	const id = leitbildId(server.dataDir);
+	const cookie = await sessionCookie(actors.editor.request);
+	const url = wsUrl(server.url, `/collab/document/${id}`);
+	expect(await handshakeStatus(url, { origin: server.url })).toBe(401);
+	expect(
+		await handshakeStatus(url, { origin: 'https://angreifer.example', headers: { cookie } })
+	).toBe(403);
+	expect(
+		await handshakeStatus(
+			wsUrl(server.url, '/collab/document/00000000-0000-4000-8000-000000000000'),
+			{
+				origin: server.url,
+				headers: { cookie }
+			}
+		)
+	).toBe(404);
+	expect(await handshakeStatus(url, { origin: server.url, headers: { cookie } })).toBe(101);
+});
+
+test('garbage on the socket closes that connection only', async ({ actors, server }) => {
+	const id = leitbildId(server.dataDir);
+	const cookie = await sessionCookie(actors.editor.request);
+	const bystander = connectDocument(server.url, id, cookie);
+	await bystander.synced;
+	for (const [garbage, code] of [
+		[Buffer.from([7, 1, 2]), 1007],
+		[Buffer.from([0]), 1007],
+		['kein Yjs', 1003]
+	] as const) {
+		const raw = new WebSocket(wsUrl(server.url, `/collab/document/${id}`), {
+			origin: server.url,
+			headers: { cookie }
+		});
+		await new Promise((resolve) => raw.once('open', resolve));
+		const closed = new Promise<number>((resolve) => raw.once('close', (c) => resolve(c)));
+		raw.send(garbage);
+		expect(await closed).toBe(code);
+	}
+	bystander.addParagraph('Noch da');
+	const witness = connectDocument(server.url, id, cookie);
+	await witness.synced;
+	await eventually(() => witness.text().includes('Noch da'));
+	bystander.destroy();
+	witness.destroy();
+});
+
+test.describe('with a server of its own', () => {
+	test('a server killed with SIGKILL has every edit it relayed; an offline client merges', async () => {
+		const server = await startServer({ env: serverEnvWithAdmin });
+		const admin = await signedInRequest(
+			server.url,
+			adminCredentials.email,
+			adminCredentials.password
+		);
+		const cookie = await sessionCookie(admin);
+		const id = leitbildId(server.dataDir);
+		try {
+			const writer = connectDocument(server.url, id, cookie);
+			const reader = connectDocument(server.url, id, cookie);
+			await Promise.all([writer.synced, reader.synced]);
+			for (let i = 1; i <= 20; i++) writer.addParagraph(`Absatz ${i} vor dem Absturz`);
+			await eventually(() => reader.text().includes('Absatz 20 vor dem Absturz'));
+			writer.destroy();
+			reader.destroy();
+
+			await server.kill();
+			await server.restart();
+			const fresh = connectDocument(server.url, id, cookie);
+			await fresh.synced;
+			for (let i = 1; i <= 20; i++) expect(fresh.text()).toContain(`Absatz ${i} vor dem Absturz`);
+			expect(fresh.text().match(/Ratsuchende Menschen/g)).toHaveLength(1);
+
+			// One client goes offline and edits the same paragraph another edits online.
+			const offline = connectDocument(server.url, id, cookie);
+			await offline.synced;
+			offline.provider.disconnect();
+			const target = (doc: Y.Doc) => {
+				const paragraphs = doc.getXmlFragment('default').toArray();
+				return (paragraphs[paragraphs.length - 1] as Y.XmlElement).get(0) as Y.XmlText;
+			};
+			target(offline.ydoc).insert(0, 'Offline: ');
+			target(fresh.ydoc).insert(target(fresh.ydoc).length, ' (online ergänzt)');
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			offline.provider.connect();
+			await eventually(
+				() => offline.text().includes('(online ergänzt)') && fresh.text().includes('Offline: ')
+			);
+			expect(fresh.text()).toContain('Offline: Absatz 20 vor dem Absturz (online ergänzt)');
+			offline.destroy();
+			fresh.destroy();
+		} finally {
+			await admin.dispose();
+			await server.dispose();
+		}
+	});
+});
