@@ -12,7 +12,9 @@ export default defineConfig({
 	timeout: 30_000,
 	reporter: [['list']],
 	use: {
-		trace: 'retain-on-failure',
+		// Traces of the workers' shared API contexts can clash between tests; record them on demand
+		// with --trace=retain-on-failure.
+		trace: 'off',
 		locale: 'de-DE',
 		timezoneId: 'Europe/Berlin'
 	},

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { db, signInThrottleRules } from '$lib/server/app';
 import { SignInForm } from '$lib/server/accounts/forms';
-import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/start-session';
 import { signIn } from '$lib/server/auth/sign-in';
 import { parseForm } from '$lib/server/http/forms';
 import { authorize } from '$lib/server/http/guard';
@@ -31,15 +31,7 @@ export const actions = {
 			}
 			return fail(result.retryAfterMs ? 429 : 400, { message: result.message, email });
 		}
-		// A new session at every sign-in; one the browser still carried ends here.
-		if (event.locals.sessionId) invalidateSession(db(), event.locals.sessionId);
-		const session = createSession(db(), result.userId);
-		setSessionCookie(
-			event.cookies,
-			session.token,
-			session.expiresAt,
-			event.url.protocol === 'https:'
-		);
+		startSession(db(), event, result.userId);
 		redirect(303, safeNextPath(weiter));
 	}
 };

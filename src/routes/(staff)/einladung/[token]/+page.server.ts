@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/app';
 import { AcceptExistingForm, AcceptNewForm } from '$lib/server/accounts/forms';
 import { acceptInvitation, findUsableLink } from '$lib/server/accounts/links';
-import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { startSession } from '$lib/server/auth/start-session';
 import { parseForm } from '$lib/server/http/forms';
 import { authorize } from '$lib/server/http/guard';
 
@@ -45,13 +45,7 @@ export const actions = {
 		}
 		if (!result.ok || !result.userId)
 			return fail(400, { message: result.ok ? '' : result.message });
-		const session = createSession(db(), result.userId);
-		setSessionCookie(
-			event.cookies,
-			session.token,
-			session.expiresAt,
-			event.url.protocol === 'https:'
-		);
+		startSession(db(), event, result.userId);
 		redirect(303, '/');
 	}
 };
