@@ -77,7 +77,7 @@ const rules = {
 	'document:write': (actor, resource) =>
 		resource.type === 'document' && !resource.archived && isEditor(actor),
 	'document:create': isEditor,
-	/** Archiving, restoring and setting the status. */
+	/** Archiving and restoring. */
 	'document:manage': (actor, resource) => resource.type === 'document' && isEditor(actor),
 	'document:delete': (actor, resource) => resource.type === 'document' && isAdmin(actor),
 	/** The connectivity probe on the realtime socket. */

@@ -70,10 +70,6 @@ export function setArchived(db: AppDatabase, id: string, archived: boolean, now 
 		.run();
 }
 
-export function setStatus(db: AppDatabase, id: string, status: DocumentStatus) {
-	db.update(document).set({ status }).where(eq(document.id, id)).run();
-}
-
 /** Deletes a document with its whole history. */
 export function deleteDocument(db: AppDatabase, id: string) {
 	db.delete(document).where(eq(document.id, id)).run();
