@@ -3,7 +3,15 @@ import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { adminCredentials, serverEnvWithAdmin, signedInRequest } from './support/actors';
+import {
+	acceptInvitation,
+	adminCredentials,
+	invite,
+	memberPassword,
+	postForm,
+	serverEnvWithAdmin,
+	signedInRequest
+} from './support/actors';
 import { queryDatabase } from './support/database';
 import { expect, openPage, pageAs, test } from './support/fixtures';
 import { startServer } from './support/server';
@@ -228,4 +236,53 @@ test.describe('with a server of its own', () => {
 			await server.dispose();
 		}
 	});
+});
+
+test('deactivation and sign-out close open document connections at once', async ({
+	actors,
+	server
+}) => {
+	const id = leitbildId(server.dataDir);
+	const link = await invite(actors.admin.request, server.url, 'kamen', 'live@kamen.test', [
+		'editor'
+	]);
+	const member = await acceptInvitation(server.url, link, 'Lia Live', memberPassword);
+	const userId = queryDatabase<{ id: string }>(
+		server.dataDir,
+		"select id from user where email = 'live@kamen.test'"
+	)[0].id;
+
+	const socket = new WebSocket(wsUrl(server.url, `/collab/document/${id}`), {
+		origin: server.url,
+		headers: { cookie: await sessionCookie(member) }
+	});
+	await new Promise((resolve) => socket.once('open', resolve));
+	const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+	const response = await postForm(
+		actors.manager.request,
+		server.url,
+		'/verwaltung/organisationen/kamen?/deactivate',
+		{ userId }
+	);
+	expect(response.status()).toBe(200);
+	expect(await closed).toBe(4401);
+	await member.dispose();
+
+	// Signing out ends the connections of that session too.
+	const admin = await signedInRequest(
+		server.url,
+		adminCredentials.email,
+		adminCredentials.password
+	);
+	const adminSocket = new WebSocket(wsUrl(server.url, `/collab/document/${id}`), {
+		origin: server.url,
+		headers: { cookie: await sessionCookie(admin) }
+	});
+	await new Promise((resolve) => adminSocket.once('open', resolve));
+	const adminClosed = new Promise<number>((resolve) =>
+		adminSocket.once('close', (code) => resolve(code))
+	);
+	await postForm(admin, server.url, '/abmelden', {});
+	expect(await adminClosed).toBe(4401);
+	await admin.dispose();
 });

@@ -140,6 +140,13 @@ export function documentPresence(documentId: string): string[] {
 	return currentApp().documents?.presentUserIds(documentId) ?? [];
 }
 
+/** After sessions or rights changed: open connections are checked again at once. */
+export function revalidateLiveConnections(): void {
+	currentApp()
+		.realtime?.revalidate()
+		.catch((err: unknown) => log.error('realtime.revalidate_failed', errorFields(err)));
+}
+
 export function appRuntime(): AppRuntime {
 	return {
 		handleUpgrade(request, socket, head) {

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
+import { db, revalidateLiveConnections } from '$lib/server/app';
 import { recordAudit } from '$lib/server/accounts/audit';
 import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
 import { authorize } from '$lib/server/http/guard';
@@ -17,5 +17,6 @@ export function POST(event) {
 		});
 	}
 	deleteSessionCookie(event.cookies, event.url.protocol === 'https:');
+	revalidateLiveConnections();
 	redirect(303, '/anmelden?abgemeldet');
 }

@@ -249,6 +249,11 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		action: options.action,
 		resource: options.resource,
 		onConnection,
+		updateActor(socket, context) {
+			const live = documents.get(options.documentName(context.resource));
+			const connection = live?.connections.get(socket);
+			if (connection) connection.access = options.access(context.actor, context.resource);
+		},
 		presentUserIds(name) {
 			const live = documents.get(name);
 			if (!live) return [];

@@ -22,6 +22,8 @@ export interface RealtimeChannel {
 	action: Action;
 	resource?(url: URL): Resource | undefined;
 	onConnection(socket: WebSocket, context: ChannelContext): void;
+	/** Called when a connected actor's rights were checked again and still allow the connection. */
+	updateActor?(socket: WebSocket, context: ChannelContext): void;
 }
 
 export interface RealtimeServerOptions {
@@ -34,6 +36,11 @@ export interface RealtimeServerOptions {
 
 export interface RealtimeServer {
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+	/**
+	 * Checks every open connection against its session and rights again, and closes those that
+	 * lost them: after a sign-out, a deactivation or a role change, and periodically for expiry.
+	 */
+	revalidate(): Promise<void>;
 	close(): Promise<void>;
 	readonly connectionCount: number;
 }
@@ -57,7 +64,10 @@ function refuse(socket: Duplex, status: number, message: string): void {
 
 export function createRealtimeServer(options: RealtimeServerOptions): RealtimeServer {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1 << 20 });
-	const sockets = new Set<WebSocket>();
+	const sockets = new Map<
+		WebSocket,
+		{ request: IncomingMessage; channel: RealtimeChannel; context: ChannelContext }
+	>();
 
 	async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
 		const url = new URL(request.url ?? '/', 'http://localhost');
@@ -92,14 +102,23 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 		}
 		if (socket.destroyed) return;
 		wss.handleUpgrade(request, socket, head, (ws) => {
-			sockets.add(ws);
+			const context = { actor, url, resource };
+			sockets.set(ws, { request, channel, context });
 			ws.on('close', () => sockets.delete(ws));
 			ws.on('error', (err) => log.warn('realtime.socket_error', { error: err.message }));
-			channel.onConnection(ws, { actor, url, resource });
+			channel.onConnection(ws, context);
 		});
 	}
 
-	return {
+	// Sessions also end by expiry, with no request to notice it.
+	const revalidation = setInterval(() => {
+		server
+			.revalidate()
+			.catch((err: unknown) => log.error('realtime.revalidate_failed', { error: String(err) }));
+	}, 60_000);
+	revalidation.unref();
+
+	const server: RealtimeServer = {
 		handleUpgrade(request, socket, head) {
 			// A client that hangs up during the checks must not crash the process.
 			socket.on('error', () => socket.destroy());
@@ -108,8 +127,20 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 				if (!socket.destroyed) refuse(socket, 500, 'Interner Fehler.');
 			});
 		},
+		async revalidate() {
+			for (const [ws, { request, channel, context }] of [...sockets]) {
+				const actor = await options.resolveActor(request);
+				if (!can(actor, channel.action, context.resource)) {
+					ws.close(actor.kind === 'anonymous' ? 4401 : 4403, 'Berechtigung beendet');
+					continue;
+				}
+				context.actor = actor;
+				channel.updateActor?.(ws, context);
+			}
+		},
 		async close() {
-			const closed = [...sockets].map(
+			clearInterval(revalidation);
+			const closed = [...sockets.keys()].map(
 				(ws) =>
 					new Promise<void>((resolve) => {
 						ws.once('close', () => resolve());
@@ -127,4 +158,5 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 			return sockets.size;
 		}
 	};
+	return server;
 }

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
+import { db, revalidateLiveConnections } from '$lib/server/app';
 import { NameForm, PasswordChangeForm } from '$lib/server/accounts/forms';
 import { changeName, changePassword, listMembershipsOfUser } from '$lib/server/accounts/members';
 import { parseForm } from '$lib/server/http/forms';
@@ -39,6 +39,7 @@ export const actions = {
 			keepSessionId: event.locals.sessionId!
 		});
 		if (!result.ok) return fail(400, { form: 'password', message: result.message });
+		revalidateLiveConnections();
 		return {
 			form: 'password',
 			success: 'Ihr Passwort ist geändert. Alle anderen Anmeldungen wurden beendet.'

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
+import { db, revalidateLiveConnections } from '$lib/server/app';
 import { NewPasswordForm } from '$lib/server/accounts/forms';
 import { findUsableLink, resetPassword } from '$lib/server/accounts/links';
 import { parseForm } from '$lib/server/http/forms';
@@ -20,6 +20,7 @@ export const actions = {
 		if (!form.ok) return fail(400, { message: form.message, done: false });
 		const result = await resetPassword(db(), event.params.token, form.value.password);
 		if (!result.ok) return fail(400, { message: result.message, done: false });
+		revalidateLiveConnections();
 		return { message: null, done: true };
 	}
 };

@@ -1,5 +1,5 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
+import { db, revalidateLiveConnections } from '$lib/server/app';
 import { InviteForm, MemberForm, RolesForm } from '$lib/server/accounts/forms';
 import { createInvitation, createPasswordReset } from '$lib/server/accounts/links';
 import { listMembers, setMembershipActive, setRoles } from '$lib/server/accounts/members';
@@ -117,6 +117,7 @@ export const actions = {
 			roles
 		});
 		if (!result.ok) return fail(400, { action: 'roles', message: result.message });
+		revalidateLiveConnections();
 		return { action: 'roles', success: `Die Rollen von ${member.name} sind gespeichert.` };
 	},
 	deactivate: async (event) => setActive(event, false),
@@ -181,6 +182,7 @@ async function setActive(event: RequestEvent<{ slug: string }>, active: boolean)
 		active
 	});
 	if (!result.ok) return fail(400, { action: 'active', message: result.message });
+	revalidateLiveConnections();
 	return {
 		action: 'active',
 		success: active
