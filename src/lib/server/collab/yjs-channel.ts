@@ -8,9 +8,8 @@ import * as syncProtocol from 'y-protocols/sync';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { log } from '../log';
-import type { Actor, Resource } from '../policy';
+import type { Action, Actor, Resource } from '../policy';
 import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
-import type { Action } from '../policy';
 
 const messageSync = 0;
 const messageAwareness = 1;

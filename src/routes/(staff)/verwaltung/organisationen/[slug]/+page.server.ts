@@ -43,6 +43,15 @@ function refuseUngrantable(actor: Actor, resource: OrganisationResource, roles: 
 		: undefined;
 }
 
+/** An admin's membership is changed only by admins; managers may not touch it. */
+function protectsAdmin(actor: Actor, resource: OrganisationResource, roles: Role[]): boolean {
+	return roles.includes('admin') && !can(actor, 'organisation:grant-admin', resource);
+}
+
+function notAMember(action: string) {
+	return fail(404, { action, message: 'Diese Person gehört nicht zu dieser Organisation.' });
+}
+
 function memberOf(organisationId: string, userId: string) {
 	return listMembers(db(), organisationId).find((member) => member.userId === userId);
 }
@@ -63,8 +72,7 @@ export function load(event) {
 			roles: member.roles,
 			active: !member.deactivatedAt && !member.accountDeactivatedAt,
 			isSelf: member.userId === event.locals.user?.id,
-			protectedAdmin:
-				member.roles.includes('admin') && !can(actor, 'organisation:grant-admin', resource)
+			protectedAdmin: protectsAdmin(actor, resource, member.roles)
 		}))
 	};
 }
@@ -98,11 +106,7 @@ export const actions = {
 		const form = parseForm(RolesForm, await event.request.formData(), ['roles']);
 		if (!form.ok) return fail(400, { action: 'roles', message: form.message });
 		const member = memberOf(org.id, form.value.userId);
-		if (!member)
-			return fail(404, {
-				action: 'roles',
-				message: 'Diese Person gehört nicht zu dieser Organisation.'
-			});
+		if (!member) return notAMember('roles');
 		const roles = rolesAfterChange(event.locals.actor, resource, form.value.roles, member.roles);
 		const refused = refuseUngrantable(
 			event.locals.actor,
@@ -129,15 +133,8 @@ export const actions = {
 		const form = parseForm(MemberForm, await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'resetLink', message: form.message });
 		const member = memberOf(org.id, form.value.userId);
-		if (!member)
-			return fail(404, {
-				action: 'resetLink',
-				message: 'Diese Person gehört nicht zu dieser Organisation.'
-			});
-		if (
-			member.roles.includes('admin') &&
-			!can(event.locals.actor, 'organisation:grant-admin', resource)
-		) {
+		if (!member) return notAMember('resetLink');
+		if (protectsAdmin(event.locals.actor, resource, member.roles)) {
 			return fail(403, {
 				action: 'resetLink',
 				message: 'Das Passwort einer Administration setzt nur eine Administration zurück.'
@@ -161,15 +158,8 @@ async function setActive(event: RequestEvent<{ slug: string }>, active: boolean)
 	const form = parseForm(MemberForm, await event.request.formData());
 	if (!form.ok) return fail(400, { action: 'active', message: form.message });
 	const member = memberOf(org.id, form.value.userId);
-	if (!member)
-		return fail(404, {
-			action: 'active',
-			message: 'Diese Person gehört nicht zu dieser Organisation.'
-		});
-	if (
-		member.roles.includes('admin') &&
-		!can(event.locals.actor, 'organisation:grant-admin', resource)
-	) {
+	if (!member) return notAMember('active');
+	if (protectsAdmin(event.locals.actor, resource, member.roles)) {
 		return fail(403, {
 			action: 'active',
 			message: 'Eine Administration deaktiviert nur eine Administration.'
