@@ -1,3 +1,4 @@
+import type { CookieParticipant } from '$lib/server/events/participants';
 import type { Actor } from '$lib/server/policy';
 
 declare global {
@@ -7,6 +8,8 @@ declare global {
 			/** The signed-in person, or null. */
 			user: { id: string; name: string; email: string } | null;
 			sessionId: string | null;
+			/** On participant pages: the participant behind the event's cookie, or null. */
+			participant: CookieParticipant | null;
 		}
 		interface Error {
 			message: string;

@@ -5,6 +5,7 @@ import { appReady, appRuntime, appStatus, db } from '$lib/server/app';
 import { resolveSession } from '$lib/server/auth/actor';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/session';
 import { fallbackContentSecurityPolicy, securityHeaders } from '$lib/server/http/security-headers';
+import { participantForEvent } from '$lib/server/events/participants';
 import { anonymousActor } from '$lib/server/policy';
 import { publishRuntime } from '$lib/server/runtime';
 
@@ -54,6 +55,25 @@ const handleSession: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** Participant pages live under /teilnahme/<event>; there the event's own cookie says who asks. */
+const participantPath = /^\/teilnahme\/([a-z0-9-]{1,80})(?:\/|$)/;
+
+const handleParticipant: Handle = ({ event, resolve }) => {
+	event.locals.participant = null;
+	const match = participantPath.exec(event.url.pathname);
+	if (!match) return resolve(event);
+	const found = participantForEvent(db(), match[1], (name) => event.cookies.get(name));
+	if (found) {
+		event.locals.actor = {
+			kind: 'participant',
+			participantId: found.participant.id,
+			eventId: found.participant.eventId
+		};
+		event.locals.participant = found;
+	}
+	return resolve(event);
+};
+
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	for (const [name, value] of Object.entries(securityHeaders)) {
@@ -63,10 +83,15 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 		response.headers.set('Content-Security-Policy', fallbackContentSecurityPolicy);
 	}
 	// Pages can show personal data; no shared cache may keep them.
-	if (!response.headers.has('Cache-Control') && event.locals.user) {
+	if (!response.headers.has('Cache-Control') && (event.locals.user || event.locals.participant)) {
 		response.headers.set('Cache-Control', 'private, no-store');
 	}
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleReadiness, handleSession);
+export const handle = sequence(
+	handleSecurityHeaders,
+	handleReadiness,
+	handleSession,
+	handleParticipant
+);

@@ -2,7 +2,8 @@
 // desktop and at phone width; any violation fails.
 import AxeBuilder from '@axe-core/playwright';
 import { routeTable } from './authz/route-table';
-import { expect, openPage, pageAs, test } from './support/fixtures';
+import { expect, openPage, pageAs, pageWithState, test } from './support/fixtures';
+import { joinCodeOf, seededEventSlug } from './support/participants';
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const pages = routeTable.filter((c) => c.kind === 'page');
@@ -14,19 +15,32 @@ const viewports = [
 for (const viewport of viewports) {
 	for (const pageCase of pages) {
 		const path = pageCase.path ?? pageCase.route;
-		// Each page as someone who may see it: the admin, or a visitor where no sign-in is needed.
-		const signedIn = pageCase.access.anonymous === 'deny';
+		// Each page as someone who may see it: the admin, the participant on their event's pages, or a
+		// visitor where no sign-in is needed.
+		const as =
+			pageCase.access.anonymous === 'allow'
+				? 'anonymous'
+				: pageCase.access.admin === 'allow'
+					? 'admin'
+					: 'participant';
 		test(`${path} (${viewport.name}) has no WCAG 2.1 AA violations`, async ({
 			page,
 			browser,
 			actors,
-			baseURL
+			participant,
+			baseURL,
+			server
 		}) => {
-			const session = signedIn ? await pageAs(browser, actors.admin, baseURL!) : undefined;
+			const session =
+				as === 'admin'
+					? await pageAs(browser, actors.admin, baseURL!)
+					: as === 'participant'
+						? await pageWithState(browser, participant, baseURL!)
+						: undefined;
 			const target = session?.page ?? page;
 			try {
 				await target.setViewportSize(viewport);
-				await openPage(target, path);
+				await openPage(target, path.replace('{code}', joinCodeOf(server.dataDir, seededEventSlug)));
 				const results = await new AxeBuilder({ page: target }).withTags(wcagTags).analyze();
 				expect(results.violations).toEqual([]);
 			} finally {

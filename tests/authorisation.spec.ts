@@ -1,5 +1,6 @@
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { postForm, signedInRequest } from './support/actors';
+import { joinCodeOf, seededEventSlug } from './support/participants';
 import { discoverRoutes, routeKey } from './support/routes';
 import { actorNames, routeTable, type ActorName, type RouteCase } from './authz/route-table';
 import { expect, test } from './support/fixtures';
@@ -10,8 +11,8 @@ test('every page, endpoint and form action is in the route × actor table', () =
 	expect(covered, 'Routen ohne Eintrag in tests/authz/route-table.ts').toEqual(served);
 });
 
-function target(routeCase: RouteCase): string {
-	const path = routeCase.path ?? routeCase.route;
+function target(routeCase: RouteCase, code: string): string {
+	const path = (routeCase.path ?? routeCase.route).replace('{code}', code);
 	if (routeCase.kind !== 'action' || routeCase.action === 'default') return path;
 	return `${path}?/${routeCase.action}`;
 }
@@ -19,27 +20,42 @@ function target(routeCase: RouteCase): string {
 for (const routeCase of routeTable) {
 	for (const actorName of actorNames) {
 		const expected = routeCase.access[actorName];
-		test(`${routeKey(routeCase)} as ${actorName}: ${expected}`, async ({ actors, server }) => {
+		test(`${routeKey(routeCase)} as ${actorName}: ${expected}`, async ({
+			actors,
+			participant,
+			server
+		}) => {
 			let request: APIRequestContext;
 			let disposable = true;
-			if (actorName === 'anonymous') {
+			const code = joinCodeOf(server.dataDir, seededEventSlug);
+			const form = Object.fromEntries(
+				Object.entries(routeCase.form ?? {}).map(([key, value]) => [
+					key,
+					typeof value === 'string' ? value.replace('{code}', code) : value
+				])
+			);
+			if (actorName === 'participant') {
+				request = participant;
+				disposable = false;
+			} else if (actorName === 'anonymous') {
 				request = await playwrightRequest.newContext({ baseURL: server.url });
 			} else if (routeCase.endsSession) {
-				const actor = actors[actorName as Exclude<ActorName, 'anonymous'>];
+				const actor = actors[actorName as Exclude<ActorName, 'anonymous' | 'participant'>];
 				request = await signedInRequest(server.url, actor.email, actor.password);
 			} else {
-				request = actors[actorName as Exclude<ActorName, 'anonymous'>].request;
+				request = actors[actorName as Exclude<ActorName, 'anonymous' | 'participant'>].request;
 				disposable = false;
 			}
 			try {
 				const response =
 					routeCase.method === 'GET'
-						? await request.get(target(routeCase), { maxRedirects: 0 })
-						: await postForm(request, server.url, target(routeCase), routeCase.form ?? {});
+						? await request.get(target(routeCase, code), { maxRedirects: 0 })
+						: await postForm(request, server.url, target(routeCase, code), form);
 				const status = response.status();
 				if (expected === 'deny') {
+					// A participant has no account: member pages treat them as anonymous.
 					const toSignIn =
-						actorName === 'anonymous' &&
+						(actorName === 'anonymous' || actorName === 'participant') &&
 						routeCase.method === 'GET' &&
 						status === 303 &&
 						response.headers().location?.startsWith('/anmelden?weiter=');

@@ -4,7 +4,8 @@
 import { memberActorNames } from '../support/actors';
 import type { RouteKind } from '../support/routes';
 
-export const actorNames = ['anonymous', ...memberActorNames] as const;
+/** `participant` joined the seeded Zukunftskonferenz by code and has no account. */
+export const actorNames = ['anonymous', 'participant', ...memberActorNames] as const;
 export type ActorName = (typeof actorNames)[number];
 
 /**
@@ -20,7 +21,8 @@ export interface RouteCase {
 	action?: string;
 	/** The URL to request when the route has parameters. */
 	path?: string;
-	/** Form fields for actions and POST endpoints. */
+	/** Form fields for actions and POST endpoints. `{code}` in a path or field stands for the
+	 * seeded event's current join code. */
 	form?: Record<string, string | string[]>;
 	/** The request ends the session it is sent with: each actor signs in afresh for it. */
 	endsSession?: boolean;
@@ -31,6 +33,7 @@ type AccessRow = Record<ActorName, Access>;
 
 const everyone: AccessRow = {
 	anonymous: 'allow',
+	participant: 'allow',
 	admin: 'allow',
 	manager: 'allow',
 	managerOther: 'allow',
@@ -38,9 +41,10 @@ const everyone: AccessRow = {
 	signatory: 'allow',
 	viewer: 'allow'
 };
-const members: AccessRow = { ...everyone, anonymous: 'deny' };
+const members: AccessRow = { ...everyone, anonymous: 'deny', participant: 'deny' };
 const admins: AccessRow = {
 	anonymous: 'deny',
+	participant: 'deny',
 	admin: 'allow',
 	manager: 'deny',
 	managerOther: 'deny',
@@ -52,6 +56,8 @@ const admins: AccessRow = {
 const editors: AccessRow = { ...admins, editor: 'allow' };
 /** Kamen's manager and the admins: the member management of Kamen. */
 const kamenManagers: AccessRow = { ...admins, manager: 'allow' };
+/** Only the participant of the event: its pages for people without an account. */
+const eventParticipant: AccessRow = { ...admins, admin: 'deny', participant: 'allow' };
 
 const page = (route: string, access: AccessRow, path?: string): RouteCase => ({
 	kind: 'page',
@@ -71,6 +77,10 @@ const action = (
 /** A valid UUID nobody has: allowed member actions answer 404 for it and change nothing. */
 const nobody = '00000000-0000-4000-8000-000000000000';
 const kamen = '/verwaltung/organisationen/kamen';
+const seededEvent = '/konferenzen/zukunftskonferenz';
+/** Actions on an event nobody has: allowed actors get 404, so the seeded event stays as it is. */
+const noEvent = '/konferenzen/gibt-es-nicht';
+const eventRoute = '/konferenzen/[slug]';
 const organisationRoute = '/verwaltung/organisationen/[slug]';
 
 export const routeTable: RouteCase[] = [
@@ -100,6 +110,15 @@ export const routeTable: RouteCase[] = [
 	action('/dokumente', 'delete', admins, { form: { documentId: nobody, confirm: 'ja' } }),
 	page('/dokumente/[slug]', members, '/dokumente/leitbild'),
 	page('/konferenzen', members),
+	page('/konferenzen/neu', editors),
+	action('/konferenzen/neu', 'default', editors, { form: { title: '', date: '' } }),
+	page(eventRoute, members, seededEvent),
+	...['open', 'close', 'rotateCode', 'copy', 'archive', 'restore'].map((name) =>
+		action(eventRoute, name, editors, { path: noEvent })
+	),
+	page(`${eventRoute}/bearbeiten`, editors, `${seededEvent}/bearbeiten`),
+	action(`${eventRoute}/bearbeiten`, 'default', editors, { path: `${noEvent}/bearbeiten` }),
+	page(`${eventRoute}/projektion`, editors, `${seededEvent}/projektion`),
 	page('/beschluesse', members),
 	page('/verwaltung', members),
 	page(organisationRoute, members, kamen),
@@ -120,6 +139,17 @@ export const routeTable: RouteCase[] = [
 	page('/barrierefreiheit', everyone),
 	page('/leichte-sprache', everyone),
 	page('/join', everyone),
-	action('/join', 'default', everyone, { form: { code: 'ACK47M' } }),
+	action('/join', 'default', everyone, { form: { code: '{code}' } }),
+	page('/join/[code]', everyone, '/join/{code}'),
+	action('/join/[code]', 'join', everyone, { path: '/join/{code}' }),
+	action('/join/[code]', 'rejoin', everyone, { path: '/join/{code}' }),
+	page('/teilnahme/[slug]', eventParticipant, '/teilnahme/zukunftskonferenz'),
+	action('/teilnahme/[slug]', 'profile', eventParticipant, {
+		path: '/teilnahme/zukunftskonferenz'
+	}),
+	action('/teilnahme/[slug]', 'newCode', eventParticipant, {
+		path: '/teilnahme/zukunftskonferenz'
+	}),
+	action('/teilnahme/[slug]', 'leave', eventParticipant, { path: '/teilnahme/zukunftskonferenz' }),
 	{ kind: 'endpoint', route: '/healthz', method: 'GET', access: everyone }
 ];

@@ -1,13 +1,25 @@
 // The fixtures every end-to-end test uses: one server per worker (files that need their own call
 // startServer), baseURL pointing at it, the origin guard on every page, and hydration waits.
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import {
+	test as base,
+	expect,
+	type APIRequestContext,
+	type Browser,
+	type Page
+} from '@playwright/test';
 import { createActors, serverEnvWithAdmin, type MemberActorName, type TestActor } from './actors';
 import { startServer, type AppServer } from './server';
 import { watchOrigin } from './origin-guard';
+import { joinAsParticipant, seededEventSlug } from './participants';
 
 export const test = base.extend<
 	object,
-	{ server: AppServer; actors: Record<MemberActorName, TestActor> }
+	{
+		server: AppServer;
+		actors: Record<MemberActorName, TestActor>;
+		/** Someone who joined the seeded Zukunftskonferenz by its code, without an account. */
+		participant: APIRequestContext;
+	}
 >({
 	server: [
 		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for
@@ -23,6 +35,16 @@ export const test = base.extend<
 			const actors = await createActors(server.url);
 			await use(actors);
 			await Promise.all(Object.values(actors).map((actor) => actor.request.dispose()));
+		},
+		{ scope: 'worker' }
+	],
+	participant: [
+		async ({ server }, use) => {
+			const request = await joinAsParticipant(server.url, server.dataDir, seededEventSlug, {
+				displayName: 'Tabea Teilnahme'
+			});
+			await use(request);
+			await request.dispose();
 		},
 		{ scope: 'worker' }
 	],
@@ -45,9 +67,18 @@ export async function pageAs(
 	actor: TestActor,
 	baseURL: string
 ): Promise<{ page: Page; close: () => Promise<void> }> {
+	return pageWithState(browser, actor.request, baseURL);
+}
+
+/** A browser page with the cookies of a request context: a member's or a participant's. */
+export async function pageWithState(
+	browser: Browser,
+	request: APIRequestContext,
+	baseURL: string
+): Promise<{ page: Page; close: () => Promise<void> }> {
 	const context = await browser.newContext({
 		baseURL,
-		storageState: await actor.request.storageState()
+		storageState: await request.storageState()
 	});
 	const page = await context.newPage();
 	const offenders = watchOrigin(page, baseURL);

@@ -16,6 +16,8 @@ import type { AppRuntime } from './runtime';
 import type { YjsChannel } from './collab/yjs-channel';
 import { documentChannel } from './documents/document-channel';
 import { documentsSeed } from './documents/documents-seed';
+import { eventsSeed } from './events/events-seed';
+import { purgeExpiredParticipants } from './events/participants';
 import { organisationsSeed } from './workspace/organisations-seed';
 
 export type AppStatus = 'starting' | 'ready' | 'failed';
@@ -28,6 +30,7 @@ interface App {
 	db?: AppDatabase;
 	realtime?: RealtimeServer;
 	documents?: YjsChannel;
+	retentionTimer?: NodeJS.Timeout;
 }
 
 const appKey = Symbol.for('leitbild-werkstatt.app');
@@ -35,7 +38,7 @@ type WithApp = typeof globalThis & { [appKey]?: App };
 
 /** Every seed of the app, in the order they must run. Later features append theirs. */
 export function allSeeds(): Seed[] {
-	return [organisationsSeed(), documentsSeed()];
+	return [organisationsSeed(), documentsSeed(), eventsSeed()];
 }
 
 function sessionTokenFromCookieHeader(header: string | undefined): string | undefined {
@@ -67,6 +70,18 @@ function announceAdmin(created: CreatedAdmin): void {
 	);
 }
 
+const retentionSweepMs = 6 * 60 * 60 * 1000;
+
+/** Participant identities of long-archived events go; their anonymous results stay. */
+function purgeParticipants(app: App, db: AppDatabase): void {
+	try {
+		const deleted = purgeExpiredParticipants(db, app.config.participantRetentionDays);
+		if (deleted > 0) log.info('participants.purged', { deleted });
+	} catch (err) {
+		log.error('participants.purge_failed', errorFields(err));
+	}
+}
+
 async function prepare(app: App): Promise<void> {
 	try {
 		const db = openDatabase({
@@ -78,6 +93,9 @@ async function prepare(app: App): Promise<void> {
 		const admin = await ensureAdmin(db);
 		if (admin) announceAdmin(admin);
 		deleteExpiredSessions(db);
+		purgeParticipants(app, db);
+		app.retentionTimer = setInterval(() => purgeParticipants(app, db), retentionSweepMs);
+		app.retentionTimer.unref();
 		app.documents = documentChannel(db);
 		app.realtime = createRealtimeServer({
 			publicOrigin: app.config.publicOrigin,
@@ -161,6 +179,7 @@ export function appRuntime(): AppRuntime {
 			const app = (globalThis as WithApp)[appKey];
 			if (!app) return;
 			await app.ready;
+			clearInterval(app.retentionTimer);
 			await app.realtime?.close();
 			if (app.db) closeDatabase(app.db);
 			app.status = 'starting';

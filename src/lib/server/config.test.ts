@@ -24,4 +24,12 @@ describe('readConfig', () => {
 		expect(config.publicOriginConfigured).toBe(true);
 		expect(config.port).toBe(8080);
 	});
+
+	it('keeps participant identities 90 days after an event unless told otherwise', () => {
+		expect(readConfig({}).participantRetentionDays).toBe(90);
+		expect(readConfig({ PARTICIPANT_RETENTION_DAYS: '7' }).participantRetentionDays).toBe(7);
+		expect(readConfig({ PARTICIPANT_RETENTION_DAYS: '0' }).participantRetentionDays).toBe(0);
+		expect(readConfig({ PARTICIPANT_RETENTION_DAYS: 'bald' }).participantRetentionDays).toBe(90);
+		expect(readConfig({ PARTICIPANT_RETENTION_DAYS: '-1' }).participantRetentionDays).toBe(90);
+	});
 });

@@ -11,6 +11,8 @@ export interface AppConfig {
 	dataDir: string;
 	databasePath: string;
 	migrationsDir: string;
+	/** Days after an event is archived until its participant identities are deleted. */
+	participantRetentionDays: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -24,6 +26,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		publicOriginConfigured: Boolean(origin),
 		dataDir,
 		databasePath: path.resolve(env.DATABASE_PATH ?? path.join(dataDir, 'app.db')),
-		migrationsDir: path.resolve(env.MIGRATIONS_DIR ?? 'drizzle')
+		migrationsDir: path.resolve(env.MIGRATIONS_DIR ?? 'drizzle'),
+		participantRetentionDays: nonNegativeNumber(env.PARTICIPANT_RETENTION_DAYS, 90)
 	};
+}
+
+function nonNegativeNumber(value: string | undefined, fallback: number): number {
+	const number = Number(value);
+	return value !== undefined && value.trim() !== '' && Number.isFinite(number) && number >= 0
+		? number
+		: fallback;
 }

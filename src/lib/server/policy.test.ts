@@ -65,4 +65,17 @@ describe('can', () => {
 		expect(can(admin, 'audit:view')).toBe(true);
 		expect(can(kamenManager, 'audit:view')).toBe(false);
 	});
+	it('lets participants reach only the event they joined, and editors moderate', () => {
+		const own = { type: 'event', eventId: 'e1' } as const;
+		const other = { type: 'event', eventId: 'e2' } as const;
+		expect(can(participant, 'event:participate', own)).toBe(true);
+		expect(can(participant, 'event:participate', other)).toBe(false);
+		expect(can(participant, 'event:view', own)).toBe(false);
+		expect(can(participant, 'event:manage', own)).toBe(false);
+		expect(can(kamenViewer, 'event:participate', own)).toBe(false);
+		expect(can(kamenViewer, 'event:view', own)).toBe(true);
+		expect(can(kamenViewer, 'event:manage', own)).toBe(false);
+		expect(can(kamenViewer, 'event:create')).toBe(false);
+		expect(can(admin, 'event:manage', own)).toBe(true);
+	});
 });

@@ -80,6 +80,14 @@ const rules = {
 	/** Archiving and restoring. */
 	'document:manage': (actor, resource) => resource.type === 'document' && isEditor(actor),
 	'document:delete': (actor, resource) => resource.type === 'document' && isAdmin(actor),
+	/** The staff pages of events: details, working groups, join code. */
+	'event:view': (actor, resource) => resource.type === 'event' && isMember(actor),
+	/** Any editor may create events and moderate them: details, joining, code, projector. */
+	'event:create': isEditor,
+	'event:manage': (actor, resource) => resource.type === 'event' && isEditor(actor),
+	/** A participant's pages reach only the event they joined. */
+	'event:participate': (actor, resource) =>
+		resource.type === 'event' && actor.kind === 'participant' && actor.eventId === resource.eventId,
 	/** The connectivity probe on the realtime socket. */
 	'realtime:echo': () => true
 } satisfies Record<string, Rule>;

@@ -13,6 +13,8 @@ export interface ThrottleRule {
 export interface ThrottleRules {
 	account: ThrottleRule;
 	address: ThrottleRule;
+	/** Wrong join and re-entry codes of conference participants. */
+	join: ThrottleRule;
 }
 
 const minute = 60 * 1000;
@@ -21,7 +23,14 @@ export function throttleRulesFromEnv(env: NodeJS.ProcessEnv = process.env): Thro
 	const lockMs = Number(env.SIGN_IN_LOCK_SECONDS ?? 15 * 60) * 1000;
 	return {
 		account: { maxFailures: 5, windowMs: 15 * minute, lockMs },
-		address: { maxFailures: 20, windowMs: 15 * minute, lockMs }
+		address: { maxFailures: 20, windowMs: 15 * minute, lockMs },
+		// Generous: seventy phones may share one venue router, and their typos must not lock the
+		// room out. Six characters from 25 still take years to guess at this pace.
+		join: {
+			maxFailures: 30,
+			windowMs: 10 * minute,
+			lockMs: Number(env.JOIN_LOCK_SECONDS ?? 10 * 60) * 1000
+		}
 	};
 }
 

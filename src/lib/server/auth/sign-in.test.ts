@@ -11,7 +11,8 @@ import { signIn, wrongCredentialsMessage } from './sign-in';
 
 const rules: ThrottleRules = {
 	account: { maxFailures: 3, windowMs: 60_000, lockMs: 30_000 },
-	address: { maxFailures: 10, windowMs: 60_000, lockMs: 30_000 }
+	address: { maxFailures: 10, windowMs: 60_000, lockMs: 30_000 },
+	join: { maxFailures: 3, windowMs: 60_000, lockMs: 30_000 }
 };
 const password = 'Sicheres-Passwort-1';
 

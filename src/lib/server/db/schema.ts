@@ -206,3 +206,92 @@ export const documentUpdate = sqliteTable(
 	},
 	(table) => [index('document_update_document_idx').on(table.documentId, table.id)]
 );
+
+/** A conference day: the Zukunftskonferenz and the Entwicklungskonferenzen after it. */
+export const event = sqliteTable(
+	'event',
+	{
+		id: text('id').primaryKey(),
+		slug: text('slug').notNull(),
+		title: text('title').notNull(),
+		/** The day, as YYYY-MM-DD. */
+		date: text('date').notNull(),
+		place: text('place').notNull().default(''),
+		description: text('description').notNull().default(''),
+		agenda: text('agenda', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		/** Six characters from the join-code alphabet; rotating it makes the old one invalid. */
+		joinCode: text('join_code').notNull(),
+		joiningOpen: integer('joining_open', { mode: 'boolean' }).notNull().default(true),
+		/** Whether participants are asked for their Kommune and kind of organisation. */
+		asksAffiliation: integer('asks_affiliation', { mode: 'boolean' }).notNull().default(false),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestampNow(),
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' })
+	},
+	(table) => [
+		uniqueIndex('event_slug_unique').on(table.slug),
+		uniqueIndex('event_join_code_unique').on(table.joinCode)
+	]
+);
+
+export type EventRow = typeof event.$inferSelect;
+
+export const workingGroup = sqliteTable(
+	'working_group',
+	{
+		id: text('id').primaryKey(),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => event.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		/** The guiding question the group works on. */
+		question: text('question').notNull().default(''),
+		sortOrder: integer('sort_order').notNull().default(0)
+	},
+	(table) => [index('working_group_event_idx').on(table.eventId, table.sortOrder)]
+);
+
+export type WorkingGroupRow = typeof workingGroup.$inferSelect;
+
+export const organisationTypes = [
+	'verwaltung',
+	'politik',
+	'traeger',
+	'wohlfahrtsverband',
+	'jobcenter',
+	'sonstige'
+] as const;
+export type OrganisationType = (typeof organisationTypes)[number];
+
+/** Someone taking part in an event from their phone, without an account. The cookie holds a
+ * random token; only its SHA-256 is stored, and so is the hash of the personal re-entry code. */
+export const participant = sqliteTable(
+	'participant',
+	{
+		id: text('id').primaryKey(),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => event.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull(),
+		reentryHash: text('reentry_hash').notNull(),
+		/** Empty for people who stay anonymous. */
+		displayName: text('display_name'),
+		workingGroupId: text('working_group_id').references(() => workingGroup.id, {
+			onDelete: 'set null'
+		}),
+		/** The Kommune or the Kreis a participant says they come from, where the event asks. */
+		affiliationOrganisationId: text('affiliation_organisation_id').references(
+			() => organisation.id,
+			{ onDelete: 'set null' }
+		),
+		organisationType: text('organisation_type', { enum: organisationTypes }),
+		joinedAt: timestampNow('joined_at')
+	},
+	(table) => [
+		uniqueIndex('participant_token_unique').on(table.tokenHash),
+		uniqueIndex('participant_reentry_unique').on(table.eventId, table.reentryHash),
+		index('participant_event_idx').on(table.eventId)
+	]
+);
+
+export type ParticipantRow = typeof participant.$inferSelect;

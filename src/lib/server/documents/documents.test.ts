@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/test-database';
-import { createDocument, slugify } from './documents';
+import { slugify } from '../slug';
+import { createDocument } from './documents';
 
 describe('document slugs', () => {
 	it('spells umlauts out and cuts long titles at a word', () => {
-		expect(slugify('Gemeinsame Erklärung: Größe & Maß')).toBe('gemeinsame-erklaerung-groesse-mass');
+		expect(slugify('Gemeinsame Erklärung: Größe & Maß', 'dokument')).toBe(
+			'gemeinsame-erklaerung-groesse-mass'
+		);
 		const long = slugify(
-			'Leitbild „Chancengerechtigkeit und Armutsfolgenbekämpfung im Kreis Unna“'
+			'Leitbild „Chancengerechtigkeit und Armutsfolgenbekämpfung im Kreis Unna“',
+			'dokument'
 		);
 		expect(long.length).toBeLessThanOrEqual(60);
 		expect(long).toBe('leitbild-chancengerechtigkeit-und-armutsfolgenbekaempfung-im');

@@ -2,6 +2,7 @@
 // Yjs updates (collab/update-store); this module keeps the metadata.
 import { asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
+import { uniqueSlug } from '../slug';
 import { document, type DocumentKind, type DocumentRow, type DocumentStatus } from '../db/schema';
 
 export function listDocuments(db: AppDatabase, { archived = false } = {}): DocumentRow[] {
@@ -21,28 +22,6 @@ export function findDocumentBySlug(db: AppDatabase, slug: string): DocumentRow |
 	return db.select().from(document).where(eq(document.slug, slug)).get();
 }
 
-const umlauts: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
-
-export function slugify(title: string): string {
-	const slug = title
-		.toLowerCase()
-		.replace(/[äöüß]/g, (char) => umlauts[char])
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
-	// Long titles are cut at a word boundary.
-	const short = slug.length > 60 ? slug.slice(0, 61).replace(/-[^-]*$/, '') : slug;
-	return short || 'dokument';
-}
-
-function uniqueSlug(db: AppDatabase, title: string): string {
-	const base = slugify(title);
-	let slug = base;
-	for (let n = 2; findDocumentBySlug(db, slug); n++) slug = `${base}-${n}`;
-	return slug;
-}
-
 export function createDocument(
 	db: AppDatabase,
 	input: { title: string; kind: DocumentKind; createdBy: string | null; slug?: string },
@@ -50,7 +29,9 @@ export function createDocument(
 ): DocumentRow {
 	const row = {
 		id: crypto.randomUUID(),
-		slug: uniqueSlug(db, input.slug ?? input.title),
+		slug: uniqueSlug(input.slug ?? input.title, 'dokument', (slug) =>
+			Boolean(findDocumentBySlug(db, slug))
+		),
 		title: input.title,
 		kind: input.kind,
 		status: 'entwurf' as DocumentStatus,

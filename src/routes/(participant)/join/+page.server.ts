@@ -1,6 +1,9 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { db, signInThrottleRules } from '$lib/server/app';
+import { lookUpJoinCode } from '$lib/server/events/joining';
 import { authorize } from '$lib/server/http/guard';
-import { normalizeJoinCode } from '$lib/join-code';
+
+const statusOf = { locked: 429, malformed: 400, unknown: 404 } as const;
 
 export function load(event) {
 	authorize(event, 'public:view');
@@ -10,20 +13,18 @@ export function load(event) {
 export const actions = {
 	default: async (event) => {
 		authorize(event, 'public:view');
-		const form = await event.request.formData();
-		const entered = form.get('code');
-		const code = typeof entered === 'string' ? normalizeJoinCode(entered) : undefined;
-		if (!code) {
-			return fail(400, {
-				code: typeof entered === 'string' ? entered.slice(0, 20) : '',
-				message:
-					'Bitte geben Sie den sechsstelligen Code ein, der bei der Veranstaltung angezeigt wird.'
-			});
-		}
-		// No event exists yet whose joining is open: events arrive with the conference feature.
-		return fail(404, {
-			code,
-			message: 'Zu diesem Code gibt es keine Veranstaltung, bei der die Anmeldung offen ist.'
+		const entered = (await event.request.formData()).get('code');
+		const input = typeof entered === 'string' ? entered : '';
+		const lookup = lookUpJoinCode(
+			db(),
+			input,
+			event.getClientAddress(),
+			signInThrottleRules().join
+		);
+		if (lookup.kind === 'found') redirect(303, `/join/${lookup.event.joinCode}`);
+		return fail(statusOf[lookup.kind], {
+			code: input.slice(0, 20),
+			message: lookup.message
 		});
 	}
 };

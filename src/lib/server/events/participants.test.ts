@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { participant } from '../db/schema';
+import { createTestDatabase } from '../db/test-database';
+import { createEvent, setEventArchived } from './events';
+import { lookUpJoinCode, rejoinByCode } from './joining';
+import {
+	deleteParticipant,
+	joinEvent,
+	participantCookieValue,
+	participantFromCookie,
+	purgeExpiredParticipants,
+	renewReentryCode
+} from './participants';
+
+const profile = {
+	displayName: 'Kim',
+	workingGroupId: null,
+	affiliationOrganisationId: null,
+	organisationType: null
+};
+const rule = { maxFailures: 3, windowMs: 60_000, lockMs: 60_000 };
+
+function setup() {
+	const db = createTestDatabase();
+	const base = {
+		date: '2026-03-04',
+		place: '',
+		description: '',
+		agenda: [],
+		asksAffiliation: false,
+		workingGroups: [],
+		createdBy: null
+	};
+	const first = createEvent(db, { ...base, title: 'Erste' });
+	const second = createEvent(db, { ...base, title: 'Zweite' });
+	return { db, first, second };
+}
+
+describe('participants', () => {
+	it('stores only hashes of the cookie token and the re-entry code', () => {
+		const { db, first } = setup();
+		const joined = joinEvent(db, first.id, profile);
+		const row = db
+			.select()
+			.from(participant)
+			.where(eq(participant.id, joined.participant.id))
+			.get()!;
+		expect(row.tokenHash).not.toContain(joined.token);
+		expect(row.reentryHash).not.toContain(joined.reentryCode);
+		expect(JSON.stringify(row)).not.toContain(joined.token);
+	});
+
+	it('recognises a cookie only for its own event', () => {
+		const { db, first, second } = setup();
+		const joined = joinEvent(db, first.id, profile);
+		const cookie = participantCookieValue(joined);
+		expect(participantFromCookie(db, first.id, cookie)?.participant.id).toBe(joined.participant.id);
+		expect(participantFromCookie(db, first.id, cookie)?.reentryCode).toBe(joined.reentryCode);
+		expect(participantFromCookie(db, second.id, cookie)).toBeUndefined();
+		expect(participantFromCookie(db, first.id, 'erfunden.ABCDEFGH')).toBeUndefined();
+		expect(participantFromCookie(db, first.id, undefined)).toBeUndefined();
+	});
+
+	it('moves an identity to another device with the re-entry code, and signs the old one out', () => {
+		const { db, first } = setup();
+		const joined = joinEvent(db, first.id, profile);
+		const moved = rejoinByCode(db, first.id, joined.reentryCode, '10.0.0.1', rule);
+		if (moved.kind !== 'joined') throw new Error(moved.message);
+		expect(moved.joined.participant.id).toBe(joined.participant.id);
+		expect(participantFromCookie(db, first.id, participantCookieValue(joined))).toBeUndefined();
+		expect(
+			participantFromCookie(db, first.id, participantCookieValue(moved.joined))?.participant.id
+		).toBe(joined.participant.id);
+		// The used code is spent.
+		expect(rejoinByCode(db, first.id, joined.reentryCode, '10.0.0.1', rule).kind).toBe('refused');
+	});
+
+	it('shows a renewed re-entry code only with the new code in the cookie', () => {
+		const { db, first } = setup();
+		const joined = joinEvent(db, first.id, profile);
+		const code = renewReentryCode(db, joined.participant.id, first.id);
+		expect(participantFromCookie(db, first.id, participantCookieValue(joined))?.reentryCode).toBe(
+			null
+		);
+		expect(
+			participantFromCookie(db, first.id, participantCookieValue({ ...joined, reentryCode: code }))
+				?.reentryCode
+		).toBe(code);
+	});
+
+	it('locks an address after too many wrong codes, but never counts right ones', () => {
+		const { db, first } = setup();
+		for (let i = 0; i < 10; i++) {
+			expect(lookUpJoinCode(db, first.joinCode, '10.0.0.2', rule).kind).toBe('found');
+		}
+		for (let i = 0; i < 3; i++) {
+			expect(lookUpJoinCode(db, 'XXXXXX', '10.0.0.2', rule).kind).toBe('unknown');
+		}
+		expect(lookUpJoinCode(db, first.joinCode, '10.0.0.2', rule).kind).toBe('locked');
+		expect(lookUpJoinCode(db, first.joinCode, '10.0.0.3', rule).kind).toBe('found');
+	});
+
+	it('explains the shape of a code without counting it; a code nobody has is counted', () => {
+		const { db, first } = setup();
+		for (let i = 0; i < 5; i++) {
+			expect(lookUpJoinCode(db, 'O0', '10.0.0.4', rule)).toMatchObject({ kind: 'malformed' });
+		}
+		expect(lookUpJoinCode(db, first.joinCode, '10.0.0.4', rule).kind).toBe('found');
+		expect(lookUpJoinCode(db, 'AAAAAA', '10.0.0.5', rule).kind).toBe('unknown');
+	});
+
+	it('deletes identities once the event has been archived longer than the retention', () => {
+		const { db, first, second } = setup();
+		joinEvent(db, first.id, profile);
+		joinEvent(db, second.id, profile);
+		const archivedAt = new Date('2026-01-01T00:00:00Z');
+		setEventArchived(db, first.id, true, archivedAt);
+		expect(purgeExpiredParticipants(db, 90, new Date('2026-03-01T00:00:00Z'))).toBe(0);
+		expect(purgeExpiredParticipants(db, 90, new Date('2026-04-02T00:00:00Z'))).toBe(1);
+		expect(
+			db
+				.select()
+				.from(participant)
+				.all()
+				.map((row) => row.eventId)
+		).toEqual([second.id]);
+	});
+
+	it('lets a participant leave for good', () => {
+		const { db, first } = setup();
+		const joined = joinEvent(db, first.id, profile);
+		deleteParticipant(db, joined.participant.id);
+		expect(participantFromCookie(db, first.id, participantCookieValue(joined))).toBeUndefined();
+	});
+});

@@ -1,0 +1,109 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { db, signInThrottleRules } from '$lib/server/app';
+import type { EventRow } from '$lib/server/db/schema';
+import { listWorkingGroups } from '$lib/server/events/events';
+import { ParticipantProfileForm, ReentryForm } from '$lib/server/events/forms';
+import { lookUpJoinCode, rejoinByCode } from '$lib/server/events/joining';
+import {
+	joinEvent,
+	participantCookieName,
+	participantFromCookie,
+	setParticipantCookie
+} from '$lib/server/events/participants';
+import { affiliationOptions, checkProfile } from '$lib/server/events/profile';
+import { parseForm } from '$lib/server/http/forms';
+import { authorize } from '$lib/server/http/guard';
+
+/** The event behind the code in the URL; a wrong code is counted like one typed on /join. */
+function eventOfCode(event: RequestEvent<{ code: string }>) {
+	authorize(event, 'public:view');
+	const lookup = lookUpJoinCode(
+		db(),
+		event.params.code,
+		event.getClientAddress(),
+		signInThrottleRules().join
+	);
+	if (lookup.kind === 'found') return lookup.event;
+	error({ locked: 429, malformed: 404, unknown: 404 }[lookup.kind], lookup.message);
+}
+
+function homeOf(slug: string) {
+	return `/teilnahme/${slug}`;
+}
+
+/** Someone who is in already goes to the event's page instead of joining twice. */
+function redirectIfJoined(event: RequestEvent, found: EventRow) {
+	const cookie = event.cookies.get(participantCookieName(found.id));
+	if (participantFromCookie(db(), found.id, cookie)) redirect(303, homeOf(found.slug));
+}
+
+export function load(event) {
+	const found = eventOfCode(event);
+	redirectIfJoined(event, found);
+	return {
+		event: {
+			title: found.title,
+			date: found.date,
+			place: found.place,
+			joinCode: found.joinCode,
+			joiningOpen: found.joiningOpen && !found.archivedAt,
+			asksAffiliation: found.asksAffiliation
+		},
+		workingGroups: listWorkingGroups(db(), found.id).map(({ id, title, question }) => ({
+			id,
+			title,
+			question
+		})),
+		affiliations: found.asksAffiliation
+			? affiliationOptions(db()).map(({ id, name }) => ({ id, name }))
+			: []
+	};
+}
+
+export const actions = {
+	join: async (event) => {
+		const found = eventOfCode(event);
+		redirectIfJoined(event, found);
+		const data = await event.request.formData();
+		const values = {
+			displayName: String(data.get('displayName') ?? '').slice(0, 200),
+			workingGroupId: String(data.get('workingGroupId') ?? ''),
+			affiliationOrganisationId: String(data.get('affiliationOrganisationId') ?? ''),
+			organisationType: String(data.get('organisationType') ?? '')
+		};
+		if (!found.joiningOpen || found.archivedAt) {
+			return fail(403, {
+				values,
+				message:
+					'Die Anmeldung ist geschlossen. Wer schon dabei war, kommt mit dem Wiedereinstiegscode wieder hinein.'
+			});
+		}
+		const form = parseForm(ParticipantProfileForm, data);
+		if (!form.ok) return fail(400, { values, message: form.message });
+		const profile = checkProfile(db(), found, form.value);
+		if (!profile.ok) return fail(400, { values, message: profile.message });
+		const joined = joinEvent(db(), found.id, profile.value);
+		setParticipantCookie(event.cookies, found.id, joined, event.url.protocol === 'https:');
+		redirect(303, `${homeOf(found.slug)}?willkommen`);
+	},
+	rejoin: async (event) => {
+		const found = eventOfCode(event);
+		const parsed = v.safeParse(ReentryForm, {
+			reentryCode: (await event.request.formData()).get('reentryCode') ?? ''
+		});
+		if (!parsed.success) return fail(400, { rejoinMessage: parsed.issues[0].message });
+		const result = rejoinByCode(
+			db(),
+			found.id,
+			parsed.output.reentryCode,
+			event.getClientAddress(),
+			signInThrottleRules().join
+		);
+		if (result.kind !== 'joined') {
+			return fail(result.kind === 'locked' ? 429 : 400, { rejoinMessage: result.message });
+		}
+		setParticipantCookie(event.cookies, found.id, result.joined, event.url.protocol === 'https:');
+		redirect(303, homeOf(found.slug));
+	}
+};

@@ -1,0 +1,76 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { db } from '$lib/server/app';
+import { participantEvent } from '$lib/server/events/access';
+import { listWorkingGroups } from '$lib/server/events/events';
+import { ParticipantProfileForm } from '$lib/server/events/forms';
+import {
+	deleteParticipant,
+	deleteParticipantCookie,
+	renewReentryCode,
+	setParticipantCookie,
+	updateProfile
+} from '$lib/server/events/participants';
+import { affiliationOptions, checkProfile } from '$lib/server/events/profile';
+import { parseForm } from '$lib/server/http/forms';
+
+export function load(event) {
+	const { eventRow, participant } = participantEvent(event);
+	const groups = listWorkingGroups(db(), eventRow.id);
+	const own = participant.participant;
+	return {
+		event: {
+			title: eventRow.title,
+			date: eventRow.date,
+			place: eventRow.place,
+			description: eventRow.description,
+			agenda: eventRow.agenda,
+			asksAffiliation: eventRow.asksAffiliation,
+			archived: Boolean(eventRow.archivedAt)
+		},
+		workingGroups: groups.map(({ id, title, question }) => ({ id, title, question })),
+		affiliations: eventRow.asksAffiliation
+			? affiliationOptions(db()).map(({ id, name }) => ({ id, name }))
+			: [],
+		me: {
+			displayName: own.displayName,
+			workingGroupId: own.workingGroupId,
+			affiliationOrganisationId: own.affiliationOrganisationId,
+			organisationType: own.organisationType,
+			reentryCode: participant.reentryCode
+		},
+		welcome: event.url.searchParams.has('willkommen')
+	};
+}
+
+export const actions = {
+	profile: async (event) => {
+		const { eventRow, participant } = participantEvent(event);
+		const form = parseForm(ParticipantProfileForm, await event.request.formData());
+		if (!form.ok) return fail(400, { profileMessage: form.message });
+		const profile = checkProfile(db(), eventRow, form.value);
+		if (!profile.ok) return fail(400, { profileMessage: profile.message });
+		updateProfile(db(), participant.participant.id, profile.value);
+		return { profileSaved: true };
+	},
+	newCode: (event) => {
+		const { eventRow, participant } = participantEvent(event);
+		const reentryCode = renewReentryCode(db(), participant.participant.id, eventRow.id);
+		setParticipantCookie(
+			event.cookies,
+			eventRow.id,
+			{ token: participant.token, reentryCode },
+			event.url.protocol === 'https:'
+		);
+		return { codeRenewed: true };
+	},
+	leave: async (event) => {
+		const { eventRow, participant } = participantEvent(event);
+		const confirm = (await event.request.formData()).get('confirm');
+		if (confirm !== 'ja') {
+			return fail(400, { leaveMessage: 'Bitte bestätigen Sie, dass Sie die Teilnahme beenden.' });
+		}
+		deleteParticipant(db(), participant.participant.id);
+		deleteParticipantCookie(event.cookies, eventRow.id, event.url.protocol === 'https:');
+		redirect(303, '/join?verlassen');
+	}
+};

@@ -1,0 +1,80 @@
+import { redirect } from '@sveltejs/kit';
+import { db } from '$lib/server/app';
+import { eventResource, staffEvent } from '$lib/server/events/access';
+import {
+	copyEvent,
+	listWorkingGroups,
+	participantCounts,
+	rotateJoinCode,
+	setEventArchived,
+	setJoiningOpen
+} from '$lib/server/events/events';
+import { signedInUser } from '$lib/server/http/guard';
+import { publicUrl } from '$lib/server/http/public-url';
+import { can } from '$lib/server/policy';
+
+export function load(event) {
+	const found = staffEvent(event, 'event:view');
+	const counts = participantCounts(db(), found.id);
+	const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+	return {
+		event: {
+			slug: found.slug,
+			title: found.title,
+			date: found.date,
+			place: found.place,
+			description: found.description,
+			agenda: found.agenda,
+			joinCode: found.joinCode,
+			joiningOpen: found.joiningOpen,
+			asksAffiliation: found.asksAffiliation,
+			archived: Boolean(found.archivedAt)
+		},
+		joinUrl: publicUrl(`/join/${found.joinCode}`, event.url),
+		workingGroups: listWorkingGroups(db(), found.id).map((group) => ({
+			id: group.id,
+			title: group.title,
+			question: group.question,
+			participants: counts.get(group.id) ?? 0
+		})),
+		participantCount: total,
+		withoutGroup: counts.get('') ?? 0,
+		canManage: can(event.locals.actor, 'event:manage', eventResource(found)),
+		created: event.url.searchParams.has('angelegt')
+	};
+}
+
+export const actions = {
+	open: (event) => {
+		const found = staffEvent(event, 'event:manage');
+		setJoiningOpen(db(), found.id, true);
+		return { success: 'Die Anmeldung ist offen.' };
+	},
+	close: (event) => {
+		const found = staffEvent(event, 'event:manage');
+		setJoiningOpen(db(), found.id, false);
+		return { success: 'Die Anmeldung ist geschlossen. Wer schon dabei ist, bleibt dabei.' };
+	},
+	rotateCode: (event) => {
+		const found = staffEvent(event, 'event:manage');
+		const code = rotateJoinCode(db(), found.id);
+		return { success: `Neuer Code: ${code}. Der alte Code gilt nicht mehr.` };
+	},
+	copy: (event) => {
+		const found = staffEvent(event, 'event:manage');
+		const copy = copyEvent(db(), found.id, signedInUser(event).id);
+		redirect(303, `/konferenzen/${copy!.slug}/bearbeiten?kopie`);
+	},
+	archive: (event) => {
+		const found = staffEvent(event, 'event:manage');
+		setEventArchived(db(), found.id, true);
+		return { success: 'Die Veranstaltung ist archiviert; die Anmeldung ist geschlossen.' };
+	},
+	restore: (event) => {
+		const found = staffEvent(event, 'event:manage');
+		setEventArchived(db(), found.id, false);
+		return {
+			success: 'Die Veranstaltung ist wiederhergestellt. Die Anmeldung bleibt geschlossen.'
+		};
+	}
+};

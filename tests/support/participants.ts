@@ -1,0 +1,45 @@
+// Conference participants in tests: they join through the app's own join form, like a phone.
+import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import { postForm } from './actors';
+import { queryDatabase } from './database';
+
+export const seededEventSlug = 'zukunftskonferenz';
+
+/** The current join code of an event, read from the database the server writes. */
+export function joinCodeOf(dataDir: string, slug: string): string {
+	const [row] = queryDatabase<{ join_code: string }>(
+		dataDir,
+		'select join_code from event where slug = ?',
+		slug
+	);
+	if (!row) throw new Error(`Keine Veranstaltung ${slug}`);
+	return row.join_code;
+}
+
+export function workingGroupIdsOf(dataDir: string, slug: string): string[] {
+	return queryDatabase<{ id: string }>(
+		dataDir,
+		`select working_group.id from working_group join event on event.id = working_group.event_id
+		 where event.slug = ? order by working_group.sort_order`,
+		slug
+	).map((row) => row.id);
+}
+
+/** A fresh, cookie-keeping client that joined the event as an anonymous participant. */
+export async function joinAsParticipant(
+	baseURL: string,
+	dataDir: string,
+	slug: string,
+	{ displayName = '', group = 0 } = {}
+): Promise<APIRequestContext> {
+	const request = await playwrightRequest.newContext({ baseURL });
+	const code = joinCodeOf(dataDir, slug);
+	const groupId = workingGroupIdsOf(dataDir, slug)[group] ?? '';
+	const response = await postForm(request, baseURL, `/join/${code}?/join`, {
+		displayName,
+		workingGroupId: groupId
+	});
+	expect(response.status(), 'Beitritt').toBe(303);
+	expect(response.headers().location).toBe(`/teilnahme/${slug}?willkommen`);
+	return request;
+}
