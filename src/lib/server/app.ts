@@ -9,7 +9,8 @@ import { ensureAdmin, type CreatedAdmin } from './accounts/first-admin';
 import { resolveSession } from './auth/actor';
 import { throttleRulesFromEnv, type ThrottleRules } from './auth/rate-limit';
 import { deleteExpiredSessions, sessionCookieName } from './auth/session';
-import { anonymousActor } from './policy';
+import type { IncomingMessage } from 'node:http';
+import { anonymousActor, type Actor, type Resource } from './policy';
 import { echoChannel } from './realtime/echo-channel';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import type { AppRuntime } from './runtime';
@@ -17,7 +18,11 @@ import type { YjsChannel } from './collab/yjs-channel';
 import { documentChannel } from './documents/document-channel';
 import { documentsSeed } from './documents/documents-seed';
 import { eventsSeed } from './events/events-seed';
-import { purgeExpiredParticipants } from './events/participants';
+import {
+	participantCookieName,
+	participantFromCookie,
+	purgeExpiredParticipants
+} from './events/participants';
 import { organisationsSeed } from './workspace/organisations-seed';
 
 export type AppStatus = 'starting' | 'ready' | 'failed';
@@ -41,12 +46,29 @@ export function allSeeds(): Seed[] {
 	return [organisationsSeed(), documentsSeed(), eventsSeed()];
 }
 
-function sessionTokenFromCookieHeader(header: string | undefined): string | undefined {
+function cookieFromHeader(header: string | undefined, cookieName: string): string | undefined {
 	for (const part of header?.split(';') ?? []) {
 		const [name, ...value] = part.trim().split('=');
-		if (name === sessionCookieName) return decodeURIComponent(value.join('='));
+		if (name === cookieName) return decodeURIComponent(value.join('='));
 	}
 	return undefined;
+}
+
+/** On an event's live channels its participant cookie speaks first; elsewhere the session. */
+function realtimeActor(db: AppDatabase, request: IncomingMessage, resource: Resource): Actor {
+	const cookies = request.headers.cookie;
+	if (resource.type === 'event') {
+		const name = participantCookieName(resource.eventId);
+		const found = participantFromCookie(db, resource.eventId, cookieFromHeader(cookies, name));
+		if (found) {
+			return {
+				kind: 'participant',
+				participantId: found.participant.id,
+				eventId: resource.eventId
+			};
+		}
+	}
+	return resolveSession(db, cookieFromHeader(cookies, sessionCookieName)).actor;
 }
 
 /** Shown once on the console, never logged again: the only way to learn a generated password. */
@@ -100,10 +122,10 @@ async function prepare(app: App): Promise<void> {
 		app.realtime = createRealtimeServer({
 			publicOrigin: app.config.publicOrigin,
 			channels: { echo: echoChannel, document: app.documents },
-			resolveActor: async (request) => {
+			resolveActor: async (request, resource) => {
 				await app.ready;
 				if (app.status !== 'ready') return anonymousActor;
-				return resolveSession(db, sessionTokenFromCookieHeader(request.headers.cookie)).actor;
+				return realtimeActor(db, request, resource);
 			}
 		});
 		app.status = 'ready';

@@ -29,7 +29,8 @@ export interface RealtimeChannel {
 export interface RealtimeServerOptions {
 	publicOrigin: string;
 	channels: Record<string, RealtimeChannel>;
-	resolveActor(request: IncomingMessage): Actor | Promise<Actor>;
+	/** Who is asking, for this resource: a participant's cookie counts only for its own event. */
+	resolveActor(request: IncomingMessage, resource: Resource): Actor | Promise<Actor>;
 	/** Largest message a client may send, in bytes. */
 	maxPayload?: number;
 }
@@ -94,7 +95,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 			refuse(socket, 404, 'Nicht gefunden.');
 			return;
 		}
-		const actor = await options.resolveActor(request);
+		const actor = await options.resolveActor(request, resource);
 		if (!can(actor, channel.action, resource)) {
 			const status = actor.kind === 'anonymous' ? 401 : 403;
 			refuse(socket, status, 'Keine Berechtigung für diese Verbindung.');
@@ -129,7 +130,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 		},
 		async revalidate() {
 			for (const [ws, { request, channel, context }] of [...sockets]) {
-				const actor = await options.resolveActor(request);
+				const actor = await options.resolveActor(request, context.resource);
 				if (!can(actor, channel.action, context.resource)) {
 					ws.close(actor.kind === 'anonymous' ? 4401 : 4403, 'Berechtigung beendet');
 					continue;
