@@ -77,5 +77,12 @@ describe('can', () => {
 		expect(can(kamenViewer, 'event:manage', own)).toBe(false);
 		expect(can(kamenViewer, 'event:create')).toBe(false);
 		expect(can(admin, 'event:manage', own)).toBe(true);
+		expect(can(participant, 'event:live', own)).toBe(true);
+		expect(can(participant, 'event:live', other)).toBe(false);
+		expect(can(kamenViewer, 'event:live', other)).toBe(true);
+		expect(can(anonymous, 'event:live', own)).toBe(false);
+		expect(can(participant, 'event:moderate', own)).toBe(false);
+		expect(can(kamenViewer, 'event:moderate', own)).toBe(false);
+		expect(can(admin, 'event:moderate', own)).toBe(true);
 	});
 });

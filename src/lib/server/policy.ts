@@ -88,6 +88,13 @@ const rules = {
 	/** A participant's pages reach only the event they joined. */
 	'event:participate': (actor, resource) =>
 		resource.type === 'event' && actor.kind === 'participant' && actor.eventId === resource.eventId,
+	/** The live channels of an event (boards, polls): its participants, and members, who moderate
+	 * or watch. What each may do on them is decided per message. */
+	'event:live': (actor, resource) =>
+		resource.type === 'event' &&
+		(isMember(actor) || (actor.kind === 'participant' && actor.eventId === resource.eventId)),
+	/** Moderating an event's boards and polls: any editor. */
+	'event:moderate': (actor, resource) => resource.type === 'event' && isEditor(actor),
 	/** The connectivity probe on the realtime socket. */
 	'realtime:echo': () => true
 } satisfies Record<string, Rule>;
