@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { routeTable } from './authz/route-table';
 import { expect, openPage, pageAs, pageWithState, test } from './support/fixtures';
-import { joinCodeOf, seededEventSlug } from './support/participants';
+import { fillPlaceholders } from './support/participants';
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const pages = routeTable.filter((c) => c.kind === 'page');
@@ -40,7 +40,7 @@ for (const viewport of viewports) {
 			const target = session?.page ?? page;
 			try {
 				await target.setViewportSize(viewport);
-				await openPage(target, path.replace('{code}', joinCodeOf(server.dataDir, seededEventSlug)));
+				await openPage(target, fillPlaceholders(path, server.dataDir));
 				const results = await new AxeBuilder({ page: target }).withTags(wcagTags).analyze();
 				expect(results.violations).toEqual([]);
 			} finally {

@@ -1,6 +1,6 @@
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { postForm, signedInRequest } from './support/actors';
-import { joinCodeOf, seededEventSlug } from './support/participants';
+import { fillPlaceholders } from './support/participants';
 import { discoverRoutes, routeKey } from './support/routes';
 import { actorNames, routeTable, type ActorName, type RouteCase } from './authz/route-table';
 import { expect, test } from './support/fixtures';
@@ -11,8 +11,8 @@ test('every page, endpoint and form action is in the route × actor table', () =
 	expect(covered, 'Routen ohne Eintrag in tests/authz/route-table.ts').toEqual(served);
 });
 
-function target(routeCase: RouteCase, code: string): string {
-	const path = (routeCase.path ?? routeCase.route).replace('{code}', code);
+function target(routeCase: RouteCase, dataDir: string): string {
+	const path = fillPlaceholders(routeCase.path ?? routeCase.route, dataDir);
 	if (routeCase.kind !== 'action' || routeCase.action === 'default') return path;
 	return `${path}?/${routeCase.action}`;
 }
@@ -27,11 +27,10 @@ for (const routeCase of routeTable) {
 		}) => {
 			let request: APIRequestContext;
 			let disposable = true;
-			const code = joinCodeOf(server.dataDir, seededEventSlug);
 			const form = Object.fromEntries(
 				Object.entries(routeCase.form ?? {}).map(([key, value]) => [
 					key,
-					typeof value === 'string' ? value.replace('{code}', code) : value
+					typeof value === 'string' ? fillPlaceholders(value, server.dataDir) : value
 				])
 			);
 			if (actorName === 'participant') {
@@ -49,8 +48,8 @@ for (const routeCase of routeTable) {
 			try {
 				const response =
 					routeCase.method === 'GET'
-						? await request.get(target(routeCase, code), { maxRedirects: 0 })
-						: await postForm(request, server.url, target(routeCase, code), form);
+						? await request.get(target(routeCase, server.dataDir), { maxRedirects: 0 })
+						: await postForm(request, server.url, target(routeCase, server.dataDir), form);
 				const status = response.status();
 				if (expected === 'deny') {
 					// A participant has no account: member pages treat them as anonymous.

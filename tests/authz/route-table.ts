@@ -21,8 +21,8 @@ export interface RouteCase {
 	action?: string;
 	/** The URL to request when the route has parameters. */
 	path?: string;
-	/** Form fields for actions and POST endpoints. `{code}` in a path or field stands for the
-	 * seeded event's current join code. */
+	/** Form fields for actions and POST endpoints. `{code}` and `{board}` in a path or field stand
+	 * for the seeded event's current join code and its first board. */
 	form?: Record<string, string | string[]>;
 	/** The request ends the session it is sent with: each actor signs in afresh for it. */
 	endsSession?: boolean;
@@ -119,6 +119,12 @@ export const routeTable: RouteCase[] = [
 	page(`${eventRoute}/bearbeiten`, editors, `${seededEvent}/bearbeiten`),
 	action(`${eventRoute}/bearbeiten`, 'default', editors, { path: `${noEvent}/bearbeiten` }),
 	page(`${eventRoute}/projektion`, editors, `${seededEvent}/projektion`),
+	page(`${eventRoute}/pinnwand/[board]`, members, `${seededEvent}/pinnwand/{board}`),
+	page(
+		`${eventRoute}/pinnwand/[board]/projektion`,
+		editors,
+		`${seededEvent}/pinnwand/{board}/projektion`
+	),
 	page('/beschluesse', members),
 	page('/verwaltung', members),
 	page(organisationRoute, members, kamen),
@@ -151,5 +157,10 @@ export const routeTable: RouteCase[] = [
 		path: '/teilnahme/zukunftskonferenz'
 	}),
 	action('/teilnahme/[slug]', 'leave', eventParticipant, { path: '/teilnahme/zukunftskonferenz' }),
+	page(
+		'/teilnahme/[slug]/pinnwand/[board]',
+		eventParticipant,
+		'/teilnahme/zukunftskonferenz/pinnwand/{board}'
+	),
 	{ kind: 'endpoint', route: '/healthz', method: 'GET', access: everyone }
 ];

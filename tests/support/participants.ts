@@ -43,3 +43,25 @@ export async function joinAsParticipant(
 	expect(response.headers().location).toBe(`/teilnahme/${slug}?willkommen`);
 	return request;
 }
+
+export function boardIdsOf(dataDir: string, slug: string): string[] {
+	return queryDatabase<{ id: string }>(
+		dataDir,
+		`select board.id from board join working_group on working_group.id = board.working_group_id
+		 join event on event.id = board.event_id where event.slug = ? order by working_group.sort_order`,
+		slug
+	).map((row) => row.id);
+}
+
+/** Route-table paths name the seeded event's current join code and its first board. */
+export function fillPlaceholders(text: string, dataDir: string): string {
+	return text
+		.replace('{code}', () => joinCodeOf(dataDir, seededEventSlug))
+		.replace('{board}', () => boardIdsOf(dataDir, seededEventSlug)[0]);
+}
+
+/** All cookies of a request context as one Cookie header, for raw WebSocket clients. */
+export async function cookieHeader(request: APIRequestContext): Promise<string> {
+	const state = await request.storageState();
+	return state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}

@@ -16,6 +16,8 @@ import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-s
 import type { AppRuntime } from './runtime';
 import type { YjsChannel } from './collab/yjs-channel';
 import { documentChannel } from './documents/document-channel';
+import { boardChannel, type BoardChannel } from './boards/board-channel';
+import { boardsSeed } from './boards/boards-seed';
 import { documentsSeed } from './documents/documents-seed';
 import { eventsSeed } from './events/events-seed';
 import {
@@ -35,6 +37,7 @@ interface App {
 	db?: AppDatabase;
 	realtime?: RealtimeServer;
 	documents?: YjsChannel;
+	boards?: BoardChannel;
 	retentionTimer?: NodeJS.Timeout;
 }
 
@@ -43,7 +46,7 @@ type WithApp = typeof globalThis & { [appKey]?: App };
 
 /** Every seed of the app, in the order they must run. Later features append theirs. */
 export function allSeeds(): Seed[] {
-	return [organisationsSeed(), documentsSeed(), eventsSeed()];
+	return [organisationsSeed(), documentsSeed(), eventsSeed(), boardsSeed()];
 }
 
 function cookieFromHeader(header: string | undefined, cookieName: string): string | undefined {
@@ -119,9 +122,10 @@ async function prepare(app: App): Promise<void> {
 		app.retentionTimer = setInterval(() => purgeParticipants(app, db), retentionSweepMs);
 		app.retentionTimer.unref();
 		app.documents = documentChannel(db);
+		app.boards = boardChannel(db);
 		app.realtime = createRealtimeServer({
 			publicOrigin: app.config.publicOrigin,
-			channels: { echo: echoChannel, document: app.documents },
+			channels: { echo: echoChannel, document: app.documents, board: app.boards },
 			resolveActor: async (request, resource) => {
 				await app.ready;
 				if (app.status !== 'ready') return anonymousActor;
@@ -178,6 +182,11 @@ export function db(): AppDatabase {
 /** The user ids of the people who have a document open right now. */
 export function documentPresence(documentId: string): string[] {
 	return currentApp().documents?.presentUserIds(documentId) ?? [];
+}
+
+/** How many people are on a board right now. */
+export function boardPresence(boardId: string): number {
+	return currentApp().boards?.presence(boardId) ?? 0;
 }
 
 /** After sessions or rights changed: open connections are checked again at once. */

@@ -295,3 +295,101 @@ export const participant = sqliteTable(
 );
 
 export type ParticipantRow = typeof participant.$inferSelect;
+
+/** A working group's board of cards. Its state changes only through commands the server checks. */
+export const board = sqliteTable(
+	'board',
+	{
+		id: text('id').primaryKey(),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => event.id, { onDelete: 'cascade' }),
+		workingGroupId: text('working_group_id')
+			.notNull()
+			.references(() => workingGroup.id, { onDelete: 'cascade' }),
+		/** Read-only for participants while set. */
+		locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
+		/** Dots per participant in the running voting round; 0 when no round runs. */
+		dotsPerVoter: integer('dots_per_voter').notNull().default(0),
+		/** Counts are shown to participants only once revealed. */
+		votesRevealed: integer('votes_revealed', { mode: 'boolean' }).notNull().default(true),
+		/** When the moderator's countdown ends. */
+		timerEndsAt: integer('timer_ends_at', { mode: 'timestamp_ms' }),
+		createdAt: timestampNow()
+	},
+	(table) => [uniqueIndex('board_working_group_unique').on(table.workingGroupId)]
+);
+
+export type BoardRow = typeof board.$inferSelect;
+
+export const boardColumn = sqliteTable(
+	'board_column',
+	{
+		id: text('id').primaryKey(),
+		boardId: text('board_id')
+			.notNull()
+			.references(() => board.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		sortOrder: integer('sort_order').notNull()
+	},
+	(table) => [index('board_column_board_idx').on(table.boardId, table.sortOrder)]
+);
+
+export type BoardColumnRow = typeof boardColumn.$inferSelect;
+
+export const cardColours = ['gelb', 'blau', 'gruen', 'rosa', 'weiss'] as const;
+export type CardColour = (typeof cardColours)[number];
+
+export const card = sqliteTable(
+	'card',
+	{
+		id: text('id').primaryKey(),
+		boardId: text('board_id')
+			.notNull()
+			.references(() => board.id, { onDelete: 'cascade' }),
+		columnId: text('column_id')
+			.notNull()
+			.references(() => boardColumn.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		colour: text('colour', { enum: cardColours }).notNull().default('gelb'),
+		/** The participant who wrote it; null once their identity is deleted. */
+		participantId: text('participant_id').references(() => participant.id, {
+			onDelete: 'set null'
+		}),
+		/** The member who wrote it, when a member did. */
+		userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+		/** The name shown with the card, as given when it was written; null for "anonym". */
+		authorName: text('author_name'),
+		sortOrder: integer('sort_order').notNull(),
+		createdAt: timestampNow(),
+		updatedAt: timestampNow('updated_at')
+	},
+	(table) => [index('card_board_idx').on(table.boardId, table.columnId, table.sortOrder)]
+);
+
+export type CardRow = typeof card.$inferSelect;
+
+/** One dot on a card. A voter may put several of their dots on the same card. */
+export const vote = sqliteTable(
+	'vote',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		boardId: text('board_id')
+			.notNull()
+			.references(() => board.id, { onDelete: 'cascade' }),
+		cardId: text('card_id')
+			.notNull()
+			.references(() => card.id, { onDelete: 'cascade' }),
+		/** Who voted: a participant id or a member's user id. Kept as a plain key, so the dot stays
+		 * (anonymous) when the participant identity is deleted. */
+		voterKey: text('voter_key').notNull(),
+		/** The voter's stated affiliation at the time, so the breakdown outlives their identity. */
+		affiliationOrganisationId: text('affiliation_organisation_id').references(
+			() => organisation.id,
+			{ onDelete: 'set null' }
+		),
+		organisationType: text('organisation_type', { enum: organisationTypes }),
+		createdAt: timestampNow()
+	},
+	(table) => [index('vote_board_voter_idx').on(table.boardId, table.voterKey)]
+);

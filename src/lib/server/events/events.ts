@@ -9,6 +9,7 @@ import {
 	type EventRow,
 	type WorkingGroupRow
 } from '../db/schema';
+import { createBoardForGroup } from '../boards/boards';
 import { uniqueSlug } from '../slug';
 import { newJoinCode } from './join-codes';
 
@@ -158,15 +159,12 @@ function saveWorkingGroups(db: AppDatabase, eventId: string, groups: WorkingGrou
 				.where(and(eq(workingGroup.id, group.id), eq(workingGroup.eventId, eventId)))
 				.run();
 		} else {
+			const id = crypto.randomUUID();
 			db.insert(workingGroup)
-				.values({
-					id: crypto.randomUUID(),
-					eventId,
-					title: group.title,
-					question: group.question,
-					sortOrder
-				})
+				.values({ id, eventId, title: group.title, question: group.question, sortOrder })
 				.run();
+			// Every working group has its board from the start.
+			createBoardForGroup(db, eventId, id);
 		}
 	});
 	for (const id of existing) {

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/app';
+import { listBoards } from '$lib/server/boards/boards';
 import { participantEvent } from '$lib/server/events/access';
 import { listWorkingGroups } from '$lib/server/events/events';
 import { ParticipantProfileForm } from '$lib/server/events/forms';
@@ -19,6 +20,7 @@ export function load(event) {
 	const own = participant.participant;
 	return {
 		event: {
+			slug: eventRow.slug,
 			title: eventRow.title,
 			date: eventRow.date,
 			place: eventRow.place,
@@ -28,6 +30,12 @@ export function load(event) {
 			archived: Boolean(eventRow.archivedAt)
 		},
 		workingGroups: groups.map(({ id, title, question }) => ({ id, title, question })),
+		// The participant's own group first.
+		boards: listBoards(db(), eventRow.id).sort(
+			(a, b) =>
+				Number(b.workingGroupId === own.workingGroupId) -
+				Number(a.workingGroupId === own.workingGroupId)
+		),
 		affiliations: eventRow.asksAffiliation
 			? affiliationOptions(db()).map(({ id, name }) => ({ id, name }))
 			: [],

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/app';
+import { listBoards } from '$lib/server/boards/boards';
 import { eventResource, staffEvent } from '$lib/server/events/access';
 import {
 	copyEvent,
@@ -17,6 +18,7 @@ export function load(event) {
 	const found = staffEvent(event, 'event:view');
 	const counts = participantCounts(db(), found.id);
 	const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+	const boards = listBoards(db(), found.id);
 	return {
 		event: {
 			slug: found.slug,
@@ -35,7 +37,8 @@ export function load(event) {
 			id: group.id,
 			title: group.title,
 			question: group.question,
-			participants: counts.get(group.id) ?? 0
+			participants: counts.get(group.id) ?? 0,
+			board: boards.find((board) => board.workingGroupId === group.id)
 		})),
 		participantCount: total,
 		withoutGroup: counts.get('') ?? 0,

@@ -1,0 +1,192 @@
+// Live boards: /collab/board/<id>. Everyone on a board gets its state; changes arrive as
+// commands, are checked and written by commands.ts, and the new state goes to everyone.
+import type { WebSocket } from 'ws';
+import { eq } from 'drizzle-orm';
+import type { AppDatabase } from '../db/database';
+import { participant } from '../db/schema';
+import { findUser } from '../accounts/members';
+import { log } from '../log';
+import { can, type Actor, type Resource } from '../policy';
+import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
+import { boardView, findBoard } from './boards';
+import { applyCommand, parseCommand, type CommandAuthor } from './commands';
+
+/** A command is a small JSON object; anything larger is not one. */
+const maxMessageBytes = 4096;
+/** Per connection: a burst of commands is fine, a flood is closed. */
+const floodWindowMs = 10_000;
+const floodLimit = 100;
+/** New cards per author and minute. */
+const cardsPerMinute = 20;
+
+interface Connection {
+	boardId: string;
+	author: CommandAuthor;
+	sent: number[];
+}
+
+export interface BoardChannel extends RealtimeChannel {
+	/** How many people are on a board now. */
+	presence(boardId: string): number;
+}
+
+function authorFor(db: AppDatabase, actor: Actor, resource: Resource): CommandAuthor | undefined {
+	const moderator = can(actor, 'event:moderate', resource);
+	if (actor.kind === 'participant') {
+		const row = db.select().from(participant).where(eq(participant.id, actor.participantId)).get();
+		if (!row) return undefined;
+		return {
+			key: row.id,
+			kind: 'participant',
+			moderator,
+			displayName: row.displayName,
+			affiliationOrganisationId: row.affiliationOrganisationId,
+			organisationType: row.organisationType
+		};
+	}
+	if (actor.kind === 'member') {
+		return {
+			key: actor.userId,
+			kind: 'member',
+			moderator,
+			displayName: findUser(db, actor.userId)?.name ?? null,
+			affiliationOrganisationId: null,
+			organisationType: null
+		};
+	}
+	return undefined;
+}
+
+export function boardChannel(db: AppDatabase): BoardChannel {
+	const connections = new Map<WebSocket, Connection>();
+	const cardTimes = new Map<string, number[]>();
+
+	function onBoard(boardId: string) {
+		return [...connections].filter(([, c]) => c.boardId === boardId);
+	}
+
+	function presence(boardId: string): number {
+		return new Set(onBoard(boardId).map(([, c]) => c.author.key)).size;
+	}
+
+	function sendState(socket: WebSocket, connection: Connection) {
+		const view = boardView(db, connection.boardId, connection.author);
+		if (!view) {
+			socket.close(4404, 'Pinnwand gelöscht');
+			return;
+		}
+		socket.send(
+			JSON.stringify({ type: 'state', board: view, present: presence(connection.boardId) })
+		);
+	}
+
+	function broadcast(boardId: string) {
+		for (const [socket, connection] of onBoard(boardId)) sendState(socket, connection);
+	}
+
+	function refuse(socket: WebSocket, ref: unknown, message: string) {
+		socket.send(
+			JSON.stringify({ type: 'refused', ref: typeof ref === 'number' ? ref : null, message })
+		);
+	}
+
+	function tooManyCards(key: string, now: number): boolean {
+		const recent = (cardTimes.get(key) ?? []).filter((t) => now - t < 60_000);
+		cardTimes.set(key, recent);
+		if (recent.length >= cardsPerMinute) return true;
+		recent.push(now);
+		return false;
+	}
+
+	function handle(socket: WebSocket, connection: Connection, data: Buffer, isBinary: boolean) {
+		const now = Date.now();
+		connection.sent = connection.sent.filter((t) => now - t < floodWindowMs);
+		connection.sent.push(now);
+		if (connection.sent.length > floodLimit) {
+			log.warn('board.flood', { board: connection.boardId });
+			socket.close(1008, 'Zu viele Nachrichten');
+			return;
+		}
+		if (isBinary || data.length > maxMessageBytes) {
+			socket.close(1003, 'Nur kurze Textnachrichten');
+			return;
+		}
+		let message: { ref?: unknown; command?: unknown };
+		try {
+			message = JSON.parse(data.toString('utf8'));
+		} catch {
+			refuse(socket, null, 'Diese Nachricht ist unlesbar.');
+			return;
+		}
+		const parsed = parseCommand(message?.command);
+		if (!parsed.ok) {
+			refuse(socket, message?.ref, parsed.message);
+			return;
+		}
+		if (parsed.command.type === 'addCard' && !connection.author.moderator) {
+			if (tooManyCards(connection.author.key, now)) {
+				refuse(
+					socket,
+					message.ref,
+					'Sie haben gerade sehr viele Karten geschrieben. Bitte warten Sie eine Minute.'
+				);
+				return;
+			}
+		}
+		const result = applyCommand(db, connection.boardId, connection.author, parsed.command);
+		if (!result.ok) {
+			refuse(socket, message.ref, result.message);
+			return;
+		}
+		socket.send(
+			JSON.stringify({ type: 'done', ref: typeof message.ref === 'number' ? message.ref : null })
+		);
+		broadcast(connection.boardId);
+	}
+
+	return {
+		action: 'event:live',
+		resource(url) {
+			// /collab/board/<id>
+			const [, , id, ...rest] = url.pathname.split('/').filter(Boolean);
+			if (!id || rest.length > 0) return undefined;
+			const found = findBoard(db, id);
+			return found ? { type: 'event', eventId: found.eventId } : undefined;
+		},
+		onConnection(socket, context: ChannelContext) {
+			const id = context.url.pathname.split('/').filter(Boolean)[2];
+			const author = authorFor(db, context.actor, context.resource);
+			if (!author) {
+				socket.close(4403, 'Keine Berechtigung');
+				return;
+			}
+			const connection: Connection = { boardId: id, author, sent: [] };
+			connections.set(socket, connection);
+			socket.on('message', (data, isBinary) => {
+				try {
+					handle(socket, connection, data as Buffer, isBinary);
+				} catch (err) {
+					log.error('board.command_failed', { error: String(err) });
+					refuse(socket, null, 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.');
+				}
+			});
+			socket.on('close', () => {
+				connections.delete(socket);
+				broadcast(id);
+			});
+			broadcast(id);
+		},
+		updateActor(socket, context) {
+			const connection = connections.get(socket);
+			const author = authorFor(db, context.actor, context.resource);
+			if (!connection) return;
+			if (!author) {
+				socket.close(4403, 'Keine Berechtigung');
+				return;
+			}
+			connection.author = author;
+			sendState(socket, connection);
+		},
+		presence
+	};
+}

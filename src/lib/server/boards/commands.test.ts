@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../db/test-database';
+import { createEvent, listWorkingGroups } from '../events/events';
+import { joinEvent } from '../events/participants';
+import { boardView, listBoards } from './boards';
+import { applyCommand, parseCommand, type BoardCommand, type CommandAuthor } from './commands';
+
+const noProfile = {
+	displayName: null,
+	workingGroupId: null,
+	affiliationOrganisationId: null,
+	organisationType: null
+};
+
+function setup() {
+	const db = createTestDatabase();
+	const created = createEvent(db, {
+		title: 'Konferenz',
+		date: '2026-03-04',
+		place: '',
+		description: '',
+		agenda: [],
+		asksAffiliation: false,
+		workingGroups: [{ title: 'AG 1', question: '' }],
+		createdBy: null
+	});
+	const [summary] = listBoards(db, created.id);
+	const run = (author: CommandAuthor, command: BoardCommand) =>
+		applyCommand(db, summary.id, author, command);
+	const view = (author: CommandAuthor) => boardView(db, summary.id, author)!;
+	// Authors are real participants: cards reference them.
+	const person = (moderator = false): CommandAuthor => ({
+		key: joinEvent(db, created.id, noProfile).participant.id,
+		kind: 'participant',
+		moderator,
+		...noProfile
+	});
+	return { db, eventId: created.id, boardId: summary.id, run, view, person };
+}
+
+describe('board commands', () => {
+	it('gives every working group a board with the seeded columns', () => {
+		const { db, eventId, view, person } = setup();
+		const anna = person();
+		expect(listWorkingGroups(db, eventId)).toHaveLength(1);
+		expect(view(anna).columns.map((c) => c.title)).toEqual([
+			'Schon geschafft',
+			'Dringend nötig',
+			'Nächste Schritte'
+		]);
+	});
+
+	it('lets people change only their own cards; moderators change all', () => {
+		const { run, view, person } = setup();
+		const [anna, ben, mod] = [person(), person(), person(true)];
+		const [first] = view(anna).columns;
+		expect(
+			run(anna, { type: 'addCard', columnId: first.id, text: 'Annas Karte', colour: 'gelb' })
+		).toEqual({ ok: true });
+		const card = view(anna).columns[0].cards[0];
+		expect(card).toMatchObject({ text: 'Annas Karte', mine: true, authorName: null });
+		expect(view(ben).columns[0].cards[0].mine).toBe(false);
+		expect(run(ben, { type: 'editCard', cardId: card.id, text: 'Übernommen' })).toMatchObject({
+			ok: false
+		});
+		expect(run(ben, { type: 'deleteCard', cardId: card.id })).toMatchObject({ ok: false });
+		expect(view(anna).columns[0].cards[0].text).toBe('Annas Karte');
+		expect(run(mod, { type: 'editCard', cardId: card.id, text: 'Geglättet' })).toEqual({
+			ok: true
+		});
+		expect(view(anna).columns[0].cards[0].text).toBe('Geglättet');
+	});
+
+	it('moves cards between columns and within one', () => {
+		const { run, view, person } = setup();
+		const anna = person();
+		const [first, second] = view(anna).columns;
+		for (const text of ['A', 'B', 'C']) {
+			run(anna, { type: 'addCard', columnId: first.id, text, colour: 'gelb' });
+		}
+		const [a, , c] = view(anna).columns[0].cards;
+		run(anna, { type: 'moveCard', cardId: c.id, columnId: first.id, index: 0 });
+		expect(view(anna).columns[0].cards.map((x) => x.text)).toEqual(['C', 'A', 'B']);
+		run(anna, { type: 'moveCard', cardId: a.id, columnId: second.id, index: 0 });
+		expect(view(anna).columns[0].cards.map((x) => x.text)).toEqual(['C', 'B']);
+		expect(view(anna).columns[1].cards.map((x) => x.text)).toEqual(['A']);
+	});
+
+	it('refuses every change by participants on a locked board', () => {
+		const { run, view, person } = setup();
+		const [anna, , mod] = [person(), person(), person(true)];
+		const [first] = view(anna).columns;
+		run(anna, { type: 'addCard', columnId: first.id, text: 'vorher', colour: 'gelb' });
+		const card = view(anna).columns[0].cards[0];
+		expect(run(anna, { type: 'lock', locked: true })).toMatchObject({ ok: false });
+		expect(run(mod, { type: 'lock', locked: true })).toEqual({ ok: true });
+		for (const command of [
+			{ type: 'addCard', columnId: first.id, text: 'neu', colour: 'gelb' },
+			{ type: 'editCard', cardId: card.id, text: 'geändert' },
+			{ type: 'deleteCard', cardId: card.id }
+		] as BoardCommand[]) {
+			expect(run(anna, command)).toMatchObject({
+				ok: false,
+				message: expect.stringContaining('gesperrt')
+			});
+		}
+		expect(view(anna).columns[0].cards.map((x) => x.text)).toEqual(['vorher']);
+	});
+
+	it('enforces the number of dots, hides counts until revealed, and keeps dots on merge', () => {
+		const { run, view, person } = setup();
+		const [anna, ben, mod] = [person(), person(), person(true)];
+		const [first] = view(anna).columns;
+		run(anna, { type: 'addCard', columnId: first.id, text: 'Eins', colour: 'gelb' });
+		run(ben, { type: 'addCard', columnId: first.id, text: 'Eins (doppelt)', colour: 'blau' });
+		const [one, duplicate] = view(anna).columns[0].cards;
+		expect(run(anna, { type: 'vote', cardId: one.id })).toMatchObject({ ok: false });
+		run(mod, { type: 'startVoting', dots: 2, hidden: true });
+		expect(run(anna, { type: 'vote', cardId: one.id })).toEqual({ ok: true });
+		expect(run(anna, { type: 'vote', cardId: duplicate.id })).toEqual({ ok: true });
+		expect(run(anna, { type: 'vote', cardId: one.id })).toMatchObject({
+			ok: false,
+			message: expect.stringContaining('2 Punkte')
+		});
+		expect(run(ben, { type: 'vote', cardId: duplicate.id })).toEqual({ ok: true });
+		expect(view(anna).myDotsLeft).toBe(0);
+		expect(view(anna).columns[0].cards.map((x) => x.votes)).toEqual([null, null]);
+		expect(view(mod).columns[0].cards.map((x) => x.votes)).toEqual([1, 2]);
+		run(mod, { type: 'revealVotes' });
+		expect(view(ben).columns[0].cards.map((x) => x.votes)).toEqual([1, 2]);
+		expect(run(mod, { type: 'mergeCards', cardId: duplicate.id, intoCardId: one.id })).toEqual({
+			ok: true
+		});
+		expect(view(ben).columns[0].cards).toHaveLength(1);
+		expect(view(ben).columns[0].cards[0].votes).toBe(3);
+		expect(run(anna, { type: 'unvote', cardId: one.id })).toEqual({ ok: true });
+		expect(view(anna).myDotsLeft).toBe(1);
+	});
+
+	it('refuses moderator commands from participants and commands for cards of other boards', () => {
+		const { run, view, person } = setup();
+		const [anna, , mod] = [person(), person(), person(true)];
+		const other = setup();
+		const [otherColumn] = other.view(anna).columns;
+		other.run(other.person(), {
+			type: 'addCard',
+			columnId: otherColumn.id,
+			text: 'fremd',
+			colour: 'gelb'
+		});
+		const foreign = other.view(anna).columns[0].cards[0];
+		expect(run(anna, { type: 'addColumn', title: 'Meine Spalte' })).toMatchObject({ ok: false });
+		expect(run(mod, { type: 'deleteCard', cardId: foreign.id })).toMatchObject({ ok: false });
+		expect(
+			run(anna, { type: 'addCard', columnId: otherColumn.id, text: 'x', colour: 'gelb' })
+		).toMatchObject({ ok: false });
+		expect(view(anna).columns).toHaveLength(3);
+	});
+
+	it('reads commands strictly, with German messages', () => {
+		expect(
+			parseCommand({ type: 'addCard', columnId: crypto.randomUUID(), text: 'x'.repeat(281) })
+		).toMatchObject({
+			ok: false,
+			message: expect.stringContaining('280')
+		});
+		expect(parseCommand({ type: 'dropTable' })).toEqual({
+			ok: false,
+			message: 'Diese Aktion ist ungültig.'
+		});
+		expect(parseCommand('<script>')).toMatchObject({ ok: false });
+		expect(parseCommand({ type: 'startVoting', dots: 1000, hidden: false })).toMatchObject({
+			ok: false
+		});
+	});
+});

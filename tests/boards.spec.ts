@@ -1,0 +1,217 @@
+// Working-group boards: participants on their phones write cards, move them by keyboard and vote;
+// the moderator locks the board; the server refuses what the rules do not allow.
+import AxeBuilder from '@axe-core/playwright';
+import WebSocket from 'ws';
+import type { Browser, Page } from '@playwright/test';
+import { postForm } from './support/actors';
+import { queryDatabase } from './support/database';
+import { expect, openPage, pageAs, pageWithState, test } from './support/fixtures';
+import { boardIdsOf, cookieHeader, joinAsParticipant } from './support/participants';
+
+const slug = 'zukunftskonferenz';
+
+async function participantPage(browser: Browser, baseURL: string, dataDir: string, name: string) {
+	const request = await joinAsParticipant(baseURL, dataDir, slug, { displayName: name, group: 1 });
+	const session = await pageWithState(browser, request, baseURL);
+	await session.page.setViewportSize({ width: 390, height: 844 });
+	return { ...session, request };
+}
+
+async function openBoard(page: Page, path: string) {
+	await openPage(page, path);
+	await expect(page.getByText('Verbunden', { exact: true })).toBeVisible();
+}
+
+function column(page: Page, title: string) {
+	return page.getByRole('region', { name: new RegExp(`^${title}`) });
+}
+
+/** Sends one command over a raw socket with the given cookies; resolves with the server's answer. */
+async function rawCommand(baseURL: string, boardId: string, cookies: string, command: object) {
+	const socket = new WebSocket(`${baseURL.replace('http', 'ws')}/collab/board/${boardId}`, {
+		headers: { cookie: cookies, origin: baseURL }
+	});
+	return new Promise<{ type: string; message?: string } | { closed: number }>((resolve) => {
+		socket.on('unexpected-response', (_request, response) =>
+			resolve({ closed: response.statusCode ?? 0 })
+		);
+		socket.on('open', () => socket.send(JSON.stringify({ ref: 1, command })));
+		socket.on('message', (data) => {
+			const message = JSON.parse(String(data));
+			if (message.type === 'state') return;
+			resolve(message);
+			socket.close();
+		});
+	});
+}
+
+test('two participants write, move by keyboard and vote live; the lock stops them', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	// Three people, a vote, a lock and two accessibility scans: longer than most tests.
+	test.setTimeout(90_000);
+	const boardId = boardIdsOf(server.dataDir, slug)[1];
+	const moderator = await pageAs(browser, actors.editor, baseURL!);
+	await openBoard(moderator.page, `/konferenzen/${slug}/pinnwand/${boardId}`);
+	await expect(moderator.page.getByRole('heading', { level: 1 })).toHaveText(
+		'AG 2: Strukturen vor Ort'
+	);
+
+	const kim = await participantPage(browser, baseURL!, server.dataDir, 'Kim');
+	const lou = await participantPage(browser, baseURL!, server.dataDir, '');
+	for (const person of [kim, lou]) {
+		await openPage(person.page, `/teilnahme/${slug}`);
+		await person.page.getByRole('link', { name: /Pinnwand AG 2.*\(Ihre Gruppe\)/ }).click();
+		await expect(person.page.getByText('Verbunden', { exact: true })).toBeVisible();
+	}
+
+	await kim.page
+		.getByLabel('Neue Karte in „Schon geschafft“')
+		.fill('Sozialbericht 2024 erschienen');
+	await kim.page.getByRole('button', { name: 'Karte anheften' }).first().click();
+	await lou.page.getByLabel('Neue Karte in „Dringend nötig“').fill('<b>Mehr</b> Beteiligung');
+	await column(lou.page, 'Dringend nötig').getByRole('button', { name: 'Karte anheften' }).click();
+
+	// Each sees the other's card at once, as text.
+	await expect(column(lou.page, 'Schon geschafft')).toContainText('Sozialbericht 2024 erschienen');
+	await expect(column(lou.page, 'Schon geschafft')).toContainText('Kim');
+	await expect(column(kim.page, 'Dringend nötig')).toContainText('<b>Mehr</b> Beteiligung');
+	await expect(column(kim.page, 'Dringend nötig')).toContainText('anonym');
+	await expect(moderator.page.getByText('3 Personen auf der Pinnwand')).toBeVisible();
+
+	// Kim moves her card with the keyboard only: the actions menu, then "Verschieben nach …".
+	const card = column(kim.page, 'Schon geschafft').getByRole('listitem').first();
+	await card.getByText('Aktionen').focus();
+	await kim.page.keyboard.press('Enter');
+	await card.getByLabel('Verschieben nach …').focus();
+	await card.getByLabel('Verschieben nach …').selectOption({ label: 'Nächste Schritte' });
+	await card.getByRole('button', { name: 'Verschieben', exact: true }).focus();
+	await kim.page.keyboard.press('Enter');
+	await expect(column(lou.page, 'Nächste Schritte')).toContainText('Sozialbericht 2024 erschienen');
+	await expect(column(moderator.page, 'Schon geschafft')).not.toContainText('Sozialbericht');
+	// Lou may not change Kim's card: no actions for it.
+	await expect(
+		column(lou.page, 'Nächste Schritte')
+			.getByRole('group')
+			.or(column(lou.page, 'Nächste Schritte').getByText('Aktionen'))
+	).toHaveCount(0);
+
+	// Dot voting: two dots each; counts arrive live.
+	await moderator.page.getByLabel('Punkte je Person').fill('2');
+	await moderator.page.getByRole('button', { name: 'Abstimmung starten' }).click();
+	await expect(kim.page.getByText('Abstimmung: noch 2 von 2 Punkten')).toBeVisible();
+	await kim.page.getByRole('button', { name: 'Punkt geben: <b>Mehr</b> Beteiligung' }).click();
+	await kim.page.getByRole('button', { name: 'Punkt geben: <b>Mehr</b> Beteiligung' }).click();
+	await expect(kim.page.getByText('Abstimmung: noch 0 von 2 Punkten')).toBeVisible();
+	await expect(
+		kim.page.getByRole('button', { name: 'Punkt geben: Sozialbericht 2024 erschienen' })
+	).toBeDisabled();
+	await lou.page
+		.getByRole('button', { name: 'Punkt geben: Sozialbericht 2024 erschienen' })
+		.click();
+	await expect(column(lou.page, 'Dringend nötig').getByLabel('2 Punkte')).toBeVisible();
+	await expect(column(kim.page, 'Nächste Schritte').getByLabel('1 Punkt')).toBeVisible();
+
+	// The server holds the limit whatever a client sends.
+	const kimCookies = await cookieHeader(kim.request);
+	const cards = queryDatabase<{ id: string; text: string }>(
+		server.dataDir,
+		'select id, text from card where board_id = ?',
+		boardId
+	);
+	const sozial = cards.find((c) => c.text.startsWith('Sozialbericht'))!;
+	const beyond = await rawCommand(baseURL!, boardId, kimCookies, {
+		type: 'vote',
+		cardId: sozial.id
+	});
+	expect(beyond).toMatchObject({ type: 'refused', message: 'Sie haben alle 2 Punkte vergeben.' });
+
+	// Locked: the UI says so and the server refuses a participant's command sent directly.
+	await moderator.page.getByRole('button', { name: 'Pinnwand sperren' }).click();
+	await expect(
+		lou.page.getByRole('status').filter({ hasText: 'Sie können lesen, aber gerade nichts ändern.' })
+	).toBeVisible();
+	await expect(lou.page.getByRole('button', { name: 'Karte anheften' })).toHaveCount(0);
+	const before = queryDatabase(
+		server.dataDir,
+		'select id, text, column_id from card where board_id = ? order by id',
+		boardId
+	);
+	const refused = await rawCommand(baseURL!, boardId, kimCookies, {
+		type: 'addCard',
+		columnId: queryDatabase<{ id: string }>(
+			server.dataDir,
+			'select id from board_column where board_id = ?',
+			boardId
+		)[0].id,
+		text: 'trotzdem'
+	});
+	expect(refused).toMatchObject({ type: 'refused', message: expect.stringContaining('gesperrt') });
+	const edit = await rawCommand(baseURL!, boardId, kimCookies, {
+		type: 'editCard',
+		cardId: sozial.id,
+		text: 'geändert'
+	});
+	expect(edit).toMatchObject({ type: 'refused' });
+	expect(
+		queryDatabase(
+			server.dataDir,
+			'select id, text, column_id from card where board_id = ? order by id',
+			boardId
+		)
+	).toEqual(before);
+	// A participant cannot unlock it either.
+	expect(
+		await rawCommand(baseURL!, boardId, kimCookies, { type: 'lock', locked: false })
+	).toMatchObject({
+		type: 'refused',
+		message: 'Das darf nur die Moderation.'
+	});
+
+	const results = await new AxeBuilder({ page: moderator.page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(results.violations).toEqual([]);
+	const phoneResults = await new AxeBuilder({ page: lou.page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(phoneResults.violations).toEqual([]);
+
+	await moderator.page.getByRole('button', { name: 'Pinnwand entsperren' }).click();
+	await moderator.page.getByRole('button', { name: 'Abstimmung beenden' }).click();
+	for (const session of [kim, lou, moderator]) await session.close();
+	await kim.request.dispose();
+	await lou.request.dispose();
+});
+
+test('a participant of another event reaches neither the board page nor its socket', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	const created = await postForm(actors.editor.request, baseURL!, '/konferenzen/neu', {
+		title: 'Fremde Konferenz',
+		date: '2026-07-07',
+		groupTitle: 'AG Fremd'
+	});
+	expect(created.status()).toBe(303);
+	const stranger = await joinAsParticipant(baseURL!, server.dataDir, 'fremde-konferenz');
+	const boardId = boardIdsOf(server.dataDir, slug)[0];
+	const session = await pageWithState(browser, stranger, baseURL!);
+	const response = await session.page.goto(`/teilnahme/${slug}/pinnwand/${boardId}`);
+	expect(response?.status()).toBe(403);
+	// Their own event's URL with this board: not a board of that event.
+	const mixed = await session.page.goto(`/teilnahme/fremde-konferenz/pinnwand/${boardId}`);
+	expect(mixed?.status()).toBe(404);
+	const socket = await rawCommand(baseURL!, boardId, await cookieHeader(stranger), {
+		type: 'lock',
+		locked: true
+	});
+	expect(socket).toEqual({ closed: 401 });
+	await session.close();
+	await stranger.dispose();
+});
