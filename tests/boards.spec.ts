@@ -180,6 +180,23 @@ test('two participants write, move by keyboard and vote live; the lock stops the
 		.analyze();
 	expect(phoneResults.violations).toEqual([]);
 
+	// The documentation lists the cards by dots, from what is stored.
+	const markdown = await actors.editor.request.get(`/konferenzen/${slug}/ergebnisse/md`);
+	expect(markdown.headers()['content-type']).toContain('text/markdown');
+	const text = await markdown.text();
+	const section = text.slice(text.indexOf('### AG 2'), text.indexOf('### AG 3'));
+	expect(section).toContain('\\<b\\>Mehr\\</b\\> Beteiligung (2 Punkte)');
+	expect(section).toContain('Sozialbericht 2024 erschienen (1 Punkt)');
+	expect(section.indexOf('#### Nächste Schritte')).toBeLessThan(section.indexOf('Sozialbericht'));
+	const word = await actors.editor.request.get(`/konferenzen/${slug}/ergebnisse/docx`);
+	expect(word.headers()['content-type']).toContain('wordprocessingml');
+	expect((await word.body()).subarray(0, 2).toString()).toBe('PK');
+	await openPage(moderator.page, `/konferenzen/${slug}/ergebnisse`);
+	await expect(
+		moderator.page.getByRole('region', { name: 'AG 2: Strukturen vor Ort' })
+	).toContainText('<b>Mehr</b> Beteiligung 2 Punkte');
+	await openBoard(moderator.page, `/konferenzen/${slug}/pinnwand/${boardId}`);
+
 	await moderator.page.getByRole('button', { name: 'Pinnwand entsperren' }).click();
 	await moderator.page.getByRole('button', { name: 'Abstimmung beenden' }).click();
 	for (const session of [kim, lou, moderator]) await session.close();

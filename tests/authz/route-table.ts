@@ -120,6 +120,14 @@ export const routeTable: RouteCase[] = [
 	action(`${eventRoute}/bearbeiten`, 'default', editors, { path: `${noEvent}/bearbeiten` }),
 	page(`${eventRoute}/projektion`, editors, `${seededEvent}/projektion`),
 	page(`${eventRoute}/pinnwand/[board]`, members, `${seededEvent}/pinnwand/{board}`),
+	page(`${eventRoute}/ergebnisse`, members, `${seededEvent}/ergebnisse`),
+	{
+		kind: 'endpoint',
+		route: `${eventRoute}/ergebnisse/[format]`,
+		method: 'GET',
+		path: `${seededEvent}/ergebnisse/csv`,
+		access: members
+	},
 	page(
 		`${eventRoute}/pinnwand/[board]/projektion`,
 		editors,

@@ -1,0 +1,34 @@
+import { error } from '@sveltejs/kit';
+import { db } from '$lib/server/app';
+import { resultsCsv, resultsDocx, resultsMarkdown } from '$lib/server/boards/exports';
+import { eventBoardResults } from '$lib/server/boards/results';
+import { staffEvent } from '$lib/server/events/access';
+
+const types = {
+	md: 'text/markdown; charset=utf-8',
+	csv: 'text/csv; charset=utf-8',
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+} as const;
+
+export async function GET(event) {
+	const found = staffEvent(event, 'event:view');
+	const format = event.params.format;
+	if (!Object.hasOwn(types, format)) {
+		error(404, 'Dieses Format gibt es nicht. Möglich sind md, csv und docx.');
+	}
+	const kind = format as keyof typeof types;
+	const boards = eventBoardResults(db(), found);
+	const body =
+		kind === 'md'
+			? resultsMarkdown(found, boards)
+			: kind === 'csv'
+				? resultsCsv(boards)
+				: new Uint8Array(await resultsDocx(found, boards));
+	return new Response(body, {
+		headers: {
+			'content-type': types[kind],
+			'content-disposition': `attachment; filename="ergebnisse-${found.slug}.${kind}"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+}
