@@ -10,11 +10,12 @@ import {
 	memberPassword,
 	postForm,
 	serverEnvWithAdmin,
-	signedInRequest
+	signedInRequest,
+	type TestActor
 } from './support/actors';
 import { queryDatabase } from './support/database';
 import { expect, openPage, pageAs, test } from './support/fixtures';
-import { startServer } from './support/server';
+import { startServer, type AppServer } from './support/server';
 import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
 
 function leitbildId(dataDir: string): string {
@@ -285,4 +286,85 @@ test('deactivation and sign-out close open document connections at once', async 
 	await postForm(admin, server.url, '/abmelden', {});
 	expect(await adminClosed).toBe(4401);
 	await admin.dispose();
+});
+
+/** A fresh document of the editor's, so archiving or deleting it disturbs no other test. */
+async function createDocument(server: AppServer, editor: TestActor, title: string) {
+	const response = await postForm(editor.request, server.url, '/dokumente?/create', {
+		title,
+		kind: 'sonstiges'
+	});
+	expect(response.status()).toBe(303);
+	const slug = response.headers().location.split('/').pop()!;
+	const [{ id }] = queryDatabase<{ id: string }>(
+		server.dataDir,
+		'select id from document where slug = ?',
+		slug
+	);
+	return { id, slug };
+}
+
+function openSocket(server: AppServer, id: string, cookie: string) {
+	return new Promise<WebSocket>((resolve, reject) => {
+		const socket = new WebSocket(wsUrl(server.url, `/collab/document/${id}`), {
+			origin: server.url,
+			headers: { cookie }
+		});
+		socket.once('open', () => resolve(socket));
+		socket.once('error', reject);
+	});
+}
+
+function closeCode(socket: WebSocket) {
+	return new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+}
+
+/** A sync update that appends a paragraph, as raw bytes on the socket. */
+function paragraphUpdate(text: string): Uint8Array {
+	const doc = new Y.Doc();
+	const paragraph = new Y.XmlElement('paragraph');
+	paragraph.insert(0, [new Y.XmlText(text)]);
+	doc.getXmlFragment('default').push([paragraph]);
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 0);
+	syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
+	return encoding.toUint8Array(encoder);
+}
+
+test('archiving closes open writers at once, and deleting closes everyone', async ({
+	actors,
+	server
+}) => {
+	const { id } = await createDocument(server, actors.editor, 'Archivprobe Schreiben');
+	const storedRows = () =>
+		queryDatabase<{ n: number }>(
+			server.dataDir,
+			'select count(*) as n from document_update where document_id = ?',
+			id
+		)[0].n;
+	const writer = await openSocket(server, id, await sessionCookie(actors.editor.request));
+	const writerClosed = closeCode(writer);
+	writer.send(paragraphUpdate('Vor dem Archivieren'));
+	await eventually(() => storedRows() === 1);
+
+	const archived = await postForm(actors.editor.request, server.url, '/dokumente?/archive', {
+		documentId: id
+	});
+	expect(archived.status()).toBe(200);
+	// What the writer sends right after the archiving is not stored.
+	writer.send(paragraphUpdate('Nach dem Archivieren'));
+	expect(await writerClosed).toBe(4409);
+	await new Promise((resolve) => setTimeout(resolve, 300));
+	expect(storedRows()).toBe(1);
+
+	// Readers may stay while the document is archived; deleting it closes them too.
+	const reader = await openSocket(server, id, await sessionCookie(actors.viewer.request));
+	const readerClosed = closeCode(reader);
+	const deleted = await postForm(actors.admin.request, server.url, '/dokumente?/delete', {
+		documentId: id,
+		confirm: 'ja'
+	});
+	expect(deleted.status()).toBe(200);
+	expect(await readerClosed).toBe(4404);
+	expect(storedRows()).toBe(0);
 });

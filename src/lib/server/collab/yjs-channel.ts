@@ -248,10 +248,16 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		action: options.action,
 		resource: options.resource,
 		onConnection,
-		updateActor(socket, context) {
+		updateAccess(socket, context) {
 			const live = documents.get(options.documentName(context.resource));
 			const connection = live?.connections.get(socket);
-			if (connection) connection.access = options.access(context.actor, context.resource);
+			if (!connection) return;
+			const access = options.access(context.actor, context.resource);
+			if (access === connection.access) return;
+			connection.access = access;
+			// The client's editor was set up for the old access: a writer turned reader would go on
+			// typing changes nobody stores. Closing makes it ask the page again what it may do.
+			socket.close(4409, 'Zugriff geändert');
 		},
 		presentUserIds(name) {
 			const live = documents.get(name);
