@@ -368,3 +368,29 @@ test('archiving closes open writers at once, and deleting closes everyone', asyn
 	expect(await readerClosed).toBe(4404);
 	expect(storedRows()).toBe(0);
 });
+
+test('an open editor turns read-only when its document is archived, and back when restored', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	const { id, slug } = await createDocument(server, actors.editor, 'Archivprobe Browser');
+	const editor = await pageAs(browser, actors.editor, baseURL!);
+	await openPage(editor.page, `/dokumente/${slug}`);
+	await expect(editor.page.getByRole('status').filter({ hasText: 'Verbunden' })).toBeVisible();
+	const text = editor.page.getByRole('textbox', { name: /Text von/ });
+	await expect(text).toHaveAttribute('contenteditable', 'true');
+
+	await postForm(actors.editor.request, server.url, '/dokumente?/archive', { documentId: id });
+	await expect(editor.page.getByText('Dieses Dokument ist archiviert.')).toBeVisible();
+	await expect(text).toHaveAttribute('contenteditable', 'false');
+	await expect(editor.page.getByRole('toolbar')).toHaveCount(0);
+	await expect(editor.page.getByRole('status').filter({ hasText: 'Verbunden' })).toBeVisible();
+
+	await postForm(actors.editor.request, server.url, '/dokumente?/restore', { documentId: id });
+	await expect(text).toHaveAttribute('contenteditable', 'true');
+	await expect(editor.page.getByRole('toolbar')).toBeVisible();
+	await expect(editor.page.getByText('Nur lesen')).toHaveCount(0);
+	await editor.close();
+});
