@@ -10,10 +10,10 @@ import {
 	memberPassword,
 	postForm,
 	serverEnvWithAdmin,
-	signedInRequest,
-	type TestActor
+	signedInRequest
 } from './support/actors';
 import { queryDatabase } from './support/database';
+import { createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
 import { startServer, type AppServer } from './support/server';
 import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
@@ -287,22 +287,6 @@ test('deactivation and sign-out close open document connections at once', async 
 	expect(await adminClosed).toBe(4401);
 	await admin.dispose();
 });
-
-/** A fresh document of the editor's, so archiving or deleting it disturbs no other test. */
-async function createDocument(server: AppServer, editor: TestActor, title: string) {
-	const response = await postForm(editor.request, server.url, '/dokumente?/create', {
-		title,
-		kind: 'sonstiges'
-	});
-	expect(response.status()).toBe(303);
-	const slug = response.headers().location.split('/').pop()!;
-	const [{ id }] = queryDatabase<{ id: string }>(
-		server.dataDir,
-		'select id from document where slug = ?',
-		slug
-	);
-	return { id, slug };
-}
 
 function openSocket(server: AppServer, id: string, cookie: string) {
 	return new Promise<WebSocket>((resolve, reject) => {
