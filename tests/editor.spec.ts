@@ -1,6 +1,7 @@
-// The editor in the browser: the link dialog, by keyboard only.
+// The editor in the browser: the link dialog and the connection state, by keyboard and offline.
 import { createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
+import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
 
 test('a link is set, changed and removed with the keyboard only', async ({
 	browser,
@@ -71,5 +72,43 @@ test('a link is set, changed and removed with the keyboard only', async ({
 	await expect(text).toBeFocused();
 	await expect(text.getByRole('link')).toHaveCount(0);
 	await expect(text).toContainText('Mehr im Bürgerportal');
+	await editor.close();
+});
+
+test('offline typing is announced, kept and sent when the connection is back', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	const { id, slug } = await createDocument(server, actors.editor, 'Offlineprobe');
+	const colleague = connectDocument(server.url, id, await sessionCookie(actors.admin.request));
+	await colleague.synced;
+	const editor = await pageAs(browser, actors.editor, baseURL!);
+	const page = editor.page;
+	await openPage(page, `/dokumente/${slug}`);
+	const connection = page.locator('.connection');
+	await expect(connection).toHaveText('Verbunden – alle Änderungen gespeichert');
+	const text = page.getByRole('textbox', { name: /Text von/ });
+	await text.focus();
+	await page.keyboard.type('Online geschrieben.');
+	await eventually(() => colleague.text().includes('Online geschrieben.'));
+
+	await page.context().setOffline(true);
+	await expect(connection).toContainText(
+		'Offline – Änderungen werden gesendet, sobald die Verbindung zurück ist'
+	);
+	await page.keyboard.type(' Offline geschrieben.');
+	await expect(connection).toContainText('(ungesendete Änderungen)');
+	await expect(text).toContainText('Offline geschrieben.');
+	await new Promise((resolve) => setTimeout(resolve, 500));
+	expect(colleague.text()).not.toContain('Offline geschrieben.');
+
+	await page.context().setOffline(false);
+	await expect(connection).toHaveText('Verbunden – alle Änderungen gespeichert', {
+		timeout: 15_000
+	});
+	await eventually(() => colleague.text().includes('Online geschrieben. Offline geschrieben.'));
+	colleague.destroy();
 	await editor.close();
 });

@@ -46,7 +46,16 @@ export class CollabSession {
 			if (origin !== this.provider && !this.provider.wsconnected) this.unsentChanges = true;
 		});
 		this.provider.awareness.on('change', () => this.#updatePeers());
+		window.addEventListener('offline', this.#goOffline);
+		window.addEventListener('online', this.#goOnline);
 	}
+
+	// The browser knows at once when the network is gone; an open socket may not notice for half
+	// a minute, and until then the page would claim that what is typed is saved.
+	#goOffline = () => this.provider.disconnect();
+	#goOnline = () => {
+		if (this.connection !== 'ended') this.provider.connect();
+	};
 
 	#hasSynced = false;
 
@@ -78,6 +87,8 @@ export class CollabSession {
 	}
 
 	destroy() {
+		window.removeEventListener('offline', this.#goOffline);
+		window.removeEventListener('online', this.#goOnline);
 		this.provider.destroy();
 		this.ydoc.destroy();
 	}
