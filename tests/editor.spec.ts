@@ -112,3 +112,32 @@ test('offline typing is announced, kept and sent when the connection is back', a
 	colleague.destroy();
 	await editor.close();
 });
+
+test('on a phone the toolbar is one row that the keyboard scrolls', async ({
+	browser,
+	actors,
+	baseURL
+}) => {
+	const editor = await pageAs(browser, actors.editor, baseURL!);
+	const page = editor.page;
+	await page.setViewportSize({ width: 390, height: 844 });
+	await openPage(page, '/dokumente/leitbild');
+	const toolbar = page.getByRole('toolbar', { name: 'Textformat' });
+	const first = toolbar.getByRole('button', { name: 'Fett' });
+	const last = toolbar.getByRole('button', { name: 'Wiederholen' });
+	const [toolbarBox, firstBox] = [await toolbar.boundingBox(), await first.boundingBox()];
+	expect(toolbarBox!.height).toBeLessThan(2 * firstBox!.height);
+	await expect(last).not.toBeInViewport();
+	await expect(last).toHaveAttribute('title', 'Wiederholen (Strg+Umschalt+Z)');
+
+	await first.focus();
+	await page.keyboard.press('End');
+	await expect(last).toBeFocused();
+	await expect(last).toBeInViewport();
+	// KERN's own rule would hide the outline of a focused button with a tabindex.
+	await expect(last).toHaveCSS('outline-style', 'solid');
+	await page.keyboard.press('ArrowRight');
+	await expect(first).toBeFocused();
+	await expect(first).toBeInViewport();
+	await editor.close();
+});
