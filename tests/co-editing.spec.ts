@@ -378,3 +378,43 @@ test('an open editor turns read-only when its document is archived, and back whe
 	await expect(editor.page.getByText('Nur lesen')).toHaveCount(0);
 	await editor.close();
 });
+
+test('a connection that dies after its client came back elsewhere leaves its presence', async ({
+	actors,
+	server
+}) => {
+	const id = leitbildId(server.dataDir);
+	const cookie = await sessionCookie(actors.editor.request);
+	const observer = connectDocument(server.url, id, cookie);
+	const returning = connectDocument(server.url, id, cookie);
+	await Promise.all([observer.synced, returning.synced]);
+	const state = { user: { name: 'Wiederkehr', color: '#000' } };
+	returning.provider.awareness.setLocalState(state);
+	const clientId = returning.ydoc.clientID;
+	const present = () => observer.provider.awareness.getStates().has(clientId);
+	await eventually(present);
+
+	// The client is back on a new connection and has renewed its presence there (every 15 s), while
+	// the server has not yet noticed that the old connection is dead.
+	const renewed = await openSocket(server, id, cookie);
+	const update = encoding.createEncoder();
+	encoding.writeVarUint(update, 1);
+	encoding.writeVarUint(update, clientId);
+	encoding.writeVarUint(update, returning.provider.awareness.meta.get(clientId)!.clock + 1);
+	encoding.writeVarString(update, JSON.stringify(state));
+	const message = encoding.createEncoder();
+	encoding.writeVarUint(message, 1);
+	encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+	renewed.send(encoding.toUint8Array(message));
+	await new Promise((resolve) => setTimeout(resolve, 200));
+	returning.provider.shouldConnect = false;
+	(returning.provider.ws as unknown as WebSocket).terminate();
+	await new Promise((resolve) => setTimeout(resolve, 500));
+	expect(present()).toBe(true);
+
+	// When the new connection ends too, the presence goes.
+	renewed.terminate();
+	await eventually(() => !present());
+	returning.destroy();
+	observer.destroy();
+});
