@@ -66,3 +66,27 @@ test('the German error page has no violations', async ({ page }) => {
 	const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
 	expect(results.violations).toEqual([]);
 });
+
+for (const viewport of viewports) {
+	test(`the editor's link dialog with an error message (${viewport.name}) has no violations`, async ({
+		browser,
+		actors,
+		baseURL
+	}) => {
+		const session = await pageAs(browser, actors.admin, baseURL!);
+		const page = session.page;
+		try {
+			await page.setViewportSize(viewport);
+			await openPage(page, '/dokumente/leitbild');
+			await page.getByRole('button', { name: 'Link', exact: true }).click();
+			const dialog = page.getByRole('dialog', { name: 'Link einfügen' });
+			await dialog.getByRole('textbox', { name: 'Adresse des Links' }).fill('kreis-unna');
+			await dialog.getByRole('button', { name: 'Übernehmen' }).click();
+			await expect(dialog.getByRole('alert')).toBeVisible();
+			const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+			expect(results.violations).toEqual([]);
+		} finally {
+			await session.close();
+		}
+	});
+}

@@ -13,8 +13,9 @@ import {
 	signedInRequest
 } from './support/actors';
 import { queryDatabase } from './support/database';
+import { createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
-import { startServer } from './support/server';
+import { startServer, type AppServer } from './support/server';
 import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
 
 function leitbildId(dataDir: string): string {
@@ -285,4 +286,135 @@ test('deactivation and sign-out close open document connections at once', async 
 	await postForm(admin, server.url, '/abmelden', {});
 	expect(await adminClosed).toBe(4401);
 	await admin.dispose();
+});
+
+function openSocket(server: AppServer, id: string, cookie: string) {
+	return new Promise<WebSocket>((resolve, reject) => {
+		const socket = new WebSocket(wsUrl(server.url, `/collab/document/${id}`), {
+			origin: server.url,
+			headers: { cookie }
+		});
+		socket.once('open', () => resolve(socket));
+		socket.once('error', reject);
+	});
+}
+
+function closeCode(socket: WebSocket) {
+	return new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+}
+
+/** A sync update that appends a paragraph, as raw bytes on the socket. */
+function paragraphUpdate(text: string): Uint8Array {
+	const doc = new Y.Doc();
+	const paragraph = new Y.XmlElement('paragraph');
+	paragraph.insert(0, [new Y.XmlText(text)]);
+	doc.getXmlFragment('default').push([paragraph]);
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 0);
+	syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
+	return encoding.toUint8Array(encoder);
+}
+
+test('archiving closes open writers at once, and deleting closes everyone', async ({
+	actors,
+	server
+}) => {
+	const { id } = await createDocument(server, actors.editor, 'Archivprobe Schreiben');
+	const storedRows = () =>
+		queryDatabase<{ n: number }>(
+			server.dataDir,
+			'select count(*) as n from document_update where document_id = ?',
+			id
+		)[0].n;
+	const writer = await openSocket(server, id, await sessionCookie(actors.editor.request));
+	const writerClosed = closeCode(writer);
+	writer.send(paragraphUpdate('Vor dem Archivieren'));
+	await eventually(() => storedRows() === 1);
+
+	const archived = await postForm(actors.editor.request, server.url, '/dokumente?/archive', {
+		documentId: id
+	});
+	expect(archived.status()).toBe(200);
+	// What the writer sends right after the archiving is not stored.
+	writer.send(paragraphUpdate('Nach dem Archivieren'));
+	expect(await writerClosed).toBe(4409);
+	await new Promise((resolve) => setTimeout(resolve, 300));
+	expect(storedRows()).toBe(1);
+
+	// Readers may stay while the document is archived; deleting it closes them too.
+	const reader = await openSocket(server, id, await sessionCookie(actors.viewer.request));
+	const readerClosed = closeCode(reader);
+	const deleted = await postForm(actors.admin.request, server.url, '/dokumente?/delete', {
+		documentId: id,
+		confirm: 'ja'
+	});
+	expect(deleted.status()).toBe(200);
+	expect(await readerClosed).toBe(4404);
+	expect(storedRows()).toBe(0);
+});
+
+test('an open editor turns read-only when its document is archived, and back when restored', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	const { id, slug } = await createDocument(server, actors.editor, 'Archivprobe Browser');
+	const editor = await pageAs(browser, actors.editor, baseURL!);
+	await openPage(editor.page, `/dokumente/${slug}`);
+	await expect(editor.page.getByRole('status').filter({ hasText: 'Verbunden' })).toBeVisible();
+	const text = editor.page.getByRole('textbox', { name: /Text von/ });
+	await expect(text).toHaveAttribute('contenteditable', 'true');
+
+	await postForm(actors.editor.request, server.url, '/dokumente?/archive', { documentId: id });
+	await expect(editor.page.getByText('Dieses Dokument ist archiviert.')).toBeVisible();
+	await expect(text).toHaveAttribute('contenteditable', 'false');
+	await expect(editor.page.getByRole('toolbar')).toHaveCount(0);
+	await expect(editor.page.getByRole('status').filter({ hasText: 'Verbunden' })).toBeVisible();
+
+	await postForm(actors.editor.request, server.url, '/dokumente?/restore', { documentId: id });
+	await expect(text).toHaveAttribute('contenteditable', 'true');
+	await expect(editor.page.getByRole('toolbar')).toBeVisible();
+	await expect(editor.page.getByText('Nur lesen')).toHaveCount(0);
+	await editor.close();
+});
+
+test('a connection that dies after its client came back elsewhere leaves its presence', async ({
+	actors,
+	server
+}) => {
+	const id = leitbildId(server.dataDir);
+	const cookie = await sessionCookie(actors.editor.request);
+	const observer = connectDocument(server.url, id, cookie);
+	const returning = connectDocument(server.url, id, cookie);
+	await Promise.all([observer.synced, returning.synced]);
+	const state = { user: { name: 'Wiederkehr', color: '#000' } };
+	returning.provider.awareness.setLocalState(state);
+	const clientId = returning.ydoc.clientID;
+	const present = () => observer.provider.awareness.getStates().has(clientId);
+	await eventually(present);
+
+	// The client is back on a new connection and has renewed its presence there (every 15 s), while
+	// the server has not yet noticed that the old connection is dead.
+	const renewed = await openSocket(server, id, cookie);
+	const update = encoding.createEncoder();
+	encoding.writeVarUint(update, 1);
+	encoding.writeVarUint(update, clientId);
+	encoding.writeVarUint(update, returning.provider.awareness.meta.get(clientId)!.clock + 1);
+	encoding.writeVarString(update, JSON.stringify(state));
+	const message = encoding.createEncoder();
+	encoding.writeVarUint(message, 1);
+	encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+	renewed.send(encoding.toUint8Array(message));
+	await new Promise((resolve) => setTimeout(resolve, 200));
+	returning.provider.shouldConnect = false;
+	(returning.provider.ws as unknown as WebSocket).terminate();
+	await new Promise((resolve) => setTimeout(resolve, 500));
+	expect(present()).toBe(true);
+
+	// When the new connection ends too, the presence goes.
+	renewed.terminate();
+	await eventually(() => !present());
+	returning.destroy();
+	observer.destroy();
 });

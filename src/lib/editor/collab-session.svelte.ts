@@ -3,7 +3,8 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-export type ConnectionState = 'connecting' | 'saved' | 'offline';
+/** 'ended': the server closed the connection for good (access changed); see onAccessChanged. */
+export type ConnectionState = 'connecting' | 'saved' | 'offline' | 'ended';
 
 export interface Peer {
 	clientId: number;
@@ -19,7 +20,12 @@ export class CollabSession {
 	unsentChanges = $state(false);
 	peers = $state<Peer[]>([]);
 
-	constructor(documentId: string, user: { name: string; colour: string }) {
+	constructor(
+		documentId: string,
+		user: { name: string; colour: string },
+		/** Called when the server ended the connection because what we may do here changed. */
+		onAccessChanged: () => void
+	) {
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
 		this.provider = new WebsocketProvider(
 			`${scheme}://${location.host}/collab/document`,
@@ -30,15 +36,31 @@ export class CollabSession {
 		this.provider.awareness.setLocalStateField('user', { name: user.name, color: user.colour });
 		this.provider.on('status', () => this.#updateConnection());
 		this.provider.on('sync', () => this.#updateConnection());
+		// Only for close codes 4400–4499 (archived, deleted, signed out): y-websocket then stops
+		// reconnecting, as the same connection would be refused or read-only.
+		this.provider.on('closed', () => {
+			this.connection = 'ended';
+			onAccessChanged();
+		});
 		this.ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
 			if (origin !== this.provider && !this.provider.wsconnected) this.unsentChanges = true;
 		});
 		this.provider.awareness.on('change', () => this.#updatePeers());
+		window.addEventListener('offline', this.#goOffline);
+		window.addEventListener('online', this.#goOnline);
 	}
+
+	// The browser knows at once when the network is gone; an open socket may not notice for half
+	// a minute, and until then the page would claim that what is typed is saved.
+	#goOffline = () => this.provider.disconnect();
+	#goOnline = () => {
+		if (this.connection !== 'ended') this.provider.connect();
+	};
 
 	#hasSynced = false;
 
 	#updateConnection() {
+		if (this.connection === 'ended') return;
 		if (this.provider.wsconnected && this.provider.synced) {
 			// The server stores every update before it relays it: synced means saved.
 			this.#hasSynced = true;
@@ -65,6 +87,8 @@ export class CollabSession {
 	}
 
 	destroy() {
+		window.removeEventListener('offline', this.#goOffline);
+		window.removeEventListener('online', this.#goOnline);
 		this.provider.destroy();
 		this.ydoc.destroy();
 	}

@@ -12,6 +12,12 @@ const kamenManager: Actor = {
 	admin: false,
 	memberships: [{ organisationId: kamen, roles: ['manager', 'signatory'] }]
 };
+const kamenEditor: Actor = {
+	kind: 'member',
+	userId: 'e',
+	admin: false,
+	memberships: [{ organisationId: kamen, roles: ['editor'] }]
+};
 const kamenViewer: Actor = {
 	kind: 'member',
 	userId: 'v',
@@ -84,5 +90,22 @@ describe('can', () => {
 		expect(can(participant, 'event:moderate', own)).toBe(false);
 		expect(can(kamenViewer, 'event:moderate', own)).toBe(false);
 		expect(can(admin, 'event:moderate', own)).toBe(true);
+	});
+
+	it('lets members read documents and editors write them, archived ones read-only for all', () => {
+		const open = { type: 'document', documentId: 'd', archived: false } as const;
+		const archived = { ...open, archived: true } as const;
+		for (const actor of [kamenViewer, kamenEditor, admin]) {
+			expect(can(actor, 'document:read', open)).toBe(true);
+			expect(can(actor, 'document:read', archived)).toBe(true);
+			// The live channel closes writers when this turns false while they are connected.
+			expect(can(actor, 'document:write', archived)).toBe(false);
+		}
+		expect(can(kamenViewer, 'document:write', open)).toBe(false);
+		expect(can(kamenEditor, 'document:write', open)).toBe(true);
+		expect(can(admin, 'document:write', open)).toBe(true);
+		expect(can(participant, 'document:read', open)).toBe(false);
+		expect(can(kamenEditor, 'document:delete', archived)).toBe(false);
+		expect(can(admin, 'document:delete', archived)).toBe(true);
 	});
 });

@@ -176,7 +176,7 @@ export function boardChannel(db: AppDatabase): BoardChannel {
 			});
 			broadcast(id);
 		},
-		updateActor(socket, context) {
+		updateAccess(socket, context) {
 			const connection = connections.get(socket);
 			const author = authorFor(db, context.actor, context.resource);
 			if (!connection) return;

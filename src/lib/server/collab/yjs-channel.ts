@@ -45,6 +45,7 @@ export interface YjsChannelOptions {
 interface Connection {
 	access: DocumentAccess;
 	userId: string | null;
+	/** The clients whose presence this connection announced or renewed; removed when it closes. */
 	awarenessIds: Set<number>;
 }
 
@@ -118,7 +119,9 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 				const changed = [...added, ...updated, ...removed];
 				const connection = live.connections.get(origin as WebSocket);
 				if (connection) {
-					for (const id of added) connection.awarenessIds.add(id);
+					// Renewals count too: after a reconnect the client's presence arrives as an update,
+					// as the server already knows it from the connection that has not yet timed out.
+					for (const id of [...added, ...updated]) connection.awarenessIds.add(id);
 					for (const id of removed) connection.awarenessIds.delete(id);
 				}
 				const encoder = encoding.createEncoder();
@@ -222,7 +225,11 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 			const connection = live.connections.get(socket);
 			live.connections.delete(socket);
 			if (connection) {
-				awarenessProtocol.removeAwarenessStates(live.awareness, [...connection.awarenessIds], null);
+				// A dead connection is often noticed only by the ping, after its client came back on a
+				// new one: it must not take the presence the new connection has renewed meanwhile.
+				const renewed = new Set([...live.connections.values()].flatMap((c) => [...c.awarenessIds]));
+				const gone = [...connection.awarenessIds].filter((id) => !renewed.has(id));
+				awarenessProtocol.removeAwarenessStates(live.awareness, gone, null);
 			}
 			if (live.connections.size === 0 && documents.get(name) === live) unload(live);
 		});
@@ -248,10 +255,16 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		action: options.action,
 		resource: options.resource,
 		onConnection,
-		updateActor(socket, context) {
+		updateAccess(socket, context) {
 			const live = documents.get(options.documentName(context.resource));
 			const connection = live?.connections.get(socket);
-			if (connection) connection.access = options.access(context.actor, context.resource);
+			if (!connection) return;
+			const access = options.access(context.actor, context.resource);
+			if (access === connection.access) return;
+			connection.access = access;
+			// The client's editor was set up for the old access: a writer turned reader would go on
+			// typing changes nobody stores. Closing makes it ask the page again what it may do.
+			socket.close(4409, 'Zugriff geändert');
 		},
 		presentUserIds(name) {
 			const live = documents.get(name);

@@ -1,6 +1,7 @@
 // The WebSocket side of the app, on the same port as the pages: every connection under
 // /collab/<channel>/… is checked for origin and permission before the handshake completes,
-// then handed to its channel.
+// then handed to its channel. Connections closed for a policy reason get a code in 4400–4499,
+// mirroring the HTTP status; y-websocket clients do not reconnect after those.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -22,8 +23,11 @@ export interface RealtimeChannel {
 	action: Action;
 	resource?(url: URL): Resource | undefined;
 	onConnection(socket: WebSocket, context: ChannelContext): void;
-	/** Called when a connected actor's rights were checked again and still allow the connection. */
-	updateActor?(socket: WebSocket, context: ChannelContext): void;
+	/**
+	 * Called when a connection was checked again and may stay open; the context holds the actor
+	 * and resource as they are now (a document may have been archived meanwhile).
+	 */
+	updateAccess?(socket: WebSocket, context: ChannelContext): void;
 }
 
 export interface RealtimeServerOptions {
@@ -38,8 +42,9 @@ export interface RealtimeServerOptions {
 export interface RealtimeServer {
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
 	/**
-	 * Checks every open connection against its session and rights again, and closes those that
-	 * lost them: after a sign-out, a deactivation or a role change, and periodically for expiry.
+	 * Checks every open connection against its session, its rights and its resource again, and
+	 * closes those that lost them: after a sign-out, a deactivation, a role change, archiving or
+	 * deleting a document, and periodically for expiry.
 	 */
 	revalidate(): Promise<void>;
 	close(): Promise<void>;
@@ -53,6 +58,10 @@ const statusText: Record<number, string> = {
 	404: 'Not Found',
 	500: 'Internal Server Error'
 };
+
+function resourceOf(channel: RealtimeChannel, url: URL): Resource | undefined {
+	return channel.resource ? channel.resource(url) : { type: 'app' };
+}
 
 function refuse(socket: Duplex, status: number, message: string): void {
 	const body = Buffer.from(message, 'utf8');
@@ -88,9 +97,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 			refuse(socket, 404, 'Unbekannter Kanal.');
 			return;
 		}
-		const resource: Resource | undefined = channel.resource
-			? channel.resource(url)
-			: { type: 'app' };
+		const resource = resourceOf(channel, url);
 		if (!resource) {
 			refuse(socket, 404, 'Nicht gefunden.');
 			return;
@@ -130,13 +137,19 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 		},
 		async revalidate() {
 			for (const [ws, { request, channel, context }] of [...sockets]) {
-				const actor = await options.resolveActor(request, context.resource);
-				if (!can(actor, channel.action, context.resource)) {
+				const resource = resourceOf(channel, context.url);
+				if (!resource) {
+					ws.close(4404, 'Nicht mehr vorhanden');
+					continue;
+				}
+				const actor = await options.resolveActor(request, resource);
+				if (!can(actor, channel.action, resource)) {
 					ws.close(actor.kind === 'anonymous' ? 4401 : 4403, 'Berechtigung beendet');
 					continue;
 				}
 				context.actor = actor;
-				channel.updateActor?.(ws, context);
+				context.resource = resource;
+				channel.updateAccess?.(ws, context);
 			}
 		},
 		async close() {

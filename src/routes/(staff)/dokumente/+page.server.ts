@@ -1,5 +1,5 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { db, documentPresence } from '$lib/server/app';
+import { db, documentPresence, revalidateLiveConnections } from '$lib/server/app';
 import { findUser } from '$lib/server/accounts/members';
 import { documentResource } from '$lib/server/documents/access';
 import {
@@ -80,18 +80,23 @@ export const actions = {
 		const found = await documentFromForm(event, 'document:manage', DocumentIdForm);
 		if (found.failure) return found.failure;
 		setArchived(db(), found.document.id, true);
+		// Writers still connected must not go on writing into the archived text.
+		revalidateLiveConnections();
 		return { success: `„${found.document.title}“ ist archiviert.` };
 	},
 	restore: async (event) => {
 		const found = await documentFromForm(event, 'document:manage', DocumentIdForm);
 		if (found.failure) return found.failure;
 		setArchived(db(), found.document.id, false);
+		// Open readers get to write again without reloading the page themselves.
+		revalidateLiveConnections();
 		return { success: `„${found.document.title}“ ist wiederhergestellt.` };
 	},
 	delete: async (event) => {
 		const found = await documentFromForm(event, 'document:delete', DeleteDocumentForm);
 		if (found.failure) return found.failure;
 		deleteDocument(db(), found.document.id);
+		revalidateLiveConnections();
 		return { success: `„${found.document.title}“ ist gelöscht.` };
 	}
 };
