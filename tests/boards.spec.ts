@@ -232,3 +232,21 @@ test('a participant of another event reaches neither the board page nor its sock
 	await session.close();
 	await stranger.dispose();
 });
+
+test('a moderator drags a card to another column', async ({ browser, actors, baseURL, server }) => {
+	const boardId = boardIdsOf(server.dataDir, slug)[2];
+	const moderator = await pageAs(browser, actors.editor, baseURL!);
+	await openBoard(moderator.page, `/konferenzen/${slug}/pinnwand/${boardId}`);
+	await moderator.page.getByLabel('Neue Karte in „Schon geschafft“').fill('Zum Ziehen');
+	await column(moderator.page, 'Schon geschafft')
+		.getByRole('button', { name: 'Karte anheften' })
+		.click();
+	const card = column(moderator.page, 'Schon geschafft')
+		.getByRole('listitem')
+		.filter({ hasText: 'Zum Ziehen' });
+	await expect(card).toBeVisible();
+	await card.dragTo(column(moderator.page, 'Nächste Schritte'));
+	await expect(column(moderator.page, 'Nächste Schritte')).toContainText('Zum Ziehen');
+	await expect(column(moderator.page, 'Schon geschafft')).not.toContainText('Zum Ziehen');
+	await moderator.close();
+});
