@@ -24,6 +24,7 @@ import {
 	purgeExpiredParticipants
 } from './events/participants';
 import { organisationsSeed } from './workspace/organisations-seed';
+import { pollsSeed } from './polls/polls-seed';
 
 export type AppStatus = 'starting' | 'ready' | 'failed';
 
@@ -43,7 +44,7 @@ type WithApp = typeof globalThis & { [appKey]?: App };
 
 /** Every seed of the app, in the order they must run. Later features append theirs. */
 export function allSeeds(): Seed[] {
-	return [organisationsSeed(), documentsSeed(), eventsSeed()];
+	return [organisationsSeed(), documentsSeed(), eventsSeed(), pollsSeed()];
 }
 
 function cookieFromHeader(header: string | undefined, cookieName: string): string | undefined {
