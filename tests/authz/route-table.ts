@@ -119,6 +119,15 @@ export const routeTable: RouteCase[] = [
 	page(`${eventRoute}/bearbeiten`, editors, `${seededEvent}/bearbeiten`),
 	action(`${eventRoute}/bearbeiten`, 'default', editors, { path: `${noEvent}/bearbeiten` }),
 	page(`${eventRoute}/projektion`, editors, `${seededEvent}/projektion`),
+	page(`${eventRoute}/umfragen`, editors, `${seededEvent}/umfragen`),
+	...['create', 'move', 'open', 'close', 'results', 'project', 'reset', 'delete', 'hide'].map(
+		(name) =>
+			action(`${eventRoute}/umfragen`, name, editors, {
+				path: `${noEvent}/umfragen`,
+				form: { questionId: nobody }
+			})
+	),
+	page(`${eventRoute}/umfragen/projektion`, editors, `${seededEvent}/umfragen/projektion`),
 	page('/beschluesse', members),
 	page('/verwaltung', members),
 	page(organisationRoute, members, kamen),
@@ -151,5 +160,10 @@ export const routeTable: RouteCase[] = [
 		path: '/teilnahme/zukunftskonferenz'
 	}),
 	action('/teilnahme/[slug]', 'leave', eventParticipant, { path: '/teilnahme/zukunftskonferenz' }),
+	page('/teilnahme/[slug]/umfrage', eventParticipant, '/teilnahme/zukunftskonferenz/umfrage'),
+	action('/teilnahme/[slug]/umfrage', 'answer', eventParticipant, {
+		path: '/teilnahme/zukunftskonferenz/umfrage',
+		form: { questionId: nobody, choice: '0' }
+	}),
 	{ kind: 'endpoint', route: '/healthz', method: 'GET', access: everyone }
 ];

@@ -24,6 +24,7 @@ import {
 	purgeExpiredParticipants
 } from './events/participants';
 import { organisationsSeed } from './workspace/organisations-seed';
+import { pollChannel, type PollChannel } from './polls/poll-channel';
 import { pollsSeed } from './polls/polls-seed';
 
 export type AppStatus = 'starting' | 'ready' | 'failed';
@@ -36,6 +37,7 @@ interface App {
 	db?: AppDatabase;
 	realtime?: RealtimeServer;
 	documents?: YjsChannel;
+	polls?: PollChannel;
 	retentionTimer?: NodeJS.Timeout;
 }
 
@@ -120,9 +122,10 @@ async function prepare(app: App): Promise<void> {
 		app.retentionTimer = setInterval(() => purgeParticipants(app, db), retentionSweepMs);
 		app.retentionTimer.unref();
 		app.documents = documentChannel(db);
+		app.polls = pollChannel(db);
 		app.realtime = createRealtimeServer({
 			publicOrigin: app.config.publicOrigin,
-			channels: { echo: echoChannel, document: app.documents },
+			channels: { echo: echoChannel, document: app.documents, poll: app.polls },
 			resolveActor: async (request, resource) => {
 				await app.ready;
 				if (app.status !== 'ready') return anonymousActor;
@@ -179,6 +182,15 @@ export function db(): AppDatabase {
 /** The user ids of the people who have a document open right now. */
 export function documentPresence(documentId: string): string[] {
 	return currentApp().documents?.presentUserIds(documentId) ?? [];
+}
+
+/** After a poll changed: everyone watching the event's polls gets the new state. */
+export function publishPolls(eventId: string): void {
+	currentApp().polls?.publish(eventId);
+}
+
+export function connectedPollParticipants(eventId: string): number {
+	return currentApp().polls?.connectedParticipants(eventId) ?? 0;
 }
 
 /** After sessions or rights changed: open connections are checked again at once. */

@@ -1,0 +1,185 @@
+// Live polls: the moderator opens a question, phones in the room answer, and the projector's
+// counts grow without reloading; the database keeps one answer per person and question.
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { postForm, type TestActor } from './support/actors';
+import { queryDatabase } from './support/database';
+import { expect, openPage, pageAs, pageWithState, test } from './support/fixtures';
+import { joinAsParticipant, seededEventSlug } from './support/participants';
+
+const consolePath = `/konferenzen/${seededEventSlug}/umfragen`;
+const answerPath = `/teilnahme/${seededEventSlug}/umfrage?/answer`;
+
+async function createQuestion(
+	editor: TestActor,
+	baseURL: string,
+	dataDir: string,
+	fields: Record<string, string>
+): Promise<string> {
+	const response = await postForm(editor.request, baseURL, `${consolePath}?/create`, fields);
+	expect(response.status(), 'Frage angelegt').toBe(200);
+	const [row] = queryDatabase<{ id: string }>(
+		dataDir,
+		'select id from poll_question where prompt = ? order by created_at desc limit 1',
+		fields.prompt
+	);
+	return row.id;
+}
+
+async function moderate(editor: TestActor, baseURL: string, action: string, questionId: string) {
+	const response = await postForm(editor.request, baseURL, `${consolePath}?/${action}`, {
+		questionId
+	});
+	expect(response.status(), action).toBe(200);
+}
+
+function storedAnswers(dataDir: string, questionId: string) {
+	return queryDatabase<{ choices: string | null; participant_id: string }>(
+		dataDir,
+		'select choices, participant_id from poll_answer where question_id = ?',
+		questionId
+	);
+}
+
+async function phone(
+	browser: Browser,
+	participant: APIRequestContext,
+	baseURL: string,
+	small: boolean
+) {
+	const session = await pageWithState(browser, participant, baseURL);
+	if (small) await session.page.setViewportSize({ width: 390, height: 844 });
+	return session;
+}
+
+/** Marks the window so a reload would show: the mark is gone after one. */
+async function markWindow(page: Page) {
+	await page.evaluate(() => ((window as unknown as { pollMark: number }).pollMark = 1));
+}
+
+async function stillSameWindow(page: Page) {
+	expect(await page.evaluate(() => (window as unknown as { pollMark?: number }).pollMark)).toBe(1);
+}
+
+test('phones answer while the projector counts grow to the right totals without reloading', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	const questionId = await createQuestion(actors.editor, baseURL!, server.dataDir, {
+		type: 'single',
+		prompt: 'Welcher Termin passt für die nächste Entwicklungskonferenz?',
+		options: 'Februar\nMärz\nApril',
+		allowChange: 'ja'
+	});
+
+	const presenter = await pageAs(browser, actors.editor, baseURL!);
+	await openPage(presenter.page, `${consolePath}/projektion`);
+	await markWindow(presenter.page);
+
+	const people = await Promise.all(
+		[0, 1, 2].map(() => joinAsParticipant(baseURL!, server.dataDir, seededEventSlug))
+	);
+	const phones = await Promise.all(
+		people.map((person, index) => phone(browser, person, baseURL!, index === 0))
+	);
+	for (const { page } of phones) {
+		await openPage(page, `/teilnahme/${seededEventSlug}`);
+		await markWindow(page);
+	}
+
+	await moderate(actors.editor, baseURL!, 'open', questionId);
+
+	// The open question reaches the phones' home pages and the projector by itself.
+	await expect(presenter.page.getByRole('heading', { level: 1 })).toHaveText(
+		'Welcher Termin passt für die nächste Entwicklungskonferenz?'
+	);
+	await expect(presenter.page.getByTestId('answer-count')).toContainText('0 Antworten');
+	const choices = ['März', 'März', 'April'];
+	for (const [index, { page }] of phones.entries()) {
+		const region = page.getByRole('region', { name: 'Jetzt geöffnet' });
+		await expect(region).toContainText('Welcher Termin passt');
+		await stillSameWindow(page);
+		await region.getByRole('link', { name: 'Jetzt antworten' }).first().click();
+		await page.locator('html[data-hydrated="true"]').waitFor();
+		const form = page.getByRole('group', { name: /Welcher Termin passt/ });
+		await form.getByRole('radio', { name: choices[index] }).check();
+		await page
+			.getByRole('article')
+			.filter({ has: form })
+			.getByRole('button', { name: 'Antwort senden' })
+			.click();
+		await expect(page.getByText('Danke, Ihre Antwort ist gespeichert.')).toBeVisible();
+	}
+
+	await expect(presenter.page.getByTestId('answer-count')).toContainText('3 Antworten');
+	const rows = presenter.page.getByRole('row');
+	await expect(rows.filter({ hasText: 'März' })).toContainText('2');
+	await expect(rows.filter({ hasText: 'März' })).toContainText('67 %');
+	await expect(rows.filter({ hasText: 'April' })).toContainText('33 %');
+	await stillSameWindow(presenter.page);
+
+	// One changes their mind: still three answers, now split differently.
+	const first = phones[0].page;
+	await first.getByRole('radio', { name: 'Februar' }).check();
+	await first.getByRole('button', { name: 'Antwort ändern' }).click();
+	await expect(rows.filter({ hasText: 'Februar' })).toContainText('33 %');
+	await expect(presenter.page.getByTestId('answer-count')).toContainText('3 Antworten');
+	expect(storedAnswers(server.dataDir, questionId)).toHaveLength(3);
+
+	await moderate(actors.editor, baseURL!, 'close', questionId);
+	await expect(presenter.page.getByText('Abstimmung beendet')).toBeVisible();
+
+	for (const session of phones) await session.close();
+	await Promise.all(people.map((person) => person.dispose()));
+	await presenter.close();
+});
+
+test('a second answer over HTTP replaces or is refused as configured, never counted twice', async ({
+	actors,
+	baseURL,
+	server
+}) => {
+	const changeable = await createQuestion(actors.editor, baseURL!, server.dataDir, {
+		type: 'multiple',
+		prompt: 'Was soll der Kreis zuerst angehen? (änderbar)',
+		options: 'Beratung\nWohnen\nGesundheit',
+		maxChoices: '2',
+		allowChange: 'ja'
+	});
+	const final = await createQuestion(actors.editor, baseURL!, server.dataDir, {
+		type: 'ranking',
+		prompt: 'Reihenfolge der Themen (endgültig)',
+		options: 'Beratung\nWohnen\nGesundheit'
+	});
+	await moderate(actors.editor, baseURL!, 'open', changeable);
+	await moderate(actors.editor, baseURL!, 'open', final);
+	const person = await joinAsParticipant(baseURL!, server.dataDir, seededEventSlug);
+	const answer = (fields: Record<string, string | string[]>) =>
+		postForm(person, baseURL!, answerPath, fields);
+
+	expect((await answer({ questionId: changeable, choices: ['0', '1'] })).status()).toBe(200);
+	expect((await answer({ questionId: changeable, choices: ['2'] })).status()).toBe(200);
+	expect(storedAnswers(server.dataDir, changeable).map((a) => a.choices)).toEqual(['[2]']);
+
+	// Bad input changes nothing.
+	expect((await answer({ questionId: changeable, choices: ['0', '1', '2'] })).status()).toBe(400);
+	expect((await answer({ questionId: changeable, choices: ['9'] })).status()).toBe(400);
+	expect((await answer({ questionId: final, ranking: ['0', '0', '1'] })).status()).toBe(400);
+	expect(storedAnswers(server.dataDir, final)).toEqual([]);
+
+	expect((await answer({ questionId: final, ranking: ['2', '0', '1'] })).status()).toBe(200);
+	const refused = await answer({ questionId: final, ranking: ['0', '1', '2'] });
+	expect(refused.status()).toBe(409);
+	expect(await refused.text()).toContain('Die Antwort lässt sich nicht ändern.');
+	expect(storedAnswers(server.dataDir, final).map((a) => a.choices)).toEqual(['[2,0,1]']);
+
+	await moderate(actors.editor, baseURL!, 'close', changeable);
+	const closed = await answer({ questionId: changeable, choices: ['0'] });
+	expect(closed.status()).toBe(409);
+	expect(await closed.text()).toContain('Diese Frage ist nicht geöffnet.');
+	expect(storedAnswers(server.dataDir, changeable).map((a) => a.choices)).toEqual(['[2]']);
+
+	await moderate(actors.editor, baseURL!, 'close', final);
+	await person.dispose();
+});
