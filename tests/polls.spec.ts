@@ -183,3 +183,58 @@ test('a second answer over HTTP replaces or is refused as configured, never coun
 	await moderate(actors.editor, baseURL!, 'close', final);
 	await person.dispose();
 });
+
+test('the results page, CSV and SVG show the stored numbers, broken down only for groups of three', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	const questionId = await createQuestion(actors.editor, baseURL!, server.dataDir, {
+		type: 'scale',
+		prompt: 'Wie zufrieden sind Sie mit dem Ort?',
+		scaleMin: '1',
+		scaleMax: '5',
+		scaleMinLabel: 'gar nicht',
+		scaleMaxLabel: 'sehr',
+		allowChange: 'ja'
+	});
+	await moderate(actors.editor, baseURL!, 'open', questionId);
+	const values = ['5', '4', '4', '2'];
+	const people = await Promise.all(
+		values.map(() => joinAsParticipant(baseURL!, server.dataDir, seededEventSlug))
+	);
+	for (const [index, person] of people.entries()) {
+		const response = await postForm(person, baseURL!, answerPath, {
+			questionId,
+			value: values[index]
+		});
+		expect(response.status()).toBe(200);
+	}
+	await moderate(actors.editor, baseURL!, 'close', questionId);
+
+	const viewer = await pageAs(browser, actors.viewer, baseURL!);
+	await openPage(viewer.page, `${consolePath}/ergebnisse`);
+	const section = viewer.page.getByRole('region', { name: /Wie zufrieden sind Sie mit dem Ort/ });
+	await expect(section).toContainText('4 Antworten · Durchschnitt 3,8');
+	await expect(section.getByRole('row', { name: /^4 2 50 %$/ })).toBeVisible();
+	// Nobody said where they come from: one group "Ohne Angabe" of four.
+	await section.getByText('Aufschlüsselung').click();
+	await expect(
+		section.getByRole('table', { name: 'Nach Kommune oder Kreis' }).getByRole('columnheader')
+	).toContainText(['Antwort', 'Ohne Angabe (n = 4)']);
+
+	const csv = await actors.viewer.request.get(`${consolePath}/antworten.csv`);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	const lines = (await csv.text()).split('\r\n').filter((line) => line.includes('Ort?'));
+	expect(lines.map((line) => line.split(';')[3]).sort()).toEqual(['2', '4', '4', '5']);
+
+	const svg = await actors.viewer.request.get(`${consolePath}/${questionId}/diagramm.svg`);
+	expect(svg.headers()['content-type']).toContain('image/svg+xml');
+	const drawing = await svg.text();
+	expect(drawing).toContain('4: 2 (50 %)');
+	expect(drawing).toContain('Durchschnitt 3,8');
+
+	await viewer.close();
+	await Promise.all(people.map((person) => person.dispose()));
+});

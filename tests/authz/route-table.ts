@@ -128,6 +128,21 @@ export const routeTable: RouteCase[] = [
 			})
 	),
 	page(`${eventRoute}/umfragen/projektion`, editors, `${seededEvent}/umfragen/projektion`),
+	page(`${eventRoute}/umfragen/ergebnisse`, members, `${seededEvent}/umfragen/ergebnisse`),
+	{
+		kind: 'endpoint',
+		route: `${eventRoute}/umfragen/antworten.csv`,
+		method: 'GET',
+		path: `${seededEvent}/umfragen/antworten.csv`,
+		access: members
+	},
+	{
+		kind: 'endpoint',
+		route: `${eventRoute}/umfragen/[questionId]/diagramm.svg`,
+		method: 'GET',
+		path: `${seededEvent}/umfragen/${nobody}/diagramm.svg`,
+		access: members
+	},
 	page('/beschluesse', members),
 	page('/verwaltung', members),
 	page(organisationRoute, members, kamen),

@@ -14,6 +14,7 @@ export interface BarRow {
 export interface BarLayout {
 	width: number;
 	height: number;
+	trackWidth: number;
 	rows: {
 		labelLines: string[];
 		labelY: number[];
@@ -26,37 +27,62 @@ export interface BarLayout {
 	labelSize: number;
 }
 
-const width = 800;
-const trackWidth = 600;
-const labelSize = 20;
-const lineHeight = 26;
-const barHeight = 30;
-const rowGap = 18;
-const maxLineChars = 62;
+export interface BarLayoutOptions {
+	/** In pixels when drawn on screen, so text keeps its size on a phone and on the wall. */
+	width?: number;
+	labelSize?: number;
+}
 
-export function wrapLabel(label: string, limit = maxLineChars): string[] {
+/** Breaks a label into at most two lines of `limit` characters; the rest is cut with "…". */
+export function wrapLabel(label: string, limit: number): string[] {
 	if (label.length <= limit) return [label];
 	const words = label.split(' ');
 	let first = '';
-	while (words.length && (first + ' ' + words[0]).trim().length <= limit) {
-		first = (first + ' ' + words.shift()).trim();
+	while (words.length && `${first} ${words[0]}`.trim().length <= limit) {
+		first = `${first} ${words.shift()}`.trim();
 	}
-	if (!first) first = words.shift() ?? '';
+	if (!first) {
+		first = label.slice(0, limit);
+		words.splice(0, words.length, label.slice(limit));
+	}
 	const rest = words.join(' ');
 	return [first, rest.length > limit ? `${rest.slice(0, limit - 1)}…` : rest].filter(Boolean);
 }
 
-export function layoutBars(rows: BarRow[]): BarLayout {
+export function layoutBars(rows: BarRow[], options: BarLayoutOptions = {}): BarLayout {
+	const width = Math.max(240, options.width ?? 800);
+	const labelSize = options.labelSize ?? 20;
+	const lineHeight = Math.round(labelSize * 1.3);
+	const barHeight = Math.round(labelSize * 1.5);
+	const rowGap = Math.round(labelSize * 0.9);
+	// Room at the end of the track for the longest value, "123 (100 %)".
+	const trackWidth = Math.round(width - labelSize * 6.5);
+	// Fira Sans averages about half its size per character.
+	const lineChars = Math.floor(width / (labelSize * 0.52));
 	let y = 0;
 	const placed = rows.map((row) => {
-		const labelLines = wrapLabel(row.labelLines.join(' '));
+		const labelLines = wrapLabel(row.labelLines.join(' '), lineChars);
 		const labelY = labelLines.map((_, index) => y + labelSize + index * lineHeight);
-		const barY = y + labelLines.length * lineHeight + 6;
+		const barY = y + labelLines.length * lineHeight + Math.round(labelSize * 0.3);
 		const barWidth = Math.max(row.fraction > 0 ? 4 : 0, Math.round(row.fraction * trackWidth));
 		y = barY + barHeight + rowGap;
-		return { labelLines, labelY, barY, barWidth, value: row.value, valueX: barWidth + 12 };
+		return {
+			labelLines,
+			labelY,
+			barY,
+			barWidth,
+			value: row.value,
+			valueX: barWidth + labelSize / 2
+		};
 	});
-	return { width, height: Math.max(y - rowGap, barHeight), rows: placed, barHeight, labelSize };
+	return {
+		width,
+		height: Math.max(y - rowGap, barHeight),
+		trackWidth,
+		rows: placed,
+		barHeight,
+		labelSize
+	};
 }
 
 const percentFormat = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });

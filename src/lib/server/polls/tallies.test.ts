@@ -107,9 +107,9 @@ describe('tallies', () => {
 				'Sozialplanung'
 			])
 		).toEqual([
-			{ word: 'runder', count: 2 },
-			{ word: 'sozialplanung', count: 2 },
-			{ word: 'tisch', count: 2 }
+			{ word: 'Runder', count: 2 },
+			{ word: 'Sozialplanung', count: 2 },
+			{ word: 'Tisch', count: 2 }
 		]);
 	});
 
@@ -120,7 +120,7 @@ describe('tallies', () => {
 			answer({ text: '<b>Werbung</b>', hiddenAt: new Date() })
 		]);
 		expect(result.type === 'text' && result.words.map((w) => w.word)).toEqual([
-			'netzwerke',
+			'Netzwerke',
 			'stärken'
 		]);
 		expect(result.respondents).toBe(2);

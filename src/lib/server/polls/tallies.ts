@@ -87,20 +87,25 @@ const stopWords = new Set(
 );
 
 export function wordCounts(texts: string[], limit = 40): WordCount[] {
-	const counts = new Map<string, number>();
+	const counts = new Map<string, WordCount>();
 	for (const text of texts) {
+		const words = text
+			.split(/[^\p{L}\p{N}-]+/u)
+			.map((word) => word.replace(/^-+|-+$/g, ''))
+			.filter((word) => word.length >= 3);
 		// One person repeating a word does not make it bigger.
-		const words = new Set(
-			text
-				.toLocaleLowerCase('de-DE')
-				.split(/[^\p{L}\p{N}-]+/u)
-				.map((word) => word.replace(/^-+|-+$/g, ''))
-				.filter((word) => word.length >= 3 && !stopWords.has(word))
-		);
-		for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+		const seen = new Set<string>();
+		for (const word of words) {
+			const key = word.toLocaleLowerCase('de-DE');
+			if (stopWords.has(key) || seen.has(key)) continue;
+			seen.add(key);
+			// Shown as first written, so German nouns keep their capital.
+			const entry = counts.get(key) ?? { word, count: 0 };
+			entry.count += 1;
+			counts.set(key, entry);
+		}
 	}
-	return [...counts]
-		.map(([word, count]) => ({ word, count }))
+	return [...counts.values()]
 		.sort((a, b) => b.count - a.count || a.word.localeCompare(b.word, 'de-DE'))
 		.slice(0, limit);
 }
