@@ -1,5 +1,6 @@
 // Live polls: the moderator opens a question, phones in the room answer, and the projector's
 // counts grow without reloading; the database keeps one answer per person and question.
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { postForm, type TestActor } from './support/actors';
 import { queryDatabase } from './support/database';
@@ -49,6 +50,13 @@ async function phone(
 	const session = await pageWithState(browser, participant, baseURL);
 	if (small) await session.page.setViewportSize({ width: 390, height: 844 });
 	return session;
+}
+
+async function axeViolations(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	return results.violations;
 }
 
 /** Marks the window so a reload would show: the mark is gone after one. */
@@ -237,4 +245,74 @@ test('the results page, CSV and SVG show the stored numbers, broken down only fo
 
 	await viewer.close();
 	await Promise.all(people.map((person) => person.dispose()));
+});
+
+test('a phone ranks by keyboard, sees results when shown, and every view passes axe', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	const ranking = await createQuestion(actors.editor, baseURL!, server.dataDir, {
+		type: 'ranking',
+		prompt: 'Bitte ordnen Sie die Themen',
+		options: 'Wohnen\nBeratung\nGesundheit',
+		allowChange: 'ja'
+	});
+	const text = await createQuestion(actors.editor, baseURL!, server.dataDir, {
+		type: 'text',
+		prompt: 'Was nehmen Sie mit?',
+		allowChange: 'ja'
+	});
+	await moderate(actors.editor, baseURL!, 'open', ranking);
+	await moderate(actors.editor, baseURL!, 'open', text);
+
+	const person = await joinAsParticipant(baseURL!, server.dataDir, seededEventSlug);
+	const { page, close } = await phone(browser, person, baseURL!, true);
+	await openPage(page, `/teilnahme/${seededEventSlug}/umfrage`);
+	expect(await axeViolations(page)).toEqual([]);
+
+	const card = page.getByRole('article').filter({ hasText: 'Bitte ordnen Sie die Themen' });
+	await card.getByRole('button', { name: '„Gesundheit“ nach oben (jetzt Platz 3)' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(
+		card.getByRole('button', { name: '„Gesundheit“ nach oben (jetzt Platz 2)' })
+	).toBeFocused();
+	await page.keyboard.press('Enter');
+	// At the top the "up" button is disabled: focus moves to "down" of the same option.
+	await expect(
+		card.getByRole('button', { name: '„Gesundheit“ nach unten (jetzt Platz 1)' })
+	).toBeFocused();
+	await expect(page.getByText('„Gesundheit“ ist jetzt auf Platz 1.')).toBeAttached();
+	await card.getByRole('button', { name: 'Antwort senden' }).click();
+	await expect(card.getByText('Danke, Ihre Antwort ist gespeichert.')).toBeVisible();
+	expect(storedAnswers(server.dataDir, ranking).map((a) => a.choices)).toEqual(['[2,0,1]']);
+
+	const textCard = page.getByRole('article').filter({ hasText: 'Was nehmen Sie mit?' });
+	await textCard.getByLabel('Ihre Antwort').fill('<b>Netzwerke</b> stärken');
+	await textCard.getByRole('button', { name: 'Antwort senden' }).click();
+	await expect(textCard.getByText('Danke, Ihre Antwort ist gespeichert.')).toBeVisible();
+
+	// The moderator shows the results: they appear on the phone, as text, without reloading.
+	const response = await postForm(actors.editor.request, baseURL!, `${consolePath}?/results`, {
+		questionId: text,
+		visible: 'ja'
+	});
+	expect(response.status()).toBe(200);
+	await expect(textCard.getByRole('heading', { name: 'Ergebnis' })).toBeVisible();
+	await expect(
+		textCard.getByRole('listitem').filter({ hasText: '<b>Netzwerke</b> stärken' })
+	).toBeVisible();
+	expect(await axeViolations(page)).toEqual([]);
+	await close();
+
+	const presenter = await pageAs(browser, actors.editor, baseURL!);
+	await openPage(presenter.page, `${consolePath}/projektion`);
+	await expect(presenter.page.getByRole('heading', { level: 1 })).toHaveText('Was nehmen Sie mit?');
+	await expect(presenter.page.getByText('Netzwerke', { exact: true }).first()).toBeVisible();
+	expect(await axeViolations(presenter.page)).toEqual([]);
+	await presenter.close();
+
+	for (const id of [ranking, text]) await moderate(actors.editor, baseURL!, 'close', id);
+	await person.dispose();
 });
