@@ -2,6 +2,7 @@
 // counts grow without reloading; the database keeps one answer per person and question.
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import WebSocket from 'ws';
 import { postForm, type TestActor } from './support/actors';
 import { queryDatabase } from './support/database';
 import { expect, openPage, pageAs, pageWithState, test } from './support/fixtures';
@@ -74,6 +75,8 @@ test('phones answer while the projector counts grow to the right totals without 
 	baseURL,
 	server
 }) => {
+	// Four browsers on two busy cores.
+	test.slow();
 	const questionId = await createQuestion(actors.editor, baseURL!, server.dataDir, {
 		type: 'single',
 		prompt: 'Welcher Termin passt für die nächste Entwicklungskonferenz?',
@@ -253,6 +256,7 @@ test('a phone ranks by keyboard, sees results when shown, and every view passes 
 	baseURL,
 	server
 }) => {
+	test.slow();
 	const ranking = await createQuestion(actors.editor, baseURL!, server.dataDir, {
 		type: 'ranking',
 		prompt: 'Bitte ordnen Sie die Themen',
@@ -315,4 +319,195 @@ test('a phone ranks by keyboard, sees results when shown, and every view passes 
 
 	for (const id of [ranking, text]) await moderate(actors.editor, baseURL!, 'close', id);
 	await person.dispose();
+});
+
+async function cookieHeader(request: APIRequestContext): Promise<string> {
+	const { cookies } = await request.storageState();
+	return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+}
+
+/** Opens the poll channel and resolves with the first state pushed, or the refusal's status. */
+function firstPush(
+	baseURL: string,
+	eventId: string,
+	cookie: string
+): Promise<
+	| { status: number }
+	| { state: { viewer: string; questions: { prompt: string; tally: unknown }[] } }
+> {
+	return new Promise((resolve, reject) => {
+		const socket = new WebSocket(`${baseURL.replace(/^http/, 'ws')}/collab/poll/${eventId}`, {
+			origin: baseURL,
+			headers: { cookie }
+		});
+		socket.once('message', (data) => {
+			resolve(JSON.parse(String(data)));
+			socket.close();
+		});
+		socket.once('unexpected-response', (_request, response) => {
+			resolve({ status: response.statusCode ?? 0 });
+			socket.terminate();
+		});
+		socket.once('error', reject);
+	});
+}
+
+test('the poll channel tells participants only their view, staff everything, strangers nothing', async ({
+	actors,
+	baseURL,
+	server
+}) => {
+	const [{ id: eventId }] = queryDatabase<{ id: string }>(
+		server.dataDir,
+		'select id from event where slug = ?',
+		seededEventSlug
+	);
+	const hidden = await createQuestion(actors.editor, baseURL!, server.dataDir, {
+		type: 'single',
+		prompt: 'Kanalprobe',
+		options: 'Ja\nNein',
+		allowChange: 'ja'
+	});
+	await moderate(actors.editor, baseURL!, 'open', hidden);
+	const person = await joinAsParticipant(baseURL!, server.dataDir, seededEventSlug);
+
+	const asParticipant = await firstPush(baseURL!, eventId, await cookieHeader(person));
+	expect('state' in asParticipant && asParticipant.state.viewer).toBe('participant');
+	if ('state' in asParticipant) {
+		const probe = asParticipant.state.questions.find((q) => q.prompt === 'Kanalprobe');
+		expect(probe?.tally, 'results hidden until the moderator shows them').toBeNull();
+	}
+	const asEditor = await firstPush(baseURL!, eventId, await cookieHeader(actors.editor.request));
+	expect('state' in asEditor && asEditor.state.viewer).toBe('staff');
+	expect(await firstPush(baseURL!, eventId, '')).toEqual({ status: 401 });
+
+	const other = await postForm(actors.editor.request, baseURL!, '/konferenzen/neu', {
+		title: 'Umfrage-Gegenprobe',
+		date: '2026-05-05',
+		groupTitle: 'AG X'
+	});
+	expect(other.status()).toBe(303);
+	const stranger = await joinAsParticipant(baseURL!, server.dataDir, 'umfrage-gegenprobe');
+	expect(await firstPush(baseURL!, eventId, await cookieHeader(stranger))).toEqual({ status: 401 });
+
+	await moderate(actors.editor, baseURL!, 'close', hidden);
+	await Promise.all([person.dispose(), stranger.dispose()]);
+});
+
+test('the moderator prepares, opens, moderates and resets a question in the console', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	const moderator = await pageAs(browser, actors.editor, baseURL!);
+	const { page } = moderator;
+	await openPage(page, `/konferenzen/${seededEventSlug}`);
+	await page.getByRole('link', { name: 'Umfragen moderieren' }).click();
+	await page.locator('html[data-hydrated="true"]').waitFor();
+	await expect(page.getByText('Live verbunden')).toBeVisible();
+
+	await page.getByLabel('Art der Frage').selectOption('text');
+	await page.getByLabel('Frage', { exact: true }).fill('Konsolenprobe: Was fehlt?');
+	await page.getByRole('button', { name: 'Frage anlegen' }).click();
+	const card = page.getByRole('article').filter({ hasText: 'Konsolenprobe: Was fehlt?' });
+	await expect(card.getByText('Entwurf')).toBeVisible();
+	await card.getByRole('button', { name: 'Öffnen' }).click();
+	await expect(card.getByText('Offen', { exact: true })).toBeVisible();
+	await expect(card.getByText('Auf der Projektion')).toBeVisible();
+
+	const [row] = queryDatabase<{ id: string }>(
+		server.dataDir,
+		"select id from poll_question where prompt = 'Konsolenprobe: Was fehlt?'"
+	);
+	const person = await joinAsParticipant(baseURL!, server.dataDir, seededEventSlug);
+	const response = await postForm(person, baseURL!, answerPath, {
+		questionId: row.id,
+		text: 'Kauft alle Lose!'
+	});
+	expect(response.status()).toBe(200);
+
+	// The answer arrives without reloading; the moderator hides it.
+	await expect(card.getByText('1 Antwort', { exact: true })).toBeVisible();
+	await card.getByRole('button', { name: 'Ausblenden' }).click();
+	await expect(card.getByText('(ausgeblendet)')).toBeVisible();
+	const [stored] = queryDatabase<{ hidden_at: number | null }>(
+		server.dataDir,
+		'select hidden_at from poll_answer where question_id = ?',
+		row.id
+	);
+	expect(stored.hidden_at).not.toBeNull();
+
+	await card.getByText('Zurücksetzen …').click();
+	await card.getByLabel('Ja, alle Antworten dieser Frage löschen (1)').check();
+	await card.getByRole('button', { name: 'Antworten löschen' }).click();
+	await expect(card.getByText('Entwurf')).toBeVisible();
+	await expect(card.getByText('0 Antworten', { exact: true })).toBeVisible();
+	expect(storedAnswers(server.dataDir, row.id)).toEqual([]);
+
+	await card.getByText('Frage löschen …').click();
+	await card.getByLabel('Ja, Frage mit allen Antworten löschen').check();
+	await card.getByRole('button', { name: 'Frage löschen' }).click();
+	await expect(page.getByText('Die Frage und ihre Antworten sind gelöscht.')).toBeVisible();
+	await expect(card).toHaveCount(0);
+
+	await person.dispose();
+	await moderator.close();
+});
+
+test('seventy phones answer at once; the pushed totals and the CSV agree', async ({
+	actors,
+	baseURL,
+	server
+}) => {
+	test.slow();
+	const [{ id: eventId }] = queryDatabase<{ id: string }>(
+		server.dataDir,
+		'select id from event where slug = ?',
+		seededEventSlug
+	);
+	const questionId = await createQuestion(actors.editor, baseURL!, server.dataDir, {
+		type: 'multiple',
+		prompt: 'Saalprobe mit siebzig Handys',
+		options: 'Vernetzung\nBeteiligung\nSozialplanung',
+		allowChange: 'ja'
+	});
+	await moderate(actors.editor, baseURL!, 'open', questionId);
+	const people = await Promise.all(
+		Array.from({ length: 70 }, () => joinAsParticipant(baseURL!, server.dataDir, seededEventSlug))
+	);
+
+	// The projector's view of it: the staff state pushed over the channel.
+	const wall = new WebSocket(`${baseURL!.replace(/^http/, 'ws')}/collab/poll/${eventId}`, {
+		origin: baseURL,
+		headers: { cookie: await cookieHeader(actors.editor.request) }
+	});
+	let shown = 0;
+	wall.on('message', (data) => {
+		const { state } = JSON.parse(String(data)) as {
+			state: { questions: { id: string; tally: { respondents: number } }[] };
+		};
+		shown = state.questions.find((q) => q.id === questionId)?.tally.respondents ?? shown;
+	});
+	await new Promise((resolve) => wall.once('open', resolve));
+
+	const statuses = await Promise.all(
+		people.map((person, index) =>
+			postForm(person, baseURL!, answerPath, {
+				questionId,
+				choices: index % 2 ? ['0', '2'] : ['1']
+			}).then((response) => response.status())
+		)
+	);
+	expect(statuses.every((status) => status === 200)).toBe(true);
+	await expect.poll(() => shown, { timeout: 3000 }).toBe(70);
+
+	const csv = await (await actors.editor.request.get(`${consolePath}/antworten.csv`)).text();
+	const lines = csv.split('\r\n').filter((line) => line.includes('Saalprobe'));
+	expect(lines).toHaveLength(70);
+	expect(lines.filter((line) => line.includes('Vernetzung | Sozialplanung'))).toHaveLength(35);
+
+	wall.close();
+	await moderate(actors.editor, baseURL!, 'close', questionId);
+	await Promise.all(people.map((person) => person.dispose()));
 });
