@@ -400,6 +400,7 @@ test('the moderator prepares, opens, moderates and resets a question in the cons
 	baseURL,
 	server
 }) => {
+	test.slow();
 	const moderator = await pageAs(browser, actors.editor, baseURL!);
 	const { page } = moderator;
 	await openPage(page, `/konferenzen/${seededEventSlug}`);

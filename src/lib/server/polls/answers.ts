@@ -161,6 +161,7 @@ export function submitAnswer(
 				message: 'Sie haben diese Frage schon beantwortet. Die Antwort lässt sich nicht ändern.'
 			} as const;
 		}
+		// hiddenAt is left as it is: changing a hidden answer must not bring it back on the wall.
 		tx.update(pollAnswer)
 			.set(row)
 			.where(
