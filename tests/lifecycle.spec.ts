@@ -28,7 +28,9 @@ test('SIGTERM closes sockets and the database, and exits cleanly', async () => {
 test('a restart keeps the data and runs no seed twice', async () => {
 	const server = await startServer();
 	try {
-		expect(server.output()).toMatch(/"seeded":\["organisations","documents","events","boards"\]/);
+		expect(server.output()).toMatch(
+			/"seeded":\["organisations","documents","events","boards","polls"\]/
+		);
 		await server.kill();
 		await server.restart();
 		expect(server.output()).toContain('"seeded":[]');

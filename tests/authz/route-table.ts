@@ -133,6 +133,30 @@ export const routeTable: RouteCase[] = [
 		editors,
 		`${seededEvent}/pinnwand/{board}/projektion`
 	),
+	page(`${eventRoute}/umfragen`, editors, `${seededEvent}/umfragen`),
+	...['create', 'move', 'open', 'close', 'results', 'project', 'reset', 'delete', 'hide'].map(
+		(name) =>
+			action(`${eventRoute}/umfragen`, name, editors, {
+				path: `${noEvent}/umfragen`,
+				form: { questionId: nobody }
+			})
+	),
+	page(`${eventRoute}/umfragen/projektion`, editors, `${seededEvent}/umfragen/projektion`),
+	page(`${eventRoute}/umfragen/ergebnisse`, members, `${seededEvent}/umfragen/ergebnisse`),
+	{
+		kind: 'endpoint',
+		route: `${eventRoute}/umfragen/antworten.csv`,
+		method: 'GET',
+		path: `${seededEvent}/umfragen/antworten.csv`,
+		access: members
+	},
+	{
+		kind: 'endpoint',
+		route: `${eventRoute}/umfragen/[questionId]/diagramm.svg`,
+		method: 'GET',
+		path: `${seededEvent}/umfragen/${nobody}/diagramm.svg`,
+		access: members
+	},
 	page('/beschluesse', members),
 	page('/verwaltung', members),
 	page(organisationRoute, members, kamen),
@@ -170,5 +194,10 @@ export const routeTable: RouteCase[] = [
 		eventParticipant,
 		'/teilnahme/zukunftskonferenz/pinnwand/{board}'
 	),
+	page('/teilnahme/[slug]/umfrage', eventParticipant, '/teilnahme/zukunftskonferenz/umfrage'),
+	action('/teilnahme/[slug]/umfrage', 'answer', eventParticipant, {
+		path: '/teilnahme/zukunftskonferenz/umfrage',
+		form: { questionId: nobody, choice: '0' }
+	}),
 	{ kind: 'endpoint', route: '/healthz', method: 'GET', access: everyone }
 ];

@@ -26,6 +26,8 @@ import {
 	purgeExpiredParticipants
 } from './events/participants';
 import { organisationsSeed } from './workspace/organisations-seed';
+import { pollChannel, type PollChannel } from './polls/poll-channel';
+import { pollsSeed } from './polls/polls-seed';
 
 export type AppStatus = 'starting' | 'ready' | 'failed';
 
@@ -38,6 +40,7 @@ interface App {
 	realtime?: RealtimeServer;
 	documents?: YjsChannel;
 	boards?: BoardChannel;
+	polls?: PollChannel;
 	retentionTimer?: NodeJS.Timeout;
 }
 
@@ -46,7 +49,7 @@ type WithApp = typeof globalThis & { [appKey]?: App };
 
 /** Every seed of the app, in the order they must run. Later features append theirs. */
 export function allSeeds(): Seed[] {
-	return [organisationsSeed(), documentsSeed(), eventsSeed(), boardsSeed()];
+	return [organisationsSeed(), documentsSeed(), eventsSeed(), boardsSeed(), pollsSeed()];
 }
 
 function cookieFromHeader(header: string | undefined, cookieName: string): string | undefined {
@@ -123,9 +126,15 @@ async function prepare(app: App): Promise<void> {
 		app.retentionTimer.unref();
 		app.documents = documentChannel(db);
 		app.boards = boardChannel(db);
+		app.polls = pollChannel(db);
 		app.realtime = createRealtimeServer({
 			publicOrigin: app.config.publicOrigin,
-			channels: { echo: echoChannel, document: app.documents, board: app.boards },
+			channels: {
+				echo: echoChannel,
+				document: app.documents,
+				board: app.boards,
+				poll: app.polls
+			},
 			resolveActor: async (request, resource) => {
 				await app.ready;
 				if (app.status !== 'ready') return anonymousActor;
@@ -187,6 +196,15 @@ export function documentPresence(documentId: string): string[] {
 /** How many people are on a board right now. */
 export function boardPresence(boardId: string): number {
 	return currentApp().boards?.presence(boardId) ?? 0;
+}
+
+/** After a poll changed: everyone watching the event's polls gets the new state. */
+export function publishPolls(eventId: string): void {
+	currentApp().polls?.publish(eventId);
+}
+
+export function connectedPollParticipants(eventId: string): number {
+	return currentApp().polls?.connectedParticipants(eventId) ?? 0;
 }
 
 /** After sessions or rights changed: open connections are checked again at once. */

@@ -393,3 +393,77 @@ export const vote = sqliteTable(
 	},
 	(table) => [index('vote_board_voter_idx').on(table.boardId, table.voterKey)]
 );
+
+export const pollQuestionTypes = ['single', 'multiple', 'ranking', 'scale', 'text'] as const;
+export type PollQuestionType = (typeof pollQuestionTypes)[number];
+export const pollQuestionStatuses = ['draft', 'open', 'closed'] as const;
+export type PollQuestionStatus = (typeof pollQuestionStatuses)[number];
+
+/** A question of an event's live poll, in the event's order. Options are stored with the question;
+ * answers refer to them by position, so options are fixed once the question has been opened. */
+export const pollQuestion = sqliteTable(
+	'poll_question',
+	{
+		id: text('id').primaryKey(),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => event.id, { onDelete: 'cascade' }),
+		sortOrder: integer('sort_order').notNull().default(0),
+		type: text('type', { enum: pollQuestionTypes }).notNull(),
+		prompt: text('prompt').notNull(),
+		/** The choices of single, multiple and ranking questions; empty otherwise. */
+		options: text('options', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		/** For multiple choice: how many options one may pick at most; null for no limit. */
+		maxChoices: integer('max_choices'),
+		scaleMin: integer('scale_min'),
+		scaleMax: integer('scale_max'),
+		scaleMinLabel: text('scale_min_label'),
+		scaleMaxLabel: text('scale_max_label'),
+		/** Whether a participant may change their answer while the question is open. */
+		allowChange: integer('allow_change', { mode: 'boolean' }).notNull().default(true),
+		status: text('status', { enum: pollQuestionStatuses }).notNull().default('draft'),
+		/** Whether participants see the results on their phones. */
+		resultsVisible: integer('results_visible', { mode: 'boolean' }).notNull().default(false),
+		/** When the moderator last put the question on the projector; the latest one is shown. */
+		projectedAt: integer('projected_at', { mode: 'timestamp_ms' }),
+		createdAt: timestampNow()
+	},
+	(table) => [index('poll_question_event_idx').on(table.eventId, table.sortOrder)]
+);
+
+export type PollQuestionRow = typeof pollQuestion.$inferSelect;
+
+/** One participant's answer to one question. The participant's affiliation is copied in when
+ * they answer, so the breakdown survives the deletion of participant identities. */
+export const pollAnswer = sqliteTable(
+	'poll_answer',
+	{
+		id: text('id').primaryKey(),
+		questionId: text('question_id')
+			.notNull()
+			.references(() => pollQuestion.id, { onDelete: 'cascade' }),
+		/** Null once the participant's identity is deleted; the answer stays, anonymous. */
+		participantId: text('participant_id').references(() => participant.id, {
+			onDelete: 'set null'
+		}),
+		/** Option positions: one for single choice, several for multiple, all in order for ranking. */
+		choices: text('choices', { mode: 'json' }).$type<number[]>(),
+		scaleValue: integer('scale_value'),
+		text: text('text'),
+		affiliationOrganisationId: text('affiliation_organisation_id').references(
+			() => organisation.id,
+			{ onDelete: 'set null' }
+		),
+		organisationType: text('organisation_type', { enum: organisationTypes }),
+		/** Set when a moderator hides an open-text answer from the word cloud and the lists. */
+		hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
+		createdAt: timestampNow(),
+		updatedAt: timestampNow('updated_at')
+	},
+	(table) => [
+		uniqueIndex('poll_answer_participant_unique').on(table.questionId, table.participantId),
+		index('poll_answer_question_idx').on(table.questionId)
+	]
+);
+
+export type PollAnswerRow = typeof pollAnswer.$inferSelect;

@@ -14,7 +14,7 @@ export function eventResource(row: Pick<EventRow, 'id'>) {
 
 export function staffEvent(
 	event: GuardEvent,
-	action: Extract<Action, 'event:view' | 'event:manage'>
+	action: Extract<Action, 'event:view' | 'event:manage' | 'event:moderate'>
 ): EventRow {
 	// Refused before the lookup, so nobody learns which events exist by trying.
 	authorize(event, 'staff:view');

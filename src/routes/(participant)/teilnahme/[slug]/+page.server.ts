@@ -13,6 +13,7 @@ import {
 } from '$lib/server/events/participants';
 import { affiliationOptions, checkProfile } from '$lib/server/events/profile';
 import { parseForm } from '$lib/server/http/forms';
+import { participantPollState, pollSnapshot } from '$lib/server/polls/poll-state';
 
 export function load(event) {
 	const { eventRow, participant } = participantEvent(event);
@@ -46,7 +47,11 @@ export function load(event) {
 			organisationType: own.organisationType,
 			reentryCode: participant.reentryCode
 		},
-		welcome: event.url.searchParams.has('willkommen')
+		welcome: event.url.searchParams.has('willkommen'),
+		polls: {
+			eventId: eventRow.id,
+			initial: participantPollState(pollSnapshot(db(), eventRow.id), own.id)
+		}
 	};
 }
 

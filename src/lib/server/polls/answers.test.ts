@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { runSeeds } from '../db/seeds';
+import { createTestDatabase } from '../db/test-database';
+import { eventsSeed, seededEventSlug } from '../events/events-seed';
+import { findEventBySlug } from '../events/events';
+import { joinEvent } from '../events/participants';
+import { organisationsSeed } from '../workspace/organisations-seed';
+import { answersTo, checkAnswer, setAnswerHidden, submitAnswer } from './answers';
+import { pollSnapshot, participantPollState, staffPollState } from './poll-state';
+import { pollsSeed } from './polls-seed';
+import {
+	closeQuestion,
+	createQuestion,
+	findQuestion,
+	listQuestions,
+	moveQuestion,
+	openQuestion,
+	resetQuestion,
+	setResultsVisible,
+	type QuestionInput
+} from './questions';
+
+function setup() {
+	const db = createTestDatabase();
+	runSeeds(db, [organisationsSeed(), eventsSeed(), pollsSeed()]);
+	const eventRow = findEventBySlug(db, seededEventSlug)!;
+	const join = () =>
+		joinEvent(db, eventRow.id, {
+			displayName: null,
+			workingGroupId: null,
+			affiliationOrganisationId: null,
+			organisationType: 'traeger'
+		}).participant;
+	return { db, eventRow, join };
+}
+
+const base: QuestionInput = {
+	type: 'single',
+	prompt: 'Wie weiter?',
+	options: ['A', 'B', 'C'],
+	maxChoices: null,
+	scaleMin: null,
+	scaleMax: null,
+	scaleMinLabel: null,
+	scaleMaxLabel: null,
+	allowChange: true
+};
+
+describe('poll questions', () => {
+	it('seeds the closing survey and the overall rating once, as drafts', () => {
+		const { db, eventRow } = setup();
+		runSeeds(db, [pollsSeed()]);
+		const questions = listQuestions(db, eventRow.id);
+		expect(questions.map((q) => [q.type, q.status])).toEqual([
+			['multiple', 'draft'],
+			['scale', 'draft']
+		]);
+		expect(questions[0].options).toHaveLength(10);
+		expect(questions[0].options).toContain('Einen „Runden Tisch“ anregen');
+		expect(questions[1]).toMatchObject({ scaleMin: 1, scaleMax: 5, scaleMinLabel: 'gar nicht' });
+	});
+
+	it('moves questions up and down, and not past either end', () => {
+		const { db, eventRow } = setup();
+		const added = createQuestion(db, eventRow.id, base);
+		moveQuestion(db, eventRow.id, added.id, -1);
+		expect(listQuestions(db, eventRow.id).map((q) => q.prompt)[1]).toBe('Wie weiter?');
+		moveQuestion(db, eventRow.id, added.id, -1);
+		moveQuestion(db, eventRow.id, added.id, -1);
+		expect(listQuestions(db, eventRow.id)[0].id).toBe(added.id);
+	});
+
+	it('finds a question only within its own event', () => {
+		const { db, eventRow } = setup();
+		const added = createQuestion(db, eventRow.id, base);
+		expect(findQuestion(db, eventRow.id, added.id)?.id).toBe(added.id);
+		expect(findQuestion(db, crypto.randomUUID(), added.id)).toBeUndefined();
+	});
+});
+
+describe('poll answers', () => {
+	it('refuses unknown options, too many choices, broken rankings and long text', () => {
+		const { db, eventRow } = setup();
+		const single = createQuestion(db, eventRow.id, base);
+		expect(checkAnswer(single, { choice: '3' }).ok).toBe(false);
+		expect(checkAnswer(single, { choice: '1' })).toEqual({
+			ok: true,
+			value: { choices: [1], scaleValue: null, text: null }
+		});
+		const multiple = createQuestion(db, eventRow.id, { ...base, type: 'multiple', maxChoices: 2 });
+		expect(checkAnswer(multiple, { choices: ['0', '1', '2'] })).toMatchObject({
+			ok: false,
+			message: 'Bitte wählen Sie höchstens 2 Antworten aus.'
+		});
+		expect(checkAnswer(multiple, { choices: ['0', '0'] }).ok).toBe(false);
+		expect(checkAnswer(multiple, { choices: ['2', '0'] })).toMatchObject({
+			value: { choices: [0, 2] }
+		});
+		const ranking = createQuestion(db, eventRow.id, { ...base, type: 'ranking' });
+		expect(checkAnswer(ranking, { ranking: ['0', '1'] }).ok).toBe(false);
+		expect(checkAnswer(ranking, { ranking: ['0', '1', '1'] }).ok).toBe(false);
+		expect(checkAnswer(ranking, { ranking: ['2', '0', '1'] })).toMatchObject({
+			value: { choices: [2, 0, 1] }
+		});
+		const scale = createQuestion(db, eventRow.id, {
+			...base,
+			type: 'scale',
+			options: [],
+			scaleMin: 1,
+			scaleMax: 5
+		});
+		expect(checkAnswer(scale, { value: '6' }).ok).toBe(false);
+		expect(checkAnswer(scale, { value: '5' })).toMatchObject({ value: { scaleValue: 5 } });
+		const text = createQuestion(db, eventRow.id, { ...base, type: 'text', options: [] });
+		expect(checkAnswer(text, { text: 'x'.repeat(281) }).ok).toBe(false);
+		expect(checkAnswer(text, { text: '   ' }).ok).toBe(false);
+		expect(checkAnswer(text, { text: ' <b>Mehr</b> ' })).toMatchObject({
+			value: { text: '<b>Mehr</b>' }
+		});
+	});
+
+	it('replaces a second answer where changes are allowed, counting the person once', () => {
+		const { db, eventRow, join } = setup();
+		const question = createQuestion(db, eventRow.id, base);
+		openQuestion(db, question.id);
+		const open = findQuestion(db, eventRow.id, question.id)!;
+		const person = join();
+		const value = (choice: number) => ({ choices: [choice], scaleValue: null, text: null });
+		expect(submitAnswer(db, open, person, value(0))).toEqual({ ok: true, replaced: false });
+		expect(submitAnswer(db, open, person, value(2))).toEqual({ ok: true, replaced: true });
+		const stored = answersTo(db, [question.id]);
+		expect(stored).toHaveLength(1);
+		expect(stored[0]).toMatchObject({ choices: [2], organisationType: 'traeger' });
+	});
+
+	it('refuses a second answer where changes are not allowed, and answers to closed questions', () => {
+		const { db, eventRow, join } = setup();
+		const question = createQuestion(db, eventRow.id, { ...base, allowChange: false });
+		const person = join();
+		const value = { choices: [1], scaleValue: null, text: null };
+		expect(submitAnswer(db, question, person, value)).toMatchObject({
+			ok: false,
+			reason: 'closed'
+		});
+		openQuestion(db, question.id);
+		const open = findQuestion(db, eventRow.id, question.id)!;
+		expect(submitAnswer(db, open, person, value).ok).toBe(true);
+		expect(submitAnswer(db, open, person, { ...value, choices: [0] })).toMatchObject({
+			ok: false,
+			reason: 'final'
+		});
+		closeQuestion(db, question.id);
+		const closed = findQuestion(db, eventRow.id, question.id)!;
+		expect(submitAnswer(db, closed, join(), value)).toMatchObject({ ok: false, reason: 'closed' });
+		expect(answersTo(db, [question.id]).map((a) => a.choices)).toEqual([[1]]);
+	});
+
+	it('shows participants open questions with their own answer, results only when shown', () => {
+		const { db, eventRow, join } = setup();
+		const question = createQuestion(db, eventRow.id, { ...base, type: 'text', options: [] });
+		openQuestion(db, question.id);
+		const open = findQuestion(db, eventRow.id, question.id)!;
+		const me = join();
+		const other = join();
+		submitAnswer(db, open, me, { choices: null, scaleValue: null, text: 'Mehr Netzwerke' });
+		submitAnswer(db, open, other, { choices: null, scaleValue: null, text: 'Werbung' });
+		const [hidden] = answersTo(db, [question.id]).filter((a) => a.text === 'Werbung');
+		expect(setAnswerHidden(db, question.id, hidden.id, true)).toBe(true);
+
+		let state = participantPollState(pollSnapshot(db, eventRow.id), me.id);
+		expect(state.questions.map((q) => q.prompt)).toEqual(['Wie weiter?']);
+		expect(state.viewer === 'participant' && state.questions[0].ownAnswer?.text).toBe(
+			'Mehr Netzwerke'
+		);
+		expect(state.viewer === 'participant' && state.questions[0].tally).toBeNull();
+
+		setResultsVisible(db, question.id, true);
+		closeQuestion(db, question.id);
+		state = participantPollState(pollSnapshot(db, eventRow.id), me.id);
+		const shown = state.viewer === 'participant' ? state.questions[0].tally : null;
+		expect(shown?.type === 'text' && shown.answers.map((a) => a.text)).toEqual(['Mehr Netzwerke']);
+
+		const staff = staffPollState(pollSnapshot(db, eventRow.id), 2);
+		expect(staff.questions).toHaveLength(3);
+		const staffTally = staff.questions[2].tally;
+		expect(staffTally.type === 'text' && staffTally.answers).toHaveLength(2);
+		expect(staff.questions[2].projected).toBe(true);
+	});
+
+	it('resets a question: answers gone, back to draft', () => {
+		const { db, eventRow, join } = setup();
+		const question = createQuestion(db, eventRow.id, base);
+		openQuestion(db, question.id);
+		submitAnswer(db, findQuestion(db, eventRow.id, question.id)!, join(), {
+			choices: [0],
+			scaleValue: null,
+			text: null
+		});
+		resetQuestion(db, question.id);
+		expect(answersTo(db, [question.id])).toEqual([]);
+		expect(findQuestion(db, eventRow.id, question.id)?.status).toBe('draft');
+	});
+});

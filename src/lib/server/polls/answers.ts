@@ -1,0 +1,204 @@
+// Participants' answers: checked against their question, stored one per participant and
+// question (the database's unique key makes sure), replaced or refused as the question says.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { OwnAnswer } from '$lib/polls/types';
+import { transaction, type AppDatabase } from '../db/database';
+import {
+	pollAnswer,
+	type ParticipantRow,
+	type PollAnswerRow,
+	type PollQuestionRow
+} from '../db/schema';
+import type { Parsed } from '../http/forms';
+
+export const maxAnswerTextLength = 280;
+
+export type AnswerValue = OwnAnswer;
+
+/** What a form sent, before it is checked against the question. */
+export interface RawAnswer {
+	choice?: string;
+	choices?: string[];
+	ranking?: string[];
+	value?: string;
+	text?: string;
+}
+
+export function rawAnswerFromForm(data: FormData): RawAnswer {
+	const strings = (name: string) =>
+		data.getAll(name).filter((value): value is string => typeof value === 'string');
+	const one = (name: string) => {
+		const value = data.get(name);
+		return typeof value === 'string' ? value : undefined;
+	};
+	return {
+		choice: one('choice'),
+		choices: strings('choices'),
+		ranking: strings('ranking'),
+		value: one('value'),
+		text: one('text')
+	};
+}
+
+function optionIndex(value: string | undefined, count: number): number | null {
+	if (value === undefined || !/^\d{1,3}$/.test(value)) return null;
+	const index = Number(value);
+	return index < count ? index : null;
+}
+
+const unknownOption = 'Diese Antwortmöglichkeit gibt es nicht. Bitte laden Sie die Seite neu.';
+
+/** Checks a raw answer against its question: known options, limits, a full ranking. */
+export function checkAnswer(question: PollQuestionRow, raw: RawAnswer): Parsed<AnswerValue> {
+	const none = { choices: null, scaleValue: null, text: null };
+	const count = question.options.length;
+	switch (question.type) {
+		case 'single': {
+			if (!raw.choice) return { ok: false, message: 'Bitte wählen Sie eine Antwort aus.' };
+			const index = optionIndex(raw.choice, count);
+			if (index === null) return { ok: false, message: unknownOption };
+			return { ok: true, value: { ...none, choices: [index] } };
+		}
+		case 'multiple': {
+			const picked = raw.choices ?? [];
+			if (picked.length === 0) {
+				return { ok: false, message: 'Bitte wählen Sie mindestens eine Antwort aus.' };
+			}
+			const indices = picked.map((value) => optionIndex(value, count));
+			if (indices.some((index) => index === null)) return { ok: false, message: unknownOption };
+			const unique = [...new Set(indices as number[])].sort((a, b) => a - b);
+			if (unique.length !== indices.length) {
+				return { ok: false, message: 'Jede Antwort kann nur einmal gewählt werden.' };
+			}
+			if (question.maxChoices !== null && unique.length > question.maxChoices) {
+				return {
+					ok: false,
+					message: `Bitte wählen Sie höchstens ${question.maxChoices} Antworten aus.`
+				};
+			}
+			return { ok: true, value: { ...none, choices: unique } };
+		}
+		case 'ranking': {
+			const order = (raw.ranking ?? []).map((value) => optionIndex(value, count));
+			const isPermutation =
+				order.length === count &&
+				order.every((index) => index !== null) &&
+				new Set(order).size === count;
+			if (!isPermutation) {
+				return {
+					ok: false,
+					message: 'Bitte bringen Sie alle Antworten in eine Reihenfolge, jede genau einmal.'
+				};
+			}
+			return { ok: true, value: { ...none, choices: order as number[] } };
+		}
+		case 'scale': {
+			const min = question.scaleMin ?? 1;
+			const max = question.scaleMax ?? 5;
+			const value = raw.value && /^-?\d{1,3}$/.test(raw.value) ? Number(raw.value) : null;
+			if (value === null) return { ok: false, message: 'Bitte wählen Sie einen Wert aus.' };
+			if (value < min || value > max) {
+				return { ok: false, message: `Bitte wählen Sie einen Wert von ${min} bis ${max}.` };
+			}
+			return { ok: true, value: { ...none, scaleValue: value } };
+		}
+		case 'text': {
+			const text = (raw.text ?? '').trim();
+			if (!text) return { ok: false, message: 'Bitte schreiben Sie eine Antwort.' };
+			if (text.length > maxAnswerTextLength) {
+				return {
+					ok: false,
+					message: `Die Antwort darf höchstens ${maxAnswerTextLength} Zeichen lang sein.`
+				};
+			}
+			return { ok: true, value: { ...none, text } };
+		}
+	}
+}
+
+export type SubmitResult =
+	{ ok: true; replaced: boolean } | { ok: false; reason: 'closed' | 'final'; message: string };
+
+/** Stores a checked answer. A second answer replaces the first where the question allows
+ * changes and is refused otherwise; either way one participant counts once. */
+export function submitAnswer(
+	db: AppDatabase,
+	question: PollQuestionRow,
+	participant: Pick<ParticipantRow, 'id' | 'affiliationOrganisationId' | 'organisationType'>,
+	value: AnswerValue,
+	now = new Date()
+): SubmitResult {
+	if (question.status !== 'open') {
+		return {
+			ok: false,
+			reason: 'closed',
+			message: 'Diese Frage ist nicht geöffnet. Ihre Antwort wurde nicht gespeichert.'
+		};
+	}
+	return transaction(db, (tx) => {
+		const row = {
+			...value,
+			affiliationOrganisationId: participant.affiliationOrganisationId,
+			organisationType: participant.organisationType,
+			updatedAt: now
+		};
+		const inserted = tx
+			.insert(pollAnswer)
+			.values({
+				id: crypto.randomUUID(),
+				questionId: question.id,
+				participantId: participant.id,
+				...row,
+				createdAt: now
+			})
+			.onConflictDoNothing({ target: [pollAnswer.questionId, pollAnswer.participantId] })
+			.run();
+		if (inserted.changes === 1) return { ok: true, replaced: false } as const;
+		if (!question.allowChange) {
+			return {
+				ok: false,
+				reason: 'final',
+				message: 'Sie haben diese Frage schon beantwortet. Die Antwort lässt sich nicht ändern.'
+			} as const;
+		}
+		// hiddenAt is left as it is: changing a hidden answer must not bring it back on the wall.
+		tx.update(pollAnswer)
+			.set(row)
+			.where(
+				and(eq(pollAnswer.questionId, question.id), eq(pollAnswer.participantId, participant.id))
+			)
+			.run();
+		return { ok: true, replaced: true } as const;
+	});
+}
+
+export function answersTo(db: AppDatabase, questionIds: string[]): PollAnswerRow[] {
+	if (questionIds.length === 0) return [];
+	return db
+		.select()
+		.from(pollAnswer)
+		.where(inArray(pollAnswer.questionId, questionIds))
+		.orderBy(asc(pollAnswer.createdAt))
+		.all();
+}
+
+export function ownAnswer(answer: PollAnswerRow | undefined): OwnAnswer | null {
+	if (!answer) return null;
+	return { choices: answer.choices, scaleValue: answer.scaleValue, text: answer.text };
+}
+
+/** Moderators take an open-text answer out of the word cloud and the lists, or put it back. */
+export function setAnswerHidden(
+	db: AppDatabase,
+	questionId: string,
+	answerId: string,
+	hidden: boolean,
+	now = new Date()
+): boolean {
+	const result = db
+		.update(pollAnswer)
+		.set({ hiddenAt: hidden ? now : null })
+		.where(and(eq(pollAnswer.id, answerId), eq(pollAnswer.questionId, questionId)))
+		.run();
+	return result.changes === 1;
+}

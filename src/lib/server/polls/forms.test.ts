@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuestionForm } from './forms';
+
+function form(fields: Record<string, string>): FormData {
+	const data = new FormData();
+	for (const [key, value] of Object.entries(fields)) data.set(key, value);
+	return data;
+}
+
+describe('question form', () => {
+	it('reads options one per line and a maximum for multiple choice', () => {
+		const parsed = parseQuestionForm(
+			form({ type: 'multiple', prompt: ' Was nun? ', options: 'A\n\n B \nC', maxChoices: '2' })
+		);
+		expect(parsed).toMatchObject({
+			ok: true,
+			value: { prompt: 'Was nun?', options: ['A', 'B', 'C'], maxChoices: 2, allowChange: false }
+		});
+	});
+
+	it('refuses too few or repeated options and a maximum beyond the options', () => {
+		expect(parseQuestionForm(form({ type: 'single', prompt: 'X', options: 'A' })).ok).toBe(false);
+		expect(parseQuestionForm(form({ type: 'ranking', prompt: 'X', options: 'A\nA' })).ok).toBe(
+			false
+		);
+		expect(
+			parseQuestionForm(form({ type: 'multiple', prompt: 'X', options: 'A\nB', maxChoices: '3' }))
+				.ok
+		).toBe(false);
+		expect(parseQuestionForm(form({ type: 'quiz', prompt: 'X' })).ok).toBe(false);
+	});
+
+	it('gives a scale 1 to 5 unless told otherwise, and refuses an empty range', () => {
+		expect(
+			parseQuestionForm(
+				form({ type: 'scale', prompt: 'Wie?', scaleMaxLabel: 'sehr', allowChange: 'ja' })
+			)
+		).toMatchObject({
+			value: { scaleMin: 1, scaleMax: 5, scaleMaxLabel: 'sehr', options: [], allowChange: true }
+		});
+		expect(
+			parseQuestionForm(form({ type: 'scale', prompt: 'Wie?', scaleMin: '5', scaleMax: '5' })).ok
+		).toBe(false);
+	});
+});

@@ -1,0 +1,141 @@
+// An event's poll questions: preparing, ordering, opening and closing, showing results, and
+// resetting. Every change here is followed by a push to the event's poll channel (see routes).
+import { and, asc, eq, max } from 'drizzle-orm';
+import { transaction, type AppDatabase } from '../db/database';
+import {
+	pollAnswer,
+	pollQuestion,
+	type PollQuestionRow,
+	type PollQuestionType
+} from '../db/schema';
+
+export interface QuestionInput {
+	type: PollQuestionType;
+	prompt: string;
+	options: string[];
+	maxChoices: number | null;
+	scaleMin: number | null;
+	scaleMax: number | null;
+	scaleMinLabel: string | null;
+	scaleMaxLabel: string | null;
+	allowChange: boolean;
+}
+
+export function listQuestions(db: AppDatabase, eventId: string): PollQuestionRow[] {
+	return db
+		.select()
+		.from(pollQuestion)
+		.where(eq(pollQuestion.eventId, eventId))
+		.orderBy(asc(pollQuestion.sortOrder), asc(pollQuestion.createdAt))
+		.all();
+}
+
+/** A question, only if it belongs to this event: ids from forms are never trusted alone. */
+export function findQuestion(
+	db: AppDatabase,
+	eventId: string,
+	questionId: string
+): PollQuestionRow | undefined {
+	return db
+		.select()
+		.from(pollQuestion)
+		.where(and(eq(pollQuestion.id, questionId), eq(pollQuestion.eventId, eventId)))
+		.get();
+}
+
+export function createQuestion(
+	db: AppDatabase,
+	eventId: string,
+	input: QuestionInput,
+	now = new Date()
+): PollQuestionRow {
+	return transaction(db, (tx) => {
+		const last = tx
+			.select({ value: max(pollQuestion.sortOrder) })
+			.from(pollQuestion)
+			.where(eq(pollQuestion.eventId, eventId))
+			.get();
+		const row: PollQuestionRow = {
+			id: crypto.randomUUID(),
+			eventId,
+			sortOrder: (last?.value ?? -1) + 1,
+			...input,
+			status: 'draft',
+			resultsVisible: false,
+			projectedAt: null,
+			createdAt: now
+		};
+		tx.insert(pollQuestion).values(row).run();
+		return row;
+	});
+}
+
+/** Swaps a question with its neighbour above (-1) or below (+1). */
+export function moveQuestion(
+	db: AppDatabase,
+	eventId: string,
+	questionId: string,
+	direction: -1 | 1
+): void {
+	transaction(db, (tx) => {
+		const questions = listQuestions(tx, eventId);
+		const index = questions.findIndex((q) => q.id === questionId);
+		const target = index + direction;
+		if (index < 0 || target < 0 || target >= questions.length) return;
+		[questions[index], questions[target]] = [questions[target], questions[index]];
+		questions.forEach((question, position) => {
+			tx.update(pollQuestion)
+				.set({ sortOrder: position })
+				.where(eq(pollQuestion.id, question.id))
+				.run();
+		});
+	});
+}
+
+/** Opening also puts the question on the projector: that is what the room looks at next. */
+export function openQuestion(db: AppDatabase, questionId: string, now = new Date()): void {
+	db.update(pollQuestion)
+		.set({ status: 'open', projectedAt: now })
+		.where(eq(pollQuestion.id, questionId))
+		.run();
+}
+
+export function closeQuestion(db: AppDatabase, questionId: string): void {
+	db.update(pollQuestion).set({ status: 'closed' }).where(eq(pollQuestion.id, questionId)).run();
+}
+
+export function setResultsVisible(db: AppDatabase, questionId: string, visible: boolean): void {
+	db.update(pollQuestion)
+		.set({ resultsVisible: visible })
+		.where(eq(pollQuestion.id, questionId))
+		.run();
+}
+
+export function projectQuestion(db: AppDatabase, questionId: string, now = new Date()): void {
+	db.update(pollQuestion).set({ projectedAt: now }).where(eq(pollQuestion.id, questionId)).run();
+}
+
+/** The question the projector shows: the one most recently put there. */
+export function projectedQuestionId(questions: PollQuestionRow[]): string | null {
+	let latest: PollQuestionRow | null = null;
+	for (const question of questions) {
+		if (!question.projectedAt) continue;
+		if (!latest || question.projectedAt > latest.projectedAt!) latest = question;
+	}
+	return latest?.id ?? null;
+}
+
+/** Deletes every answer and puts the question back to draft, results hidden. */
+export function resetQuestion(db: AppDatabase, questionId: string): void {
+	transaction(db, (tx) => {
+		tx.delete(pollAnswer).where(eq(pollAnswer.questionId, questionId)).run();
+		tx.update(pollQuestion)
+			.set({ status: 'draft', resultsVisible: false })
+			.where(eq(pollQuestion.id, questionId))
+			.run();
+	});
+}
+
+export function deleteQuestion(db: AppDatabase, questionId: string): void {
+	db.delete(pollQuestion).where(eq(pollQuestion.id, questionId)).run();
+}

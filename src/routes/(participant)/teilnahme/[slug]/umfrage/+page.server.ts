@@ -1,0 +1,37 @@
+import { error, fail } from '@sveltejs/kit';
+import { db, publishPolls } from '$lib/server/app';
+import { participantEvent } from '$lib/server/events/access';
+import {
+	checkAnswer,
+	maxAnswerTextLength,
+	rawAnswerFromForm,
+	submitAnswer
+} from '$lib/server/polls/answers';
+import { participantPollState, pollSnapshot } from '$lib/server/polls/poll-state';
+import { findQuestion } from '$lib/server/polls/questions';
+
+export function load(event) {
+	const { eventRow, participant } = participantEvent(event);
+	return {
+		event: { id: eventRow.id, slug: eventRow.slug, title: eventRow.title },
+		poll: participantPollState(pollSnapshot(db(), eventRow.id), participant.participant.id),
+		maxTextLength: maxAnswerTextLength
+	};
+}
+
+export const actions = {
+	answer: async (event) => {
+		const { eventRow, participant } = participantEvent(event);
+		if (eventRow.archivedAt) error(403, 'Die Veranstaltung ist beendet.');
+		const data = await event.request.formData();
+		const questionId = String(data.get('questionId') ?? '');
+		const question = findQuestion(db(), eventRow.id, questionId);
+		if (!question) return fail(404, { questionId, message: 'Diese Frage gibt es nicht.' });
+		const answer = checkAnswer(question, rawAnswerFromForm(data));
+		if (!answer.ok) return fail(400, { questionId, message: answer.message });
+		const stored = submitAnswer(db(), question, participant.participant, answer.value);
+		if (!stored.ok) return fail(409, { questionId, message: stored.message });
+		publishPolls(eventRow.id);
+		return { questionId, saved: true, replaced: stored.replaced };
+	}
+};

@@ -1,0 +1,124 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { connectedPollParticipants, db, publishPolls } from '$lib/server/app';
+import { staffEvent } from '$lib/server/events/access';
+import { maxAnswerTextLength, setAnswerHidden } from '$lib/server/polls/answers';
+import { parseQuestionForm } from '$lib/server/polls/forms';
+import { pollSnapshot, staffPollState } from '$lib/server/polls/poll-state';
+import {
+	closeQuestion,
+	createQuestion,
+	deleteQuestion,
+	findQuestion,
+	moveQuestion,
+	openQuestion,
+	projectQuestion,
+	resetQuestion,
+	setResultsVisible
+} from '$lib/server/polls/questions';
+
+export function load(event) {
+	const found = staffEvent(event, 'event:moderate');
+	return {
+		event: {
+			id: found.id,
+			slug: found.slug,
+			title: found.title,
+			archived: Boolean(found.archivedAt)
+		},
+		poll: staffPollState(pollSnapshot(db(), found.id), connectedPollParticipants(found.id)),
+		maxTextLength: maxAnswerTextLength
+	};
+}
+
+/** The moderated event and the question a form names; a question of another event is unknown. */
+async function moderatedQuestion(event: RequestEvent<{ slug: string }>) {
+	const found = staffEvent(event, 'event:moderate');
+	const data = await event.request.formData();
+	const question = findQuestion(db(), found.id, String(data.get('questionId') ?? ''));
+	return { eventId: found.id, question, data };
+}
+
+const unknownQuestion = () => fail(404, { message: 'Diese Frage gibt es nicht (mehr).' });
+
+export const actions = {
+	create: async (event) => {
+		const found = staffEvent(event, 'event:moderate');
+		const form = parseQuestionForm(await event.request.formData());
+		if (!form.ok) return fail(400, { createMessage: form.message });
+		createQuestion(db(), found.id, form.value);
+		publishPolls(found.id);
+		return { success: 'Die Frage ist angelegt. Sie ist noch nicht geöffnet.' };
+	},
+	move: async (event) => {
+		const { eventId, question, data } = await moderatedQuestion(event);
+		if (!question) return unknownQuestion();
+		moveQuestion(db(), eventId, question.id, data.get('direction') === 'up' ? -1 : 1);
+		publishPolls(eventId);
+		return { success: 'Die Reihenfolge ist geändert.' };
+	},
+	open: async (event) => {
+		const { eventId, question } = await moderatedQuestion(event);
+		if (!question) return unknownQuestion();
+		openQuestion(db(), question.id);
+		publishPolls(eventId);
+		return { success: `Geöffnet: „${question.prompt}“. Sie steht jetzt auf der Projektion.` };
+	},
+	close: async (event) => {
+		const { eventId, question } = await moderatedQuestion(event);
+		if (!question) return unknownQuestion();
+		closeQuestion(db(), question.id);
+		publishPolls(eventId);
+		return { success: `Geschlossen: „${question.prompt}“.` };
+	},
+	results: async (event) => {
+		const { eventId, question, data } = await moderatedQuestion(event);
+		if (!question) return unknownQuestion();
+		const visible = data.get('visible') === 'ja';
+		setResultsVisible(db(), question.id, visible);
+		publishPolls(eventId);
+		return {
+			success: visible
+				? 'Die Teilnehmenden sehen jetzt das Ergebnis.'
+				: 'Das Ergebnis ist für Teilnehmende verborgen.'
+		};
+	},
+	project: async (event) => {
+		const { eventId, question } = await moderatedQuestion(event);
+		if (!question) return unknownQuestion();
+		projectQuestion(db(), question.id);
+		publishPolls(eventId);
+		return { success: `Auf der Projektion: „${question.prompt}“.` };
+	},
+	reset: async (event) => {
+		const { eventId, question, data } = await moderatedQuestion(event);
+		if (!question) return unknownQuestion();
+		if (data.get('confirm') !== 'ja') {
+			return fail(400, { message: 'Bitte bestätigen Sie, dass alle Antworten gelöscht werden.' });
+		}
+		resetQuestion(db(), question.id);
+		publishPolls(eventId);
+		return { success: 'Die Antworten sind gelöscht; die Frage ist wieder ein Entwurf.' };
+	},
+	delete: async (event) => {
+		const { eventId, question, data } = await moderatedQuestion(event);
+		if (!question) return unknownQuestion();
+		if (data.get('confirm') !== 'ja') {
+			return fail(400, { message: 'Bitte bestätigen Sie das Löschen der Frage.' });
+		}
+		deleteQuestion(db(), question.id);
+		publishPolls(eventId);
+		return { success: 'Die Frage und ihre Antworten sind gelöscht.' };
+	},
+	hide: async (event) => {
+		const { eventId, question, data } = await moderatedQuestion(event);
+		if (!question) return unknownQuestion();
+		const hidden = data.get('hidden') === 'ja';
+		if (!setAnswerHidden(db(), question.id, String(data.get('answerId') ?? ''), hidden)) {
+			return fail(404, { message: 'Diese Antwort gibt es nicht.' });
+		}
+		publishPolls(eventId);
+		return {
+			success: hidden ? 'Die Antwort ist ausgeblendet.' : 'Die Antwort wird wieder gezeigt.'
+		};
+	}
+};

@@ -1,0 +1,21 @@
+import { db } from '$lib/server/app';
+import { staffEvent } from '$lib/server/events/access';
+import { answersCsv } from '$lib/server/polls/exports';
+import { affiliationLabels } from '$lib/server/polls/labels';
+import { pollSnapshot } from '$lib/server/polls/poll-state';
+
+export function GET(event) {
+	const found = staffEvent(event, 'event:view');
+	const { questions } = pollSnapshot(db(), found.id);
+	const csv = answersCsv(
+		questions.map(({ row, answers }) => ({ row, answers })),
+		affiliationLabels(db())
+	);
+	return new Response(csv, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="umfrage-${found.slug}.csv"`,
+			'Cache-Control': 'private, no-store'
+		}
+	});
+}

@@ -1,0 +1,28 @@
+import { db } from '$lib/server/app';
+import { eventResource, staffEvent } from '$lib/server/events/access';
+import { breakdowns } from '$lib/server/polls/breakdown';
+import { affiliationLabels, organisationTypeNames } from '$lib/server/polls/labels';
+import { pollSnapshot, questionView } from '$lib/server/polls/poll-state';
+import { publicTally } from '$lib/server/polls/tallies';
+import { can } from '$lib/server/policy';
+
+export function load(event) {
+	const found = staffEvent(event, 'event:view');
+	const snapshot = pollSnapshot(db(), found.id);
+	const labels = {
+		affiliations: affiliationLabels(db()),
+		organisationTypes: organisationTypeNames
+	};
+	return {
+		event: { slug: found.slug, title: found.title, asksAffiliation: found.asksAffiliation },
+		// Always computed here from the stored answers, never taken from what a page showed.
+		questions: snapshot.questions
+			.filter(({ row, answers }) => row.status !== 'draft' || answers.length > 0)
+			.map(({ row, answers, tally }) => ({
+				...questionView(row),
+				tally: publicTally(tally),
+				breakdowns: found.asksAffiliation ? breakdowns(row, answers, labels) : null
+			})),
+		canModerate: can(event.locals.actor, 'event:moderate', eventResource(found))
+	};
+}
