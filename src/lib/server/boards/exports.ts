@@ -13,6 +13,7 @@ import {
 	WidthType
 } from 'docx';
 import type { EventRow } from '../db/schema';
+import type { PollSummary } from '../polls/summary';
 import type { BoardResult } from './results';
 
 function formatDay(isoDate: string): string {
@@ -27,7 +28,11 @@ function markdownText(text: string): string {
 	return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 
-export function resultsMarkdown(eventRow: EventRow, boards: BoardResult[]): string {
+export function resultsMarkdown(
+	eventRow: EventRow,
+	boards: BoardResult[],
+	polls: PollSummary[] = []
+): string {
 	const lines = [
 		`# ${markdownText(eventRow.title)}`,
 		'',
@@ -54,6 +59,14 @@ export function resultsMarkdown(eventRow: EventRow, boards: BoardResult[]): stri
 			lines.push('');
 		}
 	}
+	if (polls.length > 0) {
+		lines.push('## Umfrage', '');
+		for (const poll of polls) {
+			lines.push(`### ${markdownText(poll.prompt)}`, '', `${poll.respondents} Antworten`, '');
+			for (const line of poll.lines) lines.push(`- ${markdownText(line)}`);
+			lines.push('');
+		}
+	}
 	return lines.join('\n');
 }
 
@@ -77,7 +90,11 @@ export function resultsCsv(boards: BoardResult[]): string {
 	return '\ufeff' + rows.map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }
 
-export async function resultsDocx(eventRow: EventRow, boards: BoardResult[]): Promise<Buffer> {
+export async function resultsDocx(
+	eventRow: EventRow,
+	boards: BoardResult[],
+	polls: PollSummary[] = []
+): Promise<Buffer> {
 	const children: (Paragraph | Table)[] = [
 		new Paragraph({ text: eventRow.title, heading: HeadingLevel.TITLE }),
 		new Paragraph({
@@ -138,6 +155,15 @@ export async function resultsDocx(eventRow: EventRow, boards: BoardResult[]): Pr
 					text: `Punkte nach Kommune: ${result.byAffiliation.map((e) => `${e.label} ${e.votes}`).join(', ')} (Gruppen unter 3 nicht einzeln)`
 				})
 			);
+		}
+	}
+	if (polls.length > 0) {
+		children.push(new Paragraph({ text: 'Umfrage', heading: HeadingLevel.HEADING_1 }));
+		for (const poll of polls) {
+			children.push(new Paragraph({ text: poll.prompt, heading: HeadingLevel.HEADING_2 }));
+			children.push(new Paragraph(`${poll.respondents} Antworten`));
+			for (const line of poll.lines)
+				children.push(new Paragraph({ text: line, bullet: { level: 0 } }));
 		}
 	}
 	const doc = new Document({

@@ -3,6 +3,7 @@ import { db } from '$lib/server/app';
 import { resultsCsv, resultsDocx, resultsMarkdown } from '$lib/server/boards/exports';
 import { eventBoardResults } from '$lib/server/boards/results';
 import { staffEvent } from '$lib/server/events/access';
+import { pollSummaries } from '$lib/server/polls/summary';
 
 const types = {
 	md: 'text/markdown; charset=utf-8',
@@ -18,12 +19,13 @@ export async function GET(event) {
 	}
 	const kind = format as keyof typeof types;
 	const boards = eventBoardResults(db(), found);
+	const polls = pollSummaries(db(), found.id);
 	const body =
 		kind === 'md'
-			? resultsMarkdown(found, boards)
+			? resultsMarkdown(found, boards, polls)
 			: kind === 'csv'
 				? resultsCsv(boards)
-				: new Uint8Array(await resultsDocx(found, boards));
+				: new Uint8Array(await resultsDocx(found, boards, polls));
 	return new Response(body, {
 		headers: {
 			'content-type': types[kind],
