@@ -12,6 +12,7 @@ import {
 	TextRun,
 	WidthType
 } from 'docx';
+import { csvField } from '../csv';
 import type { EventRow } from '../db/schema';
 import type { PollSummary } from '../polls/summary';
 import type { BoardResult } from './results';
@@ -70,13 +71,6 @@ export function resultsMarkdown(
 	return lines.join('\n');
 }
 
-/** Cells starting with = + - @ would run as formulas in a spreadsheet: they are quoted. */
-function csvCell(value: string | number): string {
-	let text = String(value);
-	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Semicolons and a byte order mark: what German spreadsheet programs open without asking. */
 export function resultsCsv(boards: BoardResult[]): string {
 	const rows = [['Arbeitsgruppe', 'Spalte', 'Karte', 'Von', 'Punkte']];
@@ -87,7 +81,7 @@ export function resultsCsv(boards: BoardResult[]): string {
 			}
 		}
 	}
-	return '\ufeff' + rows.map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
+	return '\ufeff' + rows.map((row) => row.map(csvField).join(';')).join('\r\n') + '\r\n';
 }
 
 export async function resultsDocx(

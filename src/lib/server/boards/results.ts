@@ -2,6 +2,7 @@
 // dots broken down by Kommune and kind of organisation where the event asked. Groups under three
 // are never shown on their own, so no single person's choice can be read off.
 import { asc, eq } from 'drizzle-orm';
+import { organisationTypeLabels } from '$lib/events';
 import type { AppDatabase } from '../db/database';
 import {
 	board,
@@ -52,15 +53,6 @@ export function foldSmallGroups(counts: Map<string, number>, otherLabel: string)
 	return shown;
 }
 
-const typeLabels: Record<string, string> = {
-	verwaltung: 'Verwaltung',
-	politik: 'Politik',
-	traeger: 'Träger',
-	wohlfahrtsverband: 'Wohlfahrtsverband',
-	jobcenter: 'Jobcenter',
-	sonstige: 'Sonstige'
-};
-
 export function eventBoardResults(db: AppDatabase, eventRow: EventRow): BoardResult[] {
 	const boards = db
 		.select({ id: board.id, title: workingGroup.title, question: workingGroup.question })
@@ -94,7 +86,9 @@ export function eventBoardResults(db: AppDatabase, eventRow: EventRow): BoardRes
 			perCard.set(row.cardId, (perCard.get(row.cardId) ?? 0) + 1);
 			const place = row.organisationName ?? 'Ohne Angabe';
 			byAffiliation.set(place, (byAffiliation.get(place) ?? 0) + 1);
-			const type = row.organisationType ? typeLabels[row.organisationType] : 'Ohne Angabe';
+			const type = row.organisationType
+				? organisationTypeLabels[row.organisationType]
+				: 'Ohne Angabe';
 			byType.set(type, (byType.get(type) ?? 0) + 1);
 		}
 		return {

@@ -5,13 +5,10 @@ import { organisationTypeLabels } from '$lib/events';
 import { formatNumber, layoutBars, tallyBars } from '$lib/polls/bar-chart';
 import { questionTypeLabels } from '$lib/polls/labels';
 import type { Tally } from '$lib/polls/types';
+import { csvField } from '../csv';
 import type { PollAnswerRow, PollQuestionRow } from '../db/schema';
 
-/** Quotes a CSV field; a leading =, +, - or @ is defused so spreadsheets do not run it. */
-export function csvField(value: string): string {
-	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+export { csvField };
 
 const berlinTime = new Intl.DateTimeFormat('sv-SE', {
 	timeZone: 'Europe/Berlin',
