@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { error } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { appReady, appRuntime, appStatus, db } from '$lib/server/app';
+import { touchVisit } from '$lib/server/accounts/visits';
 import { resolveSession } from '$lib/server/auth/actor';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/session';
 import { fallbackContentSecurityPolicy, securityHeaders } from '$lib/server/http/security-headers';
@@ -52,6 +53,7 @@ const handleSession: Handle = ({ event, resolve }) => {
 		email: validation.user.email
 	};
 	event.locals.sessionId = validation.session.id;
+	touchVisit(db(), validation.user.id);
 	return resolve(event);
 };
 

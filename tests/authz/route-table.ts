@@ -109,6 +109,23 @@ export const routeTable: RouteCase[] = [
 	action('/dokumente', 'restore', editors, { form: { documentId: nobody } }),
 	action('/dokumente', 'delete', admins, { form: { documentId: nobody, confirm: 'ja' } }),
 	page('/dokumente/[slug]', members, '/dokumente/leitbild'),
+	action('/dokumente/[slug]', 'status', editors, {
+		path: '/dokumente/leitbild',
+		form: { status: 'unbekannt' }
+	}),
+	page('/dokumente/[slug]/fassungen', members, '/dokumente/leitbild/fassungen'),
+	action('/dokumente/[slug]/fassungen', 'freeze', editors, {
+		path: '/dokumente/leitbild/fassungen',
+		form: { name: '' }
+	}),
+	// The seeded documents have no versions: readers get the "no such version" page.
+	page('/dokumente/[slug]/fassungen/[nummer]', members, '/dokumente/leitbild/fassungen/999'),
+	action('/dokumente/[slug]/fassungen/[nummer]', 'restore', editors, {
+		path: '/dokumente/leitbild/fassungen/999',
+		form: { confirm: 'ja' }
+	}),
+	page('/dokumente/[slug]/vergleich', members, '/dokumente/leitbild/vergleich'),
+	page('/dokumente/[slug]/verlauf', members, '/dokumente/leitbild/verlauf'),
 	page('/konferenzen', members),
 	page('/konferenzen/neu', editors),
 	action('/konferenzen/neu', 'default', editors, { form: { title: '', date: '' } }),

@@ -34,7 +34,8 @@ function exportedMethods(source: string): string[] {
 function actionNames(source: string): string[] {
 	const block = /export\s+const\s+actions\s*=\s*\{([\s\S]*?)\n\}/.exec(source);
 	if (!block) return [];
-	return [...block[1].matchAll(/^\t(\w+)\s*:/gm)].map((match) => match[1]);
+	// `name: async (event) => …` and the method shorthand `async name(event) { … }`
+	return [...block[1].matchAll(/^\t(?:async\s+)?(\w+)\s*(?::|\()/gm)].map((match) => match[1]);
 }
 
 export function discoverRoutes(dir = routesDir): DiscoveredRoute[] {

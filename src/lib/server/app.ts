@@ -16,6 +16,7 @@ import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-s
 import type { AppRuntime } from './runtime';
 import type { YjsChannel } from './collab/yjs-channel';
 import { documentChannel } from './documents/document-channel';
+import type * as Y from 'yjs';
 import { boardChannel, type BoardChannel } from './boards/board-channel';
 import { boardsSeed } from './boards/boards-seed';
 import { documentsSeed } from './documents/documents-seed';
@@ -191,6 +192,13 @@ export function db(): AppDatabase {
 /** The user ids of the people who have a document open right now. */
 export function documentPresence(documentId: string): string[] {
 	return currentApp().documents?.presentUserIds(documentId) ?? [];
+}
+
+/** Changes a document's text on the server: stored, then relayed to everyone who has it open. */
+export function changeDocumentText(documentId: string, edit: (ydoc: Y.Doc) => void): void {
+	const documents = currentApp().documents;
+	if (!documents) throw new Error('Die Anwendung ist nicht bereit.');
+	documents.change(documentId, edit);
 }
 
 /** How many people are on a board right now. */

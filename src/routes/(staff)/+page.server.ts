@@ -1,6 +1,34 @@
 import { db } from '$lib/server/app';
-import { listMembershipsOfUser } from '$lib/server/accounts/members';
+import { listMembershipsOfUser, userNames } from '$lib/server/accounts/members';
+import { previousVisitEnd } from '$lib/server/accounts/visits';
+import { activityUserIds, changesSince } from '$lib/server/documents/activity';
+import { describeActivity } from '$lib/server/documents/activity-text';
 import { authorize } from '$lib/server/http/guard';
+
+/** Without an earlier visit, the start page shows the last week. */
+const firstVisitWindowMs = 7 * 24 * 60 * 60 * 1000;
+const entriesPerDocument = 5;
+
+function recentChanges(userId: string) {
+	const previous = previousVisitEnd(db(), userId);
+	const since = previous ?? new Date(Date.now() - firstVisitWindowMs);
+	const changes = changesSince(db(), since, userId);
+	const names = userNames(db(), activityUserIds(changes.flatMap((c) => c.entries)));
+	return {
+		since,
+		sinceLastVisit: previous !== null,
+		documents: changes.map((change) => ({
+			slug: change.slug,
+			title: change.title,
+			more: Math.max(0, change.entries.length - entriesPerDocument),
+			entries: change.entries.slice(0, entriesPerDocument).map((entry) => ({
+				id: entry.id,
+				at: entry.endedAt,
+				text: describeActivity(entry, names)
+			}))
+		}))
+	};
+}
 
 export function load(event) {
 	authorize(event, 'public:view');
@@ -8,6 +36,7 @@ export function load(event) {
 	return {
 		memberships: user
 			? listMembershipsOfUser(db(), user.id).map(({ slug, name, roles }) => ({ slug, name, roles }))
-			: []
+			: [],
+		changes: user ? recentChanges(user.id) : null
 	};
 }

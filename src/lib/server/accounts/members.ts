@@ -1,5 +1,5 @@
 // People, their memberships and roles, and the changes managers and admins make to them.
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { transaction, type AppDatabase } from '../db/database';
 import { membership, organisation, user, type Role, type User } from '../db/schema';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
@@ -23,6 +23,18 @@ export function findUserByEmail(db: AppDatabase, email: string): User | undefine
 
 export function findUser(db: AppDatabase, userId: string): User | undefined {
 	return db.select().from(user).where(eq(user.id, userId)).get();
+}
+
+/** Names of people by user id, looked up when shown (so a renamed or anonymised person shows as
+ * they are now). Ids without an account are missing from the map. */
+export function userNames(db: AppDatabase, userIds: readonly string[]): Map<string, string> {
+	if (userIds.length === 0) return new Map();
+	const rows = db
+		.select({ id: user.id, name: user.name })
+		.from(user)
+		.where(inArray(user.id, [...new Set(userIds)]))
+		.all();
+	return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 export function listMembers(db: AppDatabase, organisationId: string) {

@@ -16,6 +16,8 @@ const messageAwareness = 1;
 const pingIntervalMs = 30_000;
 /** Origin of the transaction that loads stored state: not a new update, so not stored again. */
 const loadOrigin = Symbol('load');
+/** Origin of changes the server makes itself (e.g. restoring a version). */
+const serverOrigin = Symbol('server');
 
 export type DocumentAccess = 'write' | 'read';
 
@@ -40,6 +42,10 @@ export interface YjsChannelOptions {
 	store: LiveDocumentStore;
 	/** Compact after this many stored updates of a loaded document. */
 	compactEvery?: number;
+	/** Told after each stored update from a client, with the member who sent it. */
+	onClientUpdate?(name: string, userId: string | null): void;
+	/** Told when a document is dropped from memory (its last connection closed, or shutdown). */
+	onUnload?(name: string): void;
 }
 
 interface Connection {
@@ -71,6 +77,9 @@ function send(socket: WebSocket, message: Uint8Array): void {
 export interface YjsChannel extends RealtimeChannel {
 	/** Who is connected to a document now: user ids, each once. */
 	presentUserIds(name: string): string[];
+	/** Changes a document on the server as a client would: stored first, then relayed to everyone
+	 * connected. Throws when the change could not be stored. */
+	change(name: string, edit: (ydoc: Y.Doc) => void): void;
 	/** Compacts and drops every loaded document (at shutdown). */
 	closeAll(): void;
 }
@@ -109,6 +118,8 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 				options.store.compact(name);
 				live.updatesSinceCompaction = 0;
 			}
+			const connection = live.connections.get(origin as WebSocket);
+			if (connection) options.onClientUpdate?.(name, connection.userId);
 		});
 		live.awareness.on(
 			'update',
@@ -150,6 +161,7 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		}
 		live.awareness.destroy();
 		live.ydoc.destroy();
+		options.onUnload?.(live.name);
 	}
 
 	function handleMessage(live: LiveDocument, socket: WebSocket, data: Uint8Array): void {
@@ -271,6 +283,16 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 			if (!live) return [];
 			const ids = [...live.connections.values()].map((c) => c.userId).filter((id) => id !== null);
 			return [...new Set(ids)];
+		},
+		change(name, edit) {
+			const live = open(name);
+			try {
+				Y.transact(live.ydoc, () => edit(live.ydoc), serverOrigin);
+				// A failed store unloads the document (see open): then nothing was kept.
+				if (documents.get(name) !== live) throw new Error('Die Änderung wurde nicht gespeichert.');
+			} finally {
+				if (live.connections.size === 0 && documents.get(name) === live) unload(live);
+			}
 		},
 		closeAll() {
 			for (const live of [...documents.values()]) unload(live);

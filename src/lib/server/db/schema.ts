@@ -207,6 +207,77 @@ export const documentUpdate = sqliteTable(
 	(table) => [index('document_update_document_idx').on(table.documentId, table.id)]
 );
 
+/** A named, frozen state of a document's text. Written once and never changed: a trigger in the
+ * migration refuses updates of everything but the creator reference (which the database sets
+ * to null when an account is deleted). */
+export const documentVersion = sqliteTable(
+	'document_version',
+	{
+		id: text('id').primaryKey(),
+		documentId: text('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		/** 1, 2, 3… within the document, in the order of freezing. */
+		number: integer('number').notNull(),
+		name: text('name').notNull(),
+		/** The name folded for the uniqueness check: lower case, single spaces. */
+		nameKey: text('name_key').notNull(),
+		yjsState: blob('yjs_state', { mode: 'buffer' }).notNull(),
+		/** ProseMirror JSON of the text. */
+		content: text('content').notNull(),
+		html: text('html').notNull(),
+		plainText: text('plain_text').notNull(),
+		/** SHA-256 (hex) of the ProseMirror JSON with sorted keys. */
+		contentHash: text('content_hash').notNull(),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestampNow()
+	},
+	(table) => [
+		uniqueIndex('document_version_number_unique').on(table.documentId, table.number),
+		uniqueIndex('document_version_name_unique').on(table.documentId, table.nameKey)
+	]
+);
+
+export type DocumentVersionRow = typeof documentVersion.$inferSelect;
+
+export const documentActivityKinds = ['edit', 'freeze', 'restore', 'status'] as const;
+export type DocumentActivityKind = (typeof documentActivityKinds)[number];
+
+/** What happened to a document, coarse: an editing session per person (from its first to its
+ * last change, with the number of changes), a version frozen or restored, the status changed. */
+export const documentActivity = sqliteTable(
+	'document_activity',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		documentId: text('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: documentActivityKinds }).notNull(),
+		userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		/** For editing sessions: the last change; otherwise the same as startedAt. */
+		endedAt: integer('ended_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Changes in an editing session. */
+		changes: integer('changes').notNull().default(0),
+		versionId: text('version_id').references(() => documentVersion.id, { onDelete: 'set null' }),
+		/** For status changes: the new status. */
+		detail: text('detail')
+	},
+	(table) => [index('document_activity_document_idx').on(table.documentId, table.endedAt)]
+);
+
+export type DocumentActivityRow = typeof documentActivity.$inferSelect;
+
+/** When a member was last seen, so the start page can say what changed since their last visit. */
+export const memberVisit = sqliteTable('member_visit', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+	/** The end of the previous visit: changes after it are new to the person. */
+	previousVisitEndedAt: integer('previous_visit_ended_at', { mode: 'timestamp_ms' })
+});
+
 /** A conference day: the Zukunftskonferenz and the Entwicklungskonferenzen after it. */
 export const event = sqliteTable(
 	'event',

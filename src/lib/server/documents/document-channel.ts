@@ -3,9 +3,11 @@ import { createYjsChannel, type YjsChannel } from '../collab/yjs-channel';
 import { appendUpdate, compactDocument, loadUpdates } from '../collab/update-store';
 import type { AppDatabase } from '../db/database';
 import { can } from '../policy';
+import { editSessionRecorder } from './activity';
 import { findDocument } from './documents';
 
 export function documentChannel(db: AppDatabase): YjsChannel {
+	const editSessions = editSessionRecorder(db);
 	return createYjsChannel({
 		action: 'document:read',
 		resource(url) {
@@ -23,6 +25,10 @@ export function documentChannel(db: AppDatabase): YjsChannel {
 			load: (id) => loadUpdates(db, id),
 			append: (id, update) => appendUpdate(db, id, update),
 			compact: (id) => compactDocument(db, id)
-		}
+		},
+		onClientUpdate(id, userId) {
+			if (userId) editSessions.note(id, userId);
+		},
+		onUnload: () => editSessions.flush()
 	});
 }

@@ -3,7 +3,9 @@
 import { asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
 import { uniqueSlug } from '../slug';
+import { transaction } from '../db/database';
 import { document, type DocumentKind, type DocumentRow, type DocumentStatus } from '../db/schema';
+import { recordActivity } from './activity';
 
 export function listDocuments(db: AppDatabase, { archived = false } = {}): DocumentRow[] {
 	return db
@@ -54,4 +56,20 @@ export function setArchived(db: AppDatabase, id: string, archived: boolean, now 
 /** Deletes a document with its whole history. */
 export function deleteDocument(db: AppDatabase, id: string) {
 	db.delete(document).where(eq(document.id, id)).run();
+}
+
+/** Sets the document's stage (Entwurf, In Abstimmung, Beschlossen); noted in its activity. */
+export function setStatus(
+	db: AppDatabase,
+	id: string,
+	status: DocumentStatus,
+	userId: string | null,
+	now = new Date()
+): void {
+	transaction(db, (tx) => {
+		const row = findDocument(tx, id);
+		if (!row || row.status === status) return;
+		tx.update(document).set({ status }).where(eq(document.id, id)).run();
+		recordActivity(tx, { documentId: id, kind: 'status', userId, at: now, detail: status });
+	});
 }

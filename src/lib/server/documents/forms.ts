@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { documentKinds } from '../db/schema';
-import { requiredText } from '../http/forms';
+import { documentKinds, documentStatuses } from '../db/schema';
+import { confirmation, requiredText } from '../http/forms';
 
 export const CreateDocumentForm = v.object({
 	title: requiredText('einen Titel', 200),
@@ -13,5 +13,17 @@ export const DocumentIdForm = v.object({
 
 export const DeleteDocumentForm = v.object({
 	documentId: v.pipe(v.string(), v.uuid('Unbekanntes Dokument.')),
-	confirm: v.literal('ja', 'Bitte bestätigen Sie, dass das Dokument gelöscht werden soll.')
+	confirm: confirmation('Bitte bestätigen Sie, dass das Dokument gelöscht werden soll.')
+});
+
+export const StatusForm = v.object({
+	status: v.picklist(documentStatuses, 'Bitte wählen Sie einen Stand.')
+});
+
+export const FreezeForm = v.object({
+	name: v.string('Bitte geben Sie der Fassung einen Namen.')
+});
+
+export const RestoreForm = v.object({
+	confirm: confirmation('Bitte bestätigen Sie, dass der Text ersetzt werden soll.')
 });

@@ -6,7 +6,7 @@ export interface PmNode {
 	attrs?: Record<string, unknown>;
 	content?: PmNode[];
 	text?: string;
-	marks?: { type: string }[];
+	marks?: { type: string; attrs?: Record<string, unknown> }[];
 }
 
 function inline(text: string): PmNode[] {

@@ -53,3 +53,8 @@ export const passwordField = v.pipe(
 	v.nonEmpty('Bitte geben Sie ein Passwort ein.'),
 	v.maxLength(200, 'Das Passwort darf höchstens 200 Zeichen lang sein.')
 );
+
+/** A confirmation checkbox that must be ticked; a missing field gets the same message. */
+export function confirmation(message: string) {
+	return v.pipe(v.optional(v.string(), ''), v.literal('ja', message));
+}

@@ -1,27 +1,24 @@
-import { error } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { db } from '$lib/server/app';
-import { documentResource } from '$lib/server/documents/access';
-import { findDocumentBySlug } from '$lib/server/documents/documents';
+import { documentForPage } from '$lib/server/documents/access';
+import { setStatus } from '$lib/server/documents/documents';
+import { StatusForm } from '$lib/server/documents/forms';
+import { parseForm } from '$lib/server/http/forms';
 import { userColour } from '$lib/editor/user-colour';
-import { authorize, signedInUser } from '$lib/server/http/guard';
-import { can } from '$lib/server/policy';
+import { signedInUser } from '$lib/server/http/guard';
 
 export function load(event) {
-	authorize(event, 'staff:view');
-	const found = findDocumentBySlug(db(), event.params.slug);
-	if (!found) error(404, 'Dieses Dokument gibt es nicht.');
-	const resource = documentResource(found);
-	authorize(event, 'document:read', resource);
+	documentForPage(db(), event);
 	const user = signedInUser(event);
-	return {
-		document: {
-			id: found.id,
-			title: found.title,
-			kind: found.kind,
-			status: found.status,
-			archived: Boolean(found.archivedAt)
-		},
-		canWrite: can(event.locals.actor, 'document:write', resource),
-		user: { name: user.name, colour: userColour(user.id) }
-	};
+	return { user: { name: user.name, colour: userColour(user.id) } };
 }
+
+export const actions = {
+	async status(event) {
+		const found = documentForPage(db(), event, 'document:manage');
+		const form = parseForm(StatusForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message });
+		setStatus(db(), found.id, form.value.status, signedInUser(event).id);
+		return { success: 'Der Stand des Dokuments ist geändert.' };
+	}
+};

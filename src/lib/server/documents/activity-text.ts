@@ -1,0 +1,29 @@
+// Activity entries in German sentences, with people named as they are now.
+import { documentStatusLabels } from '../../documents';
+import type { ActivityEntry } from './activity';
+
+export function personName(userId: string | null, names: Map<string, string>): string {
+	if (!userId) return 'Jemand';
+	return names.get(userId) ?? 'ehemaliges Mitglied';
+}
+
+export function describeActivity(entry: ActivityEntry, names: Map<string, string>): string {
+	const who = personName(entry.userId, names);
+	const version =
+		entry.versionNumber !== null
+			? `Fassung ${entry.versionNumber} „${entry.versionName}“`
+			: 'eine Fassung';
+	switch (entry.kind) {
+		case 'edit':
+			return `${who} hat den Text bearbeitet (${entry.changes === 1 ? '1 Änderung' : `${entry.changes} Änderungen`})`;
+		case 'freeze':
+			return `${who} hat ${version} festgehalten`;
+		case 'restore':
+			return `${who} hat ${version} wiederhergestellt`;
+		case 'status': {
+			const label =
+				documentStatusLabels[entry.detail as keyof typeof documentStatusLabels] ?? entry.detail;
+			return `${who} hat den Stand auf „${label}“ gesetzt`;
+		}
+	}
+}

@@ -1,0 +1,22 @@
+import { db } from '$lib/server/app';
+import { documentForPage, documentResource } from '$lib/server/documents/access';
+import { listVersions } from '$lib/server/documents/versions';
+import { can } from '$lib/server/policy';
+
+export function load(event) {
+	const found = documentForPage(db(), event);
+	const resource = documentResource(found);
+	return {
+		document: {
+			id: found.id,
+			slug: found.slug,
+			title: found.title,
+			kind: found.kind,
+			status: found.status,
+			archived: Boolean(found.archivedAt)
+		},
+		versionCount: listVersions(db(), found.id).length,
+		canWrite: can(event.locals.actor, 'document:write', resource),
+		canManage: can(event.locals.actor, 'document:manage', resource)
+	};
+}

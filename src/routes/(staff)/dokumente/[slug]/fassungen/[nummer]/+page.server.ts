@@ -1,0 +1,51 @@
+import { error, fail } from '@sveltejs/kit';
+import { changeDocumentText, db } from '$lib/server/app';
+import { userNames } from '$lib/server/accounts/members';
+import { documentForPage } from '$lib/server/documents/access';
+import { shortHash } from '$lib/server/documents/content-hash';
+import { RestoreForm } from '$lib/server/documents/forms';
+import { findVersion, listVersions, restoreVersion } from '$lib/server/documents/versions';
+import { parseForm } from '$lib/server/http/forms';
+import { signedInUser } from '$lib/server/http/guard';
+
+function versionNumber(param: string): number {
+	const number = /^[1-9][0-9]{0,5}$/.test(param) ? Number(param) : NaN;
+	if (Number.isNaN(number)) error(404, 'Diese Fassung gibt es nicht.');
+	return number;
+}
+
+export function load(event) {
+	const found = documentForPage(db(), event);
+	const version = findVersion(db(), found.id, versionNumber(event.params.nummer));
+	if (!version) error(404, 'Diese Fassung gibt es nicht.');
+	const creator = version.createdBy
+		? (userNames(db(), [version.createdBy]).get(version.createdBy) ?? 'unbekannt')
+		: 'System';
+	const newest = listVersions(db(), found.id)[0];
+	return {
+		version: {
+			number: version.number,
+			name: version.name,
+			html: version.html,
+			contentHash: version.contentHash,
+			shortHash: shortHash(version.contentHash),
+			createdAt: version.createdAt,
+			createdBy: creator
+		},
+		newestNumber: newest?.number ?? version.number
+	};
+}
+
+export const actions = {
+	async restore(event) {
+		const found = documentForPage(db(), event, 'document:write');
+		const version = findVersion(db(), found.id, versionNumber(event.params.nummer));
+		if (!version) error(404, 'Diese Fassung gibt es nicht.');
+		const form = parseForm(RestoreForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message });
+		restoreVersion(db(), changeDocumentText, { version, userId: signedInUser(event).id });
+		return {
+			success: `Der Text von Fassung ${version.number} ist jetzt der aktuelle Text. Die späteren Fassungen bleiben erhalten.`
+		};
+	}
+};

@@ -1,0 +1,59 @@
+import { error } from '@sveltejs/kit';
+import { db } from '$lib/server/app';
+import { documentForPage } from '$lib/server/documents/access';
+import { compareTexts } from '$lib/server/documents/compare';
+import { contentHash, shortHash } from '$lib/server/documents/content-hash';
+import {
+	currentContent,
+	findVersion,
+	listVersions,
+	versionContent
+} from '$lib/server/documents/versions';
+
+/** A side of the comparison: a version number, or "aktuell" for the current text. */
+function parseSide(value: string | null): number | 'aktuell' | null {
+	if (value === null || value === '') return null;
+	if (value === 'aktuell') return 'aktuell';
+	if (/^[1-9][0-9]{0,5}$/.test(value)) return Number(value);
+	error(404, 'Diese Fassung gibt es nicht.');
+}
+
+export function load(event) {
+	const found = documentForPage(db(), event);
+	const versions = listVersions(db(), found.id);
+	const choices = versions.map((v) => ({ number: v.number, name: v.name }));
+	const params = event.url.searchParams;
+	const from = parseSide(params.get('von')) ?? versions[0]?.number ?? null;
+	const to = parseSide(params.get('bis')) ?? 'aktuell';
+	const view = params.get('ansicht') === 'nebeneinander' ? 'nebeneinander' : 'inline';
+	const onlyChanges = params.get('nur') === 'aenderungen';
+	if (from === null) return { choices, comparison: null, from, to, view, onlyChanges };
+
+	function side(which: number | 'aktuell') {
+		if (which === 'aktuell') {
+			const json = currentContent(db(), found.id);
+			return { label: 'Aktueller Text', json, shortHash: shortHash(contentHash(json)) };
+		}
+		const version = findVersion(db(), found.id, which);
+		if (!version) error(404, `Fassung ${which} gibt es in diesem Dokument nicht.`);
+		return {
+			label: `Fassung ${version.number}: ${version.name}`,
+			json: versionContent(version),
+			shortHash: shortHash(version.contentHash)
+		};
+	}
+	const older = side(from);
+	const newer = side(to);
+	return {
+		choices,
+		from,
+		to,
+		view,
+		onlyChanges,
+		comparison: {
+			older: { label: older.label, shortHash: older.shortHash },
+			newer: { label: newer.label, shortHash: newer.shortHash },
+			...compareTexts(older.json, newer.json)
+		}
+	};
+}
