@@ -15,7 +15,7 @@ export function describeActivity(entry: ActivityEntry, names: Map<string, string
 			: 'eine Fassung';
 	switch (entry.kind) {
 		case 'edit':
-			return `${who} hat den Text bearbeitet (${entry.changes === 1 ? '1 Änderung' : `${entry.changes} Änderungen`})`;
+			return `${who} hat den Text bearbeitet (${entry.changes === 1 ? '1 Eingabe' : `${entry.changes} Eingaben`})`;
 		case 'freeze':
 			return `${who} hat ${version} festgehalten`;
 		case 'restore':

@@ -91,10 +91,12 @@ export function textBlocks(doc: PmNode): TextBlock[] {
 		}
 	}
 	walk(doc, 0, false);
+	// Empty paragraphs (the editor keeps one at the end) are layout, not text to compare.
+	const filled = blocks.filter((block) => block.text.trim() !== '');
 	// Ids pair blocks only where they are unique (a pasted copy could repeat one).
 	const counts = new Map<string, number>();
-	for (const block of blocks) if (block.id) counts.set(block.id, (counts.get(block.id) ?? 0) + 1);
-	return blocks.map((block) =>
+	for (const block of filled) if (block.id) counts.set(block.id, (counts.get(block.id) ?? 0) + 1);
+	return filled.map((block) =>
 		block.id && counts.get(block.id) !== 1 ? { ...block, id: null } : block
 	);
 }
