@@ -1,0 +1,142 @@
+// The text as semantic HTML: the body for the print view, and a standalone file (lang="de", its
+// own inline styles, no outside requests). Each numbered block starts with its number.
+import type { PmMark, PmNode } from '../../editor/pm-node';
+import { passageNumbers } from '../../editor/passages';
+import { footerLine, hasTitleHeading, type DocumentExport, type SignatureBody } from './exports';
+
+export function escapeHtml(text: string): string {
+	return text.replace(
+		/[&<>"']/g,
+		(char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!
+	);
+}
+
+/** Only web and mail links become links; anything else stays plain text. */
+function safeHref(href: unknown): string | undefined {
+	return typeof href === 'string' && /^(https?:|mailto:)/i.test(href.trim())
+		? href.trim()
+		: undefined;
+}
+
+function text(node: PmNode): string {
+	if (node.type === 'hardBreak') return '<br>';
+	let out = escapeHtml(node.text ?? '');
+	const marks: PmMark[] = node.marks ?? [];
+	if (marks.some((m) => m.type === 'italic')) out = `<em>${out}</em>`;
+	if (marks.some((m) => m.type === 'bold')) out = `<strong>${out}</strong>`;
+	const href = safeHref(marks.find((m) => m.type === 'link')?.attrs?.href);
+	if (href) out = `<a href="${escapeHtml(href)}">${out}</a>`;
+	return out;
+}
+
+/** The id a numbered block can be linked by: "#nr-2-3". */
+const anchor = (number: string) => `nr-${number.replace(/\./g, '-')}`;
+
+const numberSpan = (number: string) => `<span class="passage-number">${number}</span> `;
+
+function block(node: PmNode, numbers: Map<PmNode, string>, number?: string): string {
+	const own = numbers.get(node);
+	const id = own ? ` id="${anchor(own)}"` : '';
+	const prefix = number ?? own;
+	switch (node.type) {
+		case 'heading': {
+			const level = Math.min(Math.max(Number(node.attrs?.level ?? 1), 1), 6);
+			const numbered = prefix ? ' class="numbered"' : '';
+			return `<h${level}${id}${numbered}>${prefix ? numberSpan(prefix) : ''}${inline(node)}</h${level}>`;
+		}
+		case 'paragraph':
+			return `<p${id}${prefix ? ' class="numbered"' : ''}>${prefix ? numberSpan(prefix) : ''}${inline(node)}</p>`;
+		case 'blockquote':
+			return `<blockquote${id}>${children(node, numbers, own)}</blockquote>`;
+		case 'bulletList':
+			return `<ul>${children(node, numbers)}</ul>`;
+		case 'orderedList': {
+			const start = Number(node.attrs?.start ?? 1);
+			return `<ol${start !== 1 ? ` start="${start}"` : ''}>${children(node, numbers)}</ol>`;
+		}
+		case 'listItem':
+			return `<li${id}>${children(node, numbers, own)}</li>`;
+		default:
+			return children(node, numbers);
+	}
+}
+
+const inline = (node: PmNode) => (node.content ?? []).map(text).join('');
+
+/** A container's blocks; its number goes to the first of them. */
+function children(node: PmNode, numbers: Map<PmNode, string>, number?: string): string {
+	return (node.content ?? [])
+		.map((child, i) => block(child, numbers, i === 0 ? number : undefined))
+		.join('\n');
+}
+
+export const signatureFields = ['Ort', 'Datum', 'Name', 'Amt/Funktion', 'Unterschrift'];
+
+function signaturePage(bodies: SignatureBody[]): string {
+	const blocks = bodies.map(
+		(body) =>
+			`<section class="signature"><h3>${escapeHtml(body.name)}</h3>\n${signatureFields
+				.map(
+					(field) =>
+						`<p class="signature-line"><span class="signature-label">${field}:</span> <span class="signature-blank"></span></p>`
+				)
+				.join('\n')}</section>`
+	);
+	return `<section class="signatures" aria-labelledby="unterzeichnung">\n<h2 id="unterzeichnung">Unterzeichnung</h2>\n${blocks.join('\n')}\n</section>`;
+}
+
+/** The document as an HTML fragment: an article with its text, then the signature page if any. */
+export function documentHtmlBody(input: DocumentExport): string {
+	const numbers = passageNumbers(input.json);
+	const title = hasTitleHeading(input.json) ? '' : `<h1>${escapeHtml(input.title)}</h1>\n`;
+	const signatures = input.signatureBodies?.length
+		? `\n${signaturePage(input.signatureBodies)}`
+		: '';
+	return `<article class="document-export">\n${title}${children(input.json, numbers)}${signatures}\n</article>`;
+}
+
+/** Looks of the exported text, shared by the standalone file and the print view. */
+export const documentExportCss = `
+.document-export { font-family: 'Fira Sans', 'Noto Sans', Arial, sans-serif; font-size: 1.0625rem; line-height: 1.55; color: #1a1a1a; overflow-wrap: break-word; hyphens: auto; }
+.document-export h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 1rem; }
+.document-export h2 { font-size: 1.35rem; margin: 1.75rem 0 0.5rem; }
+.document-export h3 { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
+.document-export p { margin: 0 0 0.75rem; }
+.document-export > .numbered { padding-left: 3rem; text-indent: -3rem; }
+.document-export .passage-number { display: inline-block; min-width: 2.6rem; margin-right: 0.4rem; text-indent: 0; font-weight: 600; font-variant-numeric: tabular-nums; color: #4a4f5a; }
+.document-export li .passage-number { min-width: 0; }
+.document-export h2 .passage-number, .document-export h3 .passage-number { color: inherit; }
+.document-export ul, .document-export ol { margin: 0 0 0.75rem 3rem; padding-left: 1.25rem; }
+.document-export li { margin-bottom: 0.35rem; }
+.document-export li p { margin: 0; }
+.document-export blockquote { margin: 0 0 0.75rem 3rem; padding-left: 1rem; border-left: 4px solid #c5c9d3; }
+.document-export a { color: #1c2a5e; }
+.document-export .signature { margin-top: 1.5rem; break-inside: avoid; }
+.document-export .signature-line { display: flex; align-items: flex-end; gap: 0.5rem; margin: 1.1rem 0 0; padding: 0; text-indent: 0; }
+.document-export .signature-label { min-width: 8rem; }
+.document-export .signature-blank { flex: 1; border-bottom: 1px solid #1a1a1a; min-height: 1.4em; }
+.document-footer { margin-top: 2rem; padding-top: 0.5rem; border-top: 1px solid #c5c9d3; font-size: 0.875rem; color: #4a4f5a; }
+`;
+
+/** A standalone HTML file of the text. */
+export function documentHtml(input: DocumentExport): string {
+	return `<!doctype html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(input.title)}</title>
+<style>
+body { margin: 0 auto; max-width: 46rem; padding: 2rem 1.25rem; background: #fff; }
+${documentExportCss}
+</style>
+</head>
+<body>
+<main>
+${documentHtmlBody(input)}
+</main>
+<footer class="document-footer"><p>${escapeHtml(footerLine(input))}</p></footer>
+</body>
+</html>
+`;
+}
