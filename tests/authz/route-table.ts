@@ -109,6 +109,14 @@ export const routeTable: RouteCase[] = [
 	action('/dokumente', 'restore', editors, { form: { documentId: nobody } }),
 	action('/dokumente', 'delete', admins, { form: { documentId: nobody, confirm: 'ja' } }),
 	page('/dokumente/[slug]', members, '/dokumente/leitbild'),
+	page('/dokumente/[slug]/druck', members, '/dokumente/selbstverpflichtung/druck'),
+	{
+		kind: 'endpoint',
+		route: '/dokumente/[slug]/export/[format]',
+		method: 'GET',
+		path: '/dokumente/leitbild/export/md',
+		access: members
+	},
 	page('/konferenzen', members),
 	page('/konferenzen/neu', editors),
 	action('/konferenzen/neu', 'default', editors, { form: { title: '', date: '' } }),

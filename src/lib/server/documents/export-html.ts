@@ -2,6 +2,7 @@
 // own inline styles, no outside requests). Each numbered block starts with its number.
 import type { PmMark, PmNode } from '../../editor/pm-node';
 import { passageNumbers } from '../../editor/passages';
+import documentExportCss from '../../styles/document-export.css?raw';
 import { footerLine, hasTitleHeading, type DocumentExport, type SignatureBody } from './exports';
 
 export function escapeHtml(text: string): string {
@@ -94,29 +95,6 @@ export function documentHtmlBody(input: DocumentExport): string {
 		: '';
 	return `<article class="document-export">\n${title}${children(input.json, numbers)}${signatures}\n</article>`;
 }
-
-/** Looks of the exported text, shared by the standalone file and the print view. */
-export const documentExportCss = `
-.document-export { font-family: 'Fira Sans', 'Noto Sans', Arial, sans-serif; font-size: 1.0625rem; line-height: 1.55; color: #1a1a1a; overflow-wrap: break-word; hyphens: auto; }
-.document-export h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 1rem; }
-.document-export h2 { font-size: 1.35rem; margin: 1.75rem 0 0.5rem; }
-.document-export h3 { font-size: 1.15rem; margin: 1.25rem 0 0.5rem; }
-.document-export p { margin: 0 0 0.75rem; }
-.document-export > .numbered { padding-left: 3rem; text-indent: -3rem; }
-.document-export .passage-number { display: inline-block; min-width: 2.6rem; margin-right: 0.4rem; text-indent: 0; font-weight: 600; font-variant-numeric: tabular-nums; color: #4a4f5a; }
-.document-export li .passage-number { min-width: 0; }
-.document-export h2 .passage-number, .document-export h3 .passage-number { color: inherit; }
-.document-export ul, .document-export ol { margin: 0 0 0.75rem 3rem; padding-left: 1.25rem; }
-.document-export li { margin-bottom: 0.35rem; }
-.document-export li p { margin: 0; }
-.document-export blockquote { margin: 0 0 0.75rem 3rem; padding-left: 1rem; border-left: 4px solid #c5c9d3; }
-.document-export a { color: #1c2a5e; }
-.document-export .signature { margin-top: 1.5rem; break-inside: avoid; }
-.document-export .signature-line { display: flex; align-items: flex-end; gap: 0.5rem; margin: 1.1rem 0 0; padding: 0; text-indent: 0; }
-.document-export .signature-label { min-width: 8rem; }
-.document-export .signature-blank { flex: 1; border-bottom: 1px solid #1a1a1a; min-height: 1.4em; }
-.document-footer { margin-top: 2rem; padding-top: 0.5rem; border-top: 1px solid #c5c9d3; font-size: 0.875rem; color: #4a4f5a; }
-`;
 
 /** A standalone HTML file of the text. */
 export function documentHtml(input: DocumentExport): string {
