@@ -19,8 +19,14 @@ import {
 } from 'docx';
 import type { PmNode } from '../../editor/pm-node';
 import { passageNumbers } from '../../editor/passages';
-import { footerLine, hasTitleHeading, type DocumentExport, type SignatureBody } from './exports';
-import { signatureFields } from './export-html';
+import {
+	footerLine,
+	hasTitleHeading,
+	safeHref,
+	signatureFields,
+	type DocumentExport,
+	type SignatureBody
+} from './exports';
 
 const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3];
 /** A4 with Word's default margins: the width text may take, in twips. */
@@ -35,8 +41,8 @@ function inline(nodes: PmNode[] = []): ParagraphChild[] {
 		const marks = node.marks ?? [];
 		const bold = marks.some((m) => m.type === 'bold');
 		const italics = marks.some((m) => m.type === 'italic');
-		const href = marks.find((m) => m.type === 'link')?.attrs?.href;
-		if (typeof href === 'string' && /^(https?:|mailto:)/i.test(href)) {
+		const href = safeHref(marks.find((m) => m.type === 'link')?.attrs?.href);
+		if (href) {
 			return new ExternalHyperlink({
 				link: href,
 				children: [new TextRun({ text: node.text ?? '', bold, italics, style: 'Hyperlink' })]
@@ -92,8 +98,8 @@ function blocks(node: PmNode, context: Context, place: Place, level = 0): Paragr
 	const number = own ?? place.number;
 	switch (node.type) {
 		case 'heading': {
-			const level = Math.min(Math.max(Number(node.attrs?.level ?? 1), 1), 3);
-			return [paragraph(node, { ...place, number }, headingLevels[level - 1])];
+			const headingLevel = Math.min(Math.max(Number(node.attrs?.level ?? 1), 1), 3);
+			return [paragraph(node, { ...place, number }, headingLevels[headingLevel - 1])];
 		}
 		case 'paragraph':
 			return [paragraph(node, { ...place, number })];
@@ -116,7 +122,7 @@ function blocks(node: PmNode, context: Context, place: Place, level = 0): Paragr
 							child,
 							context,
 							{
-								number: i === 0 ? (context.numbers.get(item) ?? undefined) : undefined,
+								number: i === 0 ? context.numbers.get(item) : undefined,
 								top: false,
 								quoted: place.quoted,
 								list: i === 0 ? list : undefined

@@ -3,20 +3,20 @@
 import type { PmMark, PmNode } from '../../editor/pm-node';
 import { passageNumbers } from '../../editor/passages';
 import documentExportCss from '../../styles/document-export.css?raw';
-import { footerLine, hasTitleHeading, type DocumentExport, type SignatureBody } from './exports';
+import {
+	footerLine,
+	hasTitleHeading,
+	safeHref,
+	signatureFields,
+	type DocumentExport,
+	type SignatureBody
+} from './exports';
 
 export function escapeHtml(text: string): string {
 	return text.replace(
 		/[&<>"']/g,
 		(char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!
 	);
-}
-
-/** Only web and mail links become links; anything else stays plain text. */
-function safeHref(href: unknown): string | undefined {
-	return typeof href === 'string' && /^(https?:|mailto:)/i.test(href.trim())
-		? href.trim()
-		: undefined;
 }
 
 function text(node: PmNode): string {
@@ -70,8 +70,6 @@ function children(node: PmNode, numbers: Map<PmNode, string>, number?: string): 
 		.map((child, i) => block(child, numbers, i === 0 ? number : undefined))
 		.join('\n');
 }
-
-export const signatureFields = ['Ort', 'Datum', 'Name', 'Amt/Funktion', 'Unterschrift'];
 
 function signaturePage(bodies: SignatureBody[]): string {
 	const blocks = bodies.map(

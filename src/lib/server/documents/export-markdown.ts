@@ -2,7 +2,7 @@
 // each passage opened by its bold number ("**2.3** Text"), lists, quotes, bold, italic, links.
 import type { PmMark, PmNode } from '../../editor/pm-node';
 import { passageNumbers } from '../../editor/passages';
-import { footerLine, hasTitleHeading, type DocumentExport } from './exports';
+import { footerLine, hasTitleHeading, safeHref, type DocumentExport } from './exports';
 
 /** Characters that would turn text into Markdown syntax anywhere in a line. */
 function escapeInline(text: string): string {
@@ -28,8 +28,9 @@ function wrap(text: string, marks: PmMark[]): string {
 	)) {
 		if (mark.type === 'bold') out = `**${out}**`;
 		else if (mark.type === 'italic') out = `*${out}*`;
-		else if (mark.type === 'link' && typeof mark.attrs?.href === 'string') {
-			out = `[${out}](<${mark.attrs.href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+		else if (mark.type === 'link') {
+			const href = safeHref(mark.attrs?.href);
+			if (href) out = `[${out}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 		}
 	}
 	return `${lead}${out}${trail}`;

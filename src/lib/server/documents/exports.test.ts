@@ -152,14 +152,17 @@ describe('the HTML export', () => {
 		expect(html).toContain('Leitbild · Aktueller Stand · 25.11.2026, 14:03');
 	});
 
-	it('leaves unsafe links as plain text', () => {
-		const html = documentHtmlBody({
+	it('leaves unsafe links as plain text, in every format', async () => {
+		const unsafe: DocumentExport = {
 			...input,
 			json: {
 				type: 'doc',
 				content: [para(text('klick', { type: 'link', attrs: { href: 'javascript:alert(1)' } }))]
 			}
-		});
+		};
+		const html = documentHtmlBody(unsafe);
+		expect(documentMarkdown(unsafe)).not.toContain('javascript:');
+		expect(await wordXml(await documentDocx(unsafe))).not.toContain('<w:hyperlink');
 		expect(html).not.toContain('javascript:');
 		expect(html).toContain('klick');
 	});

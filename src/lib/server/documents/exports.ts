@@ -28,6 +28,16 @@ export interface DocumentExport {
 
 export const currentStateName = 'Aktueller Stand';
 
+/** The lines each body fills in on the signature page. */
+export const signatureFields = ['Ort', 'Datum', 'Name', 'Amt/Funktion', 'Unterschrift'];
+
+/** Only web and mail links stay links in an export; anything else becomes plain text. */
+export function safeHref(href: unknown): string | undefined {
+	return typeof href === 'string' && /^(https?:|mailto:)/i.test(href.trim())
+		? href.trim()
+		: undefined;
+}
+
 export function shortHash(hash: string): string {
 	return hash.slice(0, 12);
 }
