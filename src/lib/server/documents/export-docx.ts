@@ -65,6 +65,8 @@ interface Place {
 	/** Whether the block is at the top of the text: its number hangs in the margin column. */
 	top: boolean;
 	list?: IParagraphOptions['numbering'] | { bullet: number };
+	/** A later paragraph of a list item at this list level: indented like the item's text. */
+	continues?: number;
 	quoted: boolean;
 }
 
@@ -84,6 +86,9 @@ function paragraph(node: PmNode, place: Place, heading?: (typeof headingLevels)[
 		...(place.top && place.number ? { indent: { left: numberColumn, hanging: numberColumn } } : {}),
 		...(list && 'bullet' in list ? { bullet: { level: list.bullet } } : {}),
 		...(list && 'reference' in list ? { numbering: list } : {}),
+		...(place.continues !== undefined && !list
+			? { indent: { left: 720 * (place.continues + 1) } }
+			: {}),
 		...(place.quoted
 			? {
 					indent: { left: numberColumn + 360 },
@@ -125,7 +130,8 @@ function blocks(node: PmNode, context: Context, place: Place, level = 0): Paragr
 								number: i === 0 ? context.numbers.get(item) : undefined,
 								top: false,
 								quoted: place.quoted,
-								list: i === 0 ? list : undefined
+								list: i === 0 ? list : undefined,
+								continues: i === 0 ? undefined : level
 							},
 							level + 1
 						)
