@@ -182,6 +182,27 @@ test('bad version input is refused with a message and writes nothing', async ({
 		const response = await actors.editor.request.get(path);
 		expect(response.status(), path).toBe(404);
 	}
+	// Exports of a version carry its name and short hash; an unknown version is 404.
+	const markdown = await actors.viewer.request.get(`/dokumente/${doc.slug}/export/md?fassung=1`);
+	expect(markdown.status()).toBe(200);
+	const [{ content_hash: hash }] = queryDatabase<{ content_hash: string }>(
+		server.dataDir,
+		'select content_hash from document_version where document_id = ?',
+		doc.id
+	);
+	expect(await markdown.text()).toContain(`Fassung 1: Erste Fassung`);
+	expect(await markdown.text()).toContain(`Prüfsumme ${hash.slice(0, 8)}`);
+	expect(markdown.headers()['content-disposition']).toContain('fassung-1-erste-fassung');
+	for (const path of [
+		`/dokumente/${doc.slug}/export/docx?fassung=9`,
+		`/dokumente/${doc.slug}/druck?fassung=9`,
+		`/dokumente/${doc.slug}/export/md?fassung=x`
+	]) {
+		expect((await actors.viewer.request.get(path)).status(), path).toBe(404);
+	}
+	const print = await actors.viewer.request.get(`/dokumente/${doc.slug}/druck?fassung=1`);
+	expect(await print.text()).toContain('Fassung 1: Erste Fassung, festgehalten am');
+
 	const restoreMissing = await postForm(
 		actors.editor.request,
 		server.url,

@@ -126,6 +126,14 @@ export const routeTable: RouteCase[] = [
 	}),
 	page('/dokumente/[slug]/vergleich', members, '/dokumente/leitbild/vergleich'),
 	page('/dokumente/[slug]/verlauf', members, '/dokumente/leitbild/verlauf'),
+	page('/dokumente/[slug]/druck', members, '/dokumente/selbstverpflichtung/druck'),
+	{
+		kind: 'endpoint',
+		route: '/dokumente/[slug]/export/[format]',
+		method: 'GET',
+		path: '/dokumente/leitbild/export/md',
+		access: members
+	},
 	page('/konferenzen', members),
 	page('/konferenzen/neu', editors),
 	action('/konferenzen/neu', 'default', editors, { form: { title: '', date: '' } }),

@@ -2,6 +2,7 @@
 // paired by their stable ids, so an edited paragraph is compared with its own earlier state and
 // a moved or new one shows as inserted; inside a pair the words are compared.
 import { diffArrays, diffWords } from 'diff';
+import { passages } from '../../editor/passages';
 import type { PmNode } from './markdown';
 
 export type BlockType = 'heading' | 'paragraph' | 'listItem' | 'quote';
@@ -25,6 +26,8 @@ export interface ComparedBlock {
 	id: string | null;
 	type: BlockType;
 	level: number;
+	/** The passage number (of the newer text; of the older one for deleted blocks). */
+	number: string | null;
 	/** True when only the kind of block changed (e.g. a paragraph became a heading). */
 	formatChanged: boolean;
 	parts: ComparedPart[];
@@ -108,6 +111,12 @@ function sameBlock(a: TextBlock, b: TextBlock): boolean {
 export function compareTexts(older: PmNode, newer: PmNode): Comparison {
 	const oldBlocks = textBlocks(older);
 	const newBlocks = textBlocks(newer);
+	const numberIn = (doc: PmNode) => {
+		const numbers = new Map(passages(doc).map((p) => [p.blockId, p.number]));
+		return (block: TextBlock) => (block.id ? (numbers.get(block.id) ?? null) : null);
+	};
+	const oldNumber = numberIn(older);
+	const newNumber = numberIn(newer);
 	const blocks: ComparedBlock[] = [];
 	let insertions = 0;
 	let deletions = 0;
@@ -120,6 +129,7 @@ export function compareTexts(older: PmNode, newer: PmNode): Comparison {
 			for (const block of oldBlocks.slice(oldIndex, oldIndex + count)) {
 				blocks.push({
 					...block,
+					number: oldNumber(block),
 					status: 'deleted',
 					formatChanged: false,
 					parts: [{ op: 'delete', text: block.text }]
@@ -131,6 +141,7 @@ export function compareTexts(older: PmNode, newer: PmNode): Comparison {
 			for (const block of newBlocks.slice(newIndex, newIndex + count)) {
 				blocks.push({
 					...block,
+					number: newNumber(block),
 					status: 'inserted',
 					formatChanged: false,
 					parts: [{ op: 'insert', text: block.text }]
@@ -154,6 +165,7 @@ export function compareTexts(older: PmNode, newer: PmNode): Comparison {
 				if (formatChanged) formatChanges++;
 				blocks.push({
 					id: after.id,
+					number: newNumber(after),
 					type: after.type,
 					level: after.level,
 					status: inserted + deleted > 0 || formatChanged ? 'changed' : 'same',

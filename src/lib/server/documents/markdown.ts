@@ -1,13 +1,9 @@
 // Turns the seed texts (a small Markdown subset: headings, paragraphs, bullet and numbered lists,
 // quotes, *italic* and **bold**) into ProseMirror JSON of the document schema, each block with
 // its stable id.
-export interface PmNode {
-	type: string;
-	attrs?: Record<string, unknown>;
-	content?: PmNode[];
-	text?: string;
-	marks?: { type: string; attrs?: Record<string, unknown> }[];
-}
+import type { PmNode } from '../../editor/pm-node';
+
+export type { PmNode };
 
 function inline(text: string): PmNode[] {
 	const nodes: PmNode[] = [];

@@ -12,7 +12,8 @@ import { recordActivity } from './activity';
 import { contentHash } from './content-hash';
 import { documentSchema, jsonFromYDoc, plainText } from './document-state';
 import type { PmNode } from './markdown';
-import { documentHtml } from './render-html';
+import { findDocument } from './documents';
+import { documentHtmlBody } from './export-html';
 
 export const versionNameMaxLength = 120;
 
@@ -105,6 +106,8 @@ export function freezeVersion(
 				message: `Eine Fassung mit dem Namen „${name}“ gibt es in diesem Dokument schon (Fassung ${taken.number}).`
 			};
 		}
+		const row = findDocument(tx, input.documentId);
+		if (!row) return { ok: false as const, message: 'Dieses Dokument gibt es nicht.' };
 		const ydoc = loadDocument(tx, input.documentId);
 		const json = jsonFromYDoc(ydoc);
 		const yjsState = Y.encodeStateAsUpdate(ydoc);
@@ -123,7 +126,7 @@ export function freezeVersion(
 			nameKey,
 			yjsState: Buffer.from(yjsState),
 			content: JSON.stringify(json),
-			html: documentHtml(json),
+			html: documentHtmlBody({ json, title: row.title, kind: row.kind }),
 			plainText: plainText(json),
 			contentHash: contentHash(json),
 			createdBy: input.userId,

@@ -1,0 +1,235 @@
+// The text as a Word file: headings in Word's heading styles, each numbered block opened by its
+// number, bullet and numbered lists as real Word lists, bold, italic and links; a footer with
+// title, version, date and short hash; for the Selbstverpflichtung a signature page.
+import {
+	AlignmentType,
+	BorderStyle,
+	Document,
+	ExternalHyperlink,
+	Footer,
+	HeadingLevel,
+	LevelFormat,
+	Packer,
+	PageNumber,
+	Paragraph,
+	TabStopType,
+	TextRun,
+	type IParagraphOptions,
+	type ParagraphChild
+} from 'docx';
+import type { PmNode } from '../../editor/pm-node';
+import { passageNumbers } from '../../editor/passages';
+import {
+	footerLine,
+	hasTitleHeading,
+	safeHref,
+	signatureFields,
+	type DocumentExport,
+	type SignatureBody
+} from './exports';
+
+const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3];
+/** A4 with Word's default margins: the width text may take, in twips. */
+const textWidth = 11906 - 2 * 1440;
+/** The numbers of top-level blocks hang in a column of this width (1.2 cm). */
+const numberColumn = 680;
+const orderedReference = (start: number) => `nummerierte-liste-${start}`;
+
+function inline(nodes: PmNode[] = []): ParagraphChild[] {
+	return nodes.map((node) => {
+		if (node.type === 'hardBreak') return new TextRun({ text: '', break: 1 });
+		const marks = node.marks ?? [];
+		const bold = marks.some((m) => m.type === 'bold');
+		const italics = marks.some((m) => m.type === 'italic');
+		const href = safeHref(marks.find((m) => m.type === 'link')?.attrs?.href);
+		if (href) {
+			return new ExternalHyperlink({
+				link: href,
+				children: [new TextRun({ text: node.text ?? '', bold, italics, style: 'Hyperlink' })]
+			});
+		}
+		return new TextRun({ text: node.text ?? '', bold, italics });
+	});
+}
+
+interface Context {
+	numbers: Map<PmNode, string>;
+	/** Ordered lists seen so far: each restarts its numbering as its own Word list instance. */
+	orderedLists: number;
+	starts: Set<number>;
+}
+
+interface Place {
+	/** The number this block opens with (its own, or its container's for the first child). */
+	number?: string;
+	/** Whether the block is at the top of the text: its number hangs in the margin column. */
+	top: boolean;
+	list?: IParagraphOptions['numbering'] | { bullet: number };
+	/** A later paragraph of a list item at this list level: indented like the item's text. */
+	continues?: number;
+	quoted: boolean;
+}
+
+function numberRuns(number: string | undefined, top: boolean): ParagraphChild[] {
+	if (!number) return [];
+	return [
+		new TextRun({ text: number, bold: true }),
+		top ? new TextRun({ text: '\t' }) : new TextRun(' ')
+	];
+}
+
+function paragraph(node: PmNode, place: Place, heading?: (typeof headingLevels)[number]) {
+	const list = place.list;
+	return new Paragraph({
+		heading,
+		children: [...numberRuns(place.number, place.top), ...inline(node.content)],
+		...(place.top && place.number ? { indent: { left: numberColumn, hanging: numberColumn } } : {}),
+		...(list && 'bullet' in list ? { bullet: { level: list.bullet } } : {}),
+		...(list && 'reference' in list ? { numbering: list } : {}),
+		...(place.continues !== undefined && !list
+			? { indent: { left: 720 * (place.continues + 1) } }
+			: {}),
+		...(place.quoted
+			? {
+					indent: { left: numberColumn + 360 },
+					border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'C5C9D3', space: 8 } }
+				}
+			: {})
+	});
+}
+
+function blocks(node: PmNode, context: Context, place: Place, level = 0): Paragraph[] {
+	const own = context.numbers.get(node);
+	const number = own ?? place.number;
+	switch (node.type) {
+		case 'heading': {
+			const headingLevel = Math.min(Math.max(Number(node.attrs?.level ?? 1), 1), 3);
+			return [paragraph(node, { ...place, number }, headingLevels[headingLevel - 1])];
+		}
+		case 'paragraph':
+			return [paragraph(node, { ...place, number })];
+		case 'blockquote':
+			return children(node, context, { ...place, number, top: false, quoted: true }, level);
+		case 'bulletList':
+		case 'orderedList': {
+			let list: Place['list'] = { bullet: level };
+			if (node.type === 'orderedList') {
+				const start = Number(node.attrs?.start ?? 1);
+				context.starts.add(start);
+				list = { reference: orderedReference(start), level, instance: ++context.orderedLists };
+			}
+			return (node.content ?? []).flatMap(
+				(item) =>
+					item.content?.flatMap((child, i) =>
+						// The item's first paragraph carries the list marker; later ones and nested lists
+						// belong to it.
+						blocks(
+							child,
+							context,
+							{
+								number: i === 0 ? context.numbers.get(item) : undefined,
+								top: false,
+								quoted: place.quoted,
+								list: i === 0 ? list : undefined,
+								continues: i === 0 ? undefined : level
+							},
+							level + 1
+						)
+					) ?? []
+			);
+		}
+		default:
+			return children(node, context, place, level);
+	}
+}
+
+/** A container's blocks; its number goes to the first of them. */
+function children(node: PmNode, context: Context, place: Place, level: number): Paragraph[] {
+	return (node.content ?? []).flatMap((child, i) =>
+		blocks(child, context, { ...place, number: i === 0 ? place.number : undefined }, level)
+	);
+}
+
+function signaturePage(bodies: SignatureBody[]): Paragraph[] {
+	const page: Paragraph[] = [
+		new Paragraph({
+			text: 'Unterzeichnung',
+			heading: HeadingLevel.HEADING_2,
+			pageBreakBefore: true
+		})
+	];
+	for (const body of bodies) {
+		// Each block stays on one page: every line keeps with the next.
+		page.push(
+			new Paragraph({
+				text: body.name,
+				heading: HeadingLevel.HEADING_3,
+				keepNext: true,
+				keepLines: true,
+				spacing: { before: 480 }
+			})
+		);
+		signatureFields.forEach((field, i) =>
+			page.push(
+				new Paragraph({
+					children: [new TextRun(`${field}:`), new TextRun('\t')],
+					tabStops: [{ type: TabStopType.RIGHT, position: textWidth, leader: 'underscore' }],
+					keepNext: i < signatureFields.length - 1,
+					spacing: { before: 320 }
+				})
+			)
+		);
+	}
+	return page;
+}
+
+export async function documentDocx(input: DocumentExport): Promise<Buffer> {
+	const context: Context = {
+		numbers: passageNumbers(input.json),
+		orderedLists: 0,
+		starts: new Set()
+	};
+	const title = hasTitleHeading(input.json)
+		? []
+		: [new Paragraph({ text: input.title, heading: HeadingLevel.HEADING_1 })];
+	const text = children(input.json, context, { top: true, quoted: false }, 0);
+	const signatures = input.signatureBodies?.length ? signaturePage(input.signatureBodies) : [];
+	const footer = new Footer({
+		children: [
+			new Paragraph({
+				children: [new TextRun({ text: footerLine(input), size: 16 })],
+				border: { top: { style: BorderStyle.SINGLE, size: 4, color: 'C5C9D3', space: 4 } }
+			}),
+			new Paragraph({
+				alignment: AlignmentType.RIGHT,
+				children: [
+					new TextRun({
+						size: 16,
+						children: ['Seite ', PageNumber.CURRENT, ' von ', PageNumber.TOTAL_PAGES]
+					})
+				]
+			})
+		]
+	});
+	const doc = new Document({
+		creator: 'Leitbild-Werkstatt',
+		title: input.title,
+		description: footerLine(input),
+		styles: { default: { document: { run: { language: { value: 'de-DE' } } } } },
+		numbering: {
+			config: [...context.starts].map((start) => ({
+				reference: orderedReference(start),
+				levels: [0, 1, 2].map((level) => ({
+					level,
+					format: LevelFormat.DECIMAL,
+					text: `%${level + 1}.`,
+					start: level === 0 ? start : 1,
+					alignment: AlignmentType.START,
+					style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } }
+				}))
+			}))
+		},
+		sections: [{ footers: { default: footer }, children: [...title, ...text, ...signatures] }]
+	});
+	return Packer.toBuffer(doc);
+}

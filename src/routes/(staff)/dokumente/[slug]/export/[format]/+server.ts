@@ -1,0 +1,45 @@
+import { error } from '@sveltejs/kit';
+import { documentDocx } from '$lib/server/documents/export-docx';
+import { documentHtml } from '$lib/server/documents/export-html';
+import { documentMarkdown } from '$lib/server/documents/export-markdown';
+import { currentTextExport } from '$lib/server/documents/export-request';
+import { exportFileName } from '$lib/server/documents/exports';
+
+const types = {
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	md: 'text/markdown; charset=utf-8',
+	html: 'text/html; charset=utf-8'
+} as const;
+
+export async function GET(event) {
+	const { found, input, bodySlug } = currentTextExport(event);
+	const format = event.params.format;
+	if (!Object.hasOwn(types, format)) {
+		error(404, 'Dieses Format gibt es nicht. Möglich sind docx, md und html.');
+	}
+	const kind = format as keyof typeof types;
+	// The signature page belongs to the Word file and the print view.
+	const body =
+		kind === 'docx'
+			? new Uint8Array(await documentDocx(input))
+			: kind === 'md'
+				? documentMarkdown(input)
+				: documentHtml({ ...input, signatureBodies: undefined });
+	const fileName = exportFileName(
+		{
+			slug: found.slug,
+			versionName: input.versionName,
+			bodySlug: kind === 'docx' ? bodySlug : undefined,
+			date: input.frozenAt ?? input.exportedAt
+		},
+		kind
+	);
+	return new Response(body, {
+		headers: {
+			'content-type': types[kind],
+			'content-disposition': `attachment; filename="${fileName}"`,
+			'cache-control': 'private, no-store',
+			'x-content-type-options': 'nosniff'
+		}
+	});
+}
