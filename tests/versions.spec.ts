@@ -49,6 +49,8 @@ test('freeze, edit, freeze: the comparison shows the changed words; restore brin
 		// Edit: replace "gemeinsam" with "verbindlich und kreisweit".
 		await openPage(page, `/dokumente/${doc.slug}`);
 		await expect(page.getByRole('status').filter({ hasText: 'Verbunden' })).toBeVisible();
+		// Click only once the stored text is in the editor, or the caret lands in an empty one.
+		await expect(text).toContainText('Armut gemeinsam.');
 		await text.click();
 		await page.keyboard.press('End');
 		for (let i = 0; i < 'gemeinsam.'.length; i++) await page.keyboard.press('Backspace');

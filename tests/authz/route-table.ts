@@ -134,6 +134,15 @@ export const routeTable: RouteCase[] = [
 		path: '/dokumente/leitbild/export/md',
 		access: members
 	},
+	// Members comment where the document allows it (the seeded Leitbild does); empty input is
+	// refused with 400, so nothing is written.
+	...['comment', 'reply', 'resolve', 'reopen'].map((name) =>
+		action('/dokumente/[slug]', name, members, { path: '/dokumente/leitbild' })
+	),
+	action('/dokumente/[slug]', 'commentSettings', editors, {
+		path: '/dokumente/leitbild',
+		form: { viewersMayComment: 'kaputt' }
+	}),
 	page('/konferenzen', members),
 	page('/konferenzen/neu', editors),
 	action('/konferenzen/neu', 'default', editors, { form: { title: '', date: '' } }),

@@ -29,6 +29,7 @@ import {
 import { organisationsSeed } from './workspace/organisations-seed';
 import { pollChannel, type PollChannel } from './polls/poll-channel';
 import { pollsSeed } from './polls/polls-seed';
+import { commentChannel, type CommentChannel } from './comments/comment-channel';
 
 export type AppStatus = 'starting' | 'ready' | 'failed';
 
@@ -42,6 +43,7 @@ interface App {
 	documents?: YjsChannel;
 	boards?: BoardChannel;
 	polls?: PollChannel;
+	comments?: CommentChannel;
 	retentionTimer?: NodeJS.Timeout;
 }
 
@@ -128,13 +130,15 @@ async function prepare(app: App): Promise<void> {
 		app.documents = documentChannel(db);
 		app.boards = boardChannel(db);
 		app.polls = pollChannel(db);
+		app.comments = commentChannel(db);
 		app.realtime = createRealtimeServer({
 			publicOrigin: app.config.publicOrigin,
 			channels: {
 				echo: echoChannel,
 				document: app.documents,
 				board: app.boards,
-				poll: app.polls
+				poll: app.polls,
+				comments: app.comments
 			},
 			resolveActor: async (request, resource) => {
 				await app.ready;
@@ -209,6 +213,11 @@ export function boardPresence(boardId: string): number {
 /** After a poll changed: everyone watching the event's polls gets the new state. */
 export function publishPolls(eventId: string): void {
 	currentApp().polls?.publish(eventId);
+}
+
+/** After a comment thread changed: everyone in the document sees it. */
+export function publishComments(documentId: string): void {
+	currentApp().comments?.publish(documentId);
 }
 
 export function connectedPollParticipants(eventId: string): number {

@@ -93,7 +93,12 @@ describe('can', () => {
 	});
 
 	it('lets members read documents and editors write them, archived ones read-only for all', () => {
-		const open = { type: 'document', documentId: 'd', archived: false } as const;
+		const open = {
+			type: 'document',
+			documentId: 'd',
+			archived: false,
+			viewersMayComment: true
+		} as const;
 		const archived = { ...open, archived: true } as const;
 		for (const actor of [kamenViewer, kamenEditor, admin]) {
 			expect(can(actor, 'document:read', open)).toBe(true);
@@ -107,5 +112,25 @@ describe('can', () => {
 		expect(can(participant, 'document:read', open)).toBe(false);
 		expect(can(kamenEditor, 'document:delete', archived)).toBe(false);
 		expect(can(admin, 'document:delete', archived)).toBe(true);
+	});
+
+	it('lets editors comment, and other members only where the document allows it', () => {
+		const open = {
+			type: 'document',
+			documentId: 'd',
+			archived: false,
+			viewersMayComment: true
+		} as const;
+		const closed = { ...open, viewersMayComment: false } as const;
+		const archived = { ...open, archived: true } as const;
+		expect(can(kamenViewer, 'document:comment', open)).toBe(true);
+		expect(can(kamenViewer, 'document:comment', closed)).toBe(false);
+		expect(can(kamenEditor, 'document:comment', closed)).toBe(true);
+		expect(can(admin, 'document:comment', closed)).toBe(true);
+		for (const actor of [kamenViewer, kamenEditor, admin]) {
+			expect(can(actor, 'document:comment', archived)).toBe(false);
+		}
+		expect(can(participant, 'document:comment', open)).toBe(false);
+		expect(can(anonymous, 'document:comment', open)).toBe(false);
 	});
 });

@@ -25,7 +25,7 @@ export type Resource =
 	| { type: 'app' }
 	| { type: 'organisation'; organisationId: string; kind: OrganisationKind }
 	| { type: 'event'; eventId: string }
-	| { type: 'document'; documentId: string; archived: boolean };
+	| { type: 'document'; documentId: string; archived: boolean; viewersMayComment: boolean };
 
 export const anonymousActor: Actor = { kind: 'anonymous' };
 export const appResource: Resource = { type: 'app' };
@@ -77,6 +77,13 @@ const rules = {
 	'document:write': (actor, resource) =>
 		resource.type === 'document' && !resource.archived && isEditor(actor),
 	'document:create': isEditor,
+	/** Commenting (threads, replies, resolving): editors, and other members where the document
+	 * lets them; never on archived documents. Comments never touch the text itself. */
+	'document:comment': (actor, resource) =>
+		resource.type === 'document' &&
+		!resource.archived &&
+		isMember(actor) &&
+		(isEditor(actor) || resource.viewersMayComment),
 	/** Archiving and restoring. */
 	'document:manage': (actor, resource) => resource.type === 'document' && isEditor(actor),
 	'document:delete': (actor, resource) => resource.type === 'document' && isAdmin(actor),

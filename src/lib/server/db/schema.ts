@@ -185,7 +185,9 @@ export const document = sqliteTable(
 		createdAt: timestampNow(),
 		/** When the text last changed. */
 		updatedAt: timestampNow('updated_at'),
-		archivedAt: integer('archived_at', { mode: 'timestamp_ms' })
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		/** Members who may not edit (viewers, signatories) may still comment; editors decide. */
+		viewersMayComment: integer('viewers_may_comment', { mode: 'boolean' }).notNull().default(true)
 	},
 	(table) => [uniqueIndex('document_slug_unique').on(table.slug)]
 );
@@ -206,6 +208,56 @@ export const documentUpdate = sqliteTable(
 	},
 	(table) => [index('document_update_document_idx').on(table.documentId, table.id)]
 );
+
+/** What can be anchored to a passage of a document. Change proposals will join comments here. */
+export const annotationKinds = ['comment'] as const;
+export type AnnotationKind = (typeof annotationKinds)[number];
+export const annotationStates = ['open', 'resolved'] as const;
+export type AnnotationState = (typeof annotationStates)[number];
+
+/**
+ * A thread anchored to words of a document: a pair of Yjs relative positions (base64 of
+ * Y.encodeRelativePosition), so it follows its words through every edit, and the words as they
+ * were when it began. Kept beside the text, never inside the shared Yjs document.
+ */
+export const annotation = sqliteTable(
+	'annotation',
+	{
+		id: text('id').primaryKey(),
+		documentId: text('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: annotationKinds }).notNull().default('comment'),
+		anchorStart: text('anchor_start').notNull(),
+		anchorEnd: text('anchor_end').notNull(),
+		quote: text('quote').notNull(),
+		state: text('state', { enum: annotationStates }).notNull().default('open'),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestampNow(),
+		resolvedBy: text('resolved_by').references(() => user.id, { onDelete: 'set null' }),
+		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' })
+	},
+	(table) => [index('annotation_document_idx').on(table.documentId, table.createdAt)]
+);
+
+export type AnnotationRow = typeof annotation.$inferSelect;
+
+/** The messages of a thread, the opening comment first. */
+export const annotationReply = sqliteTable(
+	'annotation_reply',
+	{
+		id: text('id').primaryKey(),
+		annotationId: text('annotation_id')
+			.notNull()
+			.references(() => annotation.id, { onDelete: 'cascade' }),
+		authorId: text('author_id').references(() => user.id, { onDelete: 'set null' }),
+		body: text('body').notNull(),
+		createdAt: timestampNow()
+	},
+	(table) => [index('annotation_reply_annotation_idx').on(table.annotationId, table.createdAt)]
+);
+
+export type AnnotationReplyRow = typeof annotationReply.$inferSelect;
 
 /** A named, frozen state of a document's text. Written once and never changed: a trigger in the
  * migration refuses updates of everything but the creator reference (which the database sets
@@ -240,7 +292,7 @@ export const documentVersion = sqliteTable(
 
 export type DocumentVersionRow = typeof documentVersion.$inferSelect;
 
-export const documentActivityKinds = ['edit', 'freeze', 'restore', 'status'] as const;
+export const documentActivityKinds = ['edit', 'freeze', 'restore', 'status', 'comment'] as const;
 export type DocumentActivityKind = (typeof documentActivityKinds)[number];
 
 /** What happened to a document, coarse: an editing session per person (from its first to its
@@ -260,7 +312,7 @@ export const documentActivity = sqliteTable(
 		/** Changes in an editing session. */
 		changes: integer('changes').notNull().default(0),
 		versionId: text('version_id').references(() => documentVersion.id, { onDelete: 'set null' }),
-		/** For status changes: the new status. */
+		/** For status changes: the new status; for comments: new, reply, resolved or open. */
 		detail: text('detail')
 	},
 	(table) => [index('document_activity_document_idx').on(table.documentId, table.endedAt)]

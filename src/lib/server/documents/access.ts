@@ -7,7 +7,12 @@ import type { AppDatabase } from '../db/database';
 
 /** A document as the policy sees it. */
 export function documentResource(row: DocumentRow): Extract<Resource, { type: 'document' }> {
-	return { type: 'document', documentId: row.id, archived: Boolean(row.archivedAt) };
+	return {
+		type: 'document',
+		documentId: row.id,
+		archived: Boolean(row.archivedAt),
+		viewersMayComment: row.viewersMayComment
+	};
 }
 
 /** The document a page's `slug` names, once the actor may read it (and do `action`, if given). */

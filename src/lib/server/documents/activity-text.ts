@@ -7,6 +7,13 @@ export function personName(userId: string | null, names: Map<string, string>): s
 	return names.get(userId) ?? 'ehemaliges Mitglied';
 }
 
+const commentActions: Record<string, string> = {
+	new: 'einen Kommentar geschrieben',
+	reply: 'auf einen Kommentar geantwortet',
+	resolved: 'einen Kommentar als erledigt markiert',
+	open: 'einen Kommentar wieder geöffnet'
+};
+
 export function describeActivity(entry: ActivityEntry, names: Map<string, string>): string {
 	const who = personName(entry.userId, names);
 	const version =
@@ -20,6 +27,8 @@ export function describeActivity(entry: ActivityEntry, names: Map<string, string
 			return `${who} hat ${version} festgehalten`;
 		case 'restore':
 			return `${who} hat ${version} wiederhergestellt`;
+		case 'comment':
+			return `${who} hat ${commentActions[entry.detail ?? 'new'] ?? commentActions.new}`;
 		case 'status': {
 			const label =
 				documentStatusLabels[entry.detail as keyof typeof documentStatusLabels] ?? entry.detail;

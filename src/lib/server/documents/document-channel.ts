@@ -4,6 +4,7 @@ import { appendUpdate, compactDocument, loadUpdates } from '../collab/update-sto
 import type { AppDatabase } from '../db/database';
 import { can } from '../policy';
 import { editSessionRecorder } from './activity';
+import { documentResource } from './access';
 import { findDocument } from './documents';
 
 export function documentChannel(db: AppDatabase): YjsChannel {
@@ -15,9 +16,7 @@ export function documentChannel(db: AppDatabase): YjsChannel {
 			const [, , id, ...rest] = url.pathname.split('/').filter(Boolean);
 			if (!id || rest.length > 0) return undefined;
 			const found = findDocument(db, id);
-			return found
-				? { type: 'document', documentId: found.id, archived: Boolean(found.archivedAt) }
-				: undefined;
+			return found ? documentResource(found) : undefined;
 		},
 		documentName: (resource) => (resource.type === 'document' ? resource.documentId : ''),
 		access: (actor, resource) => (can(actor, 'document:write', resource) ? 'write' : 'read'),

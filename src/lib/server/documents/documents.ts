@@ -40,7 +40,8 @@ export function createDocument(
 		createdBy: input.createdBy,
 		createdAt: now,
 		updatedAt: now,
-		archivedAt: null
+		archivedAt: null,
+		viewersMayComment: true
 	};
 	db.insert(document).values(row).run();
 	return row;
@@ -72,4 +73,9 @@ export function setStatus(
 		tx.update(document).set({ status }).where(eq(document.id, id)).run();
 		recordActivity(tx, { documentId: id, kind: 'status', userId, at: now, detail: status });
 	});
+}
+
+/** Whether members who may not edit may comment on the document. */
+export function setViewersMayComment(db: AppDatabase, id: string, allowed: boolean) {
+	db.update(document).set({ viewersMayComment: allowed }).where(eq(document.id, id)).run();
 }

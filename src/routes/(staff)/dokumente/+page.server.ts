@@ -59,7 +59,8 @@ async function documentFromForm(
 	authorize(event, action, {
 		type: 'document',
 		documentId: form.value.documentId,
-		archived: false
+		archived: false,
+		viewersMayComment: false
 	});
 	const found = findDocument(db(), form.value.documentId);
 	if (!found) return { failure: fail(404, { message: 'Dieses Dokument gibt es nicht.' }) };

@@ -1,24 +1,107 @@
-import { fail } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
-import { documentForPage } from '$lib/server/documents/access';
-import { setStatus } from '$lib/server/documents/documents';
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { db, publishComments, revalidateLiveConnections } from '$lib/server/app';
+import {
+	commentThreads,
+	createComment,
+	replyToComment,
+	setCommentState
+} from '$lib/server/comments/comments';
+import {
+	CommentSettingsForm,
+	NewCommentForm,
+	ReplyForm,
+	ThreadForm
+} from '$lib/server/comments/forms';
+import { documentForPage, documentResource } from '$lib/server/documents/access';
+import { setStatus, setViewersMayComment } from '$lib/server/documents/documents';
 import { StatusForm } from '$lib/server/documents/forms';
-import { parseForm } from '$lib/server/http/forms';
 import { userColour } from '$lib/editor/user-colour';
+import { parseForm } from '$lib/server/http/forms';
 import { signedInUser } from '$lib/server/http/guard';
+import { can, type Action } from '$lib/server/policy';
+
+function documentFor(event: RequestEvent<{ slug: string }>, action: Action) {
+	const found = documentForPage(db(), event, action);
+	return { found, resource: documentResource(found), user: signedInUser(event) };
+}
 
 export function load(event) {
-	documentForPage(db(), event);
-	const user = signedInUser(event);
-	return { user: { name: user.name, colour: userColour(user.id) } };
+	const { found, resource, user } = documentFor(event, 'document:read');
+	const { actor } = event.locals;
+	return {
+		document: {
+			id: found.id,
+			slug: found.slug,
+			title: found.title,
+			kind: found.kind,
+			status: found.status,
+			archived: Boolean(found.archivedAt),
+			viewersMayComment: found.viewersMayComment
+		},
+		canWrite: can(actor, 'document:write', resource),
+		canComment: can(actor, 'document:comment', resource),
+		canManage: can(actor, 'document:manage', resource),
+		threads: commentThreads(db(), found.id),
+		user: { id: user.id, name: user.name, colour: userColour(user.id) }
+	};
+}
+
+async function changeState(event: RequestEvent<{ slug: string }>, state: 'open' | 'resolved') {
+	const { found, resource, user } = documentFor(event, 'document:comment');
+	const form = parseForm(ThreadForm, await event.request.formData());
+	if (!form.ok) return fail(400, { message: form.message });
+	const result = setCommentState(db(), {
+		documentId: found.id,
+		threadId: form.value.threadId,
+		userId: user.id,
+		moderator: can(event.locals.actor, 'document:write', resource),
+		state
+	});
+	if (!result.ok) return fail(result.status, { message: result.message });
+	publishComments(found.id);
+	return { threadId: result.threadId };
 }
 
 export const actions = {
-	async status(event) {
-		const found = documentForPage(db(), event, 'document:manage');
+	status: async (event) => {
+		const { found, user } = documentFor(event, 'document:manage');
 		const form = parseForm(StatusForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message });
-		setStatus(db(), found.id, form.value.status, signedInUser(event).id);
+		setStatus(db(), found.id, form.value.status, user.id);
 		return { success: 'Der Stand des Dokuments ist geändert.' };
+	},
+	comment: async (event) => {
+		const { found, user } = documentFor(event, 'document:comment');
+		const form = parseForm(NewCommentForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message });
+		const result = createComment(db(), { documentId: found.id, authorId: user.id, ...form.value });
+		if (!result.ok) return fail(result.status, { message: result.message });
+		publishComments(found.id);
+		return { threadId: result.threadId };
+	},
+	reply: async (event) => {
+		const { found, user } = documentFor(event, 'document:comment');
+		const form = parseForm(ReplyForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message });
+		const result = replyToComment(db(), {
+			documentId: found.id,
+			threadId: form.value.threadId,
+			authorId: user.id,
+			body: form.value.body
+		});
+		if (!result.ok) return fail(result.status, { message: result.message });
+		publishComments(found.id);
+		return { threadId: result.threadId };
+	},
+	resolve: (event) => changeState(event, 'resolved'),
+	reopen: (event) => changeState(event, 'open'),
+	commentSettings: async (event) => {
+		const { found } = documentFor(event, 'document:manage');
+		const form = parseForm(CommentSettingsForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message });
+		setViewersMayComment(db(), found.id, form.value.viewersMayComment === 'on');
+		// Open comment connections learn at once whether they may still comment.
+		revalidateLiveConnections();
+		return { saved: true };
 	}
 };

@@ -1,0 +1,64 @@
+// Where a comment sits in the text: a pair of Yjs relative positions, so it follows its words
+// through everyone's edits. The start sticks to the first commented character, the end to the
+// last one, so text typed right before or right after the words stays outside the comment. When
+// all the words are deleted, the range collapses and the comment is detached.
+import {
+	absolutePositionToRelativePosition,
+	relativePositionToAbsolutePosition
+} from '@tiptap/y-tiptap';
+import { fromBase64, toBase64 } from 'lib0/buffer';
+import * as Y from 'yjs';
+
+/** What the sync plugin knows: the Y.Doc, its fragment and which Yjs type is which node. */
+export interface YBinding {
+	doc: Y.Doc;
+	type: Y.XmlFragment;
+	mapping: Parameters<typeof absolutePositionToRelativePosition>[2];
+}
+
+export interface Anchors {
+	anchorStart: string;
+	anchorEnd: string;
+}
+
+/**
+ * y-tiptap ties a position to the character before it; the start of a comment is better tied to
+ * the character after it, its first word. Only inside a text: elsewhere y-tiptap's answer stays.
+ */
+function leaningRight(position: Y.RelativePosition, doc: Y.Doc): Y.RelativePosition {
+	const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc);
+	if (!absolute || !(absolute.type instanceof Y.XmlText)) return position;
+	if (absolute.index >= absolute.type.length) return position;
+	return Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, 0);
+}
+
+export function anchorsFor(binding: YBinding, from: number, to: number): Anchors {
+	const relative = (pos: number) =>
+		absolutePositionToRelativePosition(pos, binding.type, binding.mapping) as Y.RelativePosition;
+	return {
+		anchorStart: toBase64(Y.encodeRelativePosition(leaningRight(relative(from), binding.doc))),
+		anchorEnd: toBase64(Y.encodeRelativePosition(relative(to)))
+	};
+}
+
+/** The words' range now, or null when they are gone (or the anchors are unreadable). */
+export function resolveAnchors(
+	binding: YBinding,
+	anchors: Anchors
+): { from: number; to: number } | null {
+	try {
+		const resolve = (encoded: string) =>
+			relativePositionToAbsolutePosition(
+				binding.doc,
+				binding.type,
+				Y.decodeRelativePosition(fromBase64(encoded)),
+				binding.mapping
+			);
+		const from = resolve(anchors.anchorStart);
+		const to = resolve(anchors.anchorEnd);
+		if (from === null || to === null || from >= to) return null;
+		return { from, to };
+	} catch {
+		return null;
+	}
+}

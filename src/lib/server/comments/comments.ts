@@ -1,0 +1,222 @@
+// Comment threads on documents: anchored beside the text, never inside it. Authors are stored
+// as user ids and named only when shown, so a person removed later vanishes from every view.
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { transaction, type AppDatabase } from '../db/database';
+import { recordActivity } from '../documents/activity';
+import type { CommentMessage, CommentThread } from '$lib/comments';
+import { annotation, annotationReply, user, type AnnotationState } from '../db/schema';
+
+export type CommentResult =
+	{ ok: true; threadId: string } | { ok: false; status: 403 | 404 | 409; message: string };
+
+const unknownThread = {
+	ok: false,
+	status: 404,
+	message: 'Diesen Kommentar gibt es in diesem Dokument nicht.'
+} as const;
+
+export function createComment(
+	db: AppDatabase,
+	input: {
+		documentId: string;
+		authorId: string;
+		anchorStart: string;
+		anchorEnd: string;
+		quote: string;
+		body: string;
+	},
+	now = new Date()
+): CommentResult {
+	const threadId = crypto.randomUUID();
+	transaction(db, (tx) => {
+		tx.insert(annotation)
+			.values({
+				id: threadId,
+				documentId: input.documentId,
+				kind: 'comment',
+				anchorStart: input.anchorStart,
+				anchorEnd: input.anchorEnd,
+				quote: input.quote,
+				createdBy: input.authorId,
+				createdAt: now
+			})
+			.run();
+		tx.insert(annotationReply)
+			.values({
+				id: crypto.randomUUID(),
+				annotationId: threadId,
+				authorId: input.authorId,
+				body: input.body,
+				createdAt: now
+			})
+			.run();
+		recordActivity(tx, {
+			documentId: input.documentId,
+			kind: 'comment',
+			userId: input.authorId,
+			at: now,
+			detail: 'new'
+		});
+	});
+	return { ok: true, threadId };
+}
+
+function findThread(db: AppDatabase, documentId: string, threadId: string) {
+	return db
+		.select()
+		.from(annotation)
+		.where(
+			and(
+				eq(annotation.id, threadId),
+				eq(annotation.documentId, documentId),
+				eq(annotation.kind, 'comment')
+			)
+		)
+		.get();
+}
+
+export function replyToComment(
+	db: AppDatabase,
+	input: { documentId: string; threadId: string; authorId: string; body: string },
+	now = new Date()
+): CommentResult {
+	const thread = findThread(db, input.documentId, input.threadId);
+	if (!thread) return unknownThread;
+	if (thread.state === 'resolved') {
+		return {
+			ok: false,
+			status: 409,
+			message: 'Dieser Kommentar ist erledigt. Öffnen Sie ihn wieder, um zu antworten.'
+		};
+	}
+	transaction(db, (tx) => {
+		tx.insert(annotationReply)
+			.values({
+				id: crypto.randomUUID(),
+				annotationId: thread.id,
+				authorId: input.authorId,
+				body: input.body,
+				createdAt: now
+			})
+			.run();
+		recordActivity(tx, {
+			documentId: input.documentId,
+			kind: 'comment',
+			userId: input.authorId,
+			at: now,
+			detail: 'reply'
+		});
+	});
+	return { ok: true, threadId: thread.id };
+}
+
+/** Resolving and reopening: the thread's author, or someone who moderates (the editors). */
+export function setCommentState(
+	db: AppDatabase,
+	input: {
+		documentId: string;
+		threadId: string;
+		userId: string;
+		moderator: boolean;
+		state: AnnotationState;
+	},
+	now = new Date()
+): CommentResult {
+	const thread = findThread(db, input.documentId, input.threadId);
+	if (!thread) return unknownThread;
+	if (!input.moderator && thread.createdBy !== input.userId) {
+		return {
+			ok: false,
+			status: 403,
+			message:
+				'Erledigen und wieder öffnen können nur die Person, die den Kommentar begonnen hat, und die Redaktion.'
+		};
+	}
+	if (thread.state === input.state) return { ok: true, threadId: thread.id };
+	const resolved = input.state === 'resolved';
+	transaction(db, (tx) => {
+		tx.update(annotation)
+			.set({
+				state: input.state,
+				resolvedBy: resolved ? input.userId : null,
+				resolvedAt: resolved ? now : null
+			})
+			.where(eq(annotation.id, thread.id))
+			.run();
+		recordActivity(tx, {
+			documentId: input.documentId,
+			kind: 'comment',
+			userId: input.userId,
+			at: now,
+			detail: input.state
+		});
+	});
+	return { ok: true, threadId: thread.id };
+}
+
+/** Every comment thread of a document, oldest first, with the names as they are now. */
+export function commentThreads(db: AppDatabase, documentId: string): CommentThread[] {
+	const resolver = alias(user, 'resolver');
+	const rows = db
+		.select({ thread: annotation, resolverName: resolver.name })
+		.from(annotation)
+		.leftJoin(resolver, eq(resolver.id, annotation.resolvedBy))
+		.where(and(eq(annotation.documentId, documentId), eq(annotation.kind, 'comment')))
+		.orderBy(asc(annotation.createdAt), asc(annotation.id))
+		.all();
+	if (rows.length === 0) return [];
+	const messages = db
+		.select({ reply: annotationReply, authorName: user.name })
+		.from(annotationReply)
+		.leftJoin(user, eq(user.id, annotationReply.authorId))
+		.where(
+			inArray(
+				annotationReply.annotationId,
+				rows.map((row) => row.thread.id)
+			)
+		)
+		.orderBy(asc(annotationReply.createdAt), asc(annotationReply.id))
+		.all();
+	const byThread = new Map<string, CommentMessage[]>();
+	for (const { reply, authorName } of messages) {
+		const list = byThread.get(reply.annotationId) ?? [];
+		list.push({
+			id: reply.id,
+			authorId: reply.authorId,
+			authorName: authorName ?? null,
+			body: reply.body,
+			createdAt: reply.createdAt.getTime()
+		});
+		byThread.set(reply.annotationId, list);
+	}
+	return rows.map(({ thread, resolverName }) => ({
+		id: thread.id,
+		kind: 'comment',
+		anchorStart: thread.anchorStart,
+		anchorEnd: thread.anchorEnd,
+		quote: thread.quote,
+		state: thread.state,
+		createdBy: thread.createdBy,
+		createdAt: thread.createdAt.getTime(),
+		resolvedByName: resolverName ?? null,
+		resolvedAt: thread.resolvedAt?.getTime() ?? null,
+		messages: byThread.get(thread.id) ?? []
+	}));
+}
+
+/** How many comment threads of a document are still open, for the document list. */
+export function openCommentCount(db: AppDatabase, documentId: string): number {
+	const row = db
+		.select({ open: count() })
+		.from(annotation)
+		.where(
+			and(
+				eq(annotation.documentId, documentId),
+				eq(annotation.kind, 'comment'),
+				eq(annotation.state, 'open')
+			)
+		)
+		.get();
+	return row?.open ?? 0;
+}
