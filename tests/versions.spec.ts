@@ -347,3 +347,45 @@ test('the start page shows what others changed since the last visit', async ({
 		await editor.close();
 	}
 });
+
+test('opening a document writes nothing into it, so no edit is attributed to the reader', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	// The seeded Leitbild ends in a list: the case where an editor used to append a paragraph.
+	const [leitbild] = queryDatabase<{ id: string; slug: string }>(
+		server.dataDir,
+		"select id, slug from document where kind = 'leitbild'"
+	);
+	const cookie = await sessionCookie(actors.editor.request);
+	const blocks = async () => {
+		const client = connectDocument(server.url, leitbild.id, cookie);
+		await client.synced;
+		const fragment = client.ydoc.getXmlFragment('default');
+		const result = {
+			count: fragment.length,
+			last: (fragment.get(fragment.length - 1) as { nodeName: string }).nodeName
+		};
+		client.destroy();
+		return result;
+	};
+	const before = await blocks();
+	expect(before.last).toBe('bulletList');
+
+	const editor = await pageAs(browser, actors.editor, baseURL!);
+	try {
+		await openPage(editor.page, `/dokumente/${leitbild.slug}`);
+		const text = editor.page.getByRole('textbox', { name: /Text von/ });
+		await expect(text).toContainText('Umsetzung');
+		// One typed letter after opening: once it is saved, whatever the editor sent before is too.
+		await text.getByRole('heading', { name: /Präambel/ }).click();
+		await editor.page.keyboard.press('End');
+		await editor.page.keyboard.type('!');
+		await expect(editor.page.getByRole('status').filter({ hasText: 'gespeichert' })).toBeVisible();
+	} finally {
+		await editor.close();
+	}
+	expect(await blocks()).toEqual(before);
+});

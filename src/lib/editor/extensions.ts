@@ -22,6 +22,9 @@ export function documentExtensions(): AnyExtension[] {
 		StarterKit.configure({
 			// Undo and redo come from Yjs: each person undoes only their own changes.
 			undoRedo: false,
+			// A trailing empty paragraph would be written by every editor who opens a text ending
+			// in a list: an edit nobody made, and duplicates when two open it at once.
+			trailingNode: false,
 			heading: { levels: [1, 2, 3] },
 			code: false,
 			codeBlock: false,
