@@ -7,22 +7,19 @@ import { participant } from '../db/schema';
 import { findUser } from '../accounts/members';
 import { log } from '../log';
 import { can, type Actor, type Resource } from '../policy';
+import { sendBounded } from '../realtime/connection-limits';
 import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
 import { boardView, findBoard } from './boards';
 import { applyCommand, parseCommand, type CommandAuthor } from './commands';
 
 /** A command is a small JSON object; anything larger is not one. */
 const maxMessageBytes = 4096;
-/** Per connection: a burst of commands is fine, a flood is closed. */
-const floodWindowMs = 10_000;
-const floodLimit = 100;
 /** New cards per author and minute. */
 const cardsPerMinute = 20;
 
 interface Connection {
 	boardId: string;
 	author: CommandAuthor;
-	sent: number[];
 }
 
 export interface BoardChannel extends RealtimeChannel {
@@ -75,7 +72,8 @@ export function boardChannel(db: AppDatabase): BoardChannel {
 			socket.close(4404, 'Pinnwand gelöscht');
 			return;
 		}
-		socket.send(
+		sendBounded(
+			socket,
 			JSON.stringify({ type: 'state', board: view, present: presence(connection.boardId) })
 		);
 	}
@@ -85,7 +83,8 @@ export function boardChannel(db: AppDatabase): BoardChannel {
 	}
 
 	function refuse(socket: WebSocket, ref: unknown, message: string) {
-		socket.send(
+		sendBounded(
+			socket,
 			JSON.stringify({ type: 'refused', ref: typeof ref === 'number' ? ref : null, message })
 		);
 	}
@@ -99,14 +98,8 @@ export function boardChannel(db: AppDatabase): BoardChannel {
 	}
 
 	function handle(socket: WebSocket, connection: Connection, data: Buffer, isBinary: boolean) {
+		if (socket.readyState !== socket.OPEN) return;
 		const now = Date.now();
-		connection.sent = connection.sent.filter((t) => now - t < floodWindowMs);
-		connection.sent.push(now);
-		if (connection.sent.length > floodLimit) {
-			log.warn('board.flood', { board: connection.boardId });
-			socket.close(1008, 'Zu viele Nachrichten');
-			return;
-		}
 		if (isBinary || data.length > maxMessageBytes) {
 			socket.close(1003, 'Nur kurze Textnachrichten');
 			return;
@@ -138,7 +131,8 @@ export function boardChannel(db: AppDatabase): BoardChannel {
 			refuse(socket, message.ref, result.message);
 			return;
 		}
-		socket.send(
+		sendBounded(
+			socket,
 			JSON.stringify({ type: 'done', ref: typeof message.ref === 'number' ? message.ref : null })
 		);
 		broadcast(connection.boardId);
@@ -146,6 +140,8 @@ export function boardChannel(db: AppDatabase): BoardChannel {
 
 	return {
 		action: 'event:live',
+		// A burst of commands is fine, a flood is closed.
+		messageRate: { burst: 100, perSecond: 10 },
 		resource(url) {
 			// /collab/board/<id>
 			const [, , id, ...rest] = url.pathname.split('/').filter(Boolean);
@@ -160,7 +156,7 @@ export function boardChannel(db: AppDatabase): BoardChannel {
 				socket.close(4403, 'Keine Berechtigung');
 				return;
 			}
-			const connection: Connection = { boardId: id, author, sent: [] };
+			const connection: Connection = { boardId: id, author };
 			connections.set(socket, connection);
 			socket.on('message', (data, isBinary) => {
 				try {

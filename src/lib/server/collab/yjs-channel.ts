@@ -9,11 +9,15 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { log } from '../log';
 import type { Action, Actor, Resource } from '../policy';
+import { sendBounded } from '../realtime/connection-limits';
+import { readPresenceUpdate, type PresenceEntry } from './presence-update';
 import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
 
 const messageSync = 0;
 const messageAwareness = 1;
 const pingIntervalMs = 30_000;
+/** One person's presence (name, colour, caret) takes well under a kilobyte. */
+const maxAwarenessBytes = 16 << 10;
 /** Origin of the transaction that loads stored state: not a new update, so not stored again. */
 const loadOrigin = Symbol('load');
 /** Origin of changes the server makes itself (e.g. restoring a version). */
@@ -67,13 +71,6 @@ class LiveDocument {
 	}
 }
 
-function send(socket: WebSocket, message: Uint8Array): void {
-	if (socket.readyState !== socket.OPEN) return;
-	socket.send(message, (err) => {
-		if (err) socket.terminate();
-	});
-}
-
 export interface YjsChannel extends RealtimeChannel {
 	/** Who is connected to a document now: user ids, each once. */
 	presentUserIds(name: string): string[];
@@ -113,7 +110,7 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 			encoding.writeVarUint(encoder, messageSync);
 			syncProtocol.writeUpdate(encoder, update);
 			const message = encoding.toUint8Array(encoder);
-			for (const socket of live.connections.keys()) send(socket, message);
+			for (const socket of live.connections.keys()) sendBounded(socket, message);
 			if (++live.updatesSinceCompaction >= compactEvery) {
 				options.store.compact(name);
 				live.updatesSinceCompaction = 0;
@@ -142,7 +139,7 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 					awarenessProtocol.encodeAwarenessUpdate(live.awareness, changed)
 				);
 				const message = encoding.toUint8Array(encoder);
-				for (const socket of live.connections.keys()) send(socket, message);
+				for (const socket of live.connections.keys()) sendBounded(socket, message);
 			}
 		);
 		documents.set(name, live);
@@ -162,6 +159,22 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		live.awareness.destroy();
 		live.ydoc.destroy();
 		options.onUnload?.(live.name);
+	}
+
+	/**
+	 * Whether a presence update names only clients this connection's person announced or that
+	 * nobody has: no one may move or remove another person's caret. The same person may, since a
+	 * reconnecting client renews its presence before its old connection is noticed as dead.
+	 */
+	function mayAnnounce(live: LiveDocument, connection: Connection, entries: PresenceEntry[]) {
+		return entries.every(({ clientId }) =>
+			[...live.connections.values()].every(
+				(other) =>
+					other === connection ||
+					!other.awarenessIds.has(clientId) ||
+					other.userId === connection.userId
+			)
+		);
 	}
 
 	function handleMessage(live: LiveDocument, socket: WebSocket, data: Uint8Array): void {
@@ -185,13 +198,18 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 					});
 				}
 			}
-			if (encoding.length(encoder) > 1) send(socket, encoding.toUint8Array(encoder));
+			if (encoding.length(encoder) > 1) sendBounded(socket, encoding.toUint8Array(encoder));
 		} else if (type === messageAwareness) {
-			awarenessProtocol.applyAwarenessUpdate(
-				live.awareness,
-				decoding.readVarUint8Array(decoder),
-				socket
-			);
+			const update = decoding.readVarUint8Array(decoder);
+			if (update.length > maxAwarenessBytes) throw new Error('awareness update too large');
+			if (!mayAnnounce(live, connection, readPresenceUpdate(update))) {
+				log.warn('collab.foreign_presence_dropped', {
+					document: live.name,
+					user: connection.userId
+				});
+				return;
+			}
+			awarenessProtocol.applyAwarenessUpdate(live.awareness, update, socket);
 		} else {
 			throw new Error(`unknown message type ${type}`);
 		}
@@ -208,6 +226,8 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		});
 		socket.binaryType = 'nodebuffer';
 		socket.on('message', (data: Buffer, isBinary: boolean) => {
+			// Closing (a flood, a changed right): what still arrives is not taken.
+			if (socket.readyState !== socket.OPEN) return;
 			if (!isBinary) {
 				socket.close(1003, 'Nur Binärnachrichten');
 				return;
@@ -250,7 +270,7 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		const encoder = encoding.createEncoder();
 		encoding.writeVarUint(encoder, messageSync);
 		syncProtocol.writeSyncStep1(encoder, live.ydoc);
-		send(socket, encoding.toUint8Array(encoder));
+		sendBounded(socket, encoding.toUint8Array(encoder));
 		const states = [...live.awareness.getStates().keys()];
 		if (states.length > 0) {
 			const awarenessEncoder = encoding.createEncoder();
@@ -259,13 +279,15 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 				awarenessEncoder,
 				awarenessProtocol.encodeAwarenessUpdate(live.awareness, states)
 			);
-			send(socket, encoding.toUint8Array(awarenessEncoder));
+			sendBounded(socket, encoding.toUint8Array(awarenessEncoder));
 		}
 	}
 
 	return {
 		action: options.action,
 		resource: options.resource,
+		// Typing sends an update and a caret move per key; a paste is one message.
+		messageRate: { burst: 300, perSecond: 100 },
 		onConnection,
 		updateAccess(socket, context) {
 			const live = documents.get(options.documentName(context.resource));

@@ -7,6 +7,7 @@ import { documentResource } from '../documents/access';
 import { findDocument } from '../documents/documents';
 import { log, errorFields } from '../log';
 import { can } from '../policy';
+import { sendBounded } from '../realtime/connection-limits';
 import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
 import { commentThreads } from './comments';
 
@@ -20,8 +21,8 @@ export function commentChannel(db: AppDatabase): CommentChannel {
 	function send(documentId: string, targets: Iterable<[WebSocket, ChannelContext]>) {
 		const threads = commentThreads(db, documentId);
 		for (const [socket, { actor, resource }] of targets) {
-			if (socket.readyState !== socket.OPEN) continue;
-			socket.send(
+			sendBounded(
+				socket,
 				JSON.stringify({
 					type: 'state',
 					threads,

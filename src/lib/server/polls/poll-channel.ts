@@ -6,6 +6,7 @@ import type { AppDatabase } from '../db/database';
 import { findEvent } from '../events/events';
 import { log, errorFields } from '../log';
 import type { Actor } from '../policy';
+import { sendBounded } from '../realtime/connection-limits';
 import type { RealtimeChannel } from '../realtime/realtime-server';
 import { participantPollState, pollSnapshot, staffPollState } from './poll-state';
 
@@ -42,16 +43,15 @@ export function pollChannel(db: AppDatabase): PollChannel {
 		const snapshot = pollSnapshot(db, eventId);
 		let staffMessage: string | undefined;
 		for (const [socket, { actor }] of targets) {
-			if (socket.readyState !== socket.OPEN) continue;
 			if (actor.kind === 'participant') {
 				const state = participantPollState(snapshot, actor.participantId);
-				socket.send(JSON.stringify({ type: 'state', state }));
+				sendBounded(socket, JSON.stringify({ type: 'state', state }));
 			} else {
 				staffMessage ??= JSON.stringify({
 					type: 'state',
 					state: staffPollState(snapshot, connectedParticipants(eventId))
 				});
-				socket.send(staffMessage);
+				sendBounded(socket, staffMessage);
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { isSameOrigin } from '../http/same-origin';
 import { log } from '../log';
 import { can, type Action, type Actor, type Resource } from '../policy';
+import { defaultMessageRate, limitIncomingMessages, type MessageRate } from './connection-limits';
 
 export const realtimePathPrefix = '/collab/';
 
@@ -23,6 +24,8 @@ export interface RealtimeChannel {
 	action: Action;
 	resource?(url: URL): Resource | undefined;
 	onConnection(socket: WebSocket, context: ChannelContext): void;
+	/** How many messages a client may send; a faster one is disconnected. */
+	messageRate?: MessageRate;
 	/**
 	 * Called when a connection was checked again and may stay open; the context holds the actor
 	 * and resource as they are now (a document may have been archived meanwhile).
@@ -114,6 +117,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 			sockets.set(ws, { request, channel, context });
 			ws.on('close', () => sockets.delete(ws));
 			ws.on('error', (err) => log.warn('realtime.socket_error', { error: err.message }));
+			limitIncomingMessages(ws, channel.messageRate ?? defaultMessageRate, channelName);
 			channel.onConnection(ws, context);
 		});
 	}

@@ -1,0 +1,365 @@
+// Hostile input on the sockets: random, truncated, oversized and well-formed-but-hostile
+// messages, floods and clients that stop reading. The server stays up, other clients keep
+// working, and documents and boards change only as their rules allow.
+import WebSocket from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { queryDatabase } from './support/database';
+import { createDocument } from './support/documents';
+import { expect, test } from './support/fixtures';
+import { boardIdsOf, cookieHeader, joinAsParticipant } from './support/participants';
+import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
+
+function wsUrl(httpUrl: string, path: string) {
+	return httpUrl.replace(/^http/, 'ws') + path;
+}
+
+/** A small seeded generator, so that a failing run can be repeated exactly. */
+function random(seed: number) {
+	let state = seed >>> 0;
+	const next = () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	return {
+		next,
+		int: (below: number) => Math.floor(next() * below),
+		bytes(length: number) {
+			return Uint8Array.from({ length }, () => Math.floor(next() * 256));
+		}
+	};
+}
+
+function syncUpdateMessage(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 0);
+	syncProtocol.writeUpdate(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+function awarenessMessage(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 1);
+	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+/** A presence update for `clientId` as a raw awareness message (state null: "gone"). */
+function presenceMessage(clientId: number, clock: number, state: unknown): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 1);
+	encoding.writeVarUint(encoder, clientId);
+	encoding.writeVarUint(encoder, clock);
+	encoding.writeVarString(encoder, JSON.stringify(state));
+	return awarenessMessage(encoding.toUint8Array(encoder));
+}
+
+/** Realistic messages to corrupt: an edit, a sync request and a presence update. */
+function wellFormedMessages(): Uint8Array[] {
+	const doc = new Y.Doc();
+	const paragraph = new Y.XmlElement('paragraph');
+	paragraph.insert(0, [new Y.XmlText('Ein ganz normaler Absatz mit etwas Text.')]);
+	doc.getXmlFragment('default').push([paragraph]);
+	const step1 = encoding.createEncoder();
+	encoding.writeVarUint(step1, 0);
+	syncProtocol.writeSyncStep1(step1, doc);
+	const awareness = new awarenessProtocol.Awareness(doc);
+	awareness.setLocalState({ user: { name: 'Fuzz', color: '#000000' } });
+	return [
+		syncUpdateMessage(Y.encodeStateAsUpdate(doc)),
+		encoding.toUint8Array(step1),
+		awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]))
+	];
+}
+
+/** A sync request whose answer shows that the server has handled everything sent before it. */
+function syncProbe(): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 0);
+	syncProtocol.writeSyncStep1(encoder, new Y.Doc());
+	return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Opens a raw socket and sends the messages. Resolves with the close code, or with 'open' once
+ * the server answered: with `probe`, a sync request sent last (the server handles one
+ * connection's messages in order); with `answers`, that many command answers; otherwise when
+ * the connection is still open after `waitMs`.
+ */
+async function sendRaw(
+	url: string,
+	origin: string,
+	cookie: string,
+	messages: (Uint8Array | string)[],
+	{ waitMs = 300, probe = false, answers = 0 } = {}
+): Promise<number | 'open'> {
+	const socket = new WebSocket(url, { origin, headers: { cookie } });
+	socket.on('error', () => {});
+	await new Promise((resolve, reject) => {
+		socket.once('open', resolve);
+		socket.once('unexpected-response', (_req, res) =>
+			reject(new Error(`Handshake ${res.statusCode}`))
+		);
+	});
+	const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+	const answered = new Promise<'open'>((resolve) => {
+		if (!probe && answers === 0) setTimeout(() => resolve('open'), waitMs);
+		let commandAnswers = 0;
+		socket.on('message', (data: Buffer, isBinary: boolean) => {
+			if (probe && data[0] === 0 && data[1] === 1) resolve('open');
+			if (
+				!isBinary &&
+				/"type":"(done|refused)"/.test(String(data)) &&
+				++commandAnswers === answers
+			) {
+				resolve('open');
+			}
+		});
+	});
+	for (const message of [...messages, ...(probe ? [syncProbe()] : [])]) {
+		if (socket.readyState === socket.OPEN) socket.send(message);
+	}
+	const result = await Promise.race([closed, answered]);
+	socket.terminate();
+	return result;
+}
+
+function stateOf(client: { ydoc: Y.Doc }) {
+	return client.ydoc.getXmlFragment('default').toJSON();
+}
+
+test('random, truncated and corrupted frames end only their own connection', async ({
+	actors,
+	server,
+	request
+}) => {
+	test.setTimeout(120_000);
+	const { id } = await createDocument(server, actors.editor, 'Fuzzprobe');
+	const cookie = await sessionCookie(actors.editor.request);
+	const url = wsUrl(server.url, `/collab/document/${id}`);
+	const bystander = connectDocument(server.url, id, cookie);
+	await bystander.synced;
+	bystander.addParagraph('Vorher geschrieben');
+
+	const rng = random(20261130);
+	const samples = wellFormedMessages();
+	const outcomes = new Map<string, number>();
+	for (let round = 0; round < 120; round++) {
+		const kind = round % 4;
+		let message: Uint8Array;
+		if (kind === 0) {
+			message = rng.bytes(1 + rng.int(600));
+		} else {
+			const sample = samples[rng.int(samples.length)];
+			if (kind === 1) {
+				message = sample.slice(0, 1 + rng.int(sample.length - 1));
+			} else if (kind === 2) {
+				message = sample.slice();
+				for (let flips = 1 + rng.int(4); flips > 0; flips--) {
+					message[rng.int(message.length)] ^= 1 << rng.int(8);
+				}
+			} else {
+				// A plausible type byte followed by noise.
+				message = Uint8Array.from([rng.int(2), ...rng.bytes(rng.int(200))]);
+			}
+		}
+		const outcome = await sendRaw(url, server.url, cookie, [message], { waitMs: 150 });
+		outcomes.set(String(outcome), (outcomes.get(String(outcome)) ?? 0) + 1);
+	}
+	// Most of this is refused by closing (1007); none of it may take the server down.
+	expect(outcomes.get('1007') ?? 0).toBeGreaterThan(30);
+	expect([...outcomes.keys()].every((k) => ['1007', 'open', '1003', '1006'].includes(k))).toBe(
+		true
+	);
+	// Twice the largest allowed message.
+	expect(await sendRaw(url, server.url, cookie, [new Uint8Array(2 << 20)], { waitMs: 5000 })).toBe(
+		1009
+	);
+	expect((await request.get('/healthz')).status()).toBe(200);
+
+	// The bystander's connection survived and still works both ways; every client agrees.
+	bystander.addParagraph('Nachher geschrieben');
+	const witness = connectDocument(server.url, id, cookie);
+	await witness.synced;
+	await eventually(() => witness.text().includes('Nachher geschrieben'));
+	expect(witness.text()).toContain('Vorher geschrieben');
+	await eventually(() => JSON.stringify(stateOf(witness)) === JSON.stringify(stateOf(bystander)));
+	bystander.destroy();
+	witness.destroy();
+});
+
+test('nobody moves or removes another person’s caret, and huge presence is refused', async ({
+	actors,
+	server
+}) => {
+	const { id } = await createDocument(server, actors.editor, 'Präsenzprobe');
+	const url = wsUrl(server.url, `/collab/document/${id}`);
+	const owner = connectDocument(server.url, id, await sessionCookie(actors.editor.request));
+	owner.provider.awareness.setLocalStateField('user', { name: 'Emil Redaktion', color: '#1d4ed8' });
+	await owner.synced;
+	const watcher = connectDocument(server.url, id, await sessionCookie(actors.admin.request));
+	await watcher.synced;
+	const ownerId = owner.ydoc.clientID;
+	await eventually(() => watcher.provider.awareness.getStates().has(ownerId));
+
+	// A viewer claims the editor's presence: first to change it, then to remove it.
+	const viewerCookie = await sessionCookie(actors.viewer.request);
+	const spoof = await sendRaw(
+		url,
+		server.url,
+		viewerCookie,
+		[
+			presenceMessage(ownerId, 1000, { user: { name: 'Falscher Name', color: '#000000' } }),
+			presenceMessage(ownerId, 1001, null)
+		],
+		{ probe: true }
+	);
+	expect(spoof).toBe('open');
+	// One's own presence of any reasonable size is fine; a huge one is not.
+	const huge = { user: { name: 'x'.repeat(100_000), color: '#000000' } };
+	expect(await sendRaw(url, server.url, viewerCookie, [presenceMessage(4242, 1, huge)])).toBe(1007);
+
+	// The owner's own renewal is relayed after what the server did with the viewer's claims.
+	owner.provider.awareness.setLocalStateField('note', 'noch da');
+	await eventually(
+		() =>
+			(watcher.provider.awareness.getStates().get(ownerId) as { note?: string } | undefined)
+				?.note === 'noch da'
+	);
+	const seen = watcher.provider.awareness.getStates().get(ownerId) as
+		{ user?: { name?: string } } | undefined;
+	expect(seen?.user?.name).toBe('Emil Redaktion');
+	expect(watcher.provider.awareness.getStates().has(4242)).toBe(false);
+	owner.destroy();
+	watcher.destroy();
+});
+
+test('a flood is disconnected, and others keep working', async ({ actors, server }) => {
+	const { id } = await createDocument(server, actors.editor, 'Flutprobe');
+	const cookie = await sessionCookie(actors.editor.request);
+	const bystander = connectDocument(server.url, id, cookie);
+	await bystander.synced;
+	const sync = wellFormedMessages()[1];
+	const flood = Array.from({ length: 2000 }, () => sync);
+	expect(
+		await sendRaw(wsUrl(server.url, `/collab/document/${id}`), server.url, cookie, flood)
+	).toBe(1008);
+	bystander.addParagraph('Trotz Flut gespeichert');
+	const witness = connectDocument(server.url, id, cookie);
+	await witness.synced;
+	await eventually(() => witness.text().includes('Trotz Flut gespeichert'));
+	bystander.destroy();
+	witness.destroy();
+});
+
+test('a client that stops reading is cut off instead of buffered for', async ({
+	actors,
+	server
+}) => {
+	test.setTimeout(90_000);
+	const { id } = await createDocument(server, actors.editor, 'Langsamprobe');
+	const cookie = await sessionCookie(actors.editor.request);
+	const stalled = new WebSocket(wsUrl(server.url, `/collab/document/${id}`), {
+		origin: server.url,
+		headers: { cookie }
+	});
+	stalled.on('error', () => {});
+	await new Promise((resolve) => stalled.once('open', resolve));
+	const closed = new Promise<number>((resolve) => stalled.once('close', (code) => resolve(code)));
+	// Stop reading: the server's data piles up in the kernel's buffers, then in the server.
+	(stalled as unknown as { _socket: { pause(): void } })._socket.pause();
+
+	const writer = connectDocument(server.url, id, cookie);
+	await writer.synced;
+	const blocksBefore = writer.ydoc.getXmlFragment('default').length;
+	const paragraphs = 60;
+	for (let i = 0; i < paragraphs; i++) {
+		writer.addParagraph(`${i}: ${'Lorem ipsum dolor sit amet. '.repeat(18_000)}`);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	// Everything the writer sent is stored and reaches a reading client.
+	const witness = connectDocument(server.url, id, cookie);
+	await witness.synced;
+	await eventually(
+		() => witness.ydoc.getXmlFragment('default').length === blocksBefore + paragraphs,
+		30_000
+	);
+
+	(stalled as unknown as { _socket: { resume(): void } })._socket.resume();
+	// Cut off by the server: no closing handshake, so the code is "abnormal".
+	expect(await closed).toBe(1006);
+	writer.destroy();
+	witness.destroy();
+});
+
+test('random commands on a board change nothing another board holds', async ({
+	baseURL,
+	server
+}) => {
+	const [ownBoard, otherBoard] = boardIdsOf(server.dataDir, 'zukunftskonferenz');
+	const neighbour = await joinAsParticipant(baseURL!, server.dataDir, 'zukunftskonferenz', {
+		group: 1
+	});
+	const intruder = await joinAsParticipant(baseURL!, server.dataDir, 'zukunftskonferenz', {
+		group: 0
+	});
+	const [column] = queryDatabase<{ id: string }>(
+		server.dataDir,
+		'select id from board_column where board_id = ? order by sort_order',
+		otherBoard
+	);
+	await sendRaw(
+		wsUrl(baseURL!, `/collab/board/${otherBoard}`),
+		baseURL!,
+		await cookieHeader(neighbour),
+		[JSON.stringify({ ref: 1, command: { type: 'addCard', columnId: column.id, text: 'Meine' } })],
+		{ answers: 1 }
+	);
+	const snapshot = () => ({
+		cards: queryDatabase(
+			server.dataDir,
+			'select id, column_id, text, sort_order from card where board_id = ? order by id',
+			otherBoard
+		),
+		columns: queryDatabase(
+			server.dataDir,
+			'select id, title, sort_order from board_column where board_id = ? order by id',
+			otherBoard
+		),
+		votes: queryDatabase(
+			server.dataDir,
+			'select count(*) as n from vote where board_id = ?',
+			otherBoard
+		)
+	});
+	const before = snapshot();
+	expect(before.cards).toHaveLength(1);
+	const foreignCard = (before.cards[0] as { id: string }).id;
+
+	const rng = random(7);
+	const types = ['addCard', 'editCard', 'deleteCard', 'moveCard', 'mergeCards', 'vote', 'unvote'];
+	const values = [foreignCard, column.id, '', 'x'.repeat(1000), -1, 1e308, null, {}, [], true];
+	const commands = Array.from({ length: 80 }, () => {
+		const command: Record<string, unknown> = { type: types[rng.int(types.length)] };
+		for (const field of ['cardId', 'intoCardId', 'columnId', 'text', 'index']) {
+			if (rng.next() < 0.7) command[field] = values[rng.int(values.length)];
+		}
+		return JSON.stringify({ ref: rng.int(1000), command });
+	});
+	const outcome = await sendRaw(
+		wsUrl(baseURL!, `/collab/board/${ownBoard}`),
+		baseURL!,
+		await cookieHeader(intruder),
+		[...commands, '{"ref":', '[]', 'null'],
+		{ answers: commands.length + 3 }
+	);
+	expect(outcome).toBe('open');
+	expect(snapshot()).toEqual(before);
+	await neighbour.dispose();
+	await intruder.dispose();
+});
