@@ -1,5 +1,5 @@
 // WCAG 2.1 A and AA (BITV 2.0): every page the route table lists is scanned with axe-core, at
-// desktop and at phone width; any violation fails.
+// desktop and at phone width, and as every kind of member who may see it; any violation fails.
 import AxeBuilder from '@axe-core/playwright';
 import { routeTable } from './authz/route-table';
 import { expect, openPage, pageAs, pageWithState, test } from './support/fixtures';
@@ -45,6 +45,33 @@ for (const viewport of viewports) {
 				expect(results.violations).toEqual([]);
 			} finally {
 				await session?.close();
+			}
+		});
+	}
+}
+
+// Each page also as every other kind of member who may see it, where roles change what a page
+// shows (write tools, member management, read-only text): at desktop width, to keep the run short.
+const otherMembers = ['editor', 'viewer', 'signatory', 'manager'] as const;
+for (const pageCase of pages) {
+	const path = pageCase.path ?? pageCase.route;
+	if (pageCase.access.anonymous === 'allow') continue;
+	for (const member of otherMembers) {
+		if (pageCase.access[member] !== 'allow') continue;
+		test(`${path} as ${member} has no WCAG 2.1 AA violations`, async ({
+			browser,
+			actors,
+			baseURL,
+			server
+		}) => {
+			const session = await pageAs(browser, actors[member], baseURL!);
+			try {
+				await session.page.setViewportSize(viewports[0]);
+				await openPage(session.page, fillPlaceholders(path, server.dataDir));
+				const results = await new AxeBuilder({ page: session.page }).withTags(wcagTags).analyze();
+				expect(results.violations).toEqual([]);
+			} finally {
+				await session.close();
 			}
 		});
 	}
