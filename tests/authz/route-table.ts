@@ -222,6 +222,9 @@ export const routeTable: RouteCase[] = [
 	page('/impressum', everyone),
 	page('/datenschutz', everyone),
 	page('/barrierefreiheit', everyone),
+	// An empty report is refused with 400: nothing is stored.
+	action('/barrierefreiheit', 'default', everyone, { form: { message: '' } }),
+	page('/verwaltung/rueckmeldungen', admins),
 	page('/leichte-sprache', everyone),
 	page('/join', everyone),
 	action('/join', 'default', everyone, { form: { code: '{code}' } }),
