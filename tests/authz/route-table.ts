@@ -206,9 +206,25 @@ export const routeTable: RouteCase[] = [
 	action(organisationRoute, 'reactivate', kamenManagers, { path: kamen, form: { userId: nobody } }),
 	action(organisationRoute, 'resetLink', kamenManagers, { path: kamen, form: { userId: nobody } }),
 	page('/verwaltung/protokoll', admins),
+	// A person nobody has: admins get 404, so no one is anonymised by the table.
+	page('/verwaltung/personen/[id]', admins, `/verwaltung/personen/${nobody}`),
+	action('/verwaltung/personen/[id]', 'anonymise', admins, {
+		path: `/verwaltung/personen/${nobody}`,
+		form: { confirm: 'ja' }
+	}),
+	{
+		kind: 'endpoint',
+		route: '/verwaltung/personen/[id]/daten.json',
+		method: 'GET',
+		path: `/verwaltung/personen/${nobody}/daten.json`,
+		access: admins
+	},
 	page('/impressum', everyone),
 	page('/datenschutz', everyone),
 	page('/barrierefreiheit', everyone),
+	// An empty report is refused with 400: nothing is stored.
+	action('/barrierefreiheit', 'default', everyone, { form: { message: '' } }),
+	page('/verwaltung/rueckmeldungen', admins),
 	page('/leichte-sprache', everyone),
 	page('/join', everyone),
 	action('/join', 'default', everyone, { form: { code: '{code}' } }),

@@ -26,7 +26,9 @@ export interface DocumentClient {
 export function connectDocument(
 	baseUrl: string,
 	documentId: string,
-	cookie?: string
+	cookie?: string,
+	/** Query parameters, as the browser sends them (its database epoch). */
+	params: Record<string, string> = {}
 ): DocumentClient {
 	const origin = baseUrl;
 	class CookieWebSocket extends WebSocket {
@@ -41,7 +43,8 @@ export function connectDocument(
 		ydoc,
 		{
 			WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
-			disableBc: true
+			disableBc: true,
+			params
 		}
 	);
 	const synced = new Promise<void>((resolve) => {

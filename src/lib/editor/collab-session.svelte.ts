@@ -3,8 +3,12 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-/** 'ended': the server closed the connection for good (access changed); see onAccessChanged. */
-export type ConnectionState = 'connecting' | 'saved' | 'offline' | 'ended';
+/** 'ended': the server closed the connection for good (access changed); see onAccessChanged.
+ * 'restored': the database was restored from a backup; this copy of the text is out of date. */
+export type ConnectionState = 'connecting' | 'saved' | 'offline' | 'ended' | 'restored';
+
+/** The server's close code for a page loaded before a restore (see yjs-channel.ts). */
+const closeCodeDatabaseRestored = 4410;
 
 export interface Peer {
 	clientId: number;
@@ -22,6 +26,8 @@ export class CollabSession {
 
 	constructor(
 		documentId: string,
+		/** The database epoch the page was loaded in; the server refuses an outdated one. */
+		databaseEpoch: string,
 		user: { name: string; colour: string },
 		/** Called when the server ended the connection because what we may do here changed. */
 		onAccessChanged: () => void
@@ -31,15 +37,15 @@ export class CollabSession {
 			`${scheme}://${location.host}/collab/document`,
 			documentId,
 			this.ydoc,
-			{ disableBc: true }
+			{ disableBc: true, params: { epoch: databaseEpoch } }
 		);
 		this.provider.awareness.setLocalStateField('user', { name: user.name, color: user.colour });
 		this.provider.on('status', () => this.#updateConnection());
 		this.provider.on('sync', () => this.#updateConnection());
-		// Only for close codes 4400–4499 (archived, deleted, signed out): y-websocket then stops
-		// reconnecting, as the same connection would be refused or read-only.
-		this.provider.on('closed', () => {
-			this.connection = 'ended';
+		// Only for close codes 4400–4499 (archived, deleted, signed out, restored): y-websocket then
+		// stops reconnecting, as the same connection would be refused or read-only.
+		this.provider.on('closed', (event) => {
+			this.connection = event.code === closeCodeDatabaseRestored ? 'restored' : 'ended';
 			onAccessChanged();
 		});
 		this.ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
@@ -54,13 +60,13 @@ export class CollabSession {
 	// a minute, and until then the page would claim that what is typed is saved.
 	#goOffline = () => this.provider.disconnect();
 	#goOnline = () => {
-		if (this.connection !== 'ended') this.provider.connect();
+		if (this.connection !== 'ended' && this.connection !== 'restored') this.provider.connect();
 	};
 
 	#hasSynced = false;
 
 	#updateConnection() {
-		if (this.connection === 'ended') return;
+		if (this.connection === 'ended' || this.connection === 'restored') return;
 		if (this.provider.wsconnected && this.provider.synced) {
 			// The server stores every update before it relays it: synced means saved.
 			this.#hasSynced = true;

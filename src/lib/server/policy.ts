@@ -71,6 +71,10 @@ const rules = {
 		resource.type === 'organisation' && resource.kind === 'kreis' && isAdmin(actor),
 	/** The audit log of sign-ins, invitations and role changes. */
 	'audit:view': isAdmin,
+	/** A person's data under the DSGVO: exporting it and anonymising the person, for good. */
+	'person:privacy': isAdmin,
+	/** Reading the reports sent through the accessibility feedback form. */
+	'feedback:view': isAdmin,
 	/** Reading a document, archived ones included. */
 	'document:read': (actor, resource) => resource.type === 'document' && isMember(actor),
 	/** Changing a document's text; archived documents are read-only. */

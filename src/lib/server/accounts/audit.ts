@@ -19,7 +19,9 @@ export const auditEvents = {
 	'password-reset': 'Passwort zurückgesetzt',
 	'password-changed': 'Passwort geändert',
 	'name-changed': 'Name geändert',
-	'admin-created': 'Administrator angelegt'
+	'admin-created': 'Administrator angelegt',
+	'person-data-exported': 'Daten einer Person exportiert',
+	'person-anonymised': 'Person anonymisiert'
 } as const;
 
 export type AuditEvent = keyof typeof auditEvents;

@@ -50,7 +50,15 @@ export interface YjsChannelOptions {
 	onClientUpdate?(name: string, userId: string | null): void;
 	/** Told when a document is dropped from memory (its last connection closed, or shutdown). */
 	onUnload?(name: string): void;
+	/**
+	 * The database's current epoch. A client that states another one (its page was loaded before
+	 * a restore from a backup) is closed with 4410 before it can send its state.
+	 */
+	databaseEpoch?(): string;
 }
+
+/** Close code for a client of an earlier database epoch: load the document afresh. */
+export const closeCodeDatabaseRestored = 4410;
 
 interface Connection {
 	access: DocumentAccess;
@@ -216,6 +224,13 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 	}
 
 	function onConnection(socket: WebSocket, context: ChannelContext): void {
+		// Its in-memory text may hold changes the restored database has not: merging them would
+		// silently undo the restore. Scripts that state no epoch are not checked.
+		const clientEpoch = context.url.searchParams.get('epoch');
+		if (options.databaseEpoch && clientEpoch !== null && clientEpoch !== options.databaseEpoch()) {
+			socket.close(closeCodeDatabaseRestored, 'Datenbank wiederhergestellt');
+			return;
+		}
 		const resource = context.resource;
 		const name = options.documentName(resource);
 		const live = open(name);

@@ -63,6 +63,8 @@ export const user = sqliteTable(
 		passwordHash: text('password_hash').notNull(),
 		/** Set when an admin deactivates the whole account. */
 		deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+		/** Set when an admin anonymised the person: name and e-mail replaced, for good. */
+		anonymisedAt: integer('anonymised_at', { mode: 'timestamp_ms' }),
 		createdAt: timestampNow()
 	},
 	(table) => [uniqueIndex('user_email_unique').on(table.email)]
@@ -590,3 +592,27 @@ export const pollAnswer = sqliteTable(
 );
 
 export type PollAnswerRow = typeof pollAnswer.$inferSelect;
+
+/** Facts about the database itself, one row per key; e.g. its epoch, which a restore changes. */
+export const databaseMeta = sqliteTable('database_meta', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});
+
+/** Reports of barriers, sent through the form of the Barrierefreiheitserklärung; anyone may
+ * send one, admins read them. */
+export const accessibilityFeedback = sqliteTable(
+	'accessibility_feedback',
+	{
+		id: text('id').primaryKey(),
+		message: text('message').notNull(),
+		/** The page the barrier is on, as the sender names it. */
+		page: text('page'),
+		/** Only when the sender wants an answer. */
+		contact: text('contact'),
+		createdAt: timestampNow()
+	},
+	(table) => [index('accessibility_feedback_created_idx').on(table.createdAt)]
+);
+
+export type AccessibilityFeedback = typeof accessibilityFeedback.$inferSelect;

@@ -2,6 +2,7 @@
 import { createYjsChannel, type YjsChannel } from '../collab/yjs-channel';
 import { appendUpdate, compactDocument, loadUpdates } from '../collab/update-store';
 import type { AppDatabase } from '../db/database';
+import { databaseEpoch } from '../db/epoch';
 import { can } from '../policy';
 import { editSessionRecorder } from './activity';
 import { documentResource } from './access';
@@ -28,6 +29,7 @@ export function documentChannel(db: AppDatabase): YjsChannel {
 		onClientUpdate(id, userId) {
 			if (userId) editSessions.note(id, userId);
 		},
-		onUnload: () => editSessions.flush()
+		onUnload: () => editSessions.flush(),
+		databaseEpoch: () => databaseEpoch(db)
 	});
 }

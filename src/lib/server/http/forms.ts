@@ -4,6 +4,11 @@ import * as v from 'valibot';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
+/** For what no field's own message covers (a field missing from the request, a wrong type):
+ * valibot's defaults are English and technical. */
+export const malformedFormMessage =
+	'Das Formular war unvollständig. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.';
+
 /** FormData to a plain object; fields named in `lists` are always arrays (checkbox groups). */
 export function formFields(data: FormData, lists: readonly string[] = []) {
 	const fields: Record<string, string | string[]> = {};
@@ -20,7 +25,7 @@ export function parseForm<TSchema extends v.GenericSchema>(
 	data: FormData,
 	lists: readonly string[] = []
 ): Parsed<v.InferOutput<TSchema>> {
-	const result = v.safeParse(schema, formFields(data, lists));
+	const result = v.safeParse(schema, formFields(data, lists), { message: malformedFormMessage });
 	if (result.success) return { ok: true, value: result.output };
 	return { ok: false, message: result.issues[0].message };
 }

@@ -9,6 +9,7 @@ export function load(event) {
 	const memberCounts = countActiveMembers(db());
 	return {
 		canViewAudit: can(event.locals.actor, 'audit:view'),
+		canViewFeedback: can(event.locals.actor, 'feedback:view'),
 		organisations: listOrganisations(db()).map(({ id, slug, name, kind, ags, adopting }) => ({
 			slug,
 			name,

@@ -12,6 +12,7 @@ import {
 	ReplyForm,
 	ThreadForm
 } from '$lib/server/comments/forms';
+import { databaseEpoch } from '$lib/server/db/epoch';
 import { documentForPage, documentResource } from '$lib/server/documents/access';
 import { setStatus, setViewersMayComment } from '$lib/server/documents/documents';
 import { StatusForm } from '$lib/server/documents/forms';
@@ -42,6 +43,7 @@ export function load(event) {
 		canComment: can(actor, 'document:comment', resource),
 		canManage: can(actor, 'document:manage', resource),
 		threads: commentThreads(db(), found.id),
+		databaseEpoch: databaseEpoch(db()),
 		user: { id: user.id, name: user.name, colour: userColour(user.id) }
 	};
 }

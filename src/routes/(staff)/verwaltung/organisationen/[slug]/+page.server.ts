@@ -64,6 +64,7 @@ export function load(event) {
 	return {
 		organisation: { name: org.name, kind: org.kind, ags: org.ags, adopting: org.adopting },
 		canManage,
+		canManagePeople: can(actor, 'person:privacy'),
 		grantableRoles: grantableRoles(actor, resource),
 		members: listMembers(db(), org.id).map((member) => ({
 			userId: member.userId,

@@ -1,0 +1,88 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase, type AppDatabase } from '../db/database';
+import { databaseEpoch } from '../db/epoch';
+import { organisation } from '../db/schema';
+import { BackupError, createBackup, restoreBackup, type BackupPaths } from './backup';
+
+function organisationNames(db: AppDatabase): string[] {
+	return db
+		.select({ name: organisation.name })
+		.from(organisation)
+		.all()
+		.map((row) => row.name)
+		.sort();
+}
+
+describe('backup and restore', () => {
+	let root: string;
+	let paths: BackupPaths;
+	let backupFile: string;
+
+	beforeEach(() => {
+		root = mkdtempSync(path.join(tmpdir(), 'leitbild-backup-'));
+		const dataDir = path.join(root, 'data');
+		paths = { dataDir, databasePath: path.join(dataDir, 'app.db'), migrationsDir: 'drizzle' };
+		backupFile = path.join(root, 'sicherung.tar.gz');
+	});
+	afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+	function open(): AppDatabase {
+		return openDatabase({ file: paths.databasePath, migrationsDir: paths.migrationsDir });
+	}
+
+	it('copies a database in use with its files, and puts both back with a new epoch', async () => {
+		const running = open();
+		running
+			.insert(organisation)
+			.values({ id: 'o1', slug: 'kamen', name: 'Stadt Kamen', shortName: 'Kamen', kind: 'kommune' })
+			.run();
+		const epochBefore = databaseEpoch(running);
+		mkdirSync(path.join(paths.dataDir, 'uploads'), { recursive: true });
+		writeFileSync(path.join(paths.dataDir, 'uploads', 'beschluss.pdf'), 'Fassung vom Rat');
+
+		const manifest = await createBackup(paths, backupFile);
+		expect(manifest.files).toEqual([path.join('uploads', 'beschluss.pdf')]);
+
+		// Changes after the backup: all of them must be gone after the restore.
+		running
+			.insert(organisation)
+			.values({ id: 'o2', slug: 'unna', name: 'Stadt Unna', shortName: 'Unna', kind: 'kommune' })
+			.run();
+		writeFileSync(path.join(paths.dataDir, 'uploads', 'beschluss.pdf'), 'später geändert');
+		writeFileSync(path.join(paths.dataDir, 'uploads', 'neu.pdf'), 'nach der Sicherung');
+
+		await expect(restoreBackup(paths, backupFile)).rejects.toThrow(/Server/);
+		expect(organisationNames(running)).toEqual(['Stadt Kamen', 'Stadt Unna']);
+		closeDatabase(running);
+
+		await restoreBackup(paths, backupFile);
+		const restored = open();
+		try {
+			expect(organisationNames(restored)).toEqual(['Stadt Kamen']);
+			expect(databaseEpoch(restored)).not.toBe(epochBefore);
+		} finally {
+			closeDatabase(restored);
+		}
+		expect(readFileSync(path.join(paths.dataDir, 'uploads', 'beschluss.pdf'), 'utf8')).toBe(
+			'Fassung vom Rat'
+		);
+		expect(existsSync(path.join(paths.dataDir, 'uploads', 'neu.pdf'))).toBe(false);
+	});
+
+	it('refuses a file that is not a backup and leaves the data alone', async () => {
+		closeDatabase(open());
+		writeFileSync(backupFile, 'kein Archiv');
+		await expect(restoreBackup(paths, backupFile)).rejects.toBeInstanceOf(BackupError);
+		expect(existsSync(paths.databasePath)).toBe(true);
+	});
+
+	it('refuses to write the backup into DATA_DIR', async () => {
+		closeDatabase(open());
+		await expect(
+			createBackup(paths, path.join(paths.dataDir, 'sicherung.tar.gz'))
+		).rejects.toBeInstanceOf(BackupError);
+	});
+});

@@ -1,0 +1,22 @@
+import { appConfig } from '$lib/server/app';
+import { sessionCookieName, sessionLifetimeMs } from '$lib/server/auth/session';
+import {
+	participantCookieLifetimeMs,
+	participantCookieName
+} from '$lib/server/events/participants';
+import { authorize } from '$lib/server/http/guard';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+// The cookie names and periods come from the code that sets them, so this page cannot drift.
+export function load(event) {
+	authorize(event, 'public:view');
+	return {
+		sessionCookie: { name: sessionCookieName, days: Math.round(sessionLifetimeMs / dayMs) },
+		participantCookie: {
+			name: participantCookieName('<Kennung der Veranstaltung>'),
+			days: Math.round(participantCookieLifetimeMs / dayMs)
+		},
+		participantRetentionDays: appConfig().participantRetentionDays
+	};
+}
