@@ -1,8 +1,18 @@
 // How the adoption stages are named, drawn and ordered on every page that shows them (the staff
 // dashboard, the per-body page, the public transparency page, the map legend).
-import type { AdoptionStage } from './server/db/schema';
-
-export type { AdoptionStage };
+/** The steps of adopting a text, in their usual order; any may be skipped. The last four are the
+ * council's decisions. The database schema takes its column values from here. */
+export const adoptionStages = [
+	'nicht-begonnen',
+	'in-vorbereitung',
+	'im-ausschuss',
+	'vorlage-im-rat',
+	'beschlossen',
+	'beschlossen-mit-aenderungen',
+	'abgelehnt',
+	'vertagt'
+] as const;
+export type AdoptionStage = (typeof adoptionStages)[number];
 
 export const stageLabels: Record<AdoptionStage, string> = {
 	'nicht-begonnen': 'Nicht begonnen',

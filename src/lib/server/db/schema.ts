@@ -10,6 +10,7 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
+import { adoptionStages, type AdoptionStage } from '../../adoption';
 
 const timestampNow = (column = 'created_at') =>
 	integer(column, { mode: 'timestamp_ms' })
@@ -591,19 +592,7 @@ export const pollAnswer = sqliteTable(
 
 export type PollAnswerRow = typeof pollAnswer.$inferSelect;
 
-/** The steps of adopting a text, in their usual order; any may be skipped. The last four are the
- * council's decisions. */
-export const adoptionStages = [
-	'nicht-begonnen',
-	'in-vorbereitung',
-	'im-ausschuss',
-	'vorlage-im-rat',
-	'beschlossen',
-	'beschlossen-mit-aenderungen',
-	'abgelehnt',
-	'vertagt'
-] as const;
-export type AdoptionStage = (typeof adoptionStages)[number];
+export { adoptionStages, type AdoptionStage };
 
 /** One recorded step of an adopting body on a document. The records are the history: written
  * once, never changed or deleted (triggers in the migration refuse it); a correction is a new
