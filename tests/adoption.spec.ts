@@ -2,6 +2,8 @@
 // plans and overdue steps, the map and table, the CSV, the resolution PDFs, the public page and
 // the signatory's reminders.
 import AxeBuilder from '@axe-core/playwright';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { request as playwrightRequest, type Page } from '@playwright/test';
 import { stageLabels, type AdoptionStage } from '../src/lib/adoption';
 import { postForm, type TestActor } from './support/actors';
@@ -235,7 +237,25 @@ test('a signatory of Kamen records steps for Kamen, is refused for Unna, and the
 		);
 		expect(wrongDocument.status()).toBe(400);
 		expect(await wrongDocument.text()).toContain('anderen Dokument');
+		// A PDF over the size limit, sent directly.
+		const large = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
+		large.write('%PDF-1.4\n');
+		const tooLarge = await actors.signatory.request.post(`/beschluesse/${doc.slug}/kamen?/record`, {
+			multipart: {
+				stage: 'in-vorbereitung',
+				versionId: v1.id,
+				decidedOn: '2026-03-01',
+				bodyName: 'Verwaltung',
+				resolution: { name: 'gross.pdf', mimeType: 'application/pdf', buffer: large }
+			},
+			headers: { origin: server.url, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(tooLarge.status()).toBe(400);
+		expect(await tooLarge.text()).toContain('höchstens 10 MB');
 		expect(stepsOf(server, doc.id, 'kamen')).toHaveLength(2);
+		// Only the one accepted resolution was stored.
+		expect(readdirSync(path.join(server.dataDir, 'beschluesse'))).toHaveLength(1);
 
 		// Records survive a restart.
 		await server.kill();

@@ -1,6 +1,6 @@
 // The plan: dates of the committee and council meetings ahead. A planned step whose date has
 // passed without a record of that step (or a later one) is overdue.
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { plannableStages, stageRank } from '../../adoption';
 import type { AppDatabase } from '../db/database';
 import { adoptionPlan, organisation, type AdoptionStage } from '../db/schema';
@@ -66,7 +66,7 @@ export function currentPlans(db: AppDatabase, documentId: string): PlannedStep[]
 	const rows = db
 		.select()
 		.from(adoptionPlan)
-		.where(and(eq(adoptionPlan.documentId, documentId)))
+		.where(eq(adoptionPlan.documentId, documentId))
 		.orderBy(asc(adoptionPlan.id))
 		.all();
 	for (const row of rows) {

@@ -52,10 +52,12 @@ export function discardResolution(dataDir: string, stored: string): void {
 	rmSync(path.join(resolutionDir(dataDir), path.basename(stored)), { force: true });
 }
 
+/** The stored file, or null when it is gone (a restored backup without its files). */
 export function readResolution(dataDir: string, stored: string): Buffer | null {
 	try {
 		return readFileSync(path.join(resolutionDir(dataDir), path.basename(stored)));
-	} catch {
-		return null;
+	} catch (err) {
+		if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+		throw err;
 	}
 }

@@ -235,8 +235,9 @@ function checkStep(
 }
 
 /**
- * Records a step once every check has passed: the resolution file is written first and removed
- * again when the record cannot be written, so a refused step leaves nothing behind.
+ * Records a step once every check has passed, checks and record in one transaction. The
+ * resolution file is written just before the record and removed again when the record cannot be
+ * written, so a refused step leaves nothing behind.
  */
 export function recordStep(
 	db: AppDatabase,
@@ -244,12 +245,14 @@ export function recordStep(
 	input: StepInput,
 	now = new Date()
 ): RecordResult {
-	const checked = checkStep(db, input, now);
-	if (!checked.ok) return checked;
-	const { step } = checked;
-	const stored = input.resolution ? storeResolution(dataDir, input.resolution.bytes) : null;
+	const written: string[] = [];
 	try {
-		return transaction(db, (tx) => {
+		return transaction(db, (tx): RecordResult => {
+			const checked = checkStep(tx, input, now);
+			if (!checked.ok) return checked;
+			const { step } = checked;
+			const stored = input.resolution ? storeResolution(dataDir, input.resolution.bytes) : null;
+			if (stored) written.push(stored);
 			const row = tx
 				.insert(adoptionStep)
 				.values({
@@ -270,10 +273,10 @@ export function recordStep(
 				})
 				.returning({ id: adoptionStep.id })
 				.get();
-			return { ok: true as const, stepId: row.id };
+			return { ok: true, stepId: row.id };
 		});
 	} catch (err) {
-		if (stored) discardResolution(dataDir, stored);
+		for (const stored of written) discardResolution(dataDir, stored);
 		throw err;
 	}
 }
