@@ -396,6 +396,9 @@ test('the map shows ten named shapes whose fill matches their stage, as the tabl
 		await expect(reminder).toContainText(
 			'Seit Ihrem letzten Schritt (Fassung 1) ist Fassung 2 „Zweite Fassung“ festgehalten worden.'
 		);
+		expect(
+			(await new AxeBuilder({ page: signatory.page }).withTags(wcagTags).analyze()).violations
+		).toEqual([]);
 		await reminder.getByRole('link').click();
 		await expect(signatory.page).toHaveURL(new RegExp(`/beschluesse/${doc.slug}/kamen$`));
 	} finally {

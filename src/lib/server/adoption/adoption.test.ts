@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { appendUpdate } from '../collab/update-store';
 import { adoptionPlan, adoptionStep, document, membership, user } from '../db/schema';
 import { runSeeds } from '../db/seeds';
@@ -25,6 +25,11 @@ import { recordStep, stepHistory, listSteps, type StepInput } from './steps';
 // 14:00 in Berlin on 10 March 2027.
 const now = new Date('2027-03-10T13:00:00Z');
 
+const dataDirs: string[] = [];
+afterEach(() => {
+	for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 function setup() {
 	const db = createTestDatabase();
 	runSeeds(db, [organisationsSeed()]);
@@ -46,6 +51,7 @@ function setup() {
 	};
 	const v1 = freeze(doc.id, 'Armut schränkt Chancen ein.', 'Entwurf');
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'adoption-'));
+	dataDirs.push(dataDir);
 	const step = (fields: Partial<StepInput> = {}): StepInput => ({
 		documentId: doc.id,
 		organisationId: kamen.id,
