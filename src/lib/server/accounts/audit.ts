@@ -19,7 +19,9 @@ export const auditEvents = {
 	'password-reset': 'Passwort zurückgesetzt',
 	'password-changed': 'Passwort geändert',
 	'name-changed': 'Name geändert',
-	'admin-created': 'Administrator angelegt'
+	'admin-created': 'Administrator angelegt',
+	'adoption-published': 'Stand der Beschlüsse veröffentlicht',
+	'adoption-unpublished': 'Öffentliche Seite der Beschlüsse zurückgezogen'
 } as const;
 
 export type AuditEvent = keyof typeof auditEvents;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendUpdate } from '../collab/update-store';
-import { adoptionPlan, adoptionStep, document, membership, user } from '../db/schema';
+import { adoptionPlan, adoptionStep, auditEntry, document, membership, user } from '../db/schema';
 import { runSeeds } from '../db/seeds';
 import { createTestDatabase } from '../db/test-database';
 import { yjsUpdateFromJSON } from '../documents/document-state';
@@ -327,6 +327,13 @@ describe('publication and export', () => {
 		expect(isPublished(db, doc.id)).toBe(true);
 		setPublished(db, { documentId: doc.id, published: false, userId: 'sina' });
 		expect(isPublished(db, doc.id)).toBe(false);
+		// Each change once in the audit log; publishing twice is one change.
+		expect(
+			db.select({ event: auditEntry.event, actor: auditEntry.actorUserId }).from(auditEntry).all()
+		).toEqual([
+			{ event: 'adoption-published', actor: 'sina' },
+			{ event: 'adoption-unpublished', actor: 'sina' }
+		]);
 	});
 
 	it('exports one row per body with stage, version and paper', () => {
