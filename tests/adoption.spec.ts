@@ -352,6 +352,18 @@ test('the map shows ten named shapes whose fill matches their stage, as the tabl
 		await expect(boenen.getByTestId('planned')).toContainText('geplant am');
 		await expect(boenen.getByTestId('overdue')).toHaveCount(0);
 
+		// The body's own page says the same, and keeps the plan's changes.
+		await openPage(page, `/beschluesse/${doc.slug}/bergkamen`);
+		await expect(page.getByTestId('body-status').getByTestId('overdue')).toContainText(
+			'Beratung im Ausschuss (Sozialausschuss) am 15.01.2026'
+		);
+		const planHistory = page.getByTestId('plan-history').getByRole('row');
+		await expect(planHistory).toHaveCount(2);
+		await expect(planHistory.nth(1)).toContainText('kein Termin');
+		await expect(planHistory.nth(1)).toContainText('15.01.2026');
+		await expect(planHistory.nth(1)).toContainText('Administration');
+		await openPage(page, `/beschluesse?dokument=${doc.slug}`);
+
 		// No version-aware note before a newer version exists.
 		const kamen = page.locator('[data-testid="adoption-row"][data-body="kamen"]');
 		await expect(kamen.getByTestId('newer-version')).toHaveCount(0);

@@ -16,7 +16,7 @@ import { organisationsSeed } from '../workspace/organisations-seed';
 import { berlinToday, isCalendarDate } from './calendar';
 import { adoptionCsv } from './exports';
 import { adoptionOverview } from './overview';
-import { planStep } from './plans';
+import { planHistory, planStep } from './plans';
 import { isPublished, setPublished } from './publication';
 import { signatoryReminders } from './reminders';
 import { checkResolutionUpload, readResolution, resolutionMaxBytes } from './resolution-files';
@@ -307,6 +307,24 @@ describe('version awareness, plans and reminders', () => {
 		});
 		recordStep(db, dataDir, step({ stage: 'im-ausschuss', decidedOn: '2027-03-09' }), now);
 		expect(kamenPlans()).toEqual([]);
+		planStep(
+			db,
+			{
+				documentId: doc.id,
+				organisationId: kamen.id,
+				stage: 'im-ausschuss',
+				plannedOn: '',
+				bodyName: '',
+				userId: 'sina'
+			},
+			now
+		);
+		expect(
+			planHistory(db, doc.id, kamen.id).map((c) => [c.stage, c.before, c.after, c.recordedBy])
+		).toEqual([
+			['im-ausschuss', null, '2027-03-09', 'sina'],
+			['im-ausschuss', '2027-03-09', null, 'sina']
+		]);
 		expect(() => db.delete(adoptionPlan).run()).toThrow(/append-only/);
 	});
 

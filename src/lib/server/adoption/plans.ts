@@ -1,6 +1,6 @@
 // The plan: dates of the committee and council meetings ahead. A planned step whose date has
 // passed without a record of that step (or a later one) is overdue.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { plannableStages, stageRank } from '../../adoption';
 import type { AppDatabase } from '../db/database';
 import { adoptionPlan, organisation, type AdoptionStage } from '../db/schema';
@@ -97,4 +97,44 @@ export function isReached(plan: PlannedStep, current: StepView | null): boolean 
 /** Whether a plan's date has passed while the body has not reached its step. */
 export function isOverdue(plan: PlannedStep, current: StepView | null, now = new Date()): boolean {
 	return plan.plannedOn < berlinToday(now) && !isReached(plan, current);
+}
+
+export interface PlanChange {
+	id: number;
+	stage: AdoptionStage;
+	before: string | null;
+	after: string | null;
+	bodyName: string;
+	recordedBy: string | null;
+	recordedAt: Date;
+}
+
+/** Every change of one body's plan, oldest first, with the date before and after it. */
+export function planHistory(
+	db: AppDatabase,
+	documentId: string,
+	organisationId: string
+): PlanChange[] {
+	const previous = new Map<AdoptionStage, string | null>();
+	return db
+		.select()
+		.from(adoptionPlan)
+		.where(
+			and(eq(adoptionPlan.documentId, documentId), eq(adoptionPlan.organisationId, organisationId))
+		)
+		.orderBy(asc(adoptionPlan.id))
+		.all()
+		.map((row) => {
+			const before = previous.get(row.stage) ?? null;
+			previous.set(row.stage, row.plannedOn);
+			return {
+				id: row.id,
+				stage: row.stage,
+				before,
+				after: row.plannedOn,
+				bodyName: row.bodyName,
+				recordedBy: row.recordedBy,
+				recordedAt: row.recordedAt
+			};
+		});
 }

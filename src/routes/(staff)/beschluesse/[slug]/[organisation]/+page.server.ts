@@ -6,7 +6,7 @@ import { berlinToday, formatCalendarDate } from '$lib/server/adoption/calendar';
 import { dashboard } from '$lib/server/adoption/dashboard';
 import { PlanForm, StepForm } from '$lib/server/adoption/forms';
 import { adoptionOverview } from '$lib/server/adoption/overview';
-import { planStep } from '$lib/server/adoption/plans';
+import { planHistory, planStep } from '$lib/server/adoption/plans';
 import { checkResolutionUpload, resolutionMaxBytes } from '$lib/server/adoption/resolution-files';
 import { listSteps, recordStep, stepHistory, type StepView } from '$lib/server/adoption/steps';
 import { appConfig, db } from '$lib/server/app';
@@ -25,10 +25,14 @@ function describeState(step: StepView | null): string {
 export function load(event) {
 	const { document, body, resource } = bodyForPage(db(), event);
 	const steps = listSteps(db(), document.id, body.id);
+	const planChanges = planHistory(db(), document.id, body.id);
 	const names = userNames(
 		db(),
-		steps.map((s) => s.recordedBy).filter((id): id is string => id !== null)
+		[...steps, ...planChanges].map((s) => s.recordedBy).filter((id): id is string => id !== null)
 	);
+	const who = (userId: string | null) =>
+		userId ? (names.get(userId) ?? 'unbekannt') : 'gelöschtes Konto';
+	const planDate = (date: string | null) => (date ? formatCalendarDate(date) : 'kein Termin');
 	const row = dashboard(adoptionOverview(db(), document.id)).rows.find((r) => r.slug === body.slug);
 	return {
 		document: { slug: document.slug, title: document.title },
@@ -38,9 +42,7 @@ export function load(event) {
 			.map(({ step, before }) => ({
 				id: step.id,
 				recordedAt: step.recordedAt,
-				recordedBy: step.recordedBy
-					? (names.get(step.recordedBy) ?? 'unbekannt')
-					: 'gelöschtes Konto',
+				recordedBy: who(step.recordedBy),
 				before: describeState(before),
 				after: describeState(step),
 				version: { number: step.versionNumber, shortHash: shortHash(step.contentHash) },
@@ -52,6 +54,17 @@ export function load(event) {
 				note: step.note,
 				hasResolution: step.hasResolution,
 				correctsStepId: step.correctsStepId
+			}))
+			.reverse(),
+		planChanges: planChanges
+			.map((change) => ({
+				id: change.id,
+				label: planLabels[change.stage as keyof typeof planLabels] ?? stageLabels[change.stage],
+				before: planDate(change.before),
+				after: planDate(change.after),
+				bodyName: change.bodyName,
+				recordedBy: who(change.recordedBy),
+				recordedAt: change.recordedAt
 			}))
 			.reverse(),
 		versions: listVersions(db(), document.id).map((v) => ({
