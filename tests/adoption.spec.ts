@@ -257,11 +257,42 @@ test('a signatory of Kamen records steps for Kamen, is refused for Unna, and the
 		// Only the one accepted resolution was stored.
 		expect(readdirSync(path.join(server.dataDir, 'beschluesse'))).toHaveLength(1);
 
+		// A correction is a new entry that names the one it corrects; the old one stays.
+		await openPage(page, `/beschluesse/${doc.slug}/kamen`);
+		const [decision] = queryDatabase<{ id: number }>(
+			server.dataDir,
+			"select id from adoption_step where document_id = ? and stage = 'beschlossen'",
+			doc.id
+		);
+		await stepForm(page)
+			.getByLabel('Berichtigt einen früheren Eintrag')
+			.selectOption(String(decision.id));
+		await recordInForm(page, {
+			stage: 'Beschlossen mit Änderungen',
+			date: '2026-03-18',
+			body: 'Rat',
+			paper: 'DS 12/2026',
+			note: 'Absatz 3 um Alleinerziehende ergänzt.'
+		});
+		await expect(
+			page.getByRole('status').filter({ hasText: 'Der Schritt ist erfasst.' })
+		).toBeVisible();
+		await expect(entries).toHaveCount(3);
+		await expect(entries.nth(0)).toContainText(`berichtigt ${decision.id}`);
+		await expect(entries.nth(0).getByTestId('before')).toHaveText('Beschlossen, Fassung 1');
+		await expect(entries.nth(0).getByTestId('after')).toHaveText(
+			'Beschlossen mit Änderungen, Fassung 1'
+		);
+		await expect(page.getByTestId('body-status')).toContainText('Beschlossen mit Änderungen');
+
 		// Records survive a restart.
 		await server.kill();
 		await server.restart();
 		await openPage(page, `/beschluesse/${doc.slug}/kamen`);
-		await expect(page.getByTestId('history-entry')).toHaveCount(2);
+		await expect(page.getByTestId('history-entry')).toHaveCount(3);
+		await expect(page.getByTestId('history-entry').nth(1).getByTestId('after')).toHaveText(
+			'Beschlossen, Fassung 1'
+		);
 	} finally {
 		await session.close();
 	}
