@@ -19,7 +19,9 @@ test('signed in, the start page shows the navigation of the areas', async ({
 		'aria-current',
 		'page'
 	);
-	await expect(page.getByRole('table')).toHaveAccessibleName('Beschließende Körperschaften (11)');
+	await expect(page.getByRole('table')).toHaveAccessibleName(
+		'Stand der Beschlüsse je Körperschaft (11)'
+	);
 	await close();
 });
 

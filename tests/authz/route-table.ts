@@ -56,6 +56,8 @@ const admins: AccessRow = {
 const editors: AccessRow = { ...admins, editor: 'allow' };
 /** Kamen's manager and the admins: the member management of Kamen. */
 const kamenManagers: AccessRow = { ...admins, manager: 'allow' };
+/** Kamen's signatory and the admins: recording Kamen's adoption steps. */
+const kamenSignatories: AccessRow = { ...admins, signatory: 'allow' };
 /** Only the participant of the event: its pages for people without an account. */
 const eventParticipant: AccessRow = { ...admins, admin: 'deny', participant: 'allow' };
 
@@ -192,6 +194,35 @@ export const routeTable: RouteCase[] = [
 		access: members
 	},
 	page('/beschluesse', members),
+	action('/beschluesse', 'publish', admins, { form: { documentId: nobody } }),
+	action('/beschluesse', 'unpublish', admins, { form: { documentId: nobody } }),
+	{
+		kind: 'endpoint',
+		route: '/beschluesse/[slug]/stand.csv',
+		method: 'GET',
+		path: '/beschluesse/leitbild/stand.csv',
+		access: members
+	},
+	page('/beschluesse/[slug]/[organisation]', members, '/beschluesse/leitbild/kamen'),
+	// The seeded Leitbild has no frozen version: allowed actors get 400 for the empty step and plan,
+	// so nothing is written.
+	action('/beschluesse/[slug]/[organisation]', 'record', kamenSignatories, {
+		path: '/beschluesse/leitbild/kamen',
+		form: { stage: '', versionId: '', decidedOn: '', bodyName: '' }
+	}),
+	action('/beschluesse/[slug]/[organisation]', 'plan', kamenSignatories, {
+		path: '/beschluesse/leitbild/kamen',
+		form: { stage: 'unbekannt', plannedOn: '' }
+	}),
+	{
+		kind: 'endpoint',
+		route: '/beschluesse/[slug]/[organisation]/beschluss/[schritt]',
+		method: 'GET',
+		path: '/beschluesse/leitbild/kamen/beschluss/999999',
+		access: members
+	},
+	// Unpublished: everyone gets the same 404, signed in or not.
+	page('/transparenz/[slug]', everyone, '/transparenz/leitbild'),
 	page('/verwaltung', members),
 	page(organisationRoute, members, kamen),
 	action(organisationRoute, 'invite', kamenManagers, {

@@ -133,4 +133,20 @@ describe('can', () => {
 		expect(can(participant, 'document:comment', open)).toBe(false);
 		expect(can(anonymous, 'document:comment', open)).toBe(false);
 	});
+
+	it('lets a signatory record adoption steps for their own body only, admins for all', () => {
+		const own = { type: 'organisation', organisationId: kamen, kind: 'kommune' } as const;
+		const other = { type: 'organisation', organisationId: unna, kind: 'kommune' } as const;
+		expect(can(kamenManager, 'adoption:record', own)).toBe(true);
+		expect(can(kamenManager, 'adoption:record', other)).toBe(false);
+		expect(can(kamenEditor, 'adoption:record', own)).toBe(false);
+		expect(can(kamenViewer, 'adoption:record', own)).toBe(false);
+		expect(can(admin, 'adoption:record', other)).toBe(true);
+		expect(can(anonymous, 'adoption:record', own)).toBe(false);
+		expect(can(kamenManager, 'adoption:record', { type: 'app' })).toBe(false);
+		expect(can(kamenViewer, 'adoption:read')).toBe(true);
+		expect(can(participant, 'adoption:read')).toBe(false);
+		expect(can(kamenManager, 'adoption:publish')).toBe(false);
+		expect(can(admin, 'adoption:publish')).toBe(true);
+	});
 });

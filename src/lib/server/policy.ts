@@ -106,6 +106,14 @@ const rules = {
 		(isMember(actor) || (actor.kind === 'participant' && actor.eventId === resource.eventId)),
 	/** Moderating an event's boards and polls: any editor. */
 	'event:moderate': (actor, resource) => resource.type === 'event' && isEditor(actor),
+	/** The adoption dashboard, each body's records and the resolution PDFs: every member. */
+	'adoption:read': isMember,
+	/** Recording adoption steps and planned dates: the body's signatories, and admins for all. */
+	'adoption:record': (actor, resource) =>
+		resource.type === 'organisation' &&
+		(isAdmin(actor) || hasRole(actor, resource.organisationId, 'signatory')),
+	/** Publishing a document's adoption status on the public transparency page. */
+	'adoption:publish': isAdmin,
 	/** The connectivity probe on the realtime socket. */
 	'realtime:echo': () => true
 } satisfies Record<string, Rule>;

@@ -4,6 +4,7 @@ import { previousVisitEnd } from '$lib/server/accounts/visits';
 import { activityUserIds, changesSince } from '$lib/server/documents/activity';
 import { describeActivity } from '$lib/server/documents/activity-text';
 import { authorize } from '$lib/server/http/guard';
+import { signatoryReminders } from '$lib/server/adoption/reminders';
 
 /** Without an earlier visit, the start page shows the last week. */
 const firstVisitWindowMs = 7 * 24 * 60 * 60 * 1000;
@@ -37,6 +38,7 @@ export function load(event) {
 		memberships: user
 			? listMembershipsOfUser(db(), user.id).map(({ slug, name, roles }) => ({ slug, name, roles }))
 			: [],
-		changes: user ? recentChanges(user.id) : null
+		changes: user ? recentChanges(user.id) : null,
+		adoptionReminders: user ? signatoryReminders(db(), user.id) : []
 	};
 }

@@ -21,7 +21,9 @@ export const auditEvents = {
 	'name-changed': 'Name geändert',
 	'admin-created': 'Administrator angelegt',
 	'person-data-exported': 'Daten einer Person exportiert',
-	'person-anonymised': 'Person anonymisiert'
+	'person-anonymised': 'Person anonymisiert',
+	'adoption-published': 'Stand der Beschlüsse veröffentlicht',
+	'adoption-unpublished': 'Öffentliche Seite der Beschlüsse zurückgezogen'
 } as const;
 
 export type AuditEvent = keyof typeof auditEvents;

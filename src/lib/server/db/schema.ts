@@ -10,6 +10,7 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
+import { adoptionStages, type AdoptionStage } from '../../adoption';
 
 const timestampNow = (column = 'created_at') =>
 	integer(column, { mode: 'timestamp_ms' })
@@ -616,3 +617,78 @@ export const accessibilityFeedback = sqliteTable(
 );
 
 export type AccessibilityFeedback = typeof accessibilityFeedback.$inferSelect;
+
+export { adoptionStages, type AdoptionStage };
+
+/** One recorded step of an adopting body on a document. The records are the history: written
+ * once, never changed or deleted (triggers in the migration refuse it); a correction is a new
+ * record, and the latest record is where the body stands. */
+export const adoptionStep = sqliteTable(
+	'adoption_step',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		documentId: text('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		organisationId: text('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		stage: text('stage', { enum: adoptionStages }).notNull(),
+		/** The frozen version the step concerns. */
+		versionId: text('version_id')
+			.notNull()
+			.references(() => documentVersion.id, { onDelete: 'cascade' }),
+		/** The day of the step, YYYY-MM-DD (Europe/Berlin). */
+		decidedOn: text('decided_on').notNull(),
+		/** Rat, Kreistag, or a committee by name. */
+		bodyName: text('body_name').notNull(),
+		/** Drucksache or Vorlage number; required once the council is involved. */
+		paperNumber: text('paper_number'),
+		/** The paper in the council information system, e.g. an OParl Paper URL. */
+		paperUrl: text('paper_url'),
+		note: text('note').notNull().default(''),
+		/** The stored resolution PDF's file name under DATA_DIR, and the name it was uploaded as. */
+		resolutionFile: text('resolution_file'),
+		resolutionFileName: text('resolution_file_name'),
+		/** The record this one corrects, when it is a correction. */
+		correctsStepId: integer('corrects_step_id'),
+		recordedBy: text('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+		recordedAt: timestampNow('recorded_at')
+	},
+	(table) => [index('adoption_step_body_idx').on(table.documentId, table.organisationId, table.id)]
+);
+
+export type AdoptionStepRow = typeof adoptionStep.$inferSelect;
+
+/** A planned date for a coming step (a committee or council meeting). Also append-only: the
+ * latest plan for a stage counts. */
+export const adoptionPlan = sqliteTable(
+	'adoption_plan',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		documentId: text('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		organisationId: text('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		stage: text('stage', { enum: adoptionStages }).notNull(),
+		/** YYYY-MM-DD; null withdraws an earlier plan for the stage. */
+		plannedOn: text('planned_on'),
+		bodyName: text('body_name').notNull().default(''),
+		recordedBy: text('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+		recordedAt: timestampNow('recorded_at')
+	},
+	(table) => [index('adoption_plan_body_idx').on(table.documentId, table.organisationId, table.id)]
+);
+
+export type AdoptionPlanRow = typeof adoptionPlan.$inferSelect;
+
+/** Documents whose adoption status an admin has published on the public transparency page. */
+export const adoptionPublication = sqliteTable('adoption_publication', {
+	documentId: text('document_id')
+		.primaryKey()
+		.references(() => document.id, { onDelete: 'cascade' }),
+	publishedBy: text('published_by').references(() => user.id, { onDelete: 'set null' }),
+	publishedAt: timestampNow('published_at')
+});

@@ -1,0 +1,123 @@
+import { fail } from '@sveltejs/kit';
+import { plannableStages, planLabels, recordableStages, stageLabels } from '$lib/adoption';
+import { userNames } from '$lib/server/accounts/members';
+import { bodyForPage } from '$lib/server/adoption/access';
+import { berlinToday, formatCalendarDate } from '$lib/server/adoption/calendar';
+import { dashboard } from '$lib/server/adoption/dashboard';
+import { PlanForm, StepForm } from '$lib/server/adoption/forms';
+import { adoptionOverview } from '$lib/server/adoption/overview';
+import { planHistory, planStep } from '$lib/server/adoption/plans';
+import { checkResolutionUpload, resolutionMaxBytes } from '$lib/server/adoption/resolution-files';
+import { listSteps, recordStep, stepHistory, type StepView } from '$lib/server/adoption/steps';
+import { appConfig, db } from '$lib/server/app';
+import { shortHash } from '$lib/server/documents/content-hash';
+import { listVersions } from '$lib/server/documents/versions';
+import { formFields, parseForm } from '$lib/server/http/forms';
+import { signedInUser } from '$lib/server/http/guard';
+import { can } from '$lib/server/policy';
+
+function describeState(step: StepView | null): string {
+	return step
+		? `${stageLabels[step.stage]}, Fassung ${step.versionNumber}`
+		: stageLabels['nicht-begonnen'];
+}
+
+export function load(event) {
+	const { document, body, resource } = bodyForPage(db(), event);
+	const steps = listSteps(db(), document.id, body.id);
+	const planChanges = planHistory(db(), document.id, body.id);
+	const names = userNames(
+		db(),
+		[...steps, ...planChanges].map((s) => s.recordedBy).filter((id): id is string => id !== null)
+	);
+	const who = (userId: string | null) =>
+		userId ? (names.get(userId) ?? 'unbekannt') : 'gelöschtes Konto';
+	const planDate = (date: string | null) => (date ? formatCalendarDate(date) : 'kein Termin');
+	const row = dashboard(adoptionOverview(db(), document.id)).rows.find((r) => r.slug === body.slug);
+	return {
+		document: { slug: document.slug, title: document.title },
+		body: { slug: body.slug, name: body.name, kind: body.kind },
+		row: row!,
+		history: stepHistory(steps)
+			.map(({ step, before }) => ({
+				id: step.id,
+				recordedAt: step.recordedAt,
+				recordedBy: who(step.recordedBy),
+				before: describeState(before),
+				after: describeState(step),
+				version: { number: step.versionNumber, shortHash: shortHash(step.contentHash) },
+				decidedOn: step.decidedOn,
+				decidedOnLabel: formatCalendarDate(step.decidedOn),
+				bodyName: step.bodyName,
+				paperNumber: step.paperNumber,
+				paperUrl: step.paperUrl,
+				note: step.note,
+				hasResolution: step.hasResolution,
+				correctsStepId: step.correctsStepId
+			}))
+			.reverse(),
+		planChanges: planChanges
+			.map((change) => ({
+				id: change.id,
+				label: planLabels[change.stage as keyof typeof planLabels] ?? stageLabels[change.stage],
+				before: planDate(change.before),
+				after: planDate(change.after),
+				bodyName: change.bodyName,
+				recordedBy: who(change.recordedBy),
+				recordedAt: change.recordedAt
+			}))
+			.reverse(),
+		versions: listVersions(db(), document.id).map((v) => ({
+			id: v.id,
+			number: v.number,
+			name: v.name,
+			shortHash: shortHash(v.contentHash)
+		})),
+		stages: recordableStages.map((value) => ({ value, label: stageLabels[value] })),
+		planStages: plannableStages.map((value) => ({ value, label: planLabels[value] })),
+		today: berlinToday(),
+		maxMegabytes: resolutionMaxBytes / 1024 / 1024,
+		canRecord: can(event.locals.actor, 'adoption:record', resource)
+	};
+}
+
+export const actions = {
+	async record(event) {
+		const { document, body } = bodyForPage(db(), event, 'adoption:record');
+		const data = await event.request.formData();
+		const values = formFields(data);
+		const form = parseForm(StepForm, data);
+		if (!form.ok) return fail(400, { step: { message: form.message, values } });
+		const file = data.get('resolution');
+		const upload = await checkResolutionUpload(file instanceof File ? file : null);
+		if (!upload.ok) return fail(400, { step: { message: upload.message, values } });
+		const result = recordStep(db(), appConfig().dataDir, {
+			...form.value,
+			documentId: document.id,
+			organisationId: body.id,
+			userId: signedInUser(event).id,
+			resolution: upload.upload
+		});
+		if (!result.ok) return fail(400, { step: { message: result.message, values } });
+		return { step: { success: 'Der Schritt ist erfasst.' } };
+	},
+	async plan(event) {
+		const { document, body } = bodyForPage(db(), event, 'adoption:record');
+		const data = await event.request.formData();
+		const values = formFields(data);
+		const form = parseForm(PlanForm, data);
+		if (!form.ok) return fail(400, { plan: { message: form.message, values } });
+		const result = planStep(db(), {
+			...form.value,
+			documentId: document.id,
+			organisationId: body.id,
+			userId: signedInUser(event).id
+		});
+		if (!result.ok) return fail(400, { plan: { message: result.message, values } });
+		return {
+			plan: {
+				success: form.value.plannedOn ? 'Der Termin ist eingetragen.' : 'Der Termin ist gestrichen.'
+			}
+		};
+	}
+};
