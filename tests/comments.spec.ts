@@ -21,11 +21,17 @@ function firstText(ydoc: Y.Doc): Y.XmlText {
 async function selectWords(page: Page, sentence: string, words: string) {
 	const text = page.getByRole('textbox', { name: /Text von/ });
 	await text.click();
-	await page.keyboard.press('ControlOrMeta+End');
 	const after = sentence.length - sentence.indexOf(words) - words.length;
-	for (let i = 0; i < after; i++) await page.keyboard.press('ArrowLeft');
-	for (let i = 0; i < words.length; i++) await page.keyboard.press('Shift+ArrowLeft');
-	await expect(page.locator('#new-comment-selection')).toHaveText(`Markierte Stelle: ${words}`);
+	// Selecting changes nothing, so it may be tried again: on a busy machine the editor can miss
+	// a caret move made while it redraws.
+	await expect(async () => {
+		await page.keyboard.press('ControlOrMeta+End');
+		for (let i = 0; i < after; i++) await page.keyboard.press('ArrowLeft');
+		for (let i = 0; i < words.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+		await expect(page.locator('#new-comment-selection')).toHaveText(`Markierte Stelle: ${words}`, {
+			timeout: 1000
+		});
+	}).toPass();
 }
 
 /** The highlighted words, without the names on others' carets. */

@@ -52,8 +52,13 @@ test('freeze, edit, freeze: the comparison shows the changed words; restore brin
 		// Click only once the stored text is in the editor, or the caret lands in an empty one.
 		await expect(text).toContainText('Armut gemeinsam.');
 		await text.click();
-		await page.keyboard.press('End');
-		for (let i = 0; i < 'gemeinsam.'.length; i++) await page.keyboard.press('Backspace');
+		// Select the words first (which may be tried again: on a busy machine the editor can miss a
+		// caret move made while it redraws), then type over them.
+		await expect(async () => {
+			await page.keyboard.press('End');
+			for (let i = 0; i < 'gemeinsam.'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+			expect(await page.evaluate(() => String(window.getSelection()))).toBe('gemeinsam.');
+		}).toPass();
 		await page.keyboard.type('verbindlich und kreisweit.');
 		await expect(text).toContainText('Armut verbindlich und kreisweit.');
 		await expect(page.getByRole('status').filter({ hasText: 'gespeichert' })).toBeVisible();
