@@ -1,0 +1,104 @@
+// `npm run bench`: runs the benchmarks against the production build, prints a table and writes
+// the results as JSON. `--quick` runs a small version of each (for the test that checks the
+// harness); `--out FILE` writes elsewhere; `--only NAME[,NAME]` picks benchmarks.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runColdOpen } from './cold-open/bench';
+import { runFanout } from './fanout/bench';
+import { runVoteBurst } from './vote-burst/bench';
+import { describeMachine, formatTable, type BenchmarkResult, type BenchReport } from './lib/report';
+import { projectRoot } from './lib/processes';
+
+const benchmarkNames = ['page-weight', 'cold-open', 'vote-burst', 'fanout'] as const;
+type BenchmarkName = (typeof benchmarkNames)[number];
+
+const { values } = parseArgs({
+	options: {
+		quick: { type: 'boolean', default: false },
+		out: { type: 'string', default: 'bench/results.json' },
+		only: { type: 'string' }
+	}
+});
+
+const quick = values.quick!;
+const selected = new Set<BenchmarkName>(
+	values.only ? (values.only.split(',') as BenchmarkName[]) : benchmarkNames
+);
+for (const name of selected) {
+	if (!benchmarkNames.includes(name)) {
+		console.error(`Unbekannter Benchmark „${name}“; bekannt: ${benchmarkNames.join(', ')}`);
+		process.exit(2);
+	}
+}
+
+function progress(line: string) {
+	console.log(`  ${line}`);
+}
+
+const startedAt = new Date().toISOString();
+const machineAtStart = describeMachine();
+const results: BenchmarkResult[] = [];
+
+if (selected.has('cold-open')) {
+	console.log('Kaltstart …');
+	results.push(
+		await runColdOpen(
+			quick
+				? { historyLengths: [1_000, 5_000], finalLength: 500, repetitions: 5 }
+				: { historyLengths: [10_000, 100_000], finalLength: 2_000, repetitions: 5 },
+			progress
+		)
+	);
+}
+
+if (selected.has('vote-burst')) {
+	console.log('Abstimmung …');
+	results.push(
+		await runVoteBurst(
+			quick
+				? { participants: 100, windowMs: 1000, repetitions: 5, workers: 2 }
+				: { participants: 1000, windowMs: 5000, repetitions: 5, workers: 4 },
+			progress
+		)
+	);
+}
+
+if (selected.has('fanout')) {
+	console.log('Co-Editing-Fan-out …');
+	results.push(
+		...(await runFanout(
+			quick
+				? {
+						clientCounts: [10],
+						typists: 10,
+						editsPerSecond: 5,
+						durationMs: 1500,
+						drainMs: 1000,
+						repetitions: 5
+					}
+				: {
+						clientCounts: [10, 50, 200],
+						typists: 10,
+						editsPerSecond: 5,
+						durationMs: 8000,
+						drainMs: 2000,
+						repetitions: 5
+					},
+			progress
+		))
+	);
+}
+
+const report: BenchReport = {
+	version: 1,
+	startedAt,
+	finishedAt: new Date().toISOString(),
+	quick,
+	machine: machineAtStart,
+	benchmarks: results
+};
+const out = path.resolve(projectRoot, values.out!);
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(report, null, '\t')}\n`);
+console.log(`\n${formatTable(results)}\n\nErgebnisse: ${path.relative(process.cwd(), out)}`);
