@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runColdOpen } from './cold-open/bench';
 import { runFanout } from './fanout/bench';
+import { runPageWeight } from './page-weight/bench';
 import { runVoteBurst } from './vote-burst/bench';
 import { describeMachine, formatTable, type BenchmarkResult, type BenchReport } from './lib/report';
 import { projectRoot } from './lib/processes';
@@ -39,6 +40,11 @@ function progress(line: string) {
 const startedAt = new Date().toISOString();
 const machineAtStart = describeMachine();
 const results: BenchmarkResult[] = [];
+
+if (selected.has('page-weight')) {
+	console.log('Seitengewicht …');
+	results.push(await runPageWeight(progress));
+}
 
 if (selected.has('cold-open')) {
 	console.log('Kaltstart …');
@@ -74,7 +80,7 @@ if (selected.has('fanout')) {
 						typists: 10,
 						editsPerSecond: 5,
 						durationMs: 1500,
-						drainMs: 1000,
+						drainMs: 10_000,
 						repetitions: 5
 					}
 				: {
@@ -82,7 +88,7 @@ if (selected.has('fanout')) {
 						typists: 10,
 						editsPerSecond: 5,
 						durationMs: 8000,
-						drainMs: 2000,
+						drainMs: 10_000,
 						repetitions: 5
 					},
 			progress

@@ -16,13 +16,14 @@ import type { BenchmarkResult } from '../lib/report';
 import { medianOfRuns, ratio, round, summarizeLatencies } from '../lib/stats';
 import { createDocument } from '../../src/lib/server/documents/documents';
 import { closeDatabase } from '../../src/lib/server/db/database';
-import type { ClientPlan, ParentCommand, RunReport, ServerKind } from './protocol';
+import type { ClientPlan, ParentCommand, RunReport, ServerKind, TypedReport } from './protocol';
 
 export interface FanoutOptions {
 	clientCounts: number[];
 	typists: number;
 	editsPerSecond: number;
 	durationMs: number;
+	/** Longest wait for edits still on their way after typing stopped; later ones are losses. */
 	drainMs: number;
 	repetitions: number;
 }
@@ -56,8 +57,7 @@ function plans(clients: number, typists: number, workers: number): ClientPlan[][
 	return byWorker;
 }
 
-function countLosses(reports: RunReport[], clients: number): number {
-	const sent: Record<number, number> = Object.assign({}, ...reports.map((r) => r.sent));
+function countLosses(sent: Record<number, number>, reports: RunReport[], clients: number): number {
 	const received: Record<string, number> = Object.assign({}, ...reports.map((r) => r.received));
 	let losses = 0;
 	for (const [sender, count] of Object.entries(sent)) {
@@ -90,16 +90,21 @@ async function runOnce(
 	);
 	await Promise.all(workers.map((worker) => nextMessage(worker, 'ready')));
 	await target.server.resetProbe();
-	const results = workers.map((worker) => nextMessage<RunReport>(worker, 'result'));
+	const typed = workers.map((worker) => nextMessage<TypedReport>(worker, 'typed'));
 	for (const worker of workers) {
 		send(worker, {
 			type: 'go',
 			runId,
 			editsPerSecond: options.editsPerSecond,
-			durationMs: options.durationMs,
-			drainMs: options.drainMs
+			durationMs: options.durationMs
 		});
 	}
+	const sent: Record<number, number> = Object.assign(
+		{},
+		...(await Promise.all(typed)).map((report) => report.sent)
+	);
+	const results = workers.map((worker) => nextMessage<RunReport>(worker, 'result'));
+	for (const worker of workers) send(worker, { type: 'expect', sent, drainMs: options.drainMs });
 	const reports = await Promise.all(results);
 	const sample = await target.server.sampleProbe();
 	const closed = workers.map((worker) => nextMessage(worker, 'closed'));
@@ -111,7 +116,7 @@ async function runOnce(
 		p95Ms: latency.p95,
 		p99Ms: latency.p99,
 		deliveries: latency.count,
-		losses: countLosses(reports, clients),
+		losses: countLosses(sent, reports, clients),
 		duplicates: reports.reduce((sum, report) => sum + report.duplicates, 0),
 		...sample
 	};

@@ -9,6 +9,7 @@ import {
 	type ClientPlan,
 	type ConnectCommand,
 	type EditMark,
+	type ExpectCommand,
 	type GoCommand,
 	type ParentCommand,
 	type RunReport,
@@ -153,11 +154,29 @@ async function run(command: GoCommand) {
 				})
 		);
 	await Promise.all(typing);
-	await new Promise((resolve) => setTimeout(resolve, command.drainMs));
+	report({ type: 'typed', sent });
+}
+
+function missingEdits(sent: Record<number, number>): number {
+	let missing = 0;
+	for (const client of clients) {
+		for (const [sender, count] of Object.entries(sent)) {
+			if (Number(sender) === client.plan.clientId) continue;
+			missing += Math.max(0, count - (received.get(`${client.plan.clientId}:${sender}`) ?? 0));
+		}
+	}
+	return missing;
+}
+
+/** Waits until every client here has every edit, or the drain time is up: then it is a loss. */
+async function settle(command: ExpectCommand) {
+	const deadline = performance.now() + command.drainMs;
+	while (missingEdits(command.sent) > 0 && performance.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
 	const result: RunReport = {
 		type: 'result',
 		latencies,
-		sent,
 		received: Object.fromEntries(received),
 		duplicates
 	};
@@ -170,10 +189,12 @@ process.on('message', (command: ParentCommand) => {
 			? connect(command)
 			: command.type === 'go'
 				? run(command)
-				: Promise.resolve().then(() => {
-						for (const client of clients) client.close();
-						clients = [];
-						report({ type: 'closed' });
-					});
+				: command.type === 'expect'
+					? settle(command)
+					: Promise.resolve().then(() => {
+							for (const client of clients) client.close();
+							clients = [];
+							report({ type: 'closed' });
+						});
 	work.catch((err: unknown) => report({ type: 'error', message: String(err) }));
 });

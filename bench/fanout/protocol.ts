@@ -25,8 +25,20 @@ export interface GoCommand {
 	runId: string;
 	editsPerSecond: number;
 	durationMs: number;
-	/** Time after the last edit for the last messages to arrive before counting losses. */
+}
+
+/** Everything sent in the run, so receivers know when they have it all. */
+export interface ExpectCommand {
+	type: 'expect';
+	sent: Record<number, number>;
+	/** How long to wait for missing edits before counting them as lost. */
 	drainMs: number;
+}
+
+export interface TypedReport {
+	type: 'typed';
+	/** Edits sent per typist of this worker. */
+	sent: Record<number, number>;
 }
 
 export interface ReadyReport {
@@ -37,17 +49,15 @@ export interface RunReport {
 	type: 'result';
 	/** Propagation latencies in ms seen by every receiver of this worker. */
 	latencies: number[];
-	/** Edits sent per typist of this worker. */
-	sent: Record<number, number>;
 	/** Edits received per (receiver, sender), as `${receiver}:${sender}`. */
 	received: Record<string, number>;
 	/** Out-of-order or repeated arrivals: a gap later filled still counts here, never as a loss. */
 	duplicates: number;
 }
 
-export type ParentCommand = ConnectCommand | GoCommand | { type: 'close' };
+export type ParentCommand = ConnectCommand | GoCommand | ExpectCommand | { type: 'close' };
 export type WorkerReport =
-	ReadyReport | RunReport | { type: 'closed' } | { type: 'error'; message: string };
+	ReadyReport | TypedReport | RunReport | { type: 'closed' } | { type: 'error'; message: string };
 
 /** What one edit carries so every receiver can time it and notice gaps. */
 export interface EditMark {
