@@ -1,6 +1,7 @@
 // `npm run bench`: runs the benchmarks against the production build, prints a table and writes
 // the results as JSON. `--quick` runs a small version of each (for the test that checks the
-// harness); `--out FILE` writes elsewhere; `--only NAME[,NAME]` picks benchmarks.
+// harness); `--out FILE` writes elsewhere; `--only NAME[,NAME]` picks benchmarks; `--clients`
+// sets the fan-out sizes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,9 +19,17 @@ const { values } = parseArgs({
 	options: {
 		quick: { type: 'boolean', default: false },
 		out: { type: 'string', default: 'bench/results.json' },
-		only: { type: 'string' }
+		only: { type: 'string' },
+		clients: { type: 'string' },
+		repetitions: { type: 'string' }
 	}
 });
+/** `--clients 50,200` overrides the fan-out sizes, e.g. to repeat one that was noisy. */
+const fanoutClients = values.clients?.split(',').map((count) => Number.parseInt(count, 10));
+if (fanoutClients?.some((count) => !Number.isInteger(count) || count < 2)) {
+	console.error('--clients erwartet ganze Zahlen ab 2, durch Kommas getrennt.');
+	process.exit(2);
+}
 
 const quick = values.quick!;
 const selected = new Set<BenchmarkName>(
@@ -37,6 +46,13 @@ function progress(line: string) {
 	console.log(`  ${line}`);
 }
 
+/** `--repetitions N` overrides the measured repetitions of every benchmark (at least 5 to report). */
+const repetitions = values.repetitions ? Number.parseInt(values.repetitions, 10) : 5;
+if (!Number.isInteger(repetitions) || repetitions < 1) {
+	console.error('--repetitions erwartet eine ganze Zahl ab 1.');
+	process.exit(2);
+}
+
 const startedAt = new Date().toISOString();
 const machineAtStart = describeMachine();
 const results: BenchmarkResult[] = [];
@@ -51,8 +67,8 @@ if (selected.has('cold-open')) {
 	results.push(
 		await runColdOpen(
 			quick
-				? { historyLengths: [1_000, 5_000], finalLength: 500, repetitions: 5 }
-				: { historyLengths: [10_000, 100_000], finalLength: 2_000, repetitions: 5 },
+				? { historyLengths: [1_000, 5_000], finalLength: 500, repetitions }
+				: { historyLengths: [10_000, 100_000], finalLength: 2_000, repetitions },
 			progress
 		)
 	);
@@ -63,8 +79,8 @@ if (selected.has('vote-burst')) {
 	results.push(
 		await runVoteBurst(
 			quick
-				? { participants: 100, windowMs: 1000, repetitions: 5, workers: 2 }
-				: { participants: 1000, windowMs: 5000, repetitions: 5, workers: 4 },
+				? { participants: 100, windowMs: 1000, repetitions, workers: 2 }
+				: { participants: 1000, windowMs: 5000, repetitions, workers: 4 },
 			progress
 		)
 	);
@@ -76,20 +92,20 @@ if (selected.has('fanout')) {
 		...(await runFanout(
 			quick
 				? {
-						clientCounts: [10],
+						clientCounts: fanoutClients ?? [10],
 						typists: 10,
 						editsPerSecond: 5,
 						durationMs: 1500,
 						drainMs: 10_000,
-						repetitions: 5
+						repetitions
 					}
 				: {
-						clientCounts: [10, 50, 200],
+						clientCounts: fanoutClients ?? [10, 50, 200],
 						typists: 10,
 						editsPerSecond: 5,
 						durationMs: 8000,
 						drainMs: 10_000,
-						repetitions: 5
+						repetitions
 					},
 			progress
 		))
@@ -102,6 +118,8 @@ const report: BenchReport = {
 	finishedAt: new Date().toISOString(),
 	quick,
 	machine: machineAtStart,
+	// Other work on the machine shows here: a load far above the core count means noisy numbers.
+	loadAverageAtEnd: describeMachine().loadAverage,
 	benchmarks: results
 };
 const out = path.resolve(projectRoot, values.out!);

@@ -35,6 +35,7 @@ const benchReport = v.object({
 		node: v.string(),
 		platform: v.string()
 	}),
+	loadAverageAtEnd: v.array(v.number()),
 	benchmarks: v.array(benchmarkResult)
 });
 

@@ -115,6 +115,7 @@ async function runOnce(
 		p50Ms: latency.p50,
 		p95Ms: latency.p95,
 		p99Ms: latency.p99,
+		maxMs: latency.max,
 		deliveries: latency.count,
 		losses: countLosses(sent, reports, clients),
 		duplicates: reports.reduce((sum, report) => sum + report.duplicates, 0),

@@ -23,6 +23,9 @@ interface BenchClient {
 	close(): void;
 }
 
+// y-websocket's provider adds a process exit listener per instance; dozens per worker are intended.
+process.setMaxListeners(0);
+
 let clients: BenchClient[] = [];
 let runId = '';
 let latencies: number[] = [];

@@ -34,6 +34,7 @@ export interface BenchReport {
 		node: string;
 		platform: string;
 	};
+	loadAverageAtEnd: number[];
 	benchmarks: BenchmarkResult[];
 }
 

@@ -9,6 +9,12 @@ describe('percentile', () => {
 		expect(percentile(samples, 0)).toBe(1);
 	});
 
+	it('finds the maximum of more samples than a function call takes arguments', () => {
+		const samples = Array.from({ length: 300_000 }, (_, index) => index % 1000);
+		expect(summarizeLatencies(samples).max).toBe(999);
+		expect(summarizeLatencies([3, 1, 2])).toMatchObject({ count: 3, p50: 2, max: 3 });
+	});
+
 	it('is NaN without samples rather than a made-up zero', () => {
 		expect(percentile([], 50)).toBeNaN();
 		expect(summarizeLatencies([]).count).toBe(0);
