@@ -1,7 +1,8 @@
 // `npm run bench`: runs the benchmarks against the production build, prints a table and writes
 // the results as JSON. `--quick` runs a small version of each (for the test that checks the
 // harness); `--out FILE` writes elsewhere; `--only NAME[,NAME]` picks benchmarks; `--clients`
-// sets the fan-out sizes.
+// sets the fan-out sizes; `--markdown` also prints Markdown tables for the README; `--repetitions N`
+// and `--profile DIR` as described below.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,7 +10,13 @@ import { runColdOpen } from './cold-open/bench';
 import { runFanout } from './fanout/bench';
 import { runPageWeight } from './page-weight/bench';
 import { runVoteBurst } from './vote-burst/bench';
-import { describeMachine, formatTable, type BenchmarkResult, type BenchReport } from './lib/report';
+import {
+	describeMachine,
+	formatMarkdown,
+	formatTable,
+	type BenchmarkResult,
+	type BenchReport
+} from './lib/report';
 import { projectRoot } from './lib/processes';
 
 const benchmarkNames = ['page-weight', 'cold-open', 'vote-burst', 'fanout'] as const;
@@ -21,9 +28,13 @@ const { values } = parseArgs({
 		out: { type: 'string', default: 'bench/results.json' },
 		only: { type: 'string' },
 		clients: { type: 'string' },
-		repetitions: { type: 'string' }
+		repetitions: { type: 'string' },
+		profile: { type: 'string' },
+		markdown: { type: 'boolean', default: false }
 	}
 });
+// `--profile DIR`: every measured server writes a CPU profile there (open it in Chrome DevTools).
+if (values.profile) process.env.BENCH_PROFILE_DIR = path.resolve(values.profile);
 /** `--clients 50,200` overrides the fan-out sizes, e.g. to repeat one that was noisy. */
 const fanoutClients = values.clients?.split(',').map((count) => Number.parseInt(count, 10));
 if (fanoutClients?.some((count) => !Number.isInteger(count) || count < 2)) {
@@ -125,4 +136,5 @@ const report: BenchReport = {
 const out = path.resolve(projectRoot, values.out!);
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(report, null, '\t')}\n`);
+if (values.markdown) console.log(`\n${formatMarkdown(report)}`);
 console.log(`\n${formatTable(results)}\n\nErgebnisse: ${path.relative(process.cwd(), out)}`);

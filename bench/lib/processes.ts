@@ -57,7 +57,14 @@ export interface StartServerOptions {
 }
 
 export async function startMeasuredServer(options: StartServerOptions): Promise<MeasuredServer> {
-	const execArgv = [...(options.typescript ? ['--import', 'tsx'] : []), '--import', probe];
+	const profileDir = process.env.BENCH_PROFILE_DIR;
+	const execArgv = [
+		...(options.typescript ? ['--import', 'tsx'] : []),
+		'--import',
+		probe,
+		// A CPU profile per server process, written when it stops: where the time went.
+		...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])
+	];
 	const child = spawn(
 		process.execPath,
 		[...execArgv, path.resolve(projectRoot, options.script), ...(options.args ?? [])],

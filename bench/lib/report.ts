@@ -93,3 +93,30 @@ export function formatTable(results: readonly BenchmarkResult[]): string {
 		)
 		.join('\n');
 }
+
+const subjectMetrics: Record<BenchmarkResult['benchmark'], string[]> = {
+	fanout: ['p50Ms', 'p95Ms', 'p99Ms', 'losses', 'cpuPercent', 'rssMb', 'eventLoopDelayP99Ms'],
+	'cold-open': ['syncMs', 'storedRows', 'storedKb'],
+	'vote-burst': ['accepted', 'storedAnswers', 'p50Ms', 'p99Ms', 'presenterFinalDelayMs'],
+	'page-weight': ['jsCssGzipKb', 'jsGzipKb', 'cssGzipKb', 'fontsKb', 'targetKb']
+};
+
+/** The results as Markdown tables, one per benchmark, for the README's section "Leistung". */
+export function formatMarkdown(report: BenchReport): string {
+	const sections: string[] = [];
+	for (const result of report.benchmarks) {
+		const columns = subjectMetrics[result.benchmark];
+		const lines = [
+			`**${result.name}** (${result.repetitions} Wiederholungen, Median) – Verhältnis ${result.ratioOf}: **${result.ratio ?? '–'}**; Ziel: ${result.target} ${result.targetMet ? '✓' : '✗'}`,
+			'',
+			`| | ${columns.join(' | ')} |`,
+			`|---|${columns.map(() => '---:').join('|')}|`,
+			...Object.entries(result.medians).map(
+				([subject, metrics]) =>
+					`| ${subject} | ${columns.map((column) => formatNumber(metrics[column] ?? Number.NaN)).join(' | ')} |`
+			)
+		];
+		sections.push(lines.join('\n'));
+	}
+	return sections.join('\n\n');
+}
