@@ -107,7 +107,7 @@ export function formatMarkdown(report: BenchReport): string {
 	for (const result of report.benchmarks) {
 		const columns = subjectMetrics[result.benchmark];
 		const lines = [
-			`**${result.name}** (${result.repetitions} Wiederholungen, Median) – Verhältnis ${result.ratioOf}: **${result.ratio ?? '–'}**; Ziel: ${result.target} ${result.targetMet ? '✓' : '✗'}`,
+			`**${result.name}** (${result.repetitions === 1 ? 'eine Messung' : `${result.repetitions} Wiederholungen, Median`}) – Verhältnis ${result.ratioOf}: **${result.ratio ?? '–'}**; Ziel: ${result.target} ${result.targetMet ? '✓' : '✗'}`,
 			'',
 			`| | ${columns.join(' | ')} |`,
 			`|---|${columns.map(() => '---:').join('|')}|`,
