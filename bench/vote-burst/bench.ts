@@ -198,7 +198,7 @@ export async function runVoteBurst(
 			};
 			if (repetition > 0) runs.push(run);
 			progress(
-				`Abstimmung ${repetition === 0 ? 'Aufwärmen' : `#${repetition}`}: ${run.accepted} angenommen, p99 ${round(run.p99Ms)} ms, Projektion +${round(run.presenterFinalDelayMs)} ms`
+				`Abstimmung ${repetition === 0 ? 'Aufwärmen' : `#${repetition}`}: ${run.accepted} angenommen, p99 ${round(run.p99Ms)} ms, Projektion ${run.presenterFinalDelayMs >= 0 ? '+' : ''}${round(run.presenterFinalDelayMs)} ms`
 			);
 		}
 		presenter.close();
