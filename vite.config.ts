@@ -12,7 +12,7 @@ export default defineConfig({
 		}
 	},
 	test: {
-		include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
 		environment: 'node'
 	}
 });

@@ -1,0 +1,214 @@
+// 4. Page weight: what a phone or a laptop downloads on the first visit of the poll, board and
+// editor pages of the production build, the way tests/page-weight.spec.ts measures it (bytes of
+// the responses a real browser receives), with gzip sizes and the names of the largest modules.
+import { chromium, type Browser } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromiumArgs, findChromium } from '../../tests/support/chromium';
+import { queryDatabase } from '../../tests/support/database';
+import { watchOrigin } from '../../tests/support/origin-guard';
+import { joinEvent, signIn, type AppSession } from '../lib/app-client';
+import { benchAdmin, removeDataDir, startApp } from '../lib/app-server';
+import { projectRoot } from '../lib/processes';
+import type { BenchmarkResult } from '../lib/report';
+import { ratio, round } from '../lib/stats';
+
+const eventSlug = 'zukunftskonferenz';
+const clientOutput = path.join(projectRoot, '.svelte-kit/output/client');
+
+interface PageToWeigh {
+	name: string;
+	path: string;
+	session: AppSession;
+	targetKb: number;
+	participantPage: boolean;
+}
+
+interface Asset {
+	url: string;
+	kind: 'script' | 'stylesheet' | 'font';
+	gzipBytes: number;
+	bytes: number;
+}
+
+/**
+ * Build file → what it is: a route's component for SvelteKit's numbered nodes, the chunk's own
+ * name (usually its main module) otherwise. Hashed file names alone would name nothing.
+ */
+function moduleNames(): Map<string, string> {
+	const names = new Map<string, string>();
+	const manifestPath = path.join(clientOutput, '.vite/manifest.json');
+	if (!existsSync(manifestPath)) return names;
+	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<
+		string,
+		{ file: string; name?: string; src?: string; css?: string[] }
+	>;
+	for (const chunk of Object.values(manifest)) {
+		let name = chunk.name ?? withoutHash(chunk.file);
+		const node = chunk.src?.match(/client-optimized\/nodes\/\d+\.js$/);
+		if (node) {
+			const source = readFileSync(path.join(projectRoot, chunk.src!), 'utf8');
+			const component = /from "(?:\.\.\/)+(src\/[^"]+)"/.exec(source)?.[1];
+			if (component) name = component;
+		}
+		names.set(chunk.file, name);
+		for (const css of chunk.css ?? []) if (!names.has(css)) names.set(css, `${name} (CSS)`);
+	}
+	return names;
+}
+
+function withoutHash(file: string): string {
+	return path.basename(file).replace(/\.[\w-]{8}(\.\w+)$/, '$1');
+}
+
+function nameOf(url: string, names: Map<string, string>): string {
+	const file = new URL(url).pathname.replace(/^\//, '');
+	return names.get(file) ?? withoutHash(file);
+}
+
+async function weigh(browser: Browser, baseUrl: string, page: PageToWeigh): Promise<Asset[]> {
+	const context = await browser.newContext({ baseURL: baseUrl, locale: 'de-DE' });
+	await context.addCookies(
+		[...page.session.cookies].map(([name, value]) => ({ name, value, url: baseUrl }))
+	);
+	const tab = await context.newPage();
+	// A request to another host would be weight we do not count, and is not allowed anyway.
+	const offenders = watchOrigin(tab, baseUrl);
+	const pending: Promise<Asset | undefined>[] = [];
+	tab.on('response', (response) => {
+		const type = response.request().resourceType();
+		if (type !== 'script' && type !== 'stylesheet' && type !== 'font') return;
+		pending.push(
+			response
+				.body()
+				.then((body): Asset => ({
+					url: response.url(),
+					kind: type,
+					bytes: body.length,
+					// Fonts are compressed already (woff2); gzip counts the rest as a server sends it.
+					gzipBytes: type === 'font' ? body.length : gzipSync(body, { level: 9 }).length
+				}))
+				.catch(() => undefined)
+		);
+	});
+	const response = await tab.goto(page.path);
+	if (!response?.ok()) throw new Error(`${page.path} antwortete mit ${response?.status()}.`);
+	await tab.locator('html[data-hydrated="true"]').waitFor();
+	await tab.waitForLoadState('networkidle');
+	if (offenders.length > 0) throw new Error(`${page.path} lädt von fremden Hosts: ${offenders}`);
+	const assets = (await Promise.all(pending)).filter((asset): asset is Asset => Boolean(asset));
+	await context.close();
+	return assets;
+}
+
+export async function runPageWeight(progress: (line: string) => void): Promise<BenchmarkResult> {
+	const app = await startApp();
+	const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+	try {
+		const [event] = queryDatabase<{ id: string; join_code: string }>(
+			app.dataDir,
+			'select id, join_code from event where slug = ?',
+			eventSlug
+		);
+		const [board] = queryDatabase<{ id: string; working_group_id: string }>(
+			app.dataDir,
+			`select board.id, board.working_group_id from board join working_group
+			 on working_group.id = board.working_group_id where board.event_id = ?
+			 order by working_group.sort_order limit 1`,
+			event.id
+		);
+		const participant = await joinEvent(app.url, event.join_code, board.working_group_id);
+		const editor = await signIn(app.url, benchAdmin.email, benchAdmin.password);
+		const pages: PageToWeigh[] = [
+			{
+				name: 'Umfrage (Teilnahme)',
+				path: `/teilnahme/${eventSlug}/umfrage`,
+				session: participant,
+				targetKb: 60,
+				participantPage: true
+			},
+			{
+				name: 'Pinnwand (Teilnahme)',
+				path: `/teilnahme/${eventSlug}/pinnwand/${board.id}`,
+				session: participant,
+				targetKb: 150,
+				participantPage: true
+			},
+			{
+				name: 'Editor',
+				path: '/dokumente/leitbild',
+				session: editor,
+				targetKb: 300,
+				participantPage: false
+			}
+		];
+		const names = moduleNames();
+		const medians: BenchmarkResult['medians'] = {};
+		const largest: Record<string, { module: string; kind: string; gzipKb: number }[]> = {};
+		const fonts: Record<string, { font: string; kb: number }[]> = {};
+		const misses: string[] = [];
+		let worst = 0;
+		let participantFontsKb = 0;
+		for (const page of pages) {
+			const assets = await weigh(browser, app.url, page);
+			const sum = (kind: Asset['kind']) =>
+				assets.filter((asset) => asset.kind === kind).reduce((s, a) => s + a.gzipBytes, 0) / 1024;
+			const jsKb = sum('script');
+			const cssKb = sum('stylesheet');
+			const fontKb = sum('font');
+			medians[page.name] = {
+				jsCssGzipKb: round(jsKb + cssKb),
+				jsGzipKb: round(jsKb),
+				cssGzipKb: round(cssKb),
+				fontsKb: round(fontKb),
+				targetKb: page.targetKb
+			};
+			largest[page.name] = assets
+				.filter((asset) => asset.kind !== 'font')
+				.sort((a, b) => b.gzipBytes - a.gzipBytes)
+				.slice(0, 5)
+				.map((asset) => ({
+					module: nameOf(asset.url, names),
+					kind: asset.kind,
+					gzipKb: round(asset.gzipBytes / 1024)
+				}));
+			fonts[page.name] = assets
+				.filter((asset) => asset.kind === 'font')
+				.map((asset) => ({ font: nameOf(asset.url, names), kb: round(asset.bytes / 1024) }));
+			if (page.participantPage) participantFontsKb = Math.max(participantFontsKb, fontKb);
+			const pageRatio = (jsKb + cssKb) / page.targetKb;
+			worst = Math.max(worst, pageRatio);
+			if (pageRatio >= 1) misses.push(page.name);
+			progress(
+				`Seitengewicht ${page.name}: JS+CSS ${round(jsKb + cssKb)} KB gzip, Schriften ${round(fontKb)} KB`
+			);
+		}
+		if (participantFontsKb >= 100) misses.push('Schriften der Teilnahmeseiten');
+		return {
+			benchmark: 'page-weight',
+			name: 'page weight',
+			parameters: { firstLoad: true, compression: 'gzip -9 (Schriften: woff2 wie geliefert)' },
+			// The build is fixed: one load gives the same bytes as five.
+			repetitions: 1,
+			medians,
+			ratioOf: 'JS+CSS / Ziel, schwerste Seite',
+			ratio: ratio(worst, 1),
+			target: 'Umfrage < 60 KB, Pinnwand < 150 KB, Editor < 300 KB, Schriften Teilnahme < 100 KB',
+			targetMet: misses.length === 0,
+			details: {
+				largestModules: largest,
+				fonts,
+				participantFontsKb: round(participantFontsKb),
+				missed: misses
+			},
+			notes: [
+				'Gewicht ist deterministisch: eine Messung statt fünf. Referenz sind die Ziele aus Issue #11.'
+			]
+		};
+	} finally {
+		await browser.close();
+		await app.server.stop();
+		removeDataDir(app.dataDir);
+	}
+}
