@@ -38,6 +38,12 @@ const server = createServer((req, res) => {
 	handler(req, res);
 });
 
+// Node closes an idle kept-alive connection after 5 s; a client (a browser, a reverse proxy) that
+// sends on it at that moment gets a reset instead of an answer. Idle connections stay longer than
+// clients and proxies usually keep them, so the client is the one to close.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 server.on('upgrade', (req, socket, head) => runtime.handleUpgrade(req, socket, head));
 
 server.listen(port, host, () => {
