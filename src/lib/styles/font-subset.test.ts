@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import subsetFont from 'subset-font';
+import { describe, expect, it } from 'vitest';
+import { fontCharacters, subsetFaces, subsetOptions } from './font-subset';
+
+describe('the self-hosted font subset', () => {
+	it('keeps every character the interface itself writes', () => {
+		const files = execFileSync('git', ['ls-files', 'src/**/*.svelte', 'src/**/*.ts'])
+			.toString()
+			.trim()
+			.split('\n');
+		const kept = new Set(fontCharacters);
+		const missing = new Set<string>();
+		for (const file of files) {
+			for (const character of readFileSync(file, 'utf8')) {
+				if (character > '~' && !kept.has(character)) missing.add(character);
+			}
+		}
+		expect([...missing]).toEqual([]);
+	});
+
+	it('is what `npm run fonts` makes of the current KERN fonts', async () => {
+		const face = subsetFaces[0];
+		const full = readFileSync(path.join('node_modules/@kern-ux/native/dist/fonts/fira-sans', face));
+		const made = await subsetFont(full, fontCharacters, subsetOptions);
+		expect(Buffer.compare(made, readFileSync(path.join('src/lib/styles/fonts', face)))).toBe(0);
+	});
+});

@@ -1,0 +1,28 @@
+// Which characters the self-hosted fonts keep (see scripts/subset-fonts.ts): Basic Latin,
+// Latin-1 (ä, ö, ü, ß, é …) and Latin Extended-A (names such as Łukasz, Şahin, Dvořák), and the
+// punctuation and signs German typesetting uses.
+function range(from: number, to: number): string {
+	return String.fromCodePoint(...Array.from({ length: to - from + 1 }, (_, i) => from + i));
+}
+
+export const fontCharacters =
+	range(0x20, 0x7e) +
+	range(0xa0, 0xff) +
+	range(0x100, 0x17f) +
+	// Dashes, quotes („“‚‘ ’), bullet, ellipsis, per mille, guillemets, euro, arrows, check mark,
+	// and the shapes the interface draws with (dots, triangles, warning sign).
+	'–—‘’‚“”„•…‰‹›€−→←↑↓✓×·●▲▼▴▾⚠';
+
+/** The faces the app's @font-face rules use. */
+export const subsetFaces = [
+	'FiraSans-Regular.woff2',
+	'FiraSans-Italic.woff2',
+	'FiraSans-Medium.woff2',
+	'FiraSans-SemiBold.woff2'
+] as const;
+
+/** WOFF2, keeping the font's licence (name ids 13 and 14: SIL Open Font License 1.1) inside it. */
+export const subsetOptions: { targetFormat: 'woff2'; preserveNameIds: number[] } = {
+	targetFormat: 'woff2',
+	preserveNameIds: [13, 14]
+};
