@@ -1,5 +1,6 @@
 // Named versions, comparison, restore, activity and the document's stage (issue: drafting).
 import AxeBuilder from '@axe-core/playwright';
+import * as Y from 'yjs';
 import { postForm } from './support/actors';
 import { queryDatabase } from './support/database';
 import { createDocument } from './support/documents';
@@ -359,33 +360,46 @@ test('opening a document writes nothing into it, so no edit is attributed to the
 	baseURL,
 	server
 }) => {
-	// The seeded Leitbild ends in a list: the case where an editor used to append a paragraph.
-	const [leitbild] = queryDatabase<{ id: string; slug: string }>(
-		server.dataDir,
-		"select id, slug from document where kind = 'leitbild'"
-	);
+	// A text ending in a list: the case where an editor used to append an empty paragraph.
+	const doc = await createDocument(server, actors.editor, 'Entwurf mit Liste am Ende');
 	const cookie = await sessionCookie(actors.editor.request);
+	const writer = connectDocument(server.url, doc.id, cookie);
+	await writer.synced;
+	const fragment = writer.ydoc.getXmlFragment('default');
+	const opening = new Y.XmlElement('paragraph');
+	opening.insert(0, [new Y.XmlText('Präambel')]);
+	const item = new Y.XmlElement('listItem');
+	const itemText = new Y.XmlElement('paragraph');
+	itemText.insert(0, [new Y.XmlText('Erster Punkt')]);
+	item.insert(0, [itemText]);
+	const list = new Y.XmlElement('bulletList');
+	list.insert(0, [item]);
+	writer.ydoc.transact(() => {
+		fragment.delete(0, fragment.length);
+		fragment.insert(0, [opening, list]);
+	});
 	const blocks = async () => {
-		const client = connectDocument(server.url, leitbild.id, cookie);
+		const client = connectDocument(server.url, doc.id, cookie);
 		await client.synced;
-		const fragment = client.ydoc.getXmlFragment('default');
+		const top = client.ydoc.getXmlFragment('default');
 		const result = {
-			count: fragment.length,
-			last: (fragment.get(fragment.length - 1) as { nodeName: string }).nodeName
+			count: top.length,
+			last: (top.get(top.length - 1) as Y.XmlElement).nodeName
 		};
 		client.destroy();
 		return result;
 	};
-	const before = await blocks();
-	expect(before.last).toBe('bulletList');
+	let before = { count: 0, last: '' };
+	await expect.poll(async () => (before = await blocks()).last).toBe('bulletList');
+	writer.destroy();
 
 	const editor = await pageAs(browser, actors.editor, baseURL!);
 	try {
-		await openPage(editor.page, `/dokumente/${leitbild.slug}`);
+		await openPage(editor.page, `/dokumente/${doc.slug}`);
 		const text = editor.page.getByRole('textbox', { name: /Text von/ });
-		await expect(text).toContainText('Umsetzung');
+		await expect(text).toContainText('Erster Punkt');
 		// One typed letter after opening: once it is saved, whatever the editor sent before is too.
-		await text.getByRole('heading', { name: /Präambel/ }).click();
+		await text.getByText('Präambel').click();
 		await editor.page.keyboard.press('End');
 		await editor.page.keyboard.type('!');
 		await expect(editor.page.getByRole('status').filter({ hasText: 'gespeichert' })).toBeVisible();
