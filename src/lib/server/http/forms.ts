@@ -15,12 +15,17 @@ export function formFields(data: FormData, lists: readonly string[] = []) {
 	return fields;
 }
 
+/** For what no field's schema has a message for, above all a field missing from the form: the
+ * browser sends every field, so only a broken or forged request lacks one. */
+export const incompleteFormMessage =
+	'Das Formular ist unvollständig. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.';
+
 export function parseForm<TSchema extends v.GenericSchema>(
 	schema: TSchema,
 	data: FormData,
 	lists: readonly string[] = []
 ): Parsed<v.InferOutput<TSchema>> {
-	const result = v.safeParse(schema, formFields(data, lists));
+	const result = v.safeParse(schema, formFields(data, lists), { message: incompleteFormMessage });
 	if (result.success) return { ok: true, value: result.output };
 	return { ok: false, message: result.issues[0].message };
 }
@@ -53,6 +58,17 @@ export const passwordField = v.pipe(
 	v.nonEmpty('Bitte geben Sie ein Passwort ein.'),
 	v.maxLength(200, 'Das Passwort darf höchstens 200 Zeichen lang sein.')
 );
+
+/** A checkbox that sends `ja` when ticked and nothing otherwise; any other value is refused
+ * rather than read as "not ticked". */
+export function checkbox(message: string) {
+	return v.optional(v.picklist(['ja'], message));
+}
+
+/** A choice between `ja` and `nein`, e.g. the two buttons that show and hide something. */
+export function yesOrNo(message: string) {
+	return v.picklist(['ja', 'nein'], message);
+}
 
 /** A confirmation checkbox that must be ticked; a missing field gets the same message. */
 export function confirmation(message: string) {
