@@ -262,8 +262,10 @@ function domainSnapshot(dataDir: string): Record<string, string[]> {
 	);
 }
 
+/** SvelteKit's and valibot's own words; anywhere in a message or an error page they mean that a
+ * refusal reached people untranslated. */
 const englishFrameworkMessages =
-	/^(Internal Error|Not Found|Unsupported Media Type|Payload Too Large|Form actions expect|Content-length|Method Not Allowed|Unknown Error)/;
+	/(Internal Error|Not Found|Unsupported Media Type|Payload Too Large|Form actions expect|Content-length|Method Not Allowed|Unknown Error|Invalid (key|type)|Expected )/;
 const germanWords =
 	/\b(bitte|nicht|nur|der|die|das|dies\w*|ist|sind|darf|gibt|kein\w*|ungültig\w*|unbekannt\w*|zu|höchstens|sie|es|ein\w*)\b/i;
 
@@ -434,3 +436,24 @@ for (const query of hostileQueries) {
 		expect(problems, 'Anfragen, die nicht mit 4xx und Meldung abgelehnt wurden').toEqual([]);
 	});
 }
+
+test('a browser without JavaScript gets the German error page for a body that is no form', async ({
+	server,
+	actors
+}) => {
+	const before = domainSnapshot(server.dataDir);
+	const problems: string[] = [];
+	for (const variant of bodyVariants({ title: 'Ohne Skript', kind: 'sonstiges' }, true)) {
+		const response = await actors.editor.request.post('/dokumente?/create', {
+			data: variant.body,
+			headers: { 'content-type': variant.contentType, accept: 'text/html', origin: server.url },
+			maxRedirects: 0
+		});
+		const { status, message } = await outcomeOf(response);
+		if (status < 400 || status >= 500 || !isGerman(message)) {
+			problems.push(`${variant.label}: ${status} ${message.slice(0, 200)}`);
+		}
+	}
+	expect(problems, 'Varianten ohne deutsche Fehlerseite').toEqual([]);
+	expect(domainSnapshot(server.dataDir), 'Fachliche Tabellen unverändert').toEqual(before);
+});
