@@ -416,7 +416,8 @@ export const hostileTable: HostileCase[] = [
 	}
 ];
 
-/** GET endpoints and pages that read parameters from the URL, each with malformed requests. */
+/** GET endpoints and pages that read parameters from the URL, each with malformed requests.
+ * Pages whose parameters name a thing (a board, a join code) are here too. */
 export interface HostileQuery {
 	route: string;
 	actor: ActorName;
@@ -491,6 +492,29 @@ export const hostileQueries: HostileQuery[] = [
 			'/dokumente/leitbild/fassungen/99999999999999999999',
 			`/dokumente/leitbild/fassungen/${long}`
 		]
+	},
+	{
+		route: `${eventRoute}/pinnwand/[board]`,
+		actor: 'viewer',
+		paths: [
+			`${seededEvent}/pinnwand/keine-tafel`,
+			`${seededEvent}/pinnwand/${long}`,
+			`${seededEvent}/pinnwand/%00%E2%80%AE`
+		]
+	},
+	{
+		route: '/teilnahme/[slug]/pinnwand/[board]',
+		actor: 'participant',
+		paths: [
+			`${participantHome}/pinnwand/keine-tafel`,
+			`${participantHome}/pinnwand/${long}`,
+			`${participantHome}/pinnwand/%00%E2%80%AE`
+		]
+	},
+	{
+		route: '/join/[code]',
+		actor: 'anonymous',
+		paths: ['/join/%00%E2%80%AE', `/join/${long}`, '/join/%3Cscript%3E']
 	}
 ];
 
