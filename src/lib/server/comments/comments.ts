@@ -1,6 +1,6 @@
 // Comment threads on documents: anchored beside the text, never inside it. Authors are stored
 // as user ids and named only when shown, so a person removed later vanishes from every view.
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { transaction, type AppDatabase } from '../db/database';
 import { recordActivity } from '../documents/activity';
@@ -163,7 +163,7 @@ export function commentThreads(db: AppDatabase, documentId: string): CommentThre
 		.from(annotation)
 		.leftJoin(resolver, eq(resolver.id, annotation.resolvedBy))
 		.where(and(eq(annotation.documentId, documentId), eq(annotation.kind, 'comment')))
-		.orderBy(asc(annotation.createdAt), asc(annotation.id))
+		.orderBy(asc(annotation.createdAt), sql`${annotation}.rowid`)
 		.all();
 	if (rows.length === 0) return [];
 	const messages = db
@@ -176,7 +176,8 @@ export function commentThreads(db: AppDatabase, documentId: string): CommentThre
 				rows.map((row) => row.thread.id)
 			)
 		)
-		.orderBy(asc(annotationReply.createdAt), asc(annotationReply.id))
+		// Ids are random: within one millisecond, the order of writing (rowid) decides.
+		.orderBy(asc(annotationReply.createdAt), sql`${annotationReply}.rowid`)
 		.all();
 	const byThread = new Map<string, CommentMessage[]>();
 	for (const { reply, authorName } of messages) {
