@@ -44,6 +44,8 @@ export interface HostileCase {
 }
 
 const text = (options: Partial<FieldSpec> = {}): FieldSpec => ({ kind: 'text', ...options });
+/** A one-line name, title or question: shown in lists and on the projector. */
+const line: FieldSpec = { kind: 'text', refusesControlCharacters: true };
 const uuid: FieldSpec = { kind: 'uuid' };
 const enumField = (optional = false): FieldSpec => ({ kind: 'enum', optional });
 const flag: FieldSpec = { kind: 'boolean', optional: true };
@@ -79,7 +81,7 @@ const eventForm = {
 		groupQuestion: 'Was wollen wir?'
 	},
 	fields: {
-		title: text(),
+		title: line,
 		date: { kind: 'date' },
 		place: text({ optional: true }),
 		description: text({ optional: true }),
@@ -131,7 +133,7 @@ export const hostileTable: HostileCase[] = [
 		actor: 'viewer',
 		path: '/konto',
 		form: { name: 'Vera Lesend' },
-		fields: { name: text() }
+		fields: { name: line }
 	},
 	{
 		route: '/konto',
@@ -155,7 +157,7 @@ export const hostileTable: HostileCase[] = [
 			password: 'Ein-Passwort-2026',
 			passwordRepeat: 'Ein-Passwort-2026'
 		},
-		fields: { name: text(), password, passwordRepeat: password }
+		fields: { name: line, password, passwordRepeat: password }
 	},
 	{
 		route: '/passwort-zuruecksetzen/[token]',
@@ -171,7 +173,7 @@ export const hostileTable: HostileCase[] = [
 		actor: 'editor',
 		path: '/dokumente',
 		form: { title: 'Feindliche Eingaben', kind: 'sonstiges' },
-		fields: { title: text(), kind: enumField() }
+		fields: { title: line, kind: enumField() }
 	},
 	...['archive', 'restore'].map((action) => ({
 		route: '/dokumente',
@@ -293,7 +295,7 @@ export const hostileTable: HostileCase[] = [
 		},
 		fields: {
 			type: enumField(),
-			prompt: text(),
+			prompt: line,
 			...(type === 'scale'
 				? {
 						scaleMin: { kind: 'number', optional: true },

@@ -1,7 +1,7 @@
 // Reading the event and participant forms, with German messages for every bad value.
 import * as v from 'valibot';
 import { organisationTypes } from '../db/schema';
-import { checkbox, requiredText, type Parsed } from '../http/forms';
+import { checkbox, requiredText, withoutControlCharacters, type Parsed } from '../http/forms';
 import { maxWorkingGroups } from '$lib/events';
 import type { EventInput, WorkingGroupInput } from './events';
 
@@ -112,7 +112,6 @@ export function parseEventForm(data: FormData): Parsed<EventInput> {
 	};
 }
 
-/** Control characters would let a name hide or reorder text on the projector. */
 const displayName = v.pipe(
 	v.optional(v.string(), ''),
 	v.trim(),
@@ -120,11 +119,7 @@ const displayName = v.pipe(
 		maxDisplayNameLength,
 		`Der Name darf höchstens ${maxDisplayNameLength} Zeichen lang sein.`
 	),
-	v.check(
-		// eslint-disable-next-line no-control-regex
-		(name) => !/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name),
-		'Der Name enthält Zeichen, die nicht erlaubt sind.'
-	)
+	withoutControlCharacters('Der Name enthält Zeichen, die nicht erlaubt sind.')
 );
 
 const optionalId = v.pipe(v.optional(v.string(), ''), v.trim());

@@ -30,16 +30,24 @@ export function parseForm<TSchema extends v.GenericSchema>(
 	return { ok: false, message: result.issues[0].message };
 }
 
-/** A required text field, trimmed, with a length limit. */
+/** Control and direction characters would let a one-line name or title hide or reorder text in
+ * lists and on the projector. */
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+export function withoutControlCharacters(message: string) {
+	return v.check((text: string) => !controlCharacters.test(text), message);
+}
+
+/** A required one-line text field, trimmed, with a length limit. `label` is what to give, in
+ * the accusative: "einen Titel", "Ihren Namen". */
 export function requiredText(label: string, max: number) {
 	return v.pipe(
 		v.string(`Bitte geben Sie ${label} an.`),
 		v.trim(),
 		v.nonEmpty(`Bitte geben Sie ${label} an.`),
-		v.maxLength(
-			max,
-			`${label[0].toUpperCase()}${label.slice(1)} darf höchstens ${max} Zeichen lang sein.`
-		)
+		v.maxLength(max, `Bitte geben Sie ${label} mit höchstens ${max} Zeichen an.`),
+		withoutControlCharacters(`Bitte geben Sie ${label} ohne Steuerzeichen an.`)
 	);
 }
 
