@@ -3,7 +3,14 @@
 // 4xx with a German message and leave every domain table as it was.
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import * as Y from 'yjs';
-import { adminCredentials, formBody, invite, memberPassword, postForm } from './support/actors';
+import {
+	adminCredentials,
+	formBody,
+	invite,
+	memberPassword,
+	postForm,
+	serverEnvWithAdmin
+} from './support/actors';
 import { queryDatabase } from './support/database';
 import { expect, test as base } from './support/fixtures';
 import {
@@ -13,6 +20,7 @@ import {
 	workingGroupIdsOf
 } from './support/participants';
 import { discoverRoutes, routeKey } from './support/routes';
+import { startServer } from './support/server';
 import {
 	hostileQueries,
 	hostileTable,
@@ -40,6 +48,17 @@ const bookkeepingTables = [
 type HostileContext = Record<string, string>;
 
 const test = base.extend<object, { hostile: HostileContext }>({
+	// A server of this file's own: the things made below (a version of the Leitbild, questions,
+	// participants) must not surprise files that expect the seeded state.
+	server: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for
+		async ({}, use) => {
+			const server = await startServer({ env: serverEnvWithAdmin });
+			await use(server);
+			await server.dispose();
+		},
+		{ scope: 'worker' }
+	],
 	hostile: [
 		async ({ server, actors, participant }, use) => {
 			const { url, dataDir } = server;
