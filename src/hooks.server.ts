@@ -1,11 +1,14 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { error } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { appReady, appRuntime, appStatus, db } from '$lib/server/app';
 import { touchVisit } from '$lib/server/accounts/visits';
 import { resolveSession } from '$lib/server/auth/actor';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/session';
+import { checkFormBody } from '$lib/server/http/form-body';
+import { frameworkErrorMessage } from '$lib/server/http/error-messages';
 import { fallbackContentSecurityPolicy, securityHeaders } from '$lib/server/http/security-headers';
+import { errorFields, log } from '$lib/server/log';
 import { participantForEvent } from '$lib/server/events/participants';
 import { anonymousActor } from '$lib/server/policy';
 import { publishRuntime } from '$lib/server/runtime';
@@ -26,6 +29,13 @@ const handleReadiness: Handle = async ({ event, resolve }) => {
 			);
 		}
 	}
+	return resolve(event);
+};
+
+/** A body that claims to be a form but cannot be read, or is too large, never reaches an action. */
+const handleFormBody: Handle = async ({ event, resolve }) => {
+	const refusal = await checkFormBody(event.request);
+	if (refusal) error(refusal.status, refusal.message);
 	return resolve(event);
 };
 
@@ -94,6 +104,24 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 export const handle = sequence(
 	handleSecurityHeaders,
 	handleReadiness,
+	handleFormBody,
 	handleSession,
 	handleParticipant
 );
+
+/**
+ * Errors nobody threw on purpose: SvelteKit's own refusals (unknown page, wrong method or media
+ * type, a body over BODY_SIZE_LIMIT) and crashes. People read a German sentence; crashes are
+ * logged with their stack, which never reaches the browser.
+ */
+export const handleError: HandleServerError = ({ error: thrown, event, status }) => {
+	if (status >= 500) {
+		log.error('request-failed', {
+			method: event.request.method,
+			route: event.route.id,
+			status,
+			...errorFields(thrown)
+		});
+	}
+	return { message: frameworkErrorMessage(status) };
+};

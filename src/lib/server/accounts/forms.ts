@@ -3,6 +3,9 @@ import * as v from 'valibot';
 import { roles } from '../db/schema';
 import { emailField, passwordField, requiredText } from '../http/forms';
 
+/** The page to return to after signing in; longer than any of the app's own addresses. */
+const maxNextPathLength = 2000;
+
 export const nameField = requiredText('Ihren Namen', 120);
 
 export const rolesField = v.pipe(
@@ -15,7 +18,13 @@ export const rolesField = v.pipe(
 export const SignInForm = v.object({
 	email: emailField,
 	password: passwordField,
-	weiter: v.optional(v.string(), '')
+	weiter: v.optional(
+		v.pipe(
+			v.string(),
+			v.maxLength(maxNextPathLength, 'Die Adresse, zu der Sie zurückkehren, ist zu lang.')
+		),
+		''
+	)
 });
 
 export const InviteForm = v.object({ email: emailField, roles: rolesField });

@@ -1,6 +1,7 @@
 // The adoption forms' fields. The checks that need the database (version, dates, paper number,
 // note) are the domain's, in steps.ts and plans.ts; here only the shape of the input.
 import * as v from 'valibot';
+import { withoutControlCharacters } from '../http/forms';
 
 const optionalText = v.optional(v.string(), '');
 
@@ -8,8 +9,14 @@ export const StepForm = v.object({
 	stage: v.string('Bitte wählen Sie einen Schritt.'),
 	versionId: v.string('Bitte wählen Sie die Fassung, um die es geht.'),
 	decidedOn: v.string('Bitte geben Sie das Datum des Schritts an.'),
-	bodyName: v.string('Bitte geben Sie das Gremium an.'),
-	paperNumber: optionalText,
+	bodyName: v.pipe(
+		v.string('Bitte geben Sie das Gremium an.'),
+		withoutControlCharacters('Bitte geben Sie das Gremium ohne Steuerzeichen an.')
+	),
+	paperNumber: v.pipe(
+		optionalText,
+		withoutControlCharacters('Bitte geben Sie die Drucksache ohne Steuerzeichen an.')
+	),
 	paperUrl: optionalText,
 	note: optionalText,
 	correctsStepId: v.pipe(
@@ -22,7 +29,10 @@ export const StepForm = v.object({
 export const PlanForm = v.object({
 	stage: v.string('Bitte wählen Sie, welcher Schritt geplant ist.'),
 	plannedOn: optionalText,
-	bodyName: optionalText
+	bodyName: v.pipe(
+		optionalText,
+		withoutControlCharacters('Bitte geben Sie das Gremium ohne Steuerzeichen an.')
+	)
 });
 
 export const PublishForm = v.object({

@@ -30,6 +30,8 @@ describe('parseEventForm', () => {
 			{ id: undefined, title: 'AG 3', question: '' }
 		]);
 		expect(parsed.value.asksAffiliation).toBe(false);
+		const asking = parseEventForm(form({ ...valid, asksAffiliation: 'ja' }));
+		expect(asking.ok && asking.value.asksAffiliation).toBe(true);
 	});
 
 	it('answers bad values in German', () => {
@@ -45,7 +47,8 @@ describe('parseEventForm', () => {
 			[
 				{ ...valid, agenda: Array.from({ length: 31 }, (_, i) => `Punkt ${i}`).join('\n') },
 				/Ablauf/
-			]
+			],
+			[{ ...valid, asksAffiliation: 'vielleicht' }, /Herkunft/]
 		];
 		for (const [fields, message] of cases) {
 			const parsed = parseEventForm(form(fields));

@@ -1,7 +1,7 @@
 // Reading the event and participant forms, with German messages for every bad value.
 import * as v from 'valibot';
 import { organisationTypes } from '../db/schema';
-import { requiredText, type Parsed } from '../http/forms';
+import { checkbox, requiredText, withoutControlCharacters, type Parsed } from '../http/forms';
 import { maxWorkingGroups } from '$lib/events';
 import type { EventInput, WorkingGroupInput } from './events';
 
@@ -34,7 +34,8 @@ const EventDetails = v.object({
 	date: isoDate,
 	place: optionalText('Der Ort', 200),
 	description: optionalText('Die Beschreibung', 2000),
-	agenda: optionalText('Der Ablauf', 6000)
+	agenda: optionalText('Der Ablauf', 6000),
+	asksAffiliation: checkbox('Bitte geben Sie an, ob nach der Herkunft gefragt wird.')
 });
 
 function list(value: FormDataEntryValue[]): string[] {
@@ -51,7 +52,8 @@ export function parseEventForm(data: FormData): Parsed<EventInput> {
 		date: data.get('date') ?? '',
 		place: data.get('place') ?? '',
 		description: data.get('description') ?? '',
-		agenda: data.get('agenda') ?? ''
+		agenda: data.get('agenda') ?? '',
+		asksAffiliation: data.get('asksAffiliation') ?? undefined
 	});
 	if (!details.success) return { ok: false, message: details.issues[0].message };
 
@@ -104,13 +106,12 @@ export function parseEventForm(data: FormData): Parsed<EventInput> {
 			place: details.output.place,
 			description: details.output.description,
 			agenda,
-			asksAffiliation: data.get('asksAffiliation') === 'ja',
+			asksAffiliation: details.output.asksAffiliation === 'ja',
 			workingGroups
 		}
 	};
 }
 
-/** Control characters would let a name hide or reorder text on the projector. */
 const displayName = v.pipe(
 	v.optional(v.string(), ''),
 	v.trim(),
@@ -118,11 +119,7 @@ const displayName = v.pipe(
 		maxDisplayNameLength,
 		`Der Name darf höchstens ${maxDisplayNameLength} Zeichen lang sein.`
 	),
-	v.check(
-		// eslint-disable-next-line no-control-regex
-		(name) => !/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name),
-		'Der Name enthält Zeichen, die nicht erlaubt sind.'
-	)
+	withoutControlCharacters('Der Name enthält Zeichen, die nicht erlaubt sind.')
 );
 
 const optionalId = v.pipe(v.optional(v.string(), ''), v.trim());

@@ -4,11 +4,6 @@ import * as v from 'valibot';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** For what no field's own message covers (a field missing from the request, a wrong type):
- * valibot's defaults are English and technical. */
-export const malformedFormMessage =
-	'Das Formular war unvollständig. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.';
-
 /** FormData to a plain object; fields named in `lists` are always arrays (checkbox groups). */
 export function formFields(data: FormData, lists: readonly string[] = []) {
 	const fields: Record<string, string | string[]> = {};
@@ -20,26 +15,39 @@ export function formFields(data: FormData, lists: readonly string[] = []) {
 	return fields;
 }
 
+/** For what no field's schema has a message for, above all a field missing from the form: the
+ * browser sends every field, so only a broken or forged request lacks one. */
+export const incompleteFormMessage =
+	'Das Formular ist unvollständig. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.';
+
 export function parseForm<TSchema extends v.GenericSchema>(
 	schema: TSchema,
 	data: FormData,
 	lists: readonly string[] = []
 ): Parsed<v.InferOutput<TSchema>> {
-	const result = v.safeParse(schema, formFields(data, lists), { message: malformedFormMessage });
+	const result = v.safeParse(schema, formFields(data, lists), { message: incompleteFormMessage });
 	if (result.success) return { ok: true, value: result.output };
 	return { ok: false, message: result.issues[0].message };
 }
 
-/** A required text field, trimmed, with a length limit. */
+/** Control and direction characters would let a one-line name or title hide or reorder text in
+ * lists and on the projector. */
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+export function withoutControlCharacters(message: string) {
+	return v.check((text: string) => !controlCharacters.test(text), message);
+}
+
+/** A required one-line text field, trimmed, with a length limit. `label` is what to give, in
+ * the accusative: "einen Titel", "Ihren Namen". */
 export function requiredText(label: string, max: number) {
 	return v.pipe(
 		v.string(`Bitte geben Sie ${label} an.`),
 		v.trim(),
 		v.nonEmpty(`Bitte geben Sie ${label} an.`),
-		v.maxLength(
-			max,
-			`${label[0].toUpperCase()}${label.slice(1)} darf höchstens ${max} Zeichen lang sein.`
-		)
+		v.maxLength(max, `Bitte geben Sie ${label} mit höchstens ${max} Zeichen an.`),
+		withoutControlCharacters(`Bitte geben Sie ${label} ohne Steuerzeichen an.`)
 	);
 }
 
@@ -58,6 +66,17 @@ export const passwordField = v.pipe(
 	v.nonEmpty('Bitte geben Sie ein Passwort ein.'),
 	v.maxLength(200, 'Das Passwort darf höchstens 200 Zeichen lang sein.')
 );
+
+/** A checkbox that sends `ja` when ticked and nothing otherwise; any other value is refused
+ * rather than read as "not ticked". */
+export function checkbox(message: string) {
+	return v.optional(v.picklist(['ja'], message));
+}
+
+/** A choice between `ja` and `nein`, e.g. the two buttons that show and hide something. */
+export function yesOrNo(message: string) {
+	return v.picklist(['ja', 'nein'], message);
+}
 
 /** A confirmation checkbox that must be ticked; a missing field gets the same message. */
 export function confirmation(message: string) {

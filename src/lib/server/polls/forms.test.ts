@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestionForm } from './forms';
+import { parseForm } from '../http/forms';
+import { HideAnswerForm, MoveForm, parseQuestionForm, ResultsForm } from './forms';
 
 function form(fields: Record<string, string>): FormData {
 	const data = new FormData();
@@ -41,5 +42,31 @@ describe('question form', () => {
 		expect(
 			parseQuestionForm(form({ type: 'scale', prompt: 'Wie?', scaleMin: '5', scaleMax: '5' })).ok
 		).toBe(false);
+	});
+
+	it('refuses a tick that is not ja instead of reading it as no', () => {
+		expect(
+			parseQuestionForm(form({ type: 'scale', prompt: 'Wie?', allowChange: 'vielleicht' }))
+		).toEqual({ ok: false, message: 'Bitte geben Sie an, ob Antworten geändert werden dürfen.' });
+	});
+});
+
+describe('moderator buttons', () => {
+	it('take only the values their buttons send', () => {
+		expect(parseForm(MoveForm, form({ direction: 'up' }))).toEqual({
+			ok: true,
+			value: { direction: 'up' }
+		});
+		expect(parseForm(MoveForm, form({ direction: 'seitwärts' })).ok).toBe(false);
+		expect(parseForm(MoveForm, form({})).ok).toBe(false);
+		expect(parseForm(ResultsForm, form({ visible: 'nein' })).ok).toBe(true);
+		expect(parseForm(ResultsForm, form({ visible: '' })).ok).toBe(false);
+		expect(parseForm(HideAnswerForm, form({ answerId: 'a', hidden: 'vielleicht' })).ok).toBe(false);
+	});
+
+	it('say in German when a field is missing altogether', () => {
+		const parsed = parseForm(HideAnswerForm, form({ hidden: 'ja' }));
+		expect(parsed.ok).toBe(false);
+		if (!parsed.ok) expect(parsed.message).toMatch(/^Das Formular ist unvollständig/);
 	});
 });

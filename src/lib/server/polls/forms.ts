@@ -1,7 +1,7 @@
 // Reading the moderator's question form, with German messages for every bad value.
 import * as v from 'valibot';
 import { pollQuestionTypes } from '../db/schema';
-import { requiredText, type Parsed } from '../http/forms';
+import { checkbox, requiredText, yesOrNo, type Parsed } from '../http/forms';
 import type { QuestionInput } from './questions';
 
 export const maxOptions = 20;
@@ -24,7 +24,20 @@ const QuestionFields = v.object({
 		v.trim(),
 		v.maxLength(40, 'Die Beschriftung darf höchstens 40 Zeichen lang sein.')
 	),
-	allowChange: v.optional(v.string(), '')
+	allowChange: checkbox('Bitte geben Sie an, ob Antworten geändert werden dürfen.')
+});
+
+export const MoveForm = v.object({
+	direction: v.picklist(['up', 'down'], 'Bitte wählen Sie, wohin die Frage rückt.')
+});
+
+export const ResultsForm = v.object({
+	visible: yesOrNo('Bitte wählen Sie, ob das Ergebnis gezeigt wird.')
+});
+
+export const HideAnswerForm = v.object({
+	answerId: v.string('Diese Antwort gibt es nicht.'),
+	hidden: yesOrNo('Bitte wählen Sie, ob die Antwort ausgeblendet wird.')
 });
 
 function wholeNumber(value: string): number | null {

@@ -2,7 +2,8 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { connectedPollParticipants, db, publishPolls } from '$lib/server/app';
 import { staffEvent } from '$lib/server/events/access';
 import { maxAnswerTextLength, setAnswerHidden } from '$lib/server/polls/answers';
-import { parseQuestionForm } from '$lib/server/polls/forms';
+import { HideAnswerForm, MoveForm, parseQuestionForm, ResultsForm } from '$lib/server/polls/forms';
+import { parseForm } from '$lib/server/http/forms';
 import { pollSnapshot, staffPollState } from '$lib/server/polls/poll-state';
 import {
 	closeQuestion,
@@ -52,7 +53,9 @@ export const actions = {
 	move: async (event) => {
 		const { eventId, question, data } = await moderatedQuestion(event);
 		if (!question) return unknownQuestion();
-		moveQuestion(db(), eventId, question.id, data.get('direction') === 'up' ? -1 : 1);
+		const form = parseForm(MoveForm, data);
+		if (!form.ok) return fail(400, { message: form.message });
+		moveQuestion(db(), eventId, question.id, form.value.direction === 'up' ? -1 : 1);
 		publishPolls(eventId);
 		return { success: 'Die Reihenfolge ist geändert.' };
 	},
@@ -73,7 +76,9 @@ export const actions = {
 	results: async (event) => {
 		const { eventId, question, data } = await moderatedQuestion(event);
 		if (!question) return unknownQuestion();
-		const visible = data.get('visible') === 'ja';
+		const form = parseForm(ResultsForm, data);
+		if (!form.ok) return fail(400, { message: form.message });
+		const visible = form.value.visible === 'ja';
 		setResultsVisible(db(), question.id, visible);
 		publishPolls(eventId);
 		return {
@@ -112,8 +117,10 @@ export const actions = {
 	hide: async (event) => {
 		const { eventId, question, data } = await moderatedQuestion(event);
 		if (!question) return unknownQuestion();
-		const hidden = data.get('hidden') === 'ja';
-		if (!setAnswerHidden(db(), question.id, String(data.get('answerId') ?? ''), hidden)) {
+		const form = parseForm(HideAnswerForm, data);
+		if (!form.ok) return fail(400, { message: form.message });
+		const hidden = form.value.hidden === 'ja';
+		if (!setAnswerHidden(db(), question.id, form.value.answerId, hidden)) {
 			return fail(404, { message: 'Diese Antwort gibt es nicht.' });
 		}
 		publishPolls(eventId);

@@ -1,0 +1,69 @@
+// Bodies that claim to be forms are checked before any action reads them: an action that fails
+// to parse its body would answer 500, and one that reads no field would run on any bytes at all.
+// BODY_SIZE_LIMIT stays high for the uploads of resolutions; text forms get a tighter bound.
+
+/** The largest text form (urlencoded) anyone types: the longest fields are a few thousand
+ * characters. Uploads come as multipart and are bounded by BODY_SIZE_LIMIT alone. */
+export const maxTextFormBytes = 1_000_000;
+
+export interface FormBodyRefusal {
+	status: 400 | 413 | 415;
+	message: string;
+}
+
+export const formBodyMessages = {
+	tooLarge: 'Das Formular ist zu groß. Bitte kürzen Sie Ihre Eingaben.',
+	unreadable:
+		'Das Formular ist beschädigt und konnte nicht gelesen werden. Bitte laden Sie die Seite neu.',
+	unsupported:
+		'Diese Art von Formular nimmt die Anwendung nicht an. Bitte senden Sie das Formular aus dem Browser.'
+} as const;
+
+function mediaType(request: Request): string {
+	return (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** Reads a refused body to its end without keeping it: a server that answers while the client is
+ * still sending makes the client see a reset connection instead of the answer. */
+async function discard(request: Request): Promise<void> {
+	const reader = request.body?.getReader();
+	if (!reader) return;
+	while (!(await reader.read()).done) {
+		// only draining
+	}
+}
+
+function isBodyTooLarge(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && 'status' in error && error.status === 413;
+}
+
+/**
+ * Null when the request carries no form, or a form that can be read; otherwise why not.
+ * SvelteKit itself answers other content types with 415 before an action runs.
+ */
+export async function checkFormBody(request: Request): Promise<FormBodyRefusal | null> {
+	if (request.method !== 'POST') return null;
+	const type = mediaType(request);
+	// SvelteKit counts text/plain as a form (HTML can send it); the platform cannot parse it.
+	if (type === 'text/plain') return { status: 415, message: formBodyMessages.unsupported };
+	if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') return null;
+	try {
+		if (type === 'application/x-www-form-urlencoded') {
+			const declared = Number(request.headers.get('content-length'));
+			if (declared > maxTextFormBytes) {
+				await discard(request);
+				return { status: 413, message: formBodyMessages.tooLarge };
+			}
+			const body = await request.clone().arrayBuffer();
+			if (body.byteLength > maxTextFormBytes) {
+				return { status: 413, message: formBodyMessages.tooLarge };
+			}
+			return null;
+		}
+		await request.clone().formData();
+		return null;
+	} catch (error) {
+		if (isBodyTooLarge(error)) return { status: 413, message: formBodyMessages.tooLarge };
+		return { status: 400, message: formBodyMessages.unreadable };
+	}
+}

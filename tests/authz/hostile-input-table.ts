@@ -1,0 +1,613 @@
+// Every form action and POST endpoint with a valid request and what its fields are, so that
+// tests/hostile-input.spec.ts can break one field at a time and send bodies that are not forms.
+// The spec fails for an action missing here. Placeholders in braces ({document}, {question}, …)
+// stand for things the spec creates before it starts; see `HostileContext` there.
+import type { ActorName } from './route-table';
+
+/** What a field holds, which decides the wrongly typed values it is sent. */
+export type FieldKind =
+	| 'text'
+	| 'password'
+	| 'email'
+	| 'uuid'
+	| 'enum'
+	| 'number'
+	| 'date'
+	| 'boolean'
+	| 'anchor'
+	| 'code';
+
+export interface FieldSpec {
+	kind: FieldKind;
+	/** Optional fields may be missing or empty; they are still sent overlong and mistyped values. */
+	optional?: boolean;
+	/** The app promises to refuse control and direction characters here (names on the projector). */
+	refusesControlCharacters?: boolean;
+	/** Why an overlong value is shortened on purpose instead of refused; it is then not sent. */
+	shortensOverlong?: string;
+}
+
+export interface HostileCase {
+	route: string;
+	/** The form action's name; absent for a POST endpoint. */
+	action?: string;
+	/** Who is allowed to do it, so that refusals come from the input and not from the actor. */
+	actor: ActorName;
+	/** The URL to post to, with placeholders. */
+	path: string;
+	/** A valid form: each variant breaks one field of it. */
+	form: Record<string, string | string[]>;
+	fields: Record<string, FieldSpec>;
+	/** For actions that read nothing from the form: why. They are still sent bodies that are no
+	 * form at all, which must not run them. */
+	noInput?: string;
+}
+
+const text = (options: Partial<FieldSpec> = {}): FieldSpec => ({ kind: 'text', ...options });
+/** A one-line name, title or question: shown in lists and on the projector. */
+const line: FieldSpec = { kind: 'text', refusesControlCharacters: true };
+const uuid: FieldSpec = { kind: 'uuid' };
+const enumField = (optional = false): FieldSpec => ({ kind: 'enum', optional });
+const flag: FieldSpec = { kind: 'boolean', optional: true };
+const confirm: FieldSpec = { kind: 'boolean' };
+const password: FieldSpec = { kind: 'password' };
+
+const seededEvent = '/konferenzen/zukunftskonferenz';
+const eventRoute = '/konferenzen/[slug]';
+const kamen = '/verwaltung/organisationen/kamen';
+const organisationRoute = '/verwaltung/organisationen/[slug]';
+const participantHome = '/teilnahme/zukunftskonferenz';
+
+const noInput = (route: string, action: string, actor: ActorName, path: string, why: string) => ({
+	route,
+	action,
+	actor,
+	path,
+	form: {},
+	fields: {},
+	noInput: why
+});
+
+const eventForm = {
+	form: {
+		title: 'Feindliche Eingaben',
+		date: '2026-12-01',
+		place: 'Kreishaus Unna',
+		description: 'Eine Probe',
+		agenda: 'Begrüßung\nArbeitsgruppen',
+		asksAffiliation: 'ja',
+		groupId: '',
+		groupTitle: 'Gruppe A',
+		groupQuestion: 'Was wollen wir?'
+	},
+	fields: {
+		title: line,
+		date: { kind: 'date' },
+		place: text({ optional: true }),
+		description: text({ optional: true }),
+		agenda: text({ optional: true }),
+		asksAffiliation: flag,
+		groupTitle: text({ optional: true }),
+		groupQuestion: text({ optional: true })
+	}
+} satisfies Pick<HostileCase, 'form' | 'fields'>;
+
+const questionAction = (action: string, extra: Pick<HostileCase, 'form' | 'fields'>) => ({
+	route: `${eventRoute}/umfragen`,
+	action,
+	actor: 'editor' as const,
+	path: `${seededEvent}/umfragen`,
+	form: { questionId: '{question}', ...extra.form },
+	fields: { questionId: uuid, ...extra.fields }
+});
+
+const memberAction = (action: string): HostileCase => ({
+	route: organisationRoute,
+	action,
+	actor: 'manager',
+	path: kamen,
+	form: { userId: '{viewerUser}' },
+	fields: { userId: uuid }
+});
+
+export const hostileTable: HostileCase[] = [
+	{
+		route: '/anmelden',
+		action: 'default',
+		actor: 'anonymous',
+		path: '/anmelden',
+		form: { email: '{adminEmail}', password: '{adminPassword}', weiter: '/dokumente' },
+		fields: { email: { kind: 'email' }, password, weiter: text({ optional: true }) }
+	},
+	{
+		route: '/abmelden',
+		actor: 'viewer',
+		path: '/abmelden',
+		form: {},
+		fields: {},
+		noInput: 'Abmelden liest kein Feld; jeder Körper beendet nur die eigene Anmeldung.'
+	},
+	{
+		route: '/konto',
+		action: 'name',
+		actor: 'viewer',
+		path: '/konto',
+		form: { name: 'Vera Lesend' },
+		fields: { name: line }
+	},
+	{
+		route: '/konto',
+		action: 'password',
+		actor: 'viewer',
+		path: '/konto',
+		form: {
+			currentPassword: '{memberPassword}',
+			password: 'Neues-Passwort-2026',
+			passwordRepeat: 'Neues-Passwort-2026'
+		},
+		fields: { currentPassword: password, password, passwordRepeat: password }
+	},
+	{
+		route: '/einladung/[token]',
+		action: 'default',
+		actor: 'anonymous',
+		path: '{invitation}',
+		form: {
+			name: 'Ina Eingeladen',
+			password: 'Ein-Passwort-2026',
+			passwordRepeat: 'Ein-Passwort-2026'
+		},
+		fields: { name: line, password, passwordRepeat: password }
+	},
+	{
+		route: '/passwort-zuruecksetzen/[token]',
+		action: 'default',
+		actor: 'anonymous',
+		path: '{passwordReset}',
+		form: { password: 'Ein-Passwort-2026', passwordRepeat: 'Ein-Passwort-2026' },
+		fields: { password, passwordRepeat: password }
+	},
+	{
+		route: '/dokumente',
+		action: 'create',
+		actor: 'editor',
+		path: '/dokumente',
+		form: { title: 'Feindliche Eingaben', kind: 'sonstiges' },
+		fields: { title: line, kind: enumField() }
+	},
+	...['archive', 'restore'].map((action) => ({
+		route: '/dokumente',
+		action,
+		actor: 'editor' as const,
+		path: '/dokumente',
+		form: { documentId: '{document}' },
+		fields: { documentId: uuid }
+	})),
+	{
+		route: '/dokumente',
+		action: 'delete',
+		actor: 'admin',
+		path: '/dokumente',
+		form: { documentId: '{document}', confirm: 'ja' },
+		fields: { documentId: uuid, confirm }
+	},
+	{
+		route: '/dokumente/[slug]',
+		action: 'status',
+		actor: 'editor',
+		path: '/dokumente/leitbild',
+		form: { status: 'beschlossen' },
+		fields: { status: enumField() }
+	},
+	{
+		route: '/dokumente/[slug]',
+		action: 'comment',
+		actor: 'editor',
+		path: '/dokumente/leitbild',
+		form: {
+			anchorStart: '{anchorStart}',
+			anchorEnd: '{anchorEnd}',
+			quote: 'Unser Leitbild',
+			body: 'Ein Kommentar'
+		},
+		fields: {
+			anchorStart: { kind: 'anchor' },
+			anchorEnd: { kind: 'anchor' },
+			quote: text({
+				shortensOverlong:
+					'Das Zitat erinnert nur an die markierte Stelle; lange Markierungen werden gekürzt.'
+			}),
+			body: text()
+		}
+	},
+	{
+		route: '/dokumente/[slug]',
+		action: 'reply',
+		actor: 'editor',
+		path: '/dokumente/leitbild',
+		form: { threadId: '{thread}', body: 'Eine Antwort' },
+		fields: { threadId: uuid, body: text() }
+	},
+	...['resolve', 'reopen'].map((action) => ({
+		route: '/dokumente/[slug]',
+		action,
+		actor: 'editor' as const,
+		path: '/dokumente/leitbild',
+		form: { threadId: '{thread}' },
+		fields: { threadId: uuid }
+	})),
+	{
+		route: '/dokumente/[slug]',
+		action: 'commentSettings',
+		actor: 'editor',
+		path: '/dokumente/leitbild',
+		form: { viewersMayComment: 'on' },
+		fields: { viewersMayComment: flag }
+	},
+	{
+		route: '/dokumente/[slug]/fassungen',
+		action: 'freeze',
+		actor: 'editor',
+		path: '/dokumente/leitbild/fassungen',
+		form: { name: 'Neue Fassung' },
+		fields: { name: text() }
+	},
+	{
+		route: '/dokumente/[slug]/fassungen/[nummer]',
+		action: 'restore',
+		actor: 'editor',
+		path: '/dokumente/leitbild/fassungen/1',
+		form: { confirm: 'ja' },
+		fields: { confirm }
+	},
+	{
+		route: '/konferenzen/neu',
+		action: 'default',
+		actor: 'editor',
+		path: '/konferenzen/neu',
+		...eventForm
+	},
+	{
+		route: `${eventRoute}/bearbeiten`,
+		action: 'default',
+		actor: 'editor',
+		path: `${seededEvent}/bearbeiten`,
+		...eventForm
+	},
+	...['open', 'close', 'rotateCode', 'copy', 'archive', 'restore'].map((action) =>
+		noInput(eventRoute, action, 'editor', seededEvent, 'Ein Knopf ohne Felder.')
+	),
+	...(['single', 'multiple', 'scale'] as const).map((type) => ({
+		route: `${eventRoute}/umfragen`,
+		action: 'create',
+		actor: 'editor' as const,
+		path: `${seededEvent}/umfragen`,
+		form: {
+			type,
+			prompt: 'Wie geht es weiter?',
+			options: type === 'scale' ? '' : 'Schnell\nLangsam\nGar nicht',
+			maxChoices: type === 'multiple' ? '2' : '',
+			scaleMin: type === 'scale' ? '1' : '',
+			scaleMax: type === 'scale' ? '5' : '',
+			scaleMinLabel: type === 'scale' ? 'wenig' : '',
+			scaleMaxLabel: type === 'scale' ? 'viel' : '',
+			allowChange: 'ja'
+		},
+		fields: {
+			type: enumField(),
+			prompt: line,
+			...(type === 'scale'
+				? {
+						scaleMin: { kind: 'number', optional: true },
+						scaleMax: { kind: 'number', optional: true },
+						scaleMinLabel: text({ optional: true }),
+						scaleMaxLabel: text({ optional: true })
+					}
+				: { options: text() }),
+			...(type === 'multiple' ? { maxChoices: { kind: 'number', optional: true } } : {}),
+			allowChange: flag
+		} satisfies Record<string, FieldSpec>
+	})),
+	questionAction('move', { form: { direction: 'down' }, fields: { direction: enumField() } }),
+	questionAction('open', { form: {}, fields: {} }),
+	questionAction('close', { form: {}, fields: {} }),
+	questionAction('project', { form: {}, fields: {} }),
+	questionAction('results', { form: { visible: 'ja' }, fields: { visible: enumField() } }),
+	questionAction('reset', { form: { confirm: 'ja' }, fields: { confirm } }),
+	questionAction('delete', { form: { confirm: 'ja' }, fields: { confirm } }),
+	{
+		...questionAction('hide', {
+			form: { answerId: '{answer}', hidden: 'ja' },
+			fields: { answerId: uuid, hidden: enumField() }
+		}),
+		form: { questionId: '{openQuestion}', answerId: '{answer}', hidden: 'ja' }
+	},
+	{
+		route: organisationRoute,
+		action: 'invite',
+		actor: 'manager',
+		path: kamen,
+		form: { email: 'feindlich@kamen.test', roles: ['viewer'] },
+		fields: { email: { kind: 'email' }, roles: enumField() }
+	},
+	{
+		route: organisationRoute,
+		action: 'roles',
+		actor: 'manager',
+		path: kamen,
+		form: { userId: '{viewerUser}', roles: ['editor'] },
+		fields: { userId: uuid, roles: enumField() }
+	},
+	memberAction('deactivate'),
+	memberAction('reactivate'),
+	memberAction('resetLink'),
+	{
+		route: '/join',
+		action: 'default',
+		actor: 'anonymous',
+		path: '/join',
+		form: { code: '{code}' },
+		fields: { code: { kind: 'code' } }
+	},
+	{
+		route: '/join/[code]',
+		action: 'join',
+		actor: 'anonymous',
+		path: '/join/{code}',
+		form: {
+			displayName: 'Nora Neu',
+			workingGroupId: '{workingGroup}',
+			affiliationOrganisationId: '{kamenOrganisation}',
+			organisationType: 'verwaltung'
+		},
+		fields: {
+			displayName: text({ optional: true, refusesControlCharacters: true }),
+			workingGroupId: uuid,
+			affiliationOrganisationId: { kind: 'uuid', optional: true },
+			organisationType: enumField(true)
+		}
+	},
+	{
+		route: '/join/[code]',
+		action: 'rejoin',
+		actor: 'anonymous',
+		path: '/join/{code}',
+		form: { reentryCode: '{reentryCode}' },
+		fields: { reentryCode: { kind: 'code' } }
+	},
+	{
+		route: '/teilnahme/[slug]',
+		action: 'profile',
+		actor: 'participant',
+		path: participantHome,
+		form: {
+			displayName: 'Tabea Teilnahme',
+			workingGroupId: '{workingGroup}',
+			affiliationOrganisationId: '{kamenOrganisation}',
+			organisationType: 'verwaltung'
+		},
+		fields: {
+			displayName: text({ optional: true, refusesControlCharacters: true }),
+			workingGroupId: uuid,
+			affiliationOrganisationId: { kind: 'uuid', optional: true },
+			organisationType: enumField(true)
+		}
+	},
+	noInput(
+		'/teilnahme/[slug]',
+		'newCode',
+		'participant',
+		participantHome,
+		'Ein Knopf ohne Felder: ein neuer Wiedereinstiegscode.'
+	),
+	{
+		route: '/teilnahme/[slug]',
+		action: 'leave',
+		actor: 'participant',
+		path: participantHome,
+		form: { confirm: 'ja' },
+		fields: { confirm }
+	},
+	{
+		route: '/teilnahme/[slug]/umfrage',
+		action: 'answer',
+		actor: 'participant',
+		path: `${participantHome}/umfrage`,
+		form: { questionId: '{openQuestion}', choice: '1' },
+		fields: { questionId: uuid, choice: { kind: 'number' } }
+	},
+	{
+		route: '/barrierefreiheit',
+		action: 'default',
+		actor: 'anonymous',
+		path: '/barrierefreiheit',
+		form: { message: 'Die Tabelle ist nicht lesbar.', page: '/beschluesse', contact: '' },
+		fields: { message: text(), page: text({ optional: true }), contact: text({ optional: true }) }
+	},
+	{
+		route: '/beschluesse/[slug]/[organisation]',
+		action: 'record',
+		actor: 'signatory',
+		path: '/beschluesse/leitbild/kamen',
+		form: {
+			stage: 'vorlage-im-rat',
+			versionId: '{version}',
+			decidedOn: '2026-11-02',
+			bodyName: 'Rat der Stadt Kamen',
+			paperNumber: 'V/2026/117',
+			paperUrl: '',
+			note: '',
+			correctsStepId: ''
+		},
+		fields: {
+			stage: enumField(),
+			versionId: uuid,
+			decidedOn: { kind: 'date' },
+			bodyName: line,
+			paperNumber: line,
+			paperUrl: text({ optional: true }),
+			note: text({ optional: true }),
+			correctsStepId: { kind: 'number', optional: true }
+		}
+	},
+	{
+		route: '/beschluesse/[slug]/[organisation]',
+		action: 'plan',
+		actor: 'signatory',
+		path: '/beschluesse/leitbild/kamen',
+		form: { stage: 'vorlage-im-rat', plannedOn: '2026-12-10', bodyName: 'Rat' },
+		fields: {
+			stage: enumField(),
+			plannedOn: { kind: 'date', optional: true },
+			bodyName: { kind: 'text', optional: true, refusesControlCharacters: true }
+		}
+	},
+	...['publish', 'unpublish'].map((action) => ({
+		route: '/beschluesse',
+		action,
+		actor: 'admin' as const,
+		path: '/beschluesse',
+		form: { documentId: '{document}' },
+		fields: { documentId: uuid }
+	})),
+	{
+		route: '/verwaltung/personen/[id]',
+		action: 'anonymise',
+		actor: 'admin',
+		path: '/verwaltung/personen/{viewerUser}',
+		form: { confirm: 'ja' },
+		fields: { confirm }
+	}
+];
+
+/** GET endpoints and pages that read parameters from the URL, each with malformed requests.
+ * Pages whose parameters name a thing (a board, a join code) are here too. */
+export interface HostileQuery {
+	route: string;
+	actor: ActorName;
+	/** Malformed URLs; each must answer 4xx with a German message. */
+	paths: string[];
+}
+
+const long = 'x'.repeat(5000);
+
+export const hostileQueries: HostileQuery[] = [
+	{
+		route: '/dokumente/[slug]/export/[format]',
+		actor: 'viewer',
+		paths: [
+			'/dokumente/leitbild/export/pdf',
+			`/dokumente/leitbild/export/${long}`,
+			'/dokumente/leitbild/export/md?fassung=eins',
+			'/dokumente/leitbild/export/md?fassung=-1',
+			'/dokumente/leitbild/export/md?fassung=1.5',
+			'/dokumente/leitbild/export/md?fassung=99999999999999999999',
+			`/dokumente/leitbild/export/md?fassung=${long}`,
+			'/dokumente/selbstverpflichtung/export/docx?koerperschaft=gibt-es-nicht',
+			`/dokumente/selbstverpflichtung/export/docx?koerperschaft=${long}`,
+			'/dokumente/selbstverpflichtung/export/docx?koerperschaft=%00%E2%80%AE',
+			`/dokumente/${long}/export/md`
+		]
+	},
+	{
+		route: `${eventRoute}/ergebnisse/[format]`,
+		actor: 'viewer',
+		paths: [
+			`${seededEvent}/ergebnisse/xls`,
+			`${seededEvent}/ergebnisse/${long}`,
+			`${seededEvent}/ergebnisse/csv%00`,
+			`/konferenzen/${long}/ergebnisse/csv`
+		]
+	},
+	{
+		route: `${eventRoute}/umfragen/[questionId]/diagramm.svg`,
+		actor: 'viewer',
+		paths: [
+			`${seededEvent}/umfragen/keine-frage/diagramm.svg`,
+			`${seededEvent}/umfragen/${long}/diagramm.svg`,
+			`${seededEvent}/umfragen/%00%E2%80%AE/diagramm.svg`
+		]
+	},
+	{
+		route: `${eventRoute}/umfragen/antworten.csv`,
+		actor: 'viewer',
+		paths: [`/konferenzen/${long}/umfragen/antworten.csv`]
+	},
+	{
+		route: '/dokumente/[slug]/vergleich',
+		actor: 'viewer',
+		paths: [
+			'/dokumente/leitbild/vergleich?von=eins',
+			'/dokumente/leitbild/vergleich?von=1&bis=zwei',
+			'/dokumente/leitbild/vergleich?von=-1',
+			'/dokumente/leitbild/vergleich?von=1.5&bis=aktuell',
+			'/dokumente/leitbild/vergleich?von=99999999999999999999',
+			'/dokumente/leitbild/vergleich?von=999',
+			`/dokumente/leitbild/vergleich?von=${long}`,
+			'/dokumente/leitbild/vergleich?von=%00%E2%80%AE'
+		]
+	},
+	{
+		route: '/dokumente/[slug]/fassungen/[nummer]',
+		actor: 'viewer',
+		paths: [
+			'/dokumente/leitbild/fassungen/eins',
+			'/dokumente/leitbild/fassungen/0',
+			'/dokumente/leitbild/fassungen/99999999999999999999',
+			`/dokumente/leitbild/fassungen/${long}`
+		]
+	},
+	{
+		route: `${eventRoute}/pinnwand/[board]`,
+		actor: 'viewer',
+		paths: [
+			`${seededEvent}/pinnwand/keine-tafel`,
+			`${seededEvent}/pinnwand/${long}`,
+			`${seededEvent}/pinnwand/%00%E2%80%AE`
+		]
+	},
+	{
+		route: '/teilnahme/[slug]/pinnwand/[board]',
+		actor: 'participant',
+		paths: [
+			`${participantHome}/pinnwand/keine-tafel`,
+			`${participantHome}/pinnwand/${long}`,
+			`${participantHome}/pinnwand/%00%E2%80%AE`
+		]
+	},
+	{
+		route: '/join/[code]',
+		actor: 'anonymous',
+		paths: ['/join/%00%E2%80%AE', `/join/${long}`, '/join/%3Cscript%3E']
+	},
+	{
+		route: '/beschluesse/[slug]/[organisation]/beschluss/[schritt]',
+		actor: 'viewer',
+		paths: [
+			'/beschluesse/leitbild/kamen/beschluss/eins',
+			'/beschluesse/leitbild/kamen/beschluss/0',
+			'/beschluesse/leitbild/kamen/beschluss/99999999999999999999',
+			`/beschluesse/leitbild/kamen/beschluss/${long}`,
+			'/beschluesse/leitbild/gibt-es-nicht/beschluss/1'
+		]
+	},
+	{
+		route: '/beschluesse/[slug]/stand.csv',
+		actor: 'viewer',
+		paths: [`/beschluesse/${long}/stand.csv`, '/beschluesse/%00%E2%80%AE/stand.csv']
+	},
+	{
+		route: '/verwaltung/personen/[id]/daten.json',
+		actor: 'admin',
+		paths: [
+			'/verwaltung/personen/kein-mensch/daten.json',
+			`/verwaltung/personen/${long}/daten.json`,
+			'/verwaltung/personen/00000000-0000-4000-8000-000000000000/daten.json'
+		]
+	}
+];
+
+/** GET endpoints that read nothing from the URL but the things the route names. */
+export const parameterlessEndpoints: Record<string, string> = {
+	'/healthz': 'Der Gesundheitszustand hat keine Parameter.'
+};
