@@ -86,8 +86,8 @@ async function openQuestion(staff: AppSession, dataDir: string, prompt: string):
 		type: 'multiple',
 		prompt,
 		options: options.join('\n'),
-		maxChoices: '2',
-		allowChange: ''
+		// An unticked box is not sent at all, as a browser does: answers may not be changed.
+		maxChoices: '2'
 	});
 	const [row] = queryDatabase<{ id: string }>(
 		dataDir,
