@@ -296,6 +296,8 @@ test('a phone ranks by keyboard, sees results when shown, and every view passes 
 	await textCard.getByLabel('Ihre Antwort').fill('<b>Netzwerke</b> stärken');
 	await textCard.getByRole('button', { name: 'Antwort senden' }).click();
 	await expect(textCard.getByText('Danke, Ihre Antwort ist gespeichert.')).toBeVisible();
+	// What people answer is stored, never logged.
+	expect(server.output()).not.toContain('Netzwerke</b> stärken');
 
 	// The moderator shows the results: they appear on the phone, as text, without reloading.
 	const response = await postForm(actors.editor.request, baseURL!, `${consolePath}?/results`, {
