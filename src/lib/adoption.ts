@@ -93,3 +93,23 @@ export const stageStyles: Record<AdoptionStage, { colour: string; pattern: strin
 	abgelehnt: { colour: '#a4262c', pattern: 'waagerecht' },
 	vertagt: { colour: '#c77c02', pattern: 'wellen' }
 };
+
+/** One Kommune on the adoption map, as the dashboard draws it. */
+export interface AdoptionMapShape {
+	ags: string;
+	slug: string;
+	name: string;
+	path: string;
+	label: { x: number; y: number };
+	stage: AdoptionStage;
+	stageLabel: string;
+	version: number | null;
+}
+
+/** The map of a document's adoption: the Kommunen's shapes and the Kreis beside them. */
+export interface AdoptionMapView {
+	width: number;
+	height: number;
+	shapes: AdoptionMapShape[];
+	kreis: { name: string; stage: AdoptionStage; stageLabel: string; version: number | null } | null;
+}

@@ -1,6 +1,6 @@
 // The overview shaped for the pages: plain, serialisable rows for the map, the table and the
 // timeline. The public page uses the same shape without notes, files or people.
-import { planLabels, stageLabels, type AdoptionStage } from '../../adoption';
+import { planLabels, stageLabels, type AdoptionMapView, type AdoptionStage } from '../../adoption';
 import { shortHash } from '../documents/content-hash';
 import { kreisOutlines } from './map';
 import type { AdoptionOverview, BodyStatus } from './overview';
@@ -44,20 +44,7 @@ export interface DashboardTimelineEntry {
 export interface Dashboard {
 	progress: { adopted: number; total: number };
 	rows: DashboardRow[];
-	map: {
-		width: number;
-		height: number;
-		shapes: {
-			ags: string;
-			slug: string;
-			name: string;
-			path: string;
-			label: { x: number; y: number };
-			stage: AdoptionStage;
-			stageLabel: string;
-			version: number | null;
-		}[];
-	};
+	map: AdoptionMapView;
 	timeline: DashboardTimelineEntry[];
 	versions: VersionRef[];
 	/** The versions some body has adopted, for the public page. */
@@ -98,6 +85,7 @@ function row(body: BodyStatus): DashboardRow {
 
 export function dashboard(overview: AdoptionOverview): Dashboard {
 	const rows = overview.bodies.map(row);
+	const kreis = rows.find((r) => r.kind === 'kreis') ?? null;
 	const outlines = kreisOutlines();
 	const byAgs = new Map(overview.bodies.map((body, index) => [body.organisation.ags, rows[index]]));
 	const names = new Map(
@@ -132,7 +120,15 @@ export function dashboard(overview: AdoptionOverview): Dashboard {
 							}
 						]
 					: [];
-			})
+			}),
+			kreis: kreis
+				? {
+						name: kreis.name,
+						stage: kreis.stage,
+						stageLabel: kreis.stageLabel,
+						version: kreis.version?.number ?? null
+					}
+				: null
 		},
 		timeline: [...overview.steps]
 			.sort((a, b) => a.decidedOn.localeCompare(b.decidedOn) || a.id - b.id)
