@@ -13,7 +13,8 @@ export function load(event) {
 			title: found.title,
 			kind: found.kind,
 			status: found.status,
-			archived: Boolean(found.archivedAt)
+			archived: Boolean(found.archivedAt),
+			viewersMayComment: found.viewersMayComment
 		},
 		versionCount: listVersions(db(), found.id).length,
 		canWrite: can(event.locals.actor, 'document:write', resource),

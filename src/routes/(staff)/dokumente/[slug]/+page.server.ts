@@ -29,19 +29,10 @@ function documentFor(event: RequestEvent<{ slug: string }>, action: Action) {
 export function load(event) {
 	const { found, resource, user } = documentFor(event, 'document:read');
 	const { actor } = event.locals;
+	// The document, canWrite and canManage come from the layout; this load checks the read
+	// right again and adds what only the text page needs.
 	return {
-		document: {
-			id: found.id,
-			slug: found.slug,
-			title: found.title,
-			kind: found.kind,
-			status: found.status,
-			archived: Boolean(found.archivedAt),
-			viewersMayComment: found.viewersMayComment
-		},
-		canWrite: can(actor, 'document:write', resource),
 		canComment: can(actor, 'document:comment', resource),
-		canManage: can(actor, 'document:manage', resource),
 		threads: commentThreads(db(), found.id),
 		databaseEpoch: databaseEpoch(db()),
 		user: { id: user.id, name: user.name, colour: userColour(user.id) }
