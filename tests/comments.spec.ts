@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { postForm } from './support/actors';
 import { queryDatabase } from './support/database';
-import { createDocument } from './support/documents';
+import { anchorPair, createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
 import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
 
@@ -58,17 +58,6 @@ async function comment(page: Page, body: string) {
 
 function threadOf(page: Page, quote: string) {
 	return page.getByRole('listitem').filter({ has: page.locator('blockquote', { hasText: quote }) });
-}
-
-function anchorPair() {
-	const ydoc = new Y.Doc();
-	const text = ydoc.getText('t');
-	text.insert(0, 'irgendwo');
-	const encode = (index: number) =>
-		Buffer.from(
-			Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index, -1))
-		).toString('base64');
-	return { anchorStart: encode(1), anchorEnd: encode(4) };
 }
 
 test('a comment appears live, follows its words through others’ edits and detaches when they go', async ({

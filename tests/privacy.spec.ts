@@ -1,7 +1,6 @@
 // The DSGVO duties an admin carries out: a person's data as JSON, and anonymisation that keeps
 // their contributions under "ehemaliges Mitglied" everywhere names are shown.
 import AxeBuilder from '@axe-core/playwright';
-import * as Y from 'yjs';
 import {
 	acceptInvitation,
 	adminCredentials,
@@ -11,22 +10,11 @@ import {
 	signedInRequest
 } from './support/actors';
 import { queryDatabase } from './support/database';
-import { createDocument } from './support/documents';
+import { anchorPair, createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
 import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-function anchorPair() {
-	const ydoc = new Y.Doc();
-	const text = ydoc.getText('t');
-	text.insert(0, 'irgendwo');
-	const encode = (index: number) =>
-		Buffer.from(
-			Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index, -1))
-		).toString('base64');
-	return { anchorStart: encode(1), anchorEnd: encode(4) };
-}
 
 test('an admin exports a person’s data and anonymises them; their contributions stay', async ({
 	browser,
