@@ -16,6 +16,32 @@ const unknownThread = {
 	message: 'Diesen Kommentar gibt es in diesem Dokument nicht.'
 } as const;
 
+/** A message in a thread (the opening comment or a reply), noted in the document's activity. */
+function addMessage(
+	tx: AppDatabase,
+	threadId: string,
+	input: { documentId: string; authorId: string; body: string },
+	now: Date,
+	detail: 'new' | 'reply'
+) {
+	tx.insert(annotationReply)
+		.values({
+			id: crypto.randomUUID(),
+			annotationId: threadId,
+			authorId: input.authorId,
+			body: input.body,
+			createdAt: now
+		})
+		.run();
+	recordActivity(tx, {
+		documentId: input.documentId,
+		kind: 'comment',
+		userId: input.authorId,
+		at: now,
+		detail
+	});
+}
+
 export function createComment(
 	db: AppDatabase,
 	input: {
@@ -42,22 +68,7 @@ export function createComment(
 				createdAt: now
 			})
 			.run();
-		tx.insert(annotationReply)
-			.values({
-				id: crypto.randomUUID(),
-				annotationId: threadId,
-				authorId: input.authorId,
-				body: input.body,
-				createdAt: now
-			})
-			.run();
-		recordActivity(tx, {
-			documentId: input.documentId,
-			kind: 'comment',
-			userId: input.authorId,
-			at: now,
-			detail: 'new'
-		});
+		addMessage(tx, threadId, input, now, 'new');
 	});
 	return { ok: true, threadId };
 }
@@ -91,22 +102,7 @@ export function replyToComment(
 		};
 	}
 	transaction(db, (tx) => {
-		tx.insert(annotationReply)
-			.values({
-				id: crypto.randomUUID(),
-				annotationId: thread.id,
-				authorId: input.authorId,
-				body: input.body,
-				createdAt: now
-			})
-			.run();
-		recordActivity(tx, {
-			documentId: input.documentId,
-			kind: 'comment',
-			userId: input.authorId,
-			at: now,
-			detail: 'reply'
-		});
+		addMessage(tx, thread.id, input, now, 'reply');
 	});
 	return { ok: true, threadId: thread.id };
 }
