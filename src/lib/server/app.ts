@@ -205,6 +205,13 @@ export function changeDocumentText(documentId: string, edit: (ydoc: Y.Doc) => vo
 	documents.change(documentId, edit);
 }
 
+/** Reads a document's text as the server holds it now (with every update it received). */
+export function readDocumentText<T>(documentId: string, read: (ydoc: Y.Doc) => T): T {
+	const documents = currentApp().documents;
+	if (!documents) throw new Error('Die Anwendung ist nicht bereit.');
+	return documents.inspect(documentId, read);
+}
+
 /** How many people are on a board right now. */
 export function boardPresence(boardId: string): number {
 	return currentApp().boards?.presence(boardId) ?? 0;

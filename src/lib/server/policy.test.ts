@@ -97,7 +97,8 @@ describe('can', () => {
 			type: 'document',
 			documentId: 'd',
 			archived: false,
-			viewersMayComment: true
+			viewersMayComment: true,
+			viewersMayPropose: true
 		} as const;
 		const archived = { ...open, archived: true } as const;
 		for (const actor of [kamenViewer, kamenEditor, admin]) {
@@ -119,7 +120,8 @@ describe('can', () => {
 			type: 'document',
 			documentId: 'd',
 			archived: false,
-			viewersMayComment: true
+			viewersMayComment: true,
+			viewersMayPropose: true
 		} as const;
 		const closed = { ...open, viewersMayComment: false } as const;
 		const archived = { ...open, archived: true } as const;

@@ -25,7 +25,13 @@ export type Resource =
 	| { type: 'app' }
 	| { type: 'organisation'; organisationId: string; kind: OrganisationKind }
 	| { type: 'event'; eventId: string }
-	| { type: 'document'; documentId: string; archived: boolean; viewersMayComment: boolean };
+	| {
+			type: 'document';
+			documentId: string;
+			archived: boolean;
+			viewersMayComment: boolean;
+			viewersMayPropose: boolean;
+	  };
 
 export const anonymousActor: Actor = { kind: 'anonymous' };
 export const appResource: Resource = { type: 'app' };
@@ -88,6 +94,13 @@ const rules = {
 		!resource.archived &&
 		isMember(actor) &&
 		(isEditor(actor) || resource.viewersMayComment),
+	/** Proposing changes (suggestion mode): editors, and other members where the document lets
+	 * them; never on archived documents. A proposal changes nothing until an editor accepts it. */
+	'document:propose': (actor, resource) =>
+		resource.type === 'document' &&
+		!resource.archived &&
+		isMember(actor) &&
+		(isEditor(actor) || resource.viewersMayPropose),
 	/** Archiving and restoring. */
 	'document:manage': (actor, resource) => resource.type === 'document' && isEditor(actor),
 	'document:delete': (actor, resource) => resource.type === 'document' && isAdmin(actor),

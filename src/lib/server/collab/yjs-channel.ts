@@ -85,6 +85,8 @@ export interface YjsChannel extends RealtimeChannel {
 	/** Changes a document on the server as a client would: stored first, then relayed to everyone
 	 * connected. Throws when the change could not be stored. */
 	change(name: string, edit: (ydoc: Y.Doc) => void): void;
+	/** Reads a document as it is now on the server (loaded for the call when nobody is in it). */
+	inspect<T>(name: string, read: (ydoc: Y.Doc) => T): T;
 	/** Compacts and drops every loaded document (at shutdown). */
 	closeAll(): void;
 }
@@ -329,6 +331,14 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 				if (documents.get(name) !== live) throw new Error('Die Änderung wurde nicht gespeichert.');
 			} finally {
 				if (live.connections.size === 0 && documents.get(name) === live) unload(live);
+			}
+		},
+		inspect(name, read) {
+			const live = open(name);
+			try {
+				return read(live.ydoc);
+			} finally {
+				if (live.connections.size === 0 && documents.get(name) === live) unload(live, false);
 			}
 		},
 		closeAll() {

@@ -193,7 +193,7 @@ export function commentThreads(db: AppDatabase, documentId: string): CommentThre
 		anchorStart: thread.anchorStart,
 		anchorEnd: thread.anchorEnd,
 		quote: thread.quote,
-		state: thread.state,
+		state: thread.state === 'resolved' ? 'resolved' : 'open',
 		createdBy: thread.createdBy,
 		createdAt: thread.createdAt.getTime(),
 		resolvedByName: resolverName ?? null,

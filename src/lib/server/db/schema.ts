@@ -190,7 +190,9 @@ export const document = sqliteTable(
 		updatedAt: timestampNow('updated_at'),
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		/** Members who may not edit (viewers, signatories) may still comment; editors decide. */
-		viewersMayComment: integer('viewers_may_comment', { mode: 'boolean' }).notNull().default(true)
+		viewersMayComment: integer('viewers_may_comment', { mode: 'boolean' }).notNull().default(true),
+		/** Members who may not edit may propose changes (suggestion mode); editors decide. */
+		viewersMayPropose: integer('viewers_may_propose', { mode: 'boolean' }).notNull().default(true)
 	},
 	(table) => [uniqueIndex('document_slug_unique').on(table.slug)]
 );
@@ -213,9 +215,10 @@ export const documentUpdate = sqliteTable(
 );
 
 /** What can be anchored to a passage of a document. Change proposals will join comments here. */
-export const annotationKinds = ['comment'] as const;
+export const annotationKinds = ['comment', 'proposal'] as const;
 export type AnnotationKind = (typeof annotationKinds)[number];
-export const annotationStates = ['open', 'resolved'] as const;
+/** Comments are open or resolved; change proposals open, accepted or rejected. */
+export const annotationStates = ['open', 'resolved', 'accepted', 'rejected'] as const;
 export type AnnotationState = (typeof annotationStates)[number];
 
 /**
@@ -237,8 +240,23 @@ export const annotation = sqliteTable(
 		state: text('state', { enum: annotationStates }).notNull().default('open'),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: timestampNow(),
+		/** Who resolved a comment, or accepted or rejected a proposal, and when. */
 		resolvedBy: text('resolved_by').references(() => user.id, { onDelete: 'set null' }),
-		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' })
+		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+		// Change proposals only. The range between the anchors (the `quote`, exactly) is to be
+		// replaced by `proposedText`: empty for a deletion, and an empty range for an insertion.
+		proposedText: text('proposed_text'),
+		/** The organisation the proposal speaks for, checked against the author's memberships. */
+		organisationId: text('organisation_id').references(() => organisation.id, {
+			onDelete: 'set null'
+		}),
+		reason: text('reason'),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+		/** After acceptance: where the inserted text now stands, and the Yjs delta of the text it
+		 * replaced (with its formatting), so the acceptance can be undone. */
+		appliedStart: text('applied_start'),
+		appliedEnd: text('applied_end'),
+		replacedDelta: text('replaced_delta')
 	},
 	(table) => [index('annotation_document_idx').on(table.documentId, table.createdAt)]
 );
@@ -284,6 +302,10 @@ export const documentVersion = sqliteTable(
 		plainText: text('plain_text').notNull(),
 		/** SHA-256 (hex) of the ProseMirror JSON with sorted keys. */
 		contentHash: text('content_hash').notNull(),
+		/** JSON: the change proposals open at freezing (null for versions frozen before proposals). */
+		proposalsSnapshot: text('proposals_snapshot'),
+		/** JSON: each passage's consensus marks at freezing (null for earlier versions). */
+		consensusSnapshot: text('consensus_snapshot'),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: timestampNow()
 	},
@@ -295,7 +317,15 @@ export const documentVersion = sqliteTable(
 
 export type DocumentVersionRow = typeof documentVersion.$inferSelect;
 
-export const documentActivityKinds = ['edit', 'freeze', 'restore', 'status', 'comment'] as const;
+export const documentActivityKinds = [
+	'edit',
+	'freeze',
+	'restore',
+	'status',
+	'comment',
+	'proposal',
+	'consensus'
+] as const;
 export type DocumentActivityKind = (typeof documentActivityKinds)[number];
 
 /** What happened to a document, coarse: an editing session per person (from its first to its
@@ -322,6 +352,44 @@ export const documentActivity = sqliteTable(
 );
 
 export type DocumentActivityRow = typeof documentActivity.$inferSelect;
+
+export const consensusStates = ['agree', 'concern', 'withdrawn'] as const;
+export type ConsensusState = (typeof consensusStates)[number];
+
+/**
+ * An adopting body's stance on one passage (a block by its stable id), written by one of its
+ * signatories. Appended, never changed: the newest row per document, block and body counts, the
+ * rows before it are the history. `textHash` (SHA-256 of the block's text when marked) tells
+ * whether the passage changed since, which makes the mark outdated.
+ */
+export const passageConsensus = sqliteTable(
+	'passage_consensus',
+	{
+		id: text('id').primaryKey(),
+		documentId: text('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		blockId: text('block_id').notNull(),
+		organisationId: text('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		state: text('state', { enum: consensusStates }).notNull(),
+		note: text('note'),
+		textHash: text('text_hash').notNull(),
+		userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestampNow()
+	},
+	(table) => [
+		index('passage_consensus_document_idx').on(
+			table.documentId,
+			table.blockId,
+			table.organisationId,
+			table.createdAt
+		)
+	]
+);
+
+export type PassageConsensusRow = typeof passageConsensus.$inferSelect;
 
 /** When a member was last seen, so the start page can say what changed since their last visit. */
 export const memberVisit = sqliteTable('member_visit', {

@@ -11,7 +11,8 @@ export function documentResource(row: DocumentRow): Extract<Resource, { type: 'd
 		type: 'document',
 		documentId: row.id,
 		archived: Boolean(row.archivedAt),
-		viewersMayComment: row.viewersMayComment
+		viewersMayComment: row.viewersMayComment,
+		viewersMayPropose: row.viewersMayPropose
 	};
 }
 

@@ -7,6 +7,21 @@ export function personName(userId: string | null, names: Map<string, string>): s
 	return names.get(userId) ?? 'ehemaliges Mitglied';
 }
 
+const proposalActions: Record<string, string> = {
+	new: 'eine Änderung vorgeschlagen',
+	reply: 'auf einen Änderungsvorschlag geantwortet',
+	accepted: 'einen Änderungsvorschlag angenommen',
+	rejected: 'einen Änderungsvorschlag abgelehnt',
+	open: 'die Entscheidung über einen Änderungsvorschlag zurückgenommen',
+	withdrawn: 'einen Änderungsvorschlag zurückgezogen'
+};
+
+const consensusActions: Record<string, string> = {
+	agree: 'für ihre Körperschaft einem Abschnitt zugestimmt',
+	concern: 'für ihre Körperschaft Bedenken zu einem Abschnitt angemeldet',
+	withdrawn: 'eine Rückmeldung zu einem Abschnitt zurückgenommen'
+};
+
 const commentActions: Record<string, string> = {
 	new: 'einen Kommentar geschrieben',
 	reply: 'auf einen Kommentar geantwortet',
@@ -29,6 +44,10 @@ export function describeActivity(entry: ActivityEntry, names: Map<string, string
 			return `${who} hat ${version} wiederhergestellt`;
 		case 'comment':
 			return `${who} hat ${commentActions[entry.detail ?? 'new'] ?? commentActions.new}`;
+		case 'proposal':
+			return `${who} hat ${proposalActions[entry.detail ?? 'new'] ?? proposalActions.new}`;
+		case 'consensus':
+			return `${who} hat ${consensusActions[entry.detail ?? 'agree'] ?? consensusActions.agree}`;
 		case 'status': {
 			const label =
 				documentStatusLabels[entry.detail as keyof typeof documentStatusLabels] ?? entry.detail;

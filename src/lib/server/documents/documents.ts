@@ -41,7 +41,8 @@ export function createDocument(
 		createdAt: now,
 		updatedAt: now,
 		archivedAt: null,
-		viewersMayComment: true
+		viewersMayComment: true,
+		viewersMayPropose: true
 	};
 	db.insert(document).values(row).run();
 	return row;

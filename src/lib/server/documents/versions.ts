@@ -24,7 +24,7 @@ export function versionNameKey(name: string): string {
 
 export type VersionSummary = Omit<
 	DocumentVersionRow,
-	'yjsState' | 'content' | 'html' | 'plainText'
+	'yjsState' | 'content' | 'html' | 'plainText' | 'proposalsSnapshot' | 'consensusSnapshot'
 >;
 
 const summaryColumns = {
@@ -129,6 +129,9 @@ export function freezeVersion(
 			html: documentHtmlBody({ json, title: row.title, kind: row.kind }),
 			plainText: plainText(json),
 			contentHash: contentHash(json),
+			// Filled in by the change-proposal and consensus work (issue 12).
+			proposalsSnapshot: null,
+			consensusSnapshot: null,
 			createdBy: input.userId,
 			createdAt: now
 		};

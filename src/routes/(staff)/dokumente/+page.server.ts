@@ -60,7 +60,8 @@ async function documentFromForm(
 		type: 'document',
 		documentId: form.value.documentId,
 		archived: false,
-		viewersMayComment: false
+		viewersMayComment: false,
+		viewersMayPropose: false
 	});
 	const found = findDocument(db(), form.value.documentId);
 	if (!found) return { failure: fail(404, { message: 'Dieses Dokument gibt es nicht.' }) };
