@@ -11,7 +11,7 @@ import {
 	postForm,
 	serverEnvWithAdmin
 } from './support/actors';
-import { queryDatabase } from './support/database';
+import { queryDatabase, writeDatabase } from './support/database';
 import { expect, test as base } from './support/fixtures';
 import {
 	joinAsParticipant,
@@ -136,6 +136,22 @@ const test = base.extend<object, { hostile: HostileContext }>({
 				.replaceAll(' ', '');
 			if (!reentryCode) throw new Error('Kein Wiedereinstiegscode auf der Seite');
 
+			// A change proposal of the editor's, written directly: its anchors need not fit the text,
+			// since every request below breaks some field and must be refused.
+			const proposal = crypto.randomUUID();
+			writeDatabase(
+				dataDir,
+				`insert into annotation (id, document_id, kind, anchor_start, anchor_end, quote,
+				 proposed_text, organisation_id, created_by)
+				 values (?, ?, 'proposal', ?, ?, '', 'Probe', ?, ?)`,
+				proposal,
+				document,
+				anchorStart,
+				anchorStart,
+				one<{ id: string }>("select id from organisation where slug = 'kamen'").id,
+				userId(actors.editor.email)
+			);
+
 			const admin = actors.admin.request;
 			const invitation = await invite(admin, url, 'kamen', 'eingeladen@kamen.test', ['viewer']);
 			const reset = await postForm(admin, url, '/verwaltung/organisationen/kamen?/resetLink', {
@@ -151,7 +167,11 @@ const test = base.extend<object, { hostile: HostileContext }>({
 				document,
 				anchorStart,
 				anchorEnd,
-				thread: one<{ id: string }>('select id from annotation where document_id = ?', document).id,
+				thread: one<{ id: string }>(
+					"select id from annotation where document_id = ? and kind = 'comment'",
+					document
+				).id,
+				proposal,
 				question: questionId('Probe im Entwurf'),
 				openQuestion,
 				answer: one<{ id: string }>(

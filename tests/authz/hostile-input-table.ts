@@ -245,6 +245,80 @@ export const hostileTable: HostileCase[] = [
 		fields: { viewersMayComment: flag }
 	},
 	{
+		route: '/dokumente/[slug]',
+		action: 'propose',
+		actor: 'editor',
+		path: '/dokumente/leitbild',
+		form: {
+			anchorStart: '{anchorStart}',
+			anchorEnd: '{anchorEnd}',
+			text: 'Ein Vorschlag',
+			organisationId: '{kamenOrganisation}',
+			reason: 'Klarer'
+		},
+		fields: {
+			anchorStart: { kind: 'anchor' },
+			anchorEnd: { kind: 'anchor' },
+			// Empty proposed words are a deletion.
+			text: { kind: 'text', optional: true, refusesControlCharacters: true },
+			organisationId: uuid,
+			reason: { kind: 'text', optional: true, refusesControlCharacters: true }
+		}
+	},
+	{
+		route: '/dokumente/[slug]',
+		action: 'reviseProposal',
+		actor: 'editor',
+		path: '/dokumente/leitbild',
+		form: {
+			proposalId: '{proposal}',
+			anchorStart: '{anchorStart}',
+			anchorEnd: '{anchorEnd}',
+			text: 'Ein Vorschlag'
+		},
+		fields: {
+			proposalId: uuid,
+			anchorStart: { kind: 'anchor' },
+			anchorEnd: { kind: 'anchor' },
+			text: { kind: 'text', optional: true, refusesControlCharacters: true }
+		}
+	},
+	{
+		route: '/dokumente/[slug]',
+		action: 'proposalReason',
+		actor: 'editor',
+		path: '/dokumente/leitbild',
+		form: { proposalId: '{proposal}', reason: 'Klarer' },
+		fields: {
+			proposalId: uuid,
+			reason: { kind: 'text', optional: true, refusesControlCharacters: true }
+		}
+	},
+	{
+		route: '/dokumente/[slug]',
+		action: 'proposalReply',
+		actor: 'editor',
+		path: '/dokumente/leitbild',
+		form: { proposalId: '{proposal}', body: 'Eine Antwort' },
+		fields: { proposalId: uuid, body: text() }
+	},
+	...['withdrawProposal', 'acceptProposal', 'rejectProposal', 'reopenProposal'].map((action) => ({
+		route: '/dokumente/[slug]',
+		action,
+		actor: 'editor' as const,
+		path: '/dokumente/leitbild',
+		form: { proposalId: '{proposal}' },
+		fields: { proposalId: uuid }
+	})),
+	{
+		route: '/dokumente/[slug]',
+		action: 'proposalSettings',
+		actor: 'editor',
+		path: '/dokumente/leitbild',
+		form: { viewersMayPropose: 'on' },
+		fields: { viewersMayPropose: flag }
+	},
+	{
 		route: '/dokumente/[slug]/fassungen',
 		action: 'freeze',
 		actor: 'editor',

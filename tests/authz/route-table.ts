@@ -141,6 +141,20 @@ export const routeTable: RouteCase[] = [
 	...['comment', 'reply', 'resolve', 'reopen'].map((name) =>
 		action('/dokumente/[slug]', name, members, { path: '/dokumente/leitbild' })
 	),
+	// Members propose where the document allows it (the seeded Leitbild does); editors decide.
+	...['propose', 'reviseProposal', 'proposalReason', 'withdrawProposal', 'proposalReply'].map(
+		(name) => action('/dokumente/[slug]', name, members, { path: '/dokumente/leitbild' })
+	),
+	...['acceptProposal', 'rejectProposal', 'reopenProposal'].map((name) =>
+		action('/dokumente/[slug]', name, editors, {
+			path: '/dokumente/leitbild',
+			form: { proposalId: nobody }
+		})
+	),
+	action('/dokumente/[slug]', 'proposalSettings', editors, {
+		path: '/dokumente/leitbild',
+		form: { viewersMayPropose: 'kaputt' }
+	}),
 	action('/dokumente/[slug]', 'commentSettings', editors, {
 		path: '/dokumente/leitbild',
 		form: { viewersMayComment: 'kaputt' }

@@ -1,16 +1,22 @@
-// The comment threads of one open document, kept current by the server's comment channel.
+// The comment threads and change proposals of one open document, kept current by the server's
+// comment channel.
 import type { CommentThread } from '$lib/comments';
+import type { ChangeProposal } from '$lib/proposals';
 
 interface StateMessage {
 	type: 'state';
 	threads: CommentThread[];
+	proposals: ChangeProposal[];
 	canComment: boolean;
+	canPropose: boolean;
 	canModerate: boolean;
 }
 
 export class CommentFeed {
 	threads = $state<CommentThread[]>([]);
+	proposals = $state<ChangeProposal[]>([]);
 	canComment = $state(false);
+	canPropose = $state(false);
 	canModerate = $state(false);
 	live = $state(false);
 	#url: string;
@@ -18,12 +24,11 @@ export class CommentFeed {
 	#retry: ReturnType<typeof setTimeout> | undefined;
 	#closed = false;
 
-	constructor(
-		documentId: string,
-		initial: { threads: CommentThread[]; canComment: boolean; canModerate: boolean }
-	) {
+	constructor(documentId: string, initial: Omit<StateMessage, 'type'>) {
 		this.threads = initial.threads;
+		this.proposals = initial.proposals;
 		this.canComment = initial.canComment;
+		this.canPropose = initial.canPropose;
 		this.canModerate = initial.canModerate;
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
 		this.#url = `${scheme}://${location.host}/collab/comments/${documentId}`;
@@ -38,7 +43,9 @@ export class CommentFeed {
 			const message = JSON.parse(String(event.data)) as StateMessage;
 			if (message.type !== 'state') return;
 			this.threads = message.threads;
+			this.proposals = message.proposals;
 			this.canComment = message.canComment;
+			this.canPropose = message.canPropose;
 			this.canModerate = message.canModerate;
 		});
 		socket.addEventListener('close', (event) => {

@@ -1,6 +1,7 @@
-// Live comments of a document: /collab/comments/<documentId>. The server only speaks: whenever a
-// thread changes it sends everyone in the document the threads, and each what they may do.
-// Comments are written through the document page's form actions, which then call publish().
+// Live comments and change proposals of a document: /collab/comments/<documentId>. The server
+// only speaks: whenever a thread or a proposal changes it sends everyone in the document the
+// threads and proposals, and each what they may do. Both are written through the document
+// page's form actions, which then call publish().
 import type { WebSocket } from 'ws';
 import type { AppDatabase } from '../db/database';
 import { documentResource } from '../documents/access';
@@ -9,6 +10,7 @@ import { log, errorFields } from '../log';
 import { can } from '../policy';
 import { sendBounded } from '../realtime/connection-limits';
 import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
+import { documentProposals } from '../proposals/proposals';
 import { commentThreads } from './comments';
 
 export interface CommentChannel extends RealtimeChannel {
@@ -20,14 +22,17 @@ export function commentChannel(db: AppDatabase): CommentChannel {
 
 	function send(documentId: string, targets: Iterable<[WebSocket, ChannelContext]>) {
 		const threads = commentThreads(db, documentId);
+		const proposals = documentProposals(db, documentId);
 		for (const [socket, { actor, resource }] of targets) {
 			sendBounded(
 				socket,
 				JSON.stringify({
 					type: 'state',
 					threads,
+					proposals,
 					canComment: can(actor, 'document:comment', resource),
-					// Editors resolve and reopen any thread; authors their own.
+					canPropose: can(actor, 'document:propose', resource),
+					// Editors resolve and reopen any thread, and decide proposals; authors their own.
 					canModerate: can(actor, 'document:write', resource)
 				})
 			);

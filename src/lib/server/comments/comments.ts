@@ -16,13 +16,15 @@ const unknownThread = {
 	message: 'Diesen Kommentar gibt es in diesem Dokument nicht.'
 } as const;
 
-/** A message in a thread (the opening comment or a reply), noted in the document's activity. */
-function addMessage(
+/** A message in a thread (the opening comment or a reply), noted in the document's activity.
+ * Change proposals use the same threads for their discussion. */
+export function addMessage(
 	tx: AppDatabase,
 	threadId: string,
 	input: { documentId: string; authorId: string; body: string },
 	now: Date,
-	detail: 'new' | 'reply'
+	detail: 'new' | 'reply',
+	kind: 'comment' | 'proposal' = 'comment'
 ) {
 	tx.insert(annotationReply)
 		.values({
@@ -35,7 +37,7 @@ function addMessage(
 		.run();
 	recordActivity(tx, {
 		documentId: input.documentId,
-		kind: 'comment',
+		kind,
 		userId: input.authorId,
 		at: now,
 		detail
@@ -162,31 +164,10 @@ export function commentThreads(db: AppDatabase, documentId: string): CommentThre
 		.orderBy(asc(annotation.createdAt), sql`${annotation}.rowid`)
 		.all();
 	if (rows.length === 0) return [];
-	const messages = db
-		.select({ reply: annotationReply, authorName: user.name })
-		.from(annotationReply)
-		.leftJoin(user, eq(user.id, annotationReply.authorId))
-		.where(
-			inArray(
-				annotationReply.annotationId,
-				rows.map((row) => row.thread.id)
-			)
-		)
-		// Ids are random: within one millisecond, the order of writing (rowid) decides.
-		.orderBy(asc(annotationReply.createdAt), sql`${annotationReply}.rowid`)
-		.all();
-	const byThread = new Map<string, CommentMessage[]>();
-	for (const { reply, authorName } of messages) {
-		const list = byThread.get(reply.annotationId) ?? [];
-		list.push({
-			id: reply.id,
-			authorId: reply.authorId,
-			authorName: authorName ?? null,
-			body: reply.body,
-			createdAt: reply.createdAt.getTime()
-		});
-		byThread.set(reply.annotationId, list);
-	}
+	const byThread = threadMessages(
+		db,
+		rows.map((row) => row.thread.id)
+	);
 	return rows.map(({ thread, resolverName }) => ({
 		id: thread.id,
 		kind: 'comment',
@@ -200,6 +181,35 @@ export function commentThreads(db: AppDatabase, documentId: string): CommentThre
 		resolvedAt: thread.resolvedAt?.getTime() ?? null,
 		messages: byThread.get(thread.id) ?? []
 	}));
+}
+
+/** The messages of threads, oldest first, with their authors' names as they are now. */
+export function threadMessages(
+	db: AppDatabase,
+	threadIds: string[]
+): Map<string, CommentMessage[]> {
+	const byThread = new Map<string, CommentMessage[]>();
+	if (threadIds.length === 0) return byThread;
+	const messages = db
+		.select({ reply: annotationReply, authorName: user.name })
+		.from(annotationReply)
+		.leftJoin(user, eq(user.id, annotationReply.authorId))
+		.where(inArray(annotationReply.annotationId, threadIds))
+		// Ids are random: within one millisecond, the order of writing (rowid) decides.
+		.orderBy(asc(annotationReply.createdAt), sql`${annotationReply}.rowid`)
+		.all();
+	for (const { reply, authorName } of messages) {
+		const list = byThread.get(reply.annotationId) ?? [];
+		list.push({
+			id: reply.id,
+			authorId: reply.authorId,
+			authorName: authorName ?? null,
+			body: reply.body,
+			createdAt: reply.createdAt.getTime()
+		});
+		byThread.set(reply.annotationId, list);
+	}
+	return byThread;
 }
 
 /** How many comment threads of a document are still open, for the document list. */

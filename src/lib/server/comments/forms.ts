@@ -22,7 +22,7 @@ function isRelativePosition(encoded: string): boolean {
 	}
 }
 
-const anchor = v.pipe(
+export const anchor = v.pipe(
 	v.string(emptySelection),
 	v.nonEmpty(emptySelection),
 	v.maxLength(200, 'Diese Textstelle ist ungültig.'),

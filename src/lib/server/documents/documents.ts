@@ -76,6 +76,11 @@ export function setStatus(
 	});
 }
 
+/** Whether members who may not edit may propose changes to the text. */
+export function setViewersMayPropose(db: AppDatabase, id: string, allowed: boolean) {
+	db.update(document).set({ viewersMayPropose: allowed }).where(eq(document.id, id)).run();
+}
+
 /** Whether members who may not edit may comment on the document. */
 export function setViewersMayComment(db: AppDatabase, id: string, allowed: boolean) {
 	db.update(document).set({ viewersMayComment: allowed }).where(eq(document.id, id)).run();

@@ -14,7 +14,8 @@ export function load(event) {
 			kind: found.kind,
 			status: found.status,
 			archived: Boolean(found.archivedAt),
-			viewersMayComment: found.viewersMayComment
+			viewersMayComment: found.viewersMayComment,
+			viewersMayPropose: found.viewersMayPropose
 		},
 		versionCount: listVersions(db(), found.id).length,
 		canWrite: can(event.locals.actor, 'document:write', resource),

@@ -1,5 +1,11 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { db, publishComments, revalidateLiveConnections } from '$lib/server/app';
+import {
+	changeDocumentText,
+	db,
+	publishComments,
+	readDocumentText,
+	revalidateLiveConnections
+} from '$lib/server/app';
 import {
 	commentThreads,
 	createComment,
@@ -14,10 +20,34 @@ import {
 } from '$lib/server/comments/forms';
 import { databaseEpoch } from '$lib/server/db/epoch';
 import { documentForPage, documentResource } from '$lib/server/documents/access';
-import { setStatus, setViewersMayComment } from '$lib/server/documents/documents';
+import {
+	setStatus,
+	setViewersMayComment,
+	setViewersMayPropose
+} from '$lib/server/documents/documents';
 import { StatusForm } from '$lib/server/documents/forms';
 import { userColour } from '$lib/editor/user-colour';
 import { parseForm } from '$lib/server/http/forms';
+import {
+	NewProposalForm,
+	ProposalForm,
+	ProposalReasonForm,
+	ProposalReplyForm,
+	ProposalSettingsForm,
+	ReviseProposalForm
+} from '$lib/server/proposals/forms';
+import {
+	createProposal,
+	decideProposal,
+	documentProposals,
+	proposingOrganisations,
+	reopenProposal,
+	replyToProposal,
+	reviseProposal,
+	setProposalReason,
+	withdrawProposal,
+	type ProposalResult
+} from '$lib/server/proposals/proposals';
 import { signedInUser } from '$lib/server/http/guard';
 import { can, type Action } from '$lib/server/policy';
 
@@ -34,6 +64,9 @@ export function load(event) {
 	return {
 		canComment: can(actor, 'document:comment', resource),
 		threads: commentThreads(db(), found.id),
+		canPropose: can(actor, 'document:propose', resource),
+		proposals: documentProposals(db(), found.id),
+		proposingOrganisations: proposingOrganisations(db(), user.id),
 		databaseEpoch: databaseEpoch(db()),
 		user: { id: user.id, name: user.name, colour: userColour(user.id) }
 	};
@@ -53,6 +86,26 @@ async function changeState(event: RequestEvent<{ slug: string }>, state: 'open' 
 	if (!result.ok) return fail(result.status, { message: result.message });
 	publishComments(found.id);
 	return { threadId: result.threadId };
+}
+
+/** The proposal actions: parse, check the right, call, tell everyone in the document. */
+function proposalAction<TSchema extends Parameters<typeof parseForm>[0]>(
+	action: Action,
+	schema: TSchema,
+	run: (
+		input: ReturnType<typeof parseForm<TSchema>> & { ok: true },
+		context: ReturnType<typeof documentFor>
+	) => ProposalResult
+) {
+	return async (event: RequestEvent<{ slug: string }>) => {
+		const context = documentFor(event, action);
+		const form = parseForm(schema, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message });
+		const result = run(form as ReturnType<typeof parseForm<TSchema>> & { ok: true }, context);
+		if (!result.ok) return fail(result.status, { message: result.message });
+		publishComments(context.found.id);
+		return { proposalId: result.proposalId };
+	};
 }
 
 export const actions = {
@@ -88,6 +141,66 @@ export const actions = {
 	},
 	resolve: (event) => changeState(event, 'resolved'),
 	reopen: (event) => changeState(event, 'open'),
+	propose: proposalAction('document:propose', NewProposalForm, ({ value }, { found, user }) =>
+		createProposal(db(), readDocumentText, { documentId: found.id, authorId: user.id, ...value })
+	),
+	reviseProposal: proposalAction(
+		'document:propose',
+		ReviseProposalForm,
+		({ value }, { found, user }) =>
+			reviseProposal(db(), readDocumentText, {
+				documentId: found.id,
+				authorId: user.id,
+				...value
+			})
+	),
+	proposalReason: proposalAction(
+		'document:propose',
+		ProposalReasonForm,
+		({ value }, { found, user }) =>
+			setProposalReason(db(), { documentId: found.id, authorId: user.id, ...value })
+	),
+	withdrawProposal: proposalAction('document:propose', ProposalForm, ({ value }, { found, user }) =>
+		withdrawProposal(db(), { documentId: found.id, authorId: user.id, ...value })
+	),
+	proposalReply: proposalAction(
+		'document:comment',
+		ProposalReplyForm,
+		({ value }, { found, user }) =>
+			replyToProposal(db(), { documentId: found.id, authorId: user.id, ...value })
+	),
+	acceptProposal: proposalAction('document:write', ProposalForm, ({ value }, { found, user }) =>
+		decideProposal(db(), changeDocumentText, {
+			documentId: found.id,
+			userId: user.id,
+			proposalId: value.proposalId,
+			decision: 'accept'
+		})
+	),
+	rejectProposal: proposalAction('document:write', ProposalForm, ({ value }, { found, user }) =>
+		decideProposal(db(), changeDocumentText, {
+			documentId: found.id,
+			userId: user.id,
+			proposalId: value.proposalId,
+			decision: 'reject'
+		})
+	),
+	reopenProposal: proposalAction('document:write', ProposalForm, ({ value }, { found, user }) =>
+		reopenProposal(db(), changeDocumentText, {
+			documentId: found.id,
+			userId: user.id,
+			proposalId: value.proposalId
+		})
+	),
+	proposalSettings: async (event) => {
+		const { found } = documentFor(event, 'document:manage');
+		const form = parseForm(ProposalSettingsForm, await event.request.formData());
+		if (!form.ok) return fail(400, { message: form.message });
+		setViewersMayPropose(db(), found.id, form.value.viewersMayPropose === 'on');
+		// Open connections learn at once whether they may still propose.
+		revalidateLiveConnections();
+		return { saved: true };
+	},
 	commentSettings: async (event) => {
 		const { found } = documentFor(event, 'document:manage');
 		const form = parseForm(CommentSettingsForm, await event.request.formData());

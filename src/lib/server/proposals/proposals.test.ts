@@ -1,0 +1,221 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { toBase64 } from 'lib0/buffer';
+import { createTestDatabase } from '../db/test-database';
+import { annotation, documentActivity, membership, organisation, user } from '../db/schema';
+import { createDocument } from '../documents/documents';
+import { jsonFromYDoc, plainText, yjsUpdateFromJSON } from '../documents/document-state';
+import {
+	createProposal,
+	decideProposal,
+	documentProposals,
+	reopenProposal,
+	replyToProposal,
+	reviseProposal,
+	withdrawProposal,
+	type ChangeText,
+	type ReadText
+} from './proposals';
+
+const sentence = 'Armut betrifft viele Familien im Kreis.';
+
+function setup() {
+	const db = createTestDatabase();
+	db.insert(organisation)
+		.values([
+			{ id: 'kamen', slug: 'kamen', name: 'Stadt Kamen', shortName: 'Kamen', kind: 'kommune' },
+			{ id: 'unna', slug: 'unna', name: 'Kreisstadt Unna', shortName: 'Unna', kind: 'kommune' }
+		])
+		.run();
+	db.insert(user)
+		.values([
+			{ id: 'anna', email: 'anna@kamen.de', name: 'Anna Arendt', passwordHash: 'x' },
+			{ id: 'eva', email: 'eva@kreis.de', name: 'Eva Editor', passwordHash: 'x' }
+		])
+		.run();
+	db.insert(membership)
+		.values({ userId: 'anna', organisationId: 'kamen', roles: ['viewer'] })
+		.run();
+	const doc = createDocument(db, { title: 'Leitbild', kind: 'leitbild', createdBy: null });
+	const ydoc = new Y.Doc();
+	Y.applyUpdate(
+		ydoc,
+		yjsUpdateFromJSON({
+			type: 'doc',
+			content: [
+				{ type: 'paragraph', content: [{ type: 'text', text: sentence }] },
+				{ type: 'paragraph', content: [{ type: 'text', text: 'Zweiter Absatz.' }] }
+			]
+		})
+	);
+	const read: ReadText = (_id, fn) => fn(ydoc);
+	const change: ChangeText = (_id, edit) => Y.transact(ydoc, () => edit(ydoc));
+	const texts = () => {
+		const fragment = ydoc.getXmlFragment('default');
+		return fragment.toArray().map((p) => (p as Y.XmlElement).toArray()[0] as Y.XmlText);
+	};
+	/** As y-tiptap makes them: tied to the character before the position. */
+	const at = (paragraph: number, index: number) =>
+		toBase64(
+			Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(texts()[paragraph], index, -1))
+		);
+	const text = () => plainText(jsonFromYDoc(ydoc));
+	const propose = (from: number, to: number, replacement: string, authorId = 'anna') =>
+		createProposal(db, read, {
+			documentId: doc.id,
+			authorId,
+			organisationId: 'kamen',
+			anchorStart: at(0, from),
+			anchorEnd: at(0, to),
+			text: replacement
+		});
+	return { db, doc, ydoc, read, change, at, text, texts, propose };
+}
+
+function idOf(result: ReturnType<typeof createProposal>) {
+	if (!result.ok) throw new Error(result.message);
+	return result.proposalId;
+}
+
+describe('change proposals', () => {
+	it('records what the server text holds between the anchors, not what the browser claims', () => {
+		const { db, doc, propose } = setup();
+		const id = idOf(propose(21, 29, 'Haushalte'));
+		const [proposal] = documentProposals(db, doc.id);
+		expect(proposal).toMatchObject({
+			id,
+			quote: 'Familien',
+			text: 'Haushalte',
+			state: 'open',
+			organisationName: 'Stadt Kamen',
+			authorName: 'Anna Arendt'
+		});
+	});
+
+	it('refuses an organisation the author does not belong to, and ranges across paragraphs', () => {
+		const { db, doc, read, at, propose } = setup();
+		const foreign = createProposal(db, read, {
+			documentId: doc.id,
+			authorId: 'anna',
+			organisationId: 'unna',
+			anchorStart: at(0, 0),
+			anchorEnd: at(0, 5),
+			text: 'Not'
+		});
+		expect(foreign).toMatchObject({ ok: false, status: 403 });
+		const across = createProposal(db, read, {
+			documentId: doc.id,
+			authorId: 'anna',
+			organisationId: 'kamen',
+			anchorStart: at(0, 5),
+			anchorEnd: at(1, 3),
+			text: 'x'
+		});
+		expect(across).toMatchObject({ ok: false, status: 400 });
+		expect(propose(3, 3, '')).toMatchObject({ ok: false, status: 400 });
+		expect(db.select().from(annotation).all()).toHaveLength(0);
+	});
+
+	it('accepting changes the text on the server; undoing gives the words back', () => {
+		const { db, doc, change, text, propose } = setup();
+		const id = idOf(propose(21, 29, 'Haushalte'));
+		expect(
+			decideProposal(db, change, {
+				documentId: doc.id,
+				proposalId: id,
+				userId: 'eva',
+				decision: 'accept'
+			})
+		).toMatchObject({ ok: true });
+		expect(text()).toBe('Armut betrifft viele Haushalte im Kreis.\nZweiter Absatz.');
+		expect(documentProposals(db, doc.id)[0]).toMatchObject({
+			state: 'accepted',
+			decidedByName: 'Eva Editor'
+		});
+		expect(
+			reopenProposal(db, change, { documentId: doc.id, proposalId: id, userId: 'eva' })
+		).toMatchObject({ ok: true });
+		expect(text()).toBe(`${sentence}\nZweiter Absatz.`);
+		expect(documentProposals(db, doc.id)[0].state).toBe('open');
+		// And it can be accepted again: its anchors cover the restored words.
+		expect(
+			decideProposal(db, change, {
+				documentId: doc.id,
+				proposalId: id,
+				userId: 'eva',
+				decision: 'accept'
+			})
+		).toMatchObject({ ok: true });
+		expect(text()).toContain('viele Haushalte im');
+	});
+
+	it('accepts insertions and deletions', () => {
+		const { db, doc, change, text, propose } = setup();
+		const insertion = idOf(propose(29, 29, ' und Alleinstehende'));
+		const deletion = idOf(propose(14, 20, ''));
+		for (const proposalId of [insertion, deletion]) {
+			decideProposal(db, change, {
+				documentId: doc.id,
+				proposalId,
+				userId: 'eva',
+				decision: 'accept'
+			});
+		}
+		expect(text().split('\n')[0]).toBe('Armut betrifft Familien und Alleinstehende im Kreis.');
+	});
+
+	it('refuses to accept a proposal whose words were changed meanwhile', () => {
+		const { db, doc, change, text, texts, propose } = setup();
+		const id = idOf(propose(21, 29, 'Haushalte'));
+		texts()[0].delete(22, 3);
+		const result = decideProposal(db, change, {
+			documentId: doc.id,
+			proposalId: id,
+			userId: 'eva',
+			decision: 'accept'
+		});
+		expect(result).toMatchObject({ ok: false, status: 409 });
+		expect(text()).not.toContain('Haushalte');
+		expect(documentProposals(db, doc.id)[0].state).toBe('open');
+	});
+
+	it('rejecting leaves the text; only the author revises or withdraws, while it is open', () => {
+		const { db, doc, read, change, at, text, propose } = setup();
+		const id = idOf(propose(21, 29, 'Haushalte'));
+		const revised = reviseProposal(db, read, {
+			documentId: doc.id,
+			proposalId: id,
+			authorId: 'anna',
+			anchorStart: at(0, 15),
+			anchorEnd: at(0, 29),
+			text: 'alle Haushalte'
+		});
+		expect(revised).toMatchObject({ ok: true });
+		expect(documentProposals(db, doc.id)[0].quote).toBe('viele Familien');
+		expect(
+			withdrawProposal(db, { documentId: doc.id, proposalId: id, authorId: 'eva' })
+		).toMatchObject({ ok: false, status: 403 });
+		decideProposal(db, change, {
+			documentId: doc.id,
+			proposalId: id,
+			userId: 'eva',
+			decision: 'reject'
+		});
+		expect(text()).toBe(`${sentence}\nZweiter Absatz.`);
+		expect(
+			withdrawProposal(db, { documentId: doc.id, proposalId: id, authorId: 'anna' })
+		).toMatchObject({ ok: false, status: 409 });
+		expect(
+			replyToProposal(db, { documentId: doc.id, proposalId: id, authorId: 'eva', body: 'Warum?' })
+		).toMatchObject({ ok: true });
+		expect(documentProposals(db, doc.id)[0].messages.map((m) => m.body)).toEqual(['Warum?']);
+		const kinds = db
+			.select({ detail: documentActivity.detail })
+			.from(documentActivity)
+			.where(eq(documentActivity.kind, 'proposal'))
+			.all()
+			.map((row) => row.detail);
+		expect(kinds).toEqual(['new', 'rejected', 'reply']);
+	});
+});

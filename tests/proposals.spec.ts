@@ -1,0 +1,192 @@
+// Change proposals (suggestion mode): a Kommune's member proposes, an editor sees it live with
+// the Kommune's name, accepts or rejects it, and can undo that. Proposals are records beside the
+// text: the shared text changes only when an editor accepts.
+import type { Page } from '@playwright/test';
+import { postForm } from './support/actors';
+import { queryDatabase } from './support/database';
+import { anchorPair, createDocument } from './support/documents';
+import { expect, openPage, pageAs, test } from './support/fixtures';
+import { connectDocument, sessionCookie } from './support/yjs-client';
+
+const sentence = 'Armut betrifft viele Familien im Kreis.';
+
+function textbox(page: Page) {
+	return page.getByRole('textbox', { name: /Text von/ });
+}
+
+/** Selects `words` with the keyboard: caret to the end, then back with Shift. Selecting changes
+ * nothing, so it may be tried again when a busy editor misses a caret move. */
+async function selectWords(page: Page, words: string) {
+	await textbox(page).click();
+	const after = sentence.length - sentence.indexOf(words) - words.length;
+	await expect(async () => {
+		await page.keyboard.press('ControlOrMeta+End');
+		for (let i = 0; i < after; i++) await page.keyboard.press('ArrowLeft');
+		for (let i = 0; i < words.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+		expect(await page.evaluate(() => getSelection()?.toString())).toBe(words);
+	}).toPass();
+}
+
+/** What a reader sees in the text, without the names on others' carets. */
+function visibleText(page: Page) {
+	return textbox(page).evaluate((element) => {
+		const copy = element.cloneNode(true) as HTMLElement;
+		copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+		return copy.textContent;
+	});
+}
+
+function proposalItem(page: Page, text: string) {
+	return page.locator('#comment-panel li[id^="vorschlag-"]').filter({ hasText: text });
+}
+
+/** The document's text as the server holds it, read by a raw Yjs client. */
+async function serverText(baseURL: string, documentId: string, cookie: string) {
+	const client = connectDocument(baseURL, documentId, cookie);
+	await client.synced;
+	const text = client.text();
+	client.destroy();
+	return text;
+}
+
+test('a Kommune proposes, the editor sees it live and accepts, rejects and undoes', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	const { id, slug } = await createDocument(server, actors.editor, 'Vorschlagsprobe');
+	const editor = await pageAs(browser, actors.editor, baseURL!);
+	const viewer = await pageAs(browser, actors.viewer, baseURL!);
+	for (const { page } of [editor, viewer]) await page.setViewportSize({ width: 1280, height: 900 });
+	await openPage(editor.page, `/dokumente/${slug}`);
+	await expect(editor.page.getByRole('status').filter({ hasText: 'Verbunden' })).toBeVisible();
+	await textbox(editor.page).click();
+	await editor.page.keyboard.type(sentence);
+	await openPage(viewer.page, `/dokumente/${slug}`);
+	await expect(textbox(viewer.page)).toContainText(sentence);
+
+	// The viewer may not edit, but may propose: for Stadt Kamen, their organisation.
+	await viewer.page.getByRole('button', { name: 'Vorschlagen' }).click();
+	await expect(viewer.page.getByRole('button', { name: 'Vorschlagen' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await selectWords(viewer.page, 'Familien');
+	await viewer.page.keyboard.type('Haushalte');
+
+	// The editor sees it without reloading: struck through, the new words, and who proposed it.
+	const editorText = textbox(editor.page);
+	await expect(editorText.locator('del.proposal__deletion')).toHaveText('Familien');
+	await expect(editorText.locator('ins.proposal__insertion')).toHaveText(/Haushalte$/);
+	await expect(editorText.locator('.proposal__tag')).toContainText('Stadt Kamen');
+	await expect(editorText.locator('.proposal')).toHaveAttribute(
+		'title',
+		'Vorschlag Stadt Kamen – Vera Lesend'
+	);
+	await editor.page.getByRole('button', { name: /^Vorschläge \(1\)/ }).click();
+	const item = proposalItem(editor.page, 'Haushalte');
+	await expect(item).toContainText('Stadt Kamen');
+	await expect(item).toContainText('Ersetzen');
+	// Nothing of it is in the shared text.
+	const cookie = await sessionCookie(actors.editor.request);
+	expect(await serverText(baseURL!, id, cookie)).toBe(sentence);
+
+	// Accepted: ordinary text for everyone, written by the editor's acceptance.
+	await item.getByRole('button', { name: 'Annehmen' }).click();
+	const accepted = 'Armut betrifft viele Haushalte im Kreis.';
+	await expect.poll(() => visibleText(viewer.page)).toBe(accepted);
+	await expect.poll(() => visibleText(editor.page)).toBe(accepted);
+	await expect(editorText.locator('.proposal')).toHaveCount(0);
+	expect(await serverText(baseURL!, id, cookie)).toBe(accepted);
+
+	// A second proposal, a deletion, is rejected: the text stays.
+	await expect(async () => {
+		await textbox(viewer.page).click();
+		await viewer.page.keyboard.press('ControlOrMeta+End');
+		await viewer.page.keyboard.press('ArrowLeft');
+		for (let i = 0; i < ' im Kreis'.length; i++) {
+			await viewer.page.keyboard.press('Shift+ArrowLeft');
+		}
+		expect(await viewer.page.evaluate(() => getSelection()?.toString())).toBe(' im Kreis');
+	}).toPass();
+	await viewer.page.keyboard.press('Backspace');
+	await expect(editorText.locator('del.proposal__deletion')).toHaveText(' im Kreis');
+	const deletion = proposalItem(editor.page, 'Streichen');
+	await deletion.getByRole('button', { name: 'Ablehnen' }).click();
+	await expect(editorText.locator('.proposal')).toHaveCount(0);
+	await expect.poll(() => visibleText(viewer.page)).toBe(accepted);
+
+	// Both decisions are recorded, and each can be undone.
+	await editor.page.getByLabel('Stand', { exact: true }).selectOption('all');
+	await expect(proposalItem(editor.page, 'Streichen')).toContainText(
+		'Stand: Abgelehnt von Emil Redaktion'
+	);
+	const undo = proposalItem(editor.page, 'Haushalte');
+	await expect(undo).toContainText('Stand: Angenommen von Emil Redaktion');
+	await undo.getByRole('button', { name: 'Annahme rückgängig machen' }).click();
+	// The words come back, and the proposal is open again, in every browser.
+	await expect(textbox(viewer.page).locator('del.proposal__deletion')).toHaveText('Familien');
+	await expect(editorText.locator('del.proposal__deletion')).toHaveText('Familien');
+	expect(await serverText(baseURL!, id, cookie)).toBe(sentence);
+
+	const [proposal] = queryDatabase<{ id: string; state: string; organisation: string }>(
+		server.dataDir,
+		`select a.id, a.state, o.name as organisation from annotation a
+		 join organisation o on o.id = a.organisation_id
+		 where a.document_id = ? and a.proposed_text = 'Haushalte'`,
+		id
+	);
+	expect(proposal).toMatchObject({ state: 'open', organisation: 'Stadt Kamen' });
+
+	// A viewer sending an acceptance directly changes nothing.
+	const direct = await postForm(
+		actors.viewer.request,
+		baseURL!,
+		`/dokumente/${slug}?/acceptProposal`,
+		{ proposalId: proposal.id }
+	);
+	expect(direct.status()).toBe(403);
+	expect(await serverText(baseURL!, id, cookie)).toBe(sentence);
+	expect(
+		queryDatabase<{ state: string }>(
+			server.dataDir,
+			'select state from annotation where id = ?',
+			proposal.id
+		)[0].state
+	).toBe('open');
+
+	await editor.close();
+	await viewer.close();
+});
+
+test('a proposal speaks only for an organisation of its author, and only within a paragraph', async ({
+	actors,
+	baseURL,
+	server
+}) => {
+	const { slug } = await createDocument(server, actors.editor, 'Vorschlagsprobe Regeln');
+	const [unna] = queryDatabase<{ id: string }>(
+		server.dataDir,
+		"select id from organisation where slug = 'unna'"
+	);
+	const before = queryDatabase<{ n: number }>(
+		server.dataDir,
+		"select count(*) as n from annotation where kind = 'proposal'"
+	)[0].n;
+	// Well-formed anchors; the organisation is refused before they are looked at.
+	const anchors = anchorPair();
+	const foreign = await postForm(actors.viewer.request, baseURL!, `/dokumente/${slug}?/propose`, {
+		...anchors,
+		text: 'x',
+		organisationId: unna.id
+	});
+	expect(foreign.status()).toBe(403);
+	expect(await foreign.text()).toContain('Sie können nur für eine Organisation vorschlagen');
+	expect(
+		queryDatabase<{ n: number }>(
+			server.dataDir,
+			"select count(*) as n from annotation where kind = 'proposal'"
+		)[0].n
+	).toBe(before);
+});
