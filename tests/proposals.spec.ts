@@ -1,6 +1,7 @@
 // Change proposals (suggestion mode): a Kommune's member proposes, an editor sees it live with
 // the Kommune's name, accepts or rejects it, and can undo that. Proposals are records beside the
 // text: the shared text changes only when an editor accepts.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { postForm } from './support/actors';
 import { queryDatabase } from './support/database';
@@ -88,6 +89,10 @@ test('a Kommune proposes, the editor sees it live and accepts, rejects and undoe
 	const item = proposalItem(editor.page, 'Haushalte');
 	await expect(item).toContainText('Stadt Kamen');
 	await expect(item).toContainText('Ersetzen');
+	const scan = await new AxeBuilder({ page: editor.page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(scan.violations).toEqual([]);
 	// Nothing of it is in the shared text.
 	const cookie = await sessionCookie(actors.editor.request);
 	expect(await serverText(baseURL!, id, cookie)).toBe(sentence);
@@ -183,10 +188,30 @@ test('a proposal speaks only for an organisation of its author, and only within 
 	});
 	expect(foreign.status()).toBe(403);
 	expect(await foreign.text()).toContain('Sie können nur für eine Organisation vorschlagen');
-	expect(
+	const count = () =>
 		queryDatabase<{ n: number }>(
 			server.dataDir,
 			"select count(*) as n from annotation where kind = 'proposal'"
-		)[0].n
-	).toBe(before);
+		)[0].n;
+	expect(count()).toBe(before);
+
+	// Where the editors switch it off, members who may not edit cannot propose at all.
+	const [kamen] = queryDatabase<{ id: string }>(
+		server.dataDir,
+		"select id from organisation where slug = 'kamen'"
+	);
+	const switched = await postForm(
+		actors.editor.request,
+		baseURL!,
+		`/dokumente/${slug}?/proposalSettings`,
+		{}
+	);
+	expect(switched.status()).toBe(200);
+	const refused = await postForm(actors.viewer.request, baseURL!, `/dokumente/${slug}?/propose`, {
+		...anchors,
+		text: 'x',
+		organisationId: kamen.id
+	});
+	expect(refused.status()).toBe(403);
+	expect(count()).toBe(before);
 });

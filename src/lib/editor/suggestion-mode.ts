@@ -348,16 +348,17 @@ export const SuggestionMode = Extension.create<SuggestionOptions>({
 						if (meta?.draftId && draft?.key === meta.draftId.key) {
 							draft = { ...draft, id: meta.draftId.id };
 						}
-						if (meta?.proposals && draft?.id) {
+						const proposals = meta?.proposals ?? previous.proposals;
+						if (draft?.id) {
 							// Decided or withdrawn meanwhile: the draft ends. (A draft the server has just
 							// created may not be in the list yet; it counts once it was.)
-							const listed = meta.proposals.some((p) => p.id === draft?.id);
-							if (listed) draft = { ...draft, listed: true };
-							else if (draft.listed) draft = null;
+							const listed = proposals.some((p) => p.id === draft?.id);
+							if (listed && !draft.listed) draft = { ...draft, listed: true };
+							else if (!listed && draft.listed) draft = null;
 						}
 						const next = {
 							suggesting: meta?.suggesting ?? previous.suggesting,
-							proposals: meta?.proposals ?? previous.proposals,
+							proposals,
 							activeId: meta && 'activeId' in meta ? (meta.activeId ?? null) : previous.activeId,
 							draft
 						};
