@@ -329,7 +329,9 @@ test('the comment panel has no WCAG 2.1 AA violations at desktop and phone width
 	]) {
 		await editor.page.setViewportSize(viewport);
 		await openPage(editor.page, `/dokumente/${slug}`);
-		const toggle = editor.page.getByRole('button', { name: /^Kommentare (anzeigen|ausblenden)/ });
+		const toggle = editor.page.getByRole('button', {
+			name: /^Kommentare und Vorschläge (anzeigen|ausblenden)/
+		});
 		if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 		await expect(editor.page.getByRole('heading', { name: /^Kommentare/ })).toBeVisible();
 		if (viewport.width === 1280) {
