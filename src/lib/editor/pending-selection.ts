@@ -1,0 +1,40 @@
+// The browser moves the caret at once; ProseMirror reads where it went a moment later (on the
+// next selectionchange event). A redraw in between, for a remote change or another person's
+// caret, writes ProseMirror's older selection back into the page, and the move is lost. So the
+// pending move is read first, before any remote change is applied.
+import type { EditorView } from '@tiptap/pm/view';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+
+/** Reads a caret move the browser made and ProseMirror has not read yet; a no-op otherwise. */
+export function readPendingSelection(view: EditorView): void {
+	(view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
+}
+
+/**
+ * Must be called before the editor is created: its listeners then run before y-tiptap's, which
+ * takes the selection to restore after a remote change, and before the caret plugin's redraw.
+ * Returns a function that removes the listeners.
+ */
+export function readSelectionBeforeRemoteChanges(
+	ydoc: Y.Doc,
+	awareness: Awareness,
+	view: () => EditorView | undefined
+): () => void {
+	const beforeAll = (doc: Y.Doc) => {
+		// Only changes from elsewhere: local ones start from ProseMirror's own, current state.
+		const transaction = (doc as unknown as { _transaction: Y.Transaction | null })._transaction;
+		const current = view();
+		if (transaction && !transaction.local && current) readPendingSelection(current);
+	};
+	const onPresence = () => {
+		const current = view();
+		if (current) readPendingSelection(current);
+	};
+	ydoc.on('beforeAllTransactions', beforeAll);
+	awareness.on('change', onPresence);
+	return () => {
+		ydoc.off('beforeAllTransactions', beforeAll);
+		awareness.off('change', onPresence);
+	};
+}
