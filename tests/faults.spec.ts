@@ -4,6 +4,7 @@
 // documents, JSON commands on the board socket, form posts for poll answers.
 import type { APIRequestContext } from '@playwright/test';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { adminCredentials, postForm, serverEnvWithAdmin, signedInRequest } from './support/actors';
 import { queryDatabase } from './support/database';
 import { expect, test } from './support/fixtures';
@@ -191,6 +192,31 @@ test('after SIGKILL every relayed edit, stored card, vote and answer is there', 
 			writers.every((writer) => paragraphs.every((p) => writer.text().includes(p)))
 		);
 
+		// A change proposal on words the server has: a record beside the text.
+		const words = writers[0].ydoc
+			.getXmlFragment('default')
+			.toArray()
+			.map((node) => (node as Y.XmlElement).get(0))
+			.find((text) => text instanceof Y.XmlText && text.toString() === 'Schreiber 2, Absatz 7');
+		if (!(words instanceof Y.XmlText)) throw new Error('Absatz nicht gefunden');
+		const anchor = (index: number, assoc: number) =>
+			Buffer.from(
+				Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(words, index, assoc))
+			).toString('base64');
+		const [{ organisationId }] = queryDatabase<{ organisationId: string }>(
+			server.dataDir,
+			`select organisation_id as organisationId from membership
+			 where user_id = (select id from user where email = ?)`,
+			adminCredentials.email
+		);
+		const proposed = await postForm(admin, server.url, '/dokumente/leitbild?/propose', {
+			anchorStart: anchor(0, 0),
+			anchorEnd: anchor(9, -1),
+			text: 'Schreiberin',
+			organisationId
+		});
+		expect(proposed.status()).toBe(200);
+
 		await server.kill();
 		for (const writer of writers) writer.destroy();
 		for (const board of [moderator, ...boards]) board.close();
@@ -199,6 +225,21 @@ test('after SIGKILL every relayed edit, stored card, vote and answer is there', 
 		const fresh = connectDocument(server.url, documentId, cookie);
 		await fresh.synced;
 		for (const paragraph of paragraphs) expect(fresh.text()).toContain(paragraph);
+
+		// The proposal is there, and accepting it on the restarted server changes the text.
+		const [proposal] = queryDatabase<{ id: string; quote: string }>(
+			server.dataDir,
+			"select id, quote from annotation where kind = 'proposal' and proposed_text = 'Schreiberin'"
+		);
+		expect(proposal.quote).toBe('Schreiber');
+		expect(
+			(
+				await postForm(admin, server.url, '/dokumente/leitbild?/acceptProposal', {
+					proposalId: proposal.id
+				})
+			).status()
+		).toBe(200);
+		await eventually(() => fresh.text().includes('Schreiberin 2, Absatz 7'));
 		fresh.destroy();
 
 		const storedCards = queryDatabase<{ text: string }>(

@@ -3,11 +3,12 @@
 // text: the shared text changes only when an editor accepts.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import * as Y from 'yjs';
 import { postForm } from './support/actors';
 import { queryDatabase } from './support/database';
 import { anchorPair, createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
-import { connectDocument, sessionCookie } from './support/yjs-client';
+import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
 
 const sentence = 'Armut betrifft viele Familien im Kreis.';
 
@@ -214,4 +215,70 @@ test('a proposal speaks only for an organisation of its author, and only within 
 	});
 	expect(refused.status()).toBe(403);
 	expect(count()).toBe(before);
+});
+
+test('proposals of two Kommunen on the same words are both shown; accepting one outdates the other', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	const { id, slug } = await createDocument(server, actors.editor, 'Vorschlagsprobe Überlappung');
+	const writer = connectDocument(server.url, id, await sessionCookie(actors.editor.request));
+	await writer.synced;
+	writer.addParagraph(sentence);
+	await eventually(() => writer.text().includes(sentence));
+	const words = (writer.ydoc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+	const anchor = (index: number, assoc: number) =>
+		Buffer.from(
+			Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(words, index, assoc))
+		).toString('base64');
+	const from = sentence.indexOf('Familien');
+	const organisationOf = (slug: string) =>
+		queryDatabase<{ id: string }>(
+			server.dataDir,
+			'select id from organisation where slug = ?',
+			slug
+		)[0].id;
+	for (const [actor, organisation, text] of [
+		[actors.viewer, 'kamen', 'Haushalte'],
+		[actors.managerOther, 'unna', 'Menschen']
+	] as const) {
+		const response = await postForm(actor.request, baseURL!, `/dokumente/${slug}?/propose`, {
+			anchorStart: anchor(from, 0),
+			anchorEnd: anchor(from + 'Familien'.length, -1),
+			text,
+			organisationId: organisationOf(organisation)
+		});
+		expect(response.status()).toBe(200);
+	}
+	writer.destroy();
+
+	const editor = await pageAs(browser, actors.editor, baseURL!);
+	await editor.page.setViewportSize({ width: 1280, height: 900 });
+	await openPage(editor.page, `/dokumente/${slug}`);
+	const text = textbox(editor.page);
+	await expect(text.locator('ins.proposal__insertion')).toHaveText([/Haushalte$/, /Menschen$/]);
+	await expect(text.locator('.proposal__tag')).toHaveText([/^Stadt Kamen/, /^Kreisstadt Unna/]);
+
+	await editor.page.getByRole('button', { name: /^Vorschläge \(2\)/ }).click();
+	await editor.page
+		.getByLabel('Organisation', { exact: true })
+		.selectOption({ label: 'Kreisstadt Unna' });
+	await expect(editor.page.locator('li[id^="vorschlag-"]')).toHaveCount(1);
+	await expect(proposalItem(editor.page, 'Menschen')).toBeVisible();
+	await editor.page
+		.getByLabel('Organisation', { exact: true })
+		.selectOption({ label: 'Alle Organisationen' });
+
+	await proposalItem(editor.page, 'Haushalte').getByRole('button', { name: 'Annehmen' }).click();
+	await expect
+		.poll(() => visibleText(editor.page))
+		.toBe('Armut betrifft viele Haushalte im Kreis.');
+	// Unna's proposal was made on words that are gone: kept, marked as outdated, not decidable.
+	await editor.page.getByLabel('Stand', { exact: true }).selectOption('outdated');
+	const outdated = proposalItem(editor.page, 'Menschen');
+	await expect(outdated).toContainText('Veraltet');
+	await expect(outdated.getByRole('button', { name: 'Annehmen' })).toBeDisabled();
+	await editor.close();
 });

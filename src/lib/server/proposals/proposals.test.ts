@@ -218,4 +218,28 @@ describe('change proposals', () => {
 			.map((row) => row.detail);
 		expect(kinds).toEqual(['new', 'rejected', 'reply']);
 	});
+
+	it('two proposals on the same words: accepting one leaves the other outdated, not lost', () => {
+		const { db, doc, change, propose } = setup();
+		const first = idOf(propose(21, 29, 'Haushalte'));
+		const second = idOf(propose(21, 29, 'Menschen'));
+		decideProposal(db, change, {
+			documentId: doc.id,
+			proposalId: first,
+			userId: 'eva',
+			decision: 'accept'
+		});
+		const result = decideProposal(db, change, {
+			documentId: doc.id,
+			proposalId: second,
+			userId: 'eva',
+			decision: 'accept'
+		});
+		expect(result).toMatchObject({ ok: false, status: 409 });
+		expect(documentProposals(db, doc.id).find((p) => p.id === second)).toMatchObject({
+			state: 'open',
+			quote: 'Familien',
+			text: 'Menschen'
+		});
+	});
 });
