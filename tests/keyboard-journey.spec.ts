@@ -20,7 +20,7 @@ async function settled(page: Page) {
 	await page.locator('html[data-hydrated="true"]').waitFor();
 }
 
-test('sign in, write, comment, add and move a card, answer a poll, record an adoption step', async ({
+test('sign in, write, comment, propose, add and move a card, answer a poll, record an adoption step', async ({
 	browser,
 	actors,
 	baseURL,
@@ -74,6 +74,19 @@ test('sign in, write, comment, add and move a card, answer a poll, record an ado
 	await expect(
 		page.getByRole('listitem').filter({ has: page.locator('blockquote', { hasText: 'Familien' }) })
 	).toContainText('Auch Alleinerziehende nennen?');
+
+	// Propose an addition in suggestion mode, then accept it from the list of proposals.
+	await tabTo(page, page.getByRole('button', { name: 'Vorschlagen' }));
+	await page.keyboard.press('Enter');
+	await expect(text).toBeFocused();
+	await page.keyboard.press('ControlOrMeta+End');
+	await page.keyboard.press('ArrowLeft');
+	await page.keyboard.type(' gemeinsam');
+	const proposal = page.locator('li[id^="vorschlag-"]').filter({ hasText: 'gemeinsam' });
+	await expect(proposal.locator('ins')).toHaveText('Vorgeschlagen: gemeinsam');
+	await tabTo(page, proposal.getByRole('button', { name: 'Annehmen' }));
+	await page.keyboard.press('Enter');
+	await expect(text).toHaveText('Wir beraten Familien dort, wo sie leben gemeinsam.');
 	await staff.close();
 
 	// A participant joins by code, writes a card on the group's board and moves it.
