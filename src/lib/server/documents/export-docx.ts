@@ -260,14 +260,13 @@ function signaturePage(bodies: SignatureBody[]): Paragraph[] {
 }
 
 function proposalItem(item: ProposalListItem): Paragraph[] {
-	const change = item.change[0].toUpperCase() + item.change.slice(1);
 	return [
 		new Paragraph({
 			keepNext: true,
 			spacing: { before: 240 },
 			children: [new TextRun({ text: item.title, bold: true }), new TextRun(` – ${item.byline}`)]
 		}),
-		new Paragraph({ text: `${change}.`, keepNext: Boolean(item.reason || item.note) }),
+		new Paragraph({ text: item.changeSentence, keepNext: Boolean(item.reason || item.note) }),
 		...(item.reason
 			? [new Paragraph({ text: `Begründung: ${item.reason}`, keepNext: Boolean(item.note) })]
 			: []),

@@ -122,7 +122,7 @@ function signaturePage(bodies: SignatureBody[]): string {
 function proposalItem(item: ProposalListItem): string {
 	const lines = [
 		`<p><strong>${item.title}</strong> – ${escapeHtml(item.byline)}</p>`,
-		`<p>${escapeHtml(item.change[0].toUpperCase() + item.change.slice(1))}.</p>`,
+		`<p>${escapeHtml(item.changeSentence)}</p>`,
 		...(item.reason ? [`<p>Begründung: ${escapeHtml(item.reason)}</p>`] : []),
 		...(item.note ? [`<p class="proposal-note">${escapeHtml(item.note)}</p>`] : [])
 	];

@@ -30,7 +30,10 @@ export interface ProposalListItem {
 	title: string;
 	/** "Stadt Kamen (Erika Muster), 20.11.2026, 10:01" */
 	byline: string;
+	/** "ersetzt „…“ durch „…“" */
 	change: string;
+	/** The same as a sentence: "Ersetzt „…“ durch „…“." */
+	changeSentence: string;
 	reason: string | null;
 	/** Why it is not in the text, if it is not. */
 	note: string | null;
@@ -42,15 +45,19 @@ export const overlappingNote =
 	'überschneidet sich mit einem anderen Vorschlag (in der Word-Datei daher hervorgehoben statt nachverfolgt).';
 
 export function proposalListItems(proposals: NumberedProposal[]): ProposalListItem[] {
-	return proposals.map((proposal) => ({
-		number: proposal.number,
-		title: `Vorschlag ${proposal.number}`,
-		byline: `${proposalAuthor({
-			organisation: proposal.organisationName ?? unknownOrganisation,
-			author: proposal.authorName ?? unknownAuthor
-		})}, ${formatDateTime(new Date(proposal.createdAt))}`,
-		change: proposalChange(proposal),
-		reason: proposal.reason?.trim() ? proposal.reason.trim() : null,
-		note: proposal.outdated ? outdatedNote : proposal.overlapping ? overlappingNote : null
-	}));
+	return proposals.map((proposal) => {
+		const change = proposalChange(proposal);
+		return {
+			number: proposal.number,
+			title: `Vorschlag ${proposal.number}`,
+			byline: `${proposalAuthor({
+				organisation: proposal.organisationName ?? unknownOrganisation,
+				author: proposal.authorName ?? unknownAuthor
+			})}, ${formatDateTime(new Date(proposal.createdAt))}`,
+			change,
+			changeSentence: `${change[0].toUpperCase()}${change.slice(1)}.`,
+			reason: proposal.reason?.trim() ? proposal.reason.trim() : null,
+			note: proposal.outdated ? outdatedNote : proposal.overlapping ? overlappingNote : null
+		};
+	});
 }
