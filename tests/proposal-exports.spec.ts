@@ -168,7 +168,7 @@ test('a DOCX export "with proposals" shows them as tracked changes; a version ke
 		await expect(page.locator('.print-state')).toContainText('mit Vorschlägen');
 		await expect(page.locator('del.proposal')).toHaveText(['[gestrichen:] stärken']);
 		await expect(page.locator('ins.proposal')).toHaveText(['[eingefügt:] festigen']);
-		await expect(page.getByRole('link', { name: `Vorschlag 1: ${attribution}` })).toBeVisible();
+		await expect(page.getByRole('link', { name: `Vorschlag 1: ${kamen.name}` })).toBeVisible();
 		for (const width of [1280, 390]) {
 			await page.setViewportSize({ width, height: 900 });
 			expect((await new AxeBuilder({ page }).withTags(wcagTags).analyze()).violations).toEqual([]);

@@ -7,9 +7,9 @@ import { passageNumbers } from '../../editor/passages';
 import documentExportCss from '../../styles/document-export.css?raw';
 import { proposalMarks, type ProposalMarkAttrs } from '../proposals/marked-text';
 import {
-	proposalLabel,
 	proposalListHeading,
 	proposalListItems,
+	proposalShortLabel,
 	type ProposalListItem
 } from './export-proposals';
 import {
@@ -41,7 +41,7 @@ function labels(marks: ProposalMarkAttrs[], context: Context): string {
 		.filter((mark) => !context.labelled.has(mark.number))
 		.map((mark) => {
 			context.labelled.add(mark.number);
-			return `<a class="proposal-label" href="#${proposalAnchor(mark.number)}">${escapeHtml(proposalLabel(mark))}</a> `;
+			return `<a class="proposal-label" href="#${proposalAnchor(mark.number)}">${escapeHtml(proposalShortLabel(mark))}</a> `;
 		})
 		.join('');
 }

@@ -119,10 +119,10 @@ describe('exports with proposals', () => {
 	it('the HTML export shows ins and del with a label for each proposal, and the list', () => {
 		const html = documentHtml(exportWithProposals());
 		expect(html).toContain(
-			'<a class="proposal-label" href="#vorschlag-1">Vorschlag 1: Stadt Kamen (Erika Muster)</a> <del class="proposal"><span class="visually-hidden">[gestrichen:] </span>stärken</del><ins class="proposal"><span class="visually-hidden">[eingefügt:] </span>festigen</ins>'
+			'<a class="proposal-label" href="#vorschlag-1">Vorschlag 1: Stadt Kamen</a> <del class="proposal"><span class="visually-hidden">[gestrichen:] </span>stärken</del><ins class="proposal"><span class="visually-hidden">[eingefügt:] </span>festigen</ins>'
 		);
 		expect(html).toContain(
-			'<a class="proposal-label" href="#vorschlag-2">Vorschlag 2: Gemeinde Holzwickede (Max Beispiel)</a> <ins class="proposal">'
+			'<a class="proposal-label" href="#vorschlag-2">Vorschlag 2: Gemeinde Holzwickede</a> <ins class="proposal">'
 		);
 		// Each proposal is labelled once.
 		expect(html.match(/href="#vorschlag-4"/g)).toHaveLength(1);

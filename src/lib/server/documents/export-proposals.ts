@@ -17,6 +17,11 @@ export function proposalLabel(mark: ProposalMarkAttrs): string {
 	return `Vorschlag ${mark.number}: ${proposalAuthor(mark)}`;
 }
 
+/** "Vorschlag 2: Stadt Kamen": the short label of a web page, whose list names the person. */
+export function proposalShortLabel(mark: ProposalMarkAttrs): string {
+	return `Vorschlag ${mark.number}: ${mark.organisation}`;
+}
+
 /** What a proposal does to the words, in a sentence. */
 export function proposalChange(proposal: { quote: string; text: string }): string {
 	if (proposal.quote === '') return `fügt „${proposal.text}“ ein`;
