@@ -145,4 +145,13 @@ describe('exports with proposals', () => {
 			/- \*\*Vorschlag 6\*\* .*ersetzt „Alter“ durch „Neuer“\. {2}\n {2}\*veraltet/
 		);
 	});
+
+	it('keeps CriticMarkup intact when the words of a proposal contain its delimiters', () => {
+		const ydoc = ydocFromMarkdown('Wir stärken die Netzwerke.');
+		const { json, proposals } = markedText(ydoc, [
+			proposal(anchorsAround(blockText(ydoc, 0), 'stärken'), { text: 'a~~} {++b' })
+		]);
+		const markdown = documentMarkdown({ json, title: 'Leitbild', kind: 'leitbild', proposals });
+		expect(markdown).toContain('{~~stärken~>a\\~\\~\\} \\{++b~~}');
+	});
 });
