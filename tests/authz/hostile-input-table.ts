@@ -580,7 +580,12 @@ export const hostileQueries: HostileQuery[] = [
 			'/dokumente/selbstverpflichtung/export/docx?koerperschaft=gibt-es-nicht',
 			`/dokumente/selbstverpflichtung/export/docx?koerperschaft=${long}`,
 			'/dokumente/selbstverpflichtung/export/docx?koerperschaft=%00%E2%80%AE',
-			`/dokumente/${long}/export/md`
+			`/dokumente/${long}/export/md`,
+			'/dokumente/leitbild/export/docx?vorschlaege=2',
+			'/dokumente/leitbild/export/md?vorschlaege=ja',
+			'/dokumente/leitbild/export/html?vorschlaege=%00%E2%80%AE',
+			`/dokumente/leitbild/export/docx?vorschlaege=${long}`,
+			'/dokumente/leitbild/export/docx?fassung=999&vorschlaege=1'
 		]
 	},
 	{
@@ -619,6 +624,15 @@ export const hostileQueries: HostileQuery[] = [
 			'/dokumente/leitbild/vergleich?von=999',
 			`/dokumente/leitbild/vergleich?von=${long}`,
 			'/dokumente/leitbild/vergleich?von=%00%E2%80%AE'
+		]
+	},
+	{
+		route: '/dokumente/[slug]/druck',
+		actor: 'viewer',
+		paths: [
+			'/dokumente/leitbild/druck?vorschlaege=2',
+			`/dokumente/leitbild/druck?vorschlaege=${long}`,
+			'/dokumente/leitbild/druck?fassung=999&vorschlaege=1'
 		]
 	},
 	{

@@ -1,24 +1,39 @@
 // The text as a Word file: headings in Word's heading styles, each numbered block opened by its
 // number, bullet and numbered lists as real Word lists, bold, italic and links; a footer with
-// title, version, date and short hash; for the Selbstverpflichtung a signature page.
+// title, version, date and short hash; for the Selbstverpflichtung a signature page. With
+// proposals: each one Word's tracked change (inserted and deleted runs, attributed to
+// "Stadt Kamen (Name)"), so it can be accepted or rejected there; proposals on overlapping words
+// cannot all be tracked changes, so they are struck, underlined and labelled instead; the list of
+// proposals ends the file.
 import {
 	AlignmentType,
 	BorderStyle,
+	DeletedTextRun,
 	Document,
 	ExternalHyperlink,
 	Footer,
 	HeadingLevel,
+	InsertedTextRun,
 	LevelFormat,
 	Packer,
 	PageNumber,
 	Paragraph,
 	TabStopType,
 	TextRun,
+	UnderlineType,
 	type IParagraphOptions,
 	type ParagraphChild
 } from 'docx';
 import type { PmNode } from '../../editor/pm-node';
 import { passageNumbers } from '../../editor/passages';
+import { proposalMarks, type ProposalMarkAttrs } from '../proposals/marked-text';
+import {
+	proposalAuthor,
+	proposalLabel,
+	proposalListHeading,
+	proposalListItems,
+	type ProposalListItem
+} from './export-proposals';
 import {
 	footerLine,
 	hasTitleHeading,
@@ -35,28 +50,84 @@ const textWidth = 11906 - 2 * 1440;
 const numberColumn = 680;
 const orderedReference = (start: number) => `nummerierte-liste-${start}`;
 
-function inline(nodes: PmNode[] = []): ParagraphChild[] {
-	return nodes.map((node) => {
-		if (node.type === 'hardBreak') return new TextRun({ text: '', break: 1 });
-		const marks = node.marks ?? [];
-		const bold = marks.some((m) => m.type === 'bold');
-		const italics = marks.some((m) => m.type === 'italic');
-		const href = safeHref(marks.find((m) => m.type === 'link')?.attrs?.href);
-		if (href) {
-			return new ExternalHyperlink({
-				link: href,
-				children: [new TextRun({ text: node.text ?? '', bold, italics, style: 'Hyperlink' })]
-			});
-		}
-		return new TextRun({ text: node.text ?? '', bold, italics });
-	});
-}
-
 interface Context {
 	numbers: Map<PmNode, string>;
 	/** Ordered lists seen so far: each restarts its numbering as its own Word list instance. */
 	orderedLists: number;
 	starts: Set<number>;
+	/** The last id given to a tracked change: Word wants each one unique. */
+	revisions: number;
+	/** Proposals shown by markup rather than as tracked changes whose label was written. */
+	labelled: Set<number>;
+}
+
+/** Word's date for a tracked change, to the second. */
+const revisionDate = (createdAt: number) =>
+	new Date(createdAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function revision(mark: ProposalMarkAttrs, context: Context) {
+	return {
+		id: ++context.revisions,
+		author: proposalAuthor(mark),
+		date: revisionDate(mark.createdAt)
+	};
+}
+
+/** A text piece that belongs to proposals: a tracked change where Word can show it as one. */
+function proposalRuns(
+	text: string,
+	style: { bold: boolean; italics: boolean },
+	marks: { deletions: ProposalMarkAttrs[]; insertion?: ProposalMarkAttrs },
+	context: Context
+): ParagraphChild[] {
+	const { deletions, insertion } = marks;
+	if (insertion && !insertion.overlapping) {
+		return [new InsertedTextRun({ text, ...style, ...revision(insertion, context) })];
+	}
+	if (!insertion && deletions.length === 1 && !deletions[0].overlapping) {
+		return [new DeletedTextRun({ text, ...style, ...revision(deletions[0], context) })];
+	}
+	const labels = [...deletions, ...(insertion ? [insertion] : [])]
+		.filter((mark) => !context.labelled.has(mark.number))
+		.map((mark) => {
+			context.labelled.add(mark.number);
+			return new TextRun({
+				text: `[${proposalLabel(mark)}] `,
+				italics: true,
+				size: 18,
+				shading: { fill: 'E8E9ED' }
+			});
+		});
+	return [
+		...labels,
+		new TextRun({
+			text,
+			...style,
+			...(insertion ? { underline: { type: UnderlineType.DOUBLE } } : { strike: true })
+		})
+	];
+}
+
+function inline(nodes: PmNode[] = [], context: Context): ParagraphChild[] {
+	return nodes.flatMap((node): ParagraphChild[] => {
+		if (node.type === 'hardBreak') return [new TextRun({ text: '', break: 1 })];
+		const { deletions, insertion, others: marks } = proposalMarks(node.marks);
+		const bold = marks.some((m) => m.type === 'bold');
+		const italics = marks.some((m) => m.type === 'italic');
+		if (deletions.length || insertion) {
+			return proposalRuns(node.text ?? '', { bold, italics }, { deletions, insertion }, context);
+		}
+		const href = safeHref(marks.find((m) => m.type === 'link')?.attrs?.href);
+		if (href) {
+			return [
+				new ExternalHyperlink({
+					link: href,
+					children: [new TextRun({ text: node.text ?? '', bold, italics, style: 'Hyperlink' })]
+				})
+			];
+		}
+		return [new TextRun({ text: node.text ?? '', bold, italics })];
+	});
 }
 
 interface Place {
@@ -78,11 +149,16 @@ function numberRuns(number: string | undefined, top: boolean): ParagraphChild[] 
 	];
 }
 
-function paragraph(node: PmNode, place: Place, heading?: (typeof headingLevels)[number]) {
+function paragraph(
+	node: PmNode,
+	place: Place,
+	context: Context,
+	heading?: (typeof headingLevels)[number]
+) {
 	const list = place.list;
 	return new Paragraph({
 		heading,
-		children: [...numberRuns(place.number, place.top), ...inline(node.content)],
+		children: [...numberRuns(place.number, place.top), ...inline(node.content, context)],
 		...(place.top && place.number ? { indent: { left: numberColumn, hanging: numberColumn } } : {}),
 		...(list && 'bullet' in list ? { bullet: { level: list.bullet } } : {}),
 		...(list && 'reference' in list ? { numbering: list } : {}),
@@ -104,10 +180,10 @@ function blocks(node: PmNode, context: Context, place: Place, level = 0): Paragr
 	switch (node.type) {
 		case 'heading': {
 			const headingLevel = Math.min(Math.max(Number(node.attrs?.level ?? 1), 1), 3);
-			return [paragraph(node, { ...place, number }, headingLevels[headingLevel - 1])];
+			return [paragraph(node, { ...place, number }, context, headingLevels[headingLevel - 1])];
 		}
 		case 'paragraph':
-			return [paragraph(node, { ...place, number })];
+			return [paragraph(node, { ...place, number }, context)];
 		case 'blockquote':
 			return children(node, context, { ...place, number, top: false, quoted: true }, level);
 		case 'bulletList':
@@ -183,17 +259,55 @@ function signaturePage(bodies: SignatureBody[]): Paragraph[] {
 	return page;
 }
 
+function proposalItem(item: ProposalListItem): Paragraph[] {
+	return [
+		new Paragraph({
+			keepNext: true,
+			spacing: { before: 240 },
+			children: [new TextRun({ text: item.title, bold: true }), new TextRun(` – ${item.byline}`)]
+		}),
+		new Paragraph({ text: item.changeSentence, keepNext: Boolean(item.reason || item.note) }),
+		...(item.reason
+			? [new Paragraph({ text: `Begründung: ${item.reason}`, keepNext: Boolean(item.note) })]
+			: []),
+		...(item.note
+			? [new Paragraph({ children: [new TextRun({ text: item.note, italics: true })] })]
+			: [])
+	];
+}
+
+function proposalList(items: ProposalListItem[]): Paragraph[] {
+	return [
+		new Paragraph({
+			text: proposalListHeading,
+			heading: HeadingLevel.HEADING_2,
+			pageBreakBefore: true
+		}),
+		...(items.length
+			? items.flatMap(proposalItem)
+			: [new Paragraph({ text: 'Keine offenen Vorschläge.' })])
+	];
+}
+
 export async function documentDocx(input: DocumentExport): Promise<Buffer> {
 	const context: Context = {
 		numbers: passageNumbers(input.json),
 		orderedLists: 0,
-		starts: new Set()
+		starts: new Set(),
+		revisions: 0,
+		labelled: new Set()
 	};
+
 	const title = hasTitleHeading(input.json)
 		? []
 		: [new Paragraph({ text: input.title, heading: HeadingLevel.HEADING_1 })];
 	const text = children(input.json, context, { top: true, quoted: false }, 0);
-	const signatures = input.signatureBodies?.length ? signaturePage(input.signatureBodies) : [];
+	// A text with open proposals is not for signing: their list ends it instead.
+	const end = input.proposals
+		? proposalList(proposalListItems(input.proposals))
+		: input.signatureBodies?.length
+			? signaturePage(input.signatureBodies)
+			: [];
 	const footer = new Footer({
 		children: [
 			new Paragraph({
@@ -229,7 +343,7 @@ export async function documentDocx(input: DocumentExport): Promise<Buffer> {
 				}))
 			}))
 		},
-		sections: [{ footers: { default: footer }, children: [...title, ...text, ...signatures] }]
+		sections: [{ footers: { default: footer }, children: [...title, ...text, ...end] }]
 	});
 	return Packer.toBuffer(doc);
 }

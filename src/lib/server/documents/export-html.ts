@@ -1,8 +1,17 @@
 // The text as semantic HTML: the body for the print view, and a standalone file (lang="de", its
-// own inline styles, no outside requests). Each numbered block starts with its number.
-import type { PmMark, PmNode } from '../../editor/pm-node';
+// own inline styles, no outside requests). Each numbered block starts with its number. With
+// proposals: struck and inserted words as <del> and <ins>, each proposal labelled where it starts
+// (never colour alone), and the list of proposals at the end.
+import type { PmNode } from '../../editor/pm-node';
 import { passageNumbers } from '../../editor/passages';
 import documentExportCss from '../../styles/document-export.css?raw';
+import { proposalMarks, type ProposalMarkAttrs } from '../proposals/marked-text';
+import {
+	proposalListHeading,
+	proposalListItems,
+	proposalShortLabel,
+	type ProposalListItem
+} from './export-proposals';
 import {
 	footerLine,
 	hasTitleHeading,
@@ -19,15 +28,40 @@ export function escapeHtml(text: string): string {
 	);
 }
 
-function text(node: PmNode): string {
+interface Context {
+	numbers: Map<PmNode, string>;
+	/** Proposals whose label has been written: each is labelled once, where it starts. */
+	labelled: Set<number>;
+}
+
+const proposalAnchor = (number: number) => `vorschlag-${number}`;
+
+function labels(marks: ProposalMarkAttrs[], context: Context): string {
+	return marks
+		.filter((mark) => !context.labelled.has(mark.number))
+		.map((mark) => {
+			context.labelled.add(mark.number);
+			return `<a class="proposal-label" href="#${proposalAnchor(mark.number)}">${escapeHtml(proposalShortLabel(mark))}</a> `;
+		})
+		.join('');
+}
+
+function text(node: PmNode, context: Context): string {
 	if (node.type === 'hardBreak') return '<br>';
 	let out = escapeHtml(node.text ?? '');
-	const marks: PmMark[] = node.marks ?? [];
+	const { deletions, insertion, others: marks } = proposalMarks(node.marks);
 	if (marks.some((m) => m.type === 'italic')) out = `<em>${out}</em>`;
 	if (marks.some((m) => m.type === 'bold')) out = `<strong>${out}</strong>`;
 	const href = safeHref(marks.find((m) => m.type === 'link')?.attrs?.href);
 	if (href) out = `<a href="${escapeHtml(href)}">${out}</a>`;
-	return out;
+	// Screen readers announce neither <del> nor <ins>: the hidden words say it.
+	if (deletions.length) {
+		out = `<del class="proposal"><span class="visually-hidden">[gestrichen:] </span>${out}</del>`;
+	}
+	if (insertion) {
+		out = `<ins class="proposal"><span class="visually-hidden">[eingefügt:] </span>${out}</ins>`;
+	}
+	return labels([...deletions, ...(insertion ? [insertion] : [])], context) + out;
 }
 
 /** The id a numbered block can be linked by: "#nr-2-3". */
@@ -35,39 +69,40 @@ const anchor = (number: string) => `nr-${number.replace(/\./g, '-')}`;
 
 const numberSpan = (number: string) => `<span class="passage-number">${number}</span> `;
 
-function block(node: PmNode, numbers: Map<PmNode, string>, number?: string): string {
-	const own = numbers.get(node);
+function block(node: PmNode, context: Context, number?: string): string {
+	const own = context.numbers.get(node);
 	const id = own ? ` id="${anchor(own)}"` : '';
 	const prefix = number ?? own;
 	switch (node.type) {
 		case 'heading': {
 			const level = Math.min(Math.max(Number(node.attrs?.level ?? 1), 1), 6);
 			const numbered = prefix ? ' class="numbered"' : '';
-			return `<h${level}${id}${numbered}>${prefix ? numberSpan(prefix) : ''}${inline(node)}</h${level}>`;
+			return `<h${level}${id}${numbered}>${prefix ? numberSpan(prefix) : ''}${inline(node, context)}</h${level}>`;
 		}
 		case 'paragraph':
-			return `<p${id}${prefix ? ' class="numbered"' : ''}>${prefix ? numberSpan(prefix) : ''}${inline(node)}</p>`;
+			return `<p${id}${prefix ? ' class="numbered"' : ''}>${prefix ? numberSpan(prefix) : ''}${inline(node, context)}</p>`;
 		case 'blockquote':
-			return `<blockquote${id}>${children(node, numbers, own)}</blockquote>`;
+			return `<blockquote${id}>${children(node, context, own)}</blockquote>`;
 		case 'bulletList':
-			return `<ul>${children(node, numbers)}</ul>`;
+			return `<ul>${children(node, context)}</ul>`;
 		case 'orderedList': {
 			const start = Number(node.attrs?.start ?? 1);
-			return `<ol${start !== 1 ? ` start="${start}"` : ''}>${children(node, numbers)}</ol>`;
+			return `<ol${start !== 1 ? ` start="${start}"` : ''}>${children(node, context)}</ol>`;
 		}
 		case 'listItem':
-			return `<li${id}>${children(node, numbers, own)}</li>`;
+			return `<li${id}>${children(node, context, own)}</li>`;
 		default:
-			return children(node, numbers);
+			return children(node, context);
 	}
 }
 
-const inline = (node: PmNode) => (node.content ?? []).map(text).join('');
+const inline = (node: PmNode, context: Context) =>
+	(node.content ?? []).map((child) => text(child, context)).join('');
 
 /** A container's blocks; its number goes to the first of them. */
-function children(node: PmNode, numbers: Map<PmNode, string>, number?: string): string {
+function children(node: PmNode, context: Context, number?: string): string {
 	return (node.content ?? [])
-		.map((child, i) => block(child, numbers, i === 0 ? number : undefined))
+		.map((child, i) => block(child, context, i === 0 ? number : undefined))
 		.join('\n');
 }
 
@@ -84,14 +119,34 @@ function signaturePage(bodies: SignatureBody[]): string {
 	return `<section class="signatures" aria-labelledby="unterzeichnung">\n<h2 id="unterzeichnung">Unterzeichnung</h2>\n${blocks.join('\n')}\n</section>`;
 }
 
-/** The document as an HTML fragment: an article with its text, then the signature page if any. */
+function proposalItem(item: ProposalListItem): string {
+	const lines = [
+		`<p><strong>${item.title}</strong> – ${escapeHtml(item.byline)}</p>`,
+		`<p>${escapeHtml(item.changeSentence)}</p>`,
+		...(item.reason ? [`<p>Begründung: ${escapeHtml(item.reason)}</p>`] : []),
+		...(item.note ? [`<p class="proposal-note">${escapeHtml(item.note)}</p>`] : [])
+	];
+	return `<li id="${proposalAnchor(item.number)}" value="${item.number}">\n${lines.join('\n')}\n</li>`;
+}
+
+function proposalList(items: ProposalListItem[]): string {
+	const list = items.length
+		? `<ol class="proposal-list">\n${items.map(proposalItem).join('\n')}\n</ol>`
+		: '<p>Keine offenen Vorschläge.</p>';
+	return `<section class="proposals" aria-labelledby="vorschlaege">\n<h2 id="vorschlaege">${proposalListHeading}</h2>\n${list}\n</section>`;
+}
+
+/** The document as an HTML fragment: an article with its text, then the signature page if any;
+ * with proposals, their list instead (a text with open proposals is not for signing). */
 export function documentHtmlBody(input: DocumentExport): string {
-	const numbers = passageNumbers(input.json);
+	const context: Context = { numbers: passageNumbers(input.json), labelled: new Set() };
 	const title = hasTitleHeading(input.json) ? '' : `<h1>${escapeHtml(input.title)}</h1>\n`;
-	const signatures = input.signatureBodies?.length
-		? `\n${signaturePage(input.signatureBodies)}`
-		: '';
-	return `<article class="document-export">\n${title}${children(input.json, numbers)}${signatures}\n</article>`;
+	const end = input.proposals
+		? `\n${proposalList(proposalListItems(input.proposals))}`
+		: input.signatureBodies?.length
+			? `\n${signaturePage(input.signatureBodies)}`
+			: '';
+	return `<article class="document-export">\n${title}${children(input.json, context)}${end}\n</article>`;
 }
 
 /** A standalone HTML file of the text. */

@@ -1,7 +1,16 @@
 // The text as Markdown: headings as `#`, `##`, `###` with their numbers ("## 2 Arbeitsweise"),
 // each passage opened by its bold number ("**2.3** Text"), lists, quotes, bold, italic, links.
+// With proposals: CriticMarkup ({--gestrichen--}, {++eingefügt++}, {~~alt~>neu~~}), each
+// proposal attributed in a comment ({>>…<<}) where it starts, and their list at the end.
 import type { PmMark, PmNode } from '../../editor/pm-node';
 import { passageNumbers } from '../../editor/passages';
+import { proposalMarks, type ProposalMarkAttrs } from '../proposals/marked-text';
+import {
+	proposalLabel,
+	proposalListHeading,
+	proposalListItems,
+	type ProposalListItem
+} from './export-proposals';
 import { footerLine, hasTitleHeading, safeHref, type DocumentExport } from './exports';
 
 /** Characters that would turn text into Markdown syntax anywhere in a line. */
@@ -39,13 +48,57 @@ function wrap(text: string, marks: PmMark[]): string {
 const markKey = (marks: PmMark[] = []) =>
 	JSON.stringify(
 		marks
-			.map((m) => [m.type, m.attrs?.href ?? null])
+			.map((m) => [m.type, m.attrs?.href ?? m.attrs?.number ?? null])
 			.sort((a, b) => String(a).localeCompare(String(b)))
 	);
 
-function inline(nodes: PmNode[] = []): string {
+/** Characters that would end a CriticMarkup span early. */
+const escapeCritic = (text: string) => text.replace(/([{}~])/g, '\\$1');
+
+interface Run {
+	text: string;
+	marks: PmMark[];
+}
+
+/** Runs with their proposal marks as CriticMarkup; a deletion followed by the same proposal's
+ * insertion is one substitution. */
+function criticMarkup(runs: Run[], labelled: Set<number>): string {
+	let out = '';
+	const attribution = (marks: ProposalMarkAttrs[]) =>
+		marks
+			.filter((mark) => !labelled.has(mark.number))
+			.map((mark) => {
+				labelled.add(mark.number);
+				return `{>>${escapeCritic(proposalLabel(mark))}<<}`;
+			})
+			.join('');
+	for (let i = 0; i < runs.length; i++) {
+		const run = runs[i];
+		if (run.text === '\\\n') {
+			out += run.text;
+			continue;
+		}
+		const { deletions, insertion, others } = proposalMarks(run.marks);
+		const body = escapeCritic(wrap(run.text, others));
+		if (deletions.length === 1 && !insertion) {
+			const next = runs[i + 1] ? proposalMarks(runs[i + 1].marks) : undefined;
+			if (next?.insertion?.number === deletions[0].number && next.deletions.length === 0) {
+				const inserted = escapeCritic(wrap(runs[i + 1].text, next.others));
+				out += `{~~${body}~>${inserted}~~}${attribution(deletions)}`;
+				i++;
+				continue;
+			}
+		}
+		if (deletions.length) out += `{--${body}--}${attribution(deletions)}`;
+		else if (insertion) out += `{++${body}++}${attribution([insertion])}`;
+		else out += wrap(run.text, others);
+	}
+	return out;
+}
+
+function inline(nodes: PmNode[] = [], labelled: Set<number>): string {
 	// Neighbouring text with the same marks is one run, so "**a****b**" cannot happen.
-	const runs: { text: string; marks: PmMark[] }[] = [];
+	const runs: Run[] = [];
 	for (const node of nodes) {
 		if (node.type === 'hardBreak') {
 			runs.push({ text: '\\\n', marks: [] });
@@ -56,7 +109,7 @@ function inline(nodes: PmNode[] = []): string {
 			last.text += node.text ?? '';
 		} else runs.push({ text: node.text ?? '', marks: node.marks ?? [] });
 	}
-	return runs.map((run) => (run.text === '\\\n' ? run.text : wrap(run.text, run.marks))).join('');
+	return criticMarkup(runs, labelled);
 }
 
 const indent = (text: string, by: string) =>
@@ -65,20 +118,26 @@ const indent = (text: string, by: string) =>
 		.map((line, i) => (i === 0 || line === '' ? line : by + line))
 		.join('\n');
 
-function block(node: PmNode, numbers: Map<PmNode, string>, number?: string): string {
-	const own = numbers.get(node) ?? number;
+interface Context {
+	numbers: Map<PmNode, string>;
+	/** Proposals already attributed: each once, where it starts. */
+	labelled: Set<number>;
+}
+
+function block(node: PmNode, context: Context, number?: string): string {
+	const own = context.numbers.get(node) ?? number;
 	switch (node.type) {
 		case 'heading': {
 			const level = Number(node.attrs?.level ?? 1);
-			const text = inline(node.content);
+			const text = inline(node.content, context.labelled);
 			return `${'#'.repeat(level)} ${own ? `${own} ` : ''}${text}`;
 		}
 		case 'paragraph': {
-			const text = escapeLineStart(inline(node.content));
+			const text = escapeLineStart(inline(node.content, context.labelled));
 			return own ? `**${own}** ${text}` : text;
 		}
 		case 'blockquote':
-			return children(node, numbers, own)
+			return children(node, context, own)
 				.split('\n')
 				.map((line) => (line === '' ? '>' : `> ${line}`))
 				.join('\n');
@@ -88,26 +147,47 @@ function block(node: PmNode, numbers: Map<PmNode, string>, number?: string): str
 			return (node.content ?? [])
 				.map((item, i) => {
 					const marker = node.type === 'bulletList' ? '- ' : `${start + i}. `;
-					const body = children(item, numbers, numbers.get(item));
+					const body = children(item, context, context.numbers.get(item));
 					return marker + indent(body, ' '.repeat(marker.length));
 				})
 				.join('\n');
 		}
 		default:
-			return children(node, numbers, own);
+			return children(node, context, own);
 	}
 }
 
 /** A container's blocks; its number goes to the first of them. */
-function children(node: PmNode, numbers: Map<PmNode, string>, number?: string): string {
+function children(node: PmNode, context: Context, number?: string): string {
 	return (node.content ?? [])
-		.map((child, i) => block(child, numbers, i === 0 ? number : undefined))
+		.map((child, i) => block(child, context, i === 0 ? number : undefined))
 		.join('\n\n');
 }
 
+function proposalItem(item: ProposalListItem): string {
+	const lines = [
+		`- **${item.title}** – ${escapeInline(item.byline)}: ${escapeInline(item.change)}.`,
+		...(item.reason ? [`  Begründung: ${escapeInline(item.reason)}`] : []),
+		...(item.note ? [`  *${escapeInline(item.note)}*`] : [])
+	];
+	// Two trailing spaces: a line break inside the list item.
+	return lines.join('  \n');
+}
+
+function proposalList(items: ProposalListItem[]): string[] {
+	return [
+		`## ${proposalListHeading}`,
+		items.length ? items.map(proposalItem).join('\n') : 'Keine offenen Vorschläge.'
+	];
+}
+
 export function documentMarkdown(input: DocumentExport): string {
-	const numbers = passageNumbers(input.json);
+	const context: Context = { numbers: passageNumbers(input.json), labelled: new Set() };
 	const title = hasTitleHeading(input.json) ? [] : [`# ${escapeInline(input.title)}`];
-	const body = (input.json.content ?? []).map((node) => block(node, numbers));
-	return [...title, ...body, '---', `*${escapeInline(footerLine(input))}*`].join('\n\n') + '\n';
+	const body = (input.json.content ?? []).map((node) => block(node, context));
+	const proposals = input.proposals ? proposalList(proposalListItems(input.proposals)) : [];
+	return (
+		[...title, ...body, ...proposals, '---', `*${escapeInline(footerLine(input))}*`].join('\n\n') +
+		'\n'
+	);
 }

@@ -1,11 +1,13 @@
 // A request for an export of a document: the document the route names (after the actor may read
 // it), its current text built from the stored Yjs updates or a named version
 // (`?fassung=<number>`), and the signature bodies (`?koerperschaft=<slug>` asks for one body's
-// block only).
+// block only). `?vorschlaege=1` asks for the text with its open change proposals (for a version:
+// those recorded when it was frozen) instead of the clean text.
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { db } from '../app';
 import { loadDocument } from '../collab/update-store';
 import type { DocumentRow } from '../db/schema';
+import { textWithProposals } from '../proposals/text-with-proposals';
 import { authorize } from '../http/guard';
 import { documentResource } from './access';
 import { jsonFromYDoc } from './document-state';
@@ -28,12 +30,24 @@ type GuardEvent = Pick<RequestEvent, 'locals' | 'url' | 'request' | 'params'>;
 
 export const bodyParameter = 'koerperschaft';
 export const versionParameter = 'fassung';
+export const proposalsParameter = 'vorschlaege';
+
+/** `?vorschlaege=`: 1 with the proposals, 0 or nothing the clean text. */
+function wantsProposals(param: string | null): boolean {
+	if (param === null || param === '' || param === '0') return false;
+	if (param === '1') return true;
+	error(
+		400,
+		'Unbekannter Wert für „vorschlaege“. Möglich sind 0 (ohne Vorschläge) und 1 (mit Vorschlägen).'
+	);
+}
 
 export function currentTextExport(event: GuardEvent): {
 	found: DocumentRow;
 	input: DocumentExport;
 	bodySlug?: string;
 	versionNumber?: number;
+	withProposals: boolean;
 } {
 	// Refused before the lookup, so nobody learns which documents exist by trying.
 	authorize(event, 'staff:view');
@@ -46,8 +60,12 @@ export function currentTextExport(event: GuardEvent): {
 		error(404, 'Diese Körperschaft gibt es nicht oder sie beschließt keine Texte.');
 	}
 	const version = requestedVersion(found, event.url.searchParams.get(versionParameter));
+	const withProposals = wantsProposals(event.url.searchParams.get(proposalsParameter));
 	let json: PmNode;
-	if (version) {
+	let proposals;
+	if (withProposals) {
+		({ json, proposals } = textWithProposals(db(), found.id, version));
+	} else if (version) {
 		json = versionContent(version);
 	} else {
 		const ydoc = loadDocument(db(), found.id);
@@ -62,6 +80,7 @@ export function currentTextExport(event: GuardEvent): {
 			kind: found.kind,
 			signatureBodies: signatures.bodies.map((body) => ({ name: body.name })),
 			exportedAt: new Date(),
+			proposals,
 			...(version
 				? {
 						versionName: `Fassung ${version.number}: ${version.name}`,
@@ -71,6 +90,7 @@ export function currentTextExport(event: GuardEvent): {
 				: {})
 		},
 		bodySlug: signatures.body?.slug,
-		versionNumber: version?.number
+		versionNumber: version?.number,
+		withProposals
 	};
 }

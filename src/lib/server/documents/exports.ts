@@ -4,7 +4,9 @@ import { shortHash } from './content-hash';
 import { formatDateTime } from '../../format';
 import type { PmNode } from '../../editor/pm-node';
 import type { DocumentKind } from '../db/schema';
+import type { NumberedProposal } from '../proposals/marked-text';
 import { slugify } from '../slug';
+import { withProposalsName } from './export-proposals';
 
 /** An adopting body, for its block on the Selbstverpflichtung's signature page. */
 export interface SignatureBody {
@@ -25,6 +27,9 @@ export interface DocumentExport {
 	signatureBodies?: SignatureBody[];
 	/** When the export was made; now unless given. */
 	exportedAt?: Date;
+	/** "Mit Vorschlägen": the open change proposals, marked in `json` (see markedText) and listed
+	 * at the end. Without it the export is the clean text. */
+	proposals?: NumberedProposal[];
 }
 
 export const currentStateName = 'Aktueller Stand';
@@ -45,6 +50,7 @@ export function footerLine(input: DocumentExport): string {
 	return [
 		input.title,
 		input.versionName ?? currentStateName,
+		...(input.proposals ? [withProposalsName] : []),
 		formatDateTime(date),
 		...(input.hash ? [`Prüfsumme ${shortHash(input.hash)}`] : [])
 	].join(' · ');
@@ -57,7 +63,13 @@ export function hasTitleHeading(json: PmNode): boolean {
 
 /** "leitbild_aktueller-stand_2026-11-25.docx", "selbstverpflichtung_kamen_….docx" */
 export function exportFileName(
-	input: { slug: string; versionName?: string; bodySlug?: string; date?: Date },
+	input: {
+		slug: string;
+		versionName?: string;
+		bodySlug?: string;
+		withProposals?: boolean;
+		date?: Date;
+	},
 	extension: string
 ): string {
 	const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
@@ -67,6 +79,7 @@ export function exportFileName(
 		input.slug,
 		slugify(input.versionName ?? currentStateName, 'fassung'),
 		...(input.bodySlug ? [input.bodySlug] : []),
+		...(input.withProposals ? [slugify(withProposalsName, 'vorschlaege')] : []),
 		day
 	];
 	return `${parts.join('_')}.${extension}`;

@@ -8,6 +8,7 @@ import { documentFragment } from '../../editor/extensions';
 import { loadDocument } from '../collab/update-store';
 import { transaction, type AppDatabase } from '../db/database';
 import { documentVersion, type DocumentVersionRow } from '../db/schema';
+import { openProposalsSnapshot } from '../proposals/proposal-snapshot';
 import { recordActivity } from './activity';
 import { contentHash } from './content-hash';
 import { documentSchema, jsonFromYDoc, plainText } from './document-state';
@@ -111,6 +112,7 @@ export function freezeVersion(
 		const ydoc = loadDocument(tx, input.documentId);
 		const json = jsonFromYDoc(ydoc);
 		const yjsState = Y.encodeStateAsUpdate(ydoc);
+		const proposals = openProposalsSnapshot(tx, input.documentId, ydoc);
 		ydoc.destroy();
 		const last =
 			tx
@@ -129,8 +131,8 @@ export function freezeVersion(
 			html: documentHtmlBody({ json, title: row.title, kind: row.kind }),
 			plainText: plainText(json),
 			contentHash: contentHash(json),
-			// Filled in by the change-proposal and consensus work (issue 12).
-			proposalsSnapshot: null,
+			proposalsSnapshot: JSON.stringify(proposals),
+			// Filled in by the consensus work (issue 12).
 			consensusSnapshot: null,
 			createdBy: input.userId,
 			createdAt: now

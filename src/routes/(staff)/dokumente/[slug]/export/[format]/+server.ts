@@ -12,7 +12,7 @@ const types = {
 } as const;
 
 export async function GET(event) {
-	const { found, input, bodySlug } = currentTextExport(event);
+	const { found, input, bodySlug, withProposals } = currentTextExport(event);
 	const format = event.params.format;
 	if (!Object.hasOwn(types, format)) {
 		error(404, 'Dieses Format gibt es nicht. Möglich sind docx, md und html.');
@@ -29,7 +29,8 @@ export async function GET(event) {
 		{
 			slug: found.slug,
 			versionName: input.versionName,
-			bodySlug: kind === 'docx' ? bodySlug : undefined,
+			bodySlug: kind === 'docx' && !withProposals ? bodySlug : undefined,
+			withProposals,
 			date: input.frozenAt ?? input.exportedAt
 		},
 		kind

@@ -5,7 +5,9 @@ import { documentForPage } from '$lib/server/documents/access';
 import { shortHash } from '$lib/server/documents/content-hash';
 import { RestoreForm } from '$lib/server/documents/forms';
 import { findVersion, listVersions, restoreVersion } from '$lib/server/documents/versions';
+import { proposalListItems } from '$lib/server/documents/export-proposals';
 import { parseForm } from '$lib/server/http/forms';
+import { textWithProposals } from '$lib/server/proposals/text-with-proposals';
 import { signedInUser } from '$lib/server/http/guard';
 
 function versionNumber(param: string): number {
@@ -22,6 +24,12 @@ export function load(event) {
 		? (userNames(db(), [version.createdBy]).get(version.createdBy) ?? 'unbekannt')
 		: 'System';
 	const newest = listVersions(db(), found.id)[0];
+	// Versions frozen before proposals existed recorded none (null); the numbers are those of the
+	// export "mit Vorschlägen".
+	const proposals =
+		version.proposalsSnapshot === null
+			? null
+			: proposalListItems(textWithProposals(db(), found.id, version).proposals);
 	return {
 		version: {
 			number: version.number,
@@ -32,7 +40,8 @@ export function load(event) {
 			createdAt: version.createdAt,
 			createdBy: creator
 		},
-		newestNumber: newest?.number ?? version.number
+		newestNumber: newest?.number ?? version.number,
+		proposals
 	};
 }
 

@@ -1,0 +1,68 @@
+// What the exports "mit Vorschlägen" say about each proposal, in every format alike: who made it
+// for which organisation, and the list at the end with what each proposes and why.
+import { formatDateTime } from '../../format';
+import type { NumberedProposal, ProposalMarkAttrs } from '../proposals/marked-text';
+import { unknownAuthor, unknownOrganisation } from '../proposals/marked-text';
+
+export const proposalListHeading = 'Änderungsvorschläge';
+export const withProposalsName = 'mit Vorschlägen';
+
+/** "Stadt Kamen (Erika Muster)": the author Word shows beside a tracked change. */
+export function proposalAuthor(mark: Pick<ProposalMarkAttrs, 'organisation' | 'author'>): string {
+	return `${mark.organisation} (${mark.author})`;
+}
+
+/** "Vorschlag 2: Stadt Kamen (Erika Muster)", where a proposal starts in the text. */
+export function proposalLabel(mark: ProposalMarkAttrs): string {
+	return `Vorschlag ${mark.number}: ${proposalAuthor(mark)}`;
+}
+
+/** "Vorschlag 2: Stadt Kamen": the short label of a web page, whose list names the person. */
+export function proposalShortLabel(mark: ProposalMarkAttrs): string {
+	return `Vorschlag ${mark.number}: ${mark.organisation}`;
+}
+
+/** What a proposal does to the words, in a sentence. */
+export function proposalChange(proposal: { quote: string; text: string }): string {
+	if (proposal.quote === '') return `fügt „${proposal.text}“ ein`;
+	if (proposal.text === '') return `streicht „${proposal.quote}“`;
+	return `ersetzt „${proposal.quote}“ durch „${proposal.text}“`;
+}
+
+export interface ProposalListItem {
+	number: number;
+	/** "Vorschlag 3" */
+	title: string;
+	/** "Stadt Kamen (Erika Muster), 20.11.2026, 10:01" */
+	byline: string;
+	/** "ersetzt „…“ durch „…“" */
+	change: string;
+	/** The same as a sentence: "Ersetzt „…“ durch „…“." */
+	changeSentence: string;
+	reason: string | null;
+	/** Why it is not in the text, if it is not. */
+	note: string | null;
+}
+
+export const outdatedNote =
+	'veraltet: Die Wörter, auf die sich der Vorschlag bezieht, stehen so nicht mehr im Text; er ist deshalb nicht im Text eingezeichnet.';
+export const overlappingNote =
+	'überschneidet sich mit einem anderen Vorschlag (in der Word-Datei daher hervorgehoben statt nachverfolgt).';
+
+export function proposalListItems(proposals: NumberedProposal[]): ProposalListItem[] {
+	return proposals.map((proposal) => {
+		const change = proposalChange(proposal);
+		return {
+			number: proposal.number,
+			title: `Vorschlag ${proposal.number}`,
+			byline: `${proposalAuthor({
+				organisation: proposal.organisationName ?? unknownOrganisation,
+				author: proposal.authorName ?? unknownAuthor
+			})}, ${formatDateTime(new Date(proposal.createdAt))}`,
+			change,
+			changeSentence: `${change[0].toUpperCase()}${change.slice(1)}.`,
+			reason: proposal.reason?.trim() ? proposal.reason.trim() : null,
+			note: proposal.outdated ? outdatedNote : proposal.overlapping ? overlappingNote : null
+		};
+	});
+}
