@@ -282,3 +282,72 @@ test('proposals of two Kommunen on the same words are both shown; accepting one 
 	await expect(outdated.getByRole('button', { name: 'Annehmen' })).toBeDisabled();
 	await editor.close();
 });
+
+test('in suggestion mode every input becomes a proposal, and what cannot is explained', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	const { id, slug } = await createDocument(server, actors.editor, 'Vorschlagsprobe Eingaben');
+	const cookie = await sessionCookie(actors.editor.request);
+	const writer = connectDocument(server.url, id, cookie);
+	await writer.synced;
+	writer.addParagraph(sentence);
+	await eventually(() => writer.text().includes(sentence));
+	writer.destroy();
+	const editor = await pageAs(browser, actors.editor, baseURL!);
+	const { page } = editor;
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await openPage(page, `/dokumente/${slug}`);
+	await expect(textbox(page)).toContainText(sentence);
+	await page.getByRole('button', { name: 'Vorschlagen' }).click();
+	const notice = page.locator('.suggestion-notice');
+	await expect(notice).toContainText('Vorschlagsmodus');
+
+	// Delete (forward) twice at "Armut": a deletion of "Ar".
+	await textbox(page).click();
+	await page.keyboard.press('ControlOrMeta+Home');
+	await page.keyboard.press('Delete');
+	await page.keyboard.press('Delete');
+	await expect(textbox(page).locator('del.proposal__deletion')).toHaveText('Ar');
+	// Typing right after it replaces: "Ar" by "Wo".
+	await page.keyboard.type('Wo');
+	await expect(textbox(page).locator('ins.proposal__insertion')).toHaveText(/Wo$/);
+	// Backspace takes back the typed words first.
+	await page.keyboard.press('Backspace');
+	await expect(textbox(page).locator('ins.proposal__insertion')).toHaveText(/W$/);
+	// Enter and undo change nothing and say why.
+	await page.keyboard.press('Enter');
+	await expect(notice).toContainText('keine neuen Absätze');
+	await page.keyboard.press('ControlOrMeta+z');
+	await expect(notice).toContainText('kein Rückgängig');
+
+	// Pasting at the end of the sentence proposes the pasted words.
+	await page.keyboard.press('End');
+	await page.evaluate(() => {
+		const data = new DataTransfer();
+		data.setData('text/plain', ' Gemeinsam\nhandeln.');
+		document
+			.querySelector('[role="textbox"]')!
+			.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+	});
+	await expect(textbox(page).locator('ins.proposal__insertion').last()).toHaveText(
+		/ Gemeinsam handeln\.$/
+	);
+
+	// Switching to Vorschlagen opened the list of proposals.
+	await expect(page.getByRole('button', { name: 'Vorschläge (2)' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await expect(page.locator('li[id^="vorschlag-"]')).toHaveCount(2);
+	await expect(proposalItem(page, 'Ersetzen')).toContainText('Ar');
+	await expect(proposalItem(page, 'Einfügen')).toContainText('Gemeinsam handeln.');
+	// The text itself is as it was.
+	const check = connectDocument(server.url, id, cookie);
+	await check.synced;
+	expect(check.text()).toBe(sentence);
+	check.destroy();
+	await editor.close();
+});

@@ -41,6 +41,29 @@ export function anchorsFor(binding: YBinding, from: number, to: number): Anchors
 	};
 }
 
+/**
+ * Where a relative position is in the editor now. y-tiptap refuses positions tied to a character
+ * that land at the very start of the document (it takes them for misresolved), which would lose
+ * anything anchored to the first word; those are asked again as the same place named by index.
+ */
+export function absolutePosition(binding: YBinding, position: Y.RelativePosition): number | null {
+	const pos = relativePositionToAbsolutePosition(
+		binding.doc,
+		binding.type,
+		position,
+		binding.mapping
+	);
+	if (pos !== null || position.item === null) return pos;
+	const absolute = Y.createAbsolutePositionFromRelativePosition(position, binding.doc);
+	if (!absolute || !(absolute.type instanceof Y.XmlText)) return null;
+	return relativePositionToAbsolutePosition(
+		binding.doc,
+		binding.type,
+		Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, -1),
+		binding.mapping
+	);
+}
+
 /** The words' range now, or null when they are gone (or the anchors are unreadable). */
 export function resolveAnchors(
 	binding: YBinding,
@@ -48,12 +71,7 @@ export function resolveAnchors(
 ): { from: number; to: number } | null {
 	try {
 		const resolve = (encoded: string) =>
-			relativePositionToAbsolutePosition(
-				binding.doc,
-				binding.type,
-				Y.decodeRelativePosition(fromBase64(encoded)),
-				binding.mapping
-			);
+			absolutePosition(binding, Y.decodeRelativePosition(fromBase64(encoded)));
 		const from = resolve(anchors.anchorStart);
 		const to = resolve(anchors.anchorEnd);
 		if (from === null || to === null || from >= to) return null;

@@ -13,14 +13,16 @@ import {
 	type Transaction
 } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
-import {
-	absolutePositionToRelativePosition,
-	relativePositionToAbsolutePosition,
-	ySyncPluginKey
-} from '@tiptap/y-tiptap';
+import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
-import { anchorsFor, resolveAnchors, type Anchors, type YBinding } from './comment-anchors';
+import {
+	absolutePosition,
+	anchorsFor,
+	resolveAnchors,
+	type Anchors,
+	type YBinding
+} from './comment-anchors';
 
 export interface DrawnProposal extends Anchors {
 	id: string;
@@ -204,11 +206,9 @@ function placeOne(state: EditorState, anchors: Anchors): { from: number; to: num
 		return range && sameTextblock(state, range.from, range.to) ? range : null;
 	}
 	try {
-		const pos = relativePositionToAbsolutePosition(
-			binding.doc,
-			binding.type,
-			Y.decodeRelativePosition(fromBase64(anchors.anchorStart)),
-			binding.mapping
+		const pos = absolutePosition(
+			binding,
+			Y.decodeRelativePosition(fromBase64(anchors.anchorStart))
 		);
 		return pos === null || !blockBounds(state, pos) ? null : { from: pos, to: pos };
 	} catch {
@@ -238,6 +238,7 @@ export interface SuggestionOptions {
 const refusals = {
 	oneParagraph:
 		'Ein Vorschlag bezieht sich auf Text innerhalb eines Absatzes. Markieren Sie bitte nur Text aus einem Absatz.',
+	undo: 'Im Vorschlagsmodus gibt es kein Rückgängig: Ziehen Sie einen Vorschlag in der Liste zurück oder löschen Sie, was Sie vorgeschlagen haben.',
 	newParagraph:
 		'Im Vorschlagsmodus lassen sich keine neuen Absätze anlegen. Schlagen Sie den Text im bestehenden Absatz vor oder schreiben Sie einen Kommentar.'
 };
@@ -410,6 +411,12 @@ export const SuggestionMode = Extension.create<SuggestionOptions>({
 						if (event.key === 'Backspace') return apply(view, { kind: 'backward' });
 						if (event.key === 'Delete') return apply(view, { kind: 'forward' });
 						if (event.key === 'Enter') return apply(view, { kind: 'paragraph' });
+						// Undo would take back the person's own earlier edits of the text itself.
+						const mod = event.ctrlKey || event.metaKey;
+						if (mod && ['z', 'y'].includes(event.key.toLowerCase())) {
+							options.onRefuse(refusals.undo);
+							return true;
+						}
 						return false;
 					},
 					handleTextInput(view, _from, _to, text) {
@@ -433,6 +440,15 @@ export const SuggestionMode = Extension.create<SuggestionOptions>({
 						return false;
 					},
 					handleDOMEvents: {
+						// Cutting copies the words and proposes to delete them.
+						cut(view, event) {
+							if (!suggestionKey.getState(view.state)?.suggesting) return false;
+							const { from, to, empty } = view.state.selection;
+							event.preventDefault();
+							if (empty) return true;
+							event.clipboardData?.setData('text/plain', view.state.doc.textBetween(from, to, ' '));
+							return apply(view, { kind: 'backward' });
+						},
 						beforeinput(view, event) {
 							if (!suggestionKey.getState(view.state)?.suggesting) return false;
 							event.preventDefault();
