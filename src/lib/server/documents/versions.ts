@@ -6,6 +6,7 @@ import { updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { documentFragment } from '../../editor/extensions';
 import { loadDocument } from '../collab/update-store';
+import { consensusSnapshot } from '../consensus/consensus';
 import { transaction, type AppDatabase } from '../db/database';
 import { documentVersion, type DocumentVersionRow } from '../db/schema';
 import { recordActivity } from './activity';
@@ -129,9 +130,9 @@ export function freezeVersion(
 			html: documentHtmlBody({ json, title: row.title, kind: row.kind }),
 			plainText: plainText(json),
 			contentHash: contentHash(json),
-			// Filled in by the change-proposal and consensus work (issue 12).
+			// Filled in by the change-proposal work (issue 12).
 			proposalsSnapshot: null,
-			consensusSnapshot: null,
+			consensusSnapshot: consensusSnapshot(tx, input.documentId, json),
 			createdBy: input.userId,
 			createdAt: now
 		};

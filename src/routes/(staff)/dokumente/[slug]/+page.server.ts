@@ -20,6 +20,7 @@ import { userColour } from '$lib/editor/user-colour';
 import { parseForm } from '$lib/server/http/forms';
 import { signedInUser } from '$lib/server/http/guard';
 import { can, type Action } from '$lib/server/policy';
+import { consensusActions } from './consensus-actions';
 
 function documentFor(event: RequestEvent<{ slug: string }>, action: Action) {
 	const found = documentForPage(db(), event, action);
@@ -96,5 +97,6 @@ export const actions = {
 		// Open comment connections learn at once whether they may still comment.
 		revalidateLiveConnections();
 		return { saved: true };
-	}
+	},
+	...consensusActions
 };
