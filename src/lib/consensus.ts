@@ -111,3 +111,23 @@ export function countsText(counts: StanceCounts): string {
 	if (counts.outdated > 0) parts.push(`${counts.outdated} veraltet`);
 	return parts.join(' · ');
 }
+
+/** The consensus as a frozen version records it: per passage (with any mark) each body's
+ * stance, with names as they were, so the record does not change when people or bodies do. */
+export interface ConsensusSnapshot {
+	bodies: number;
+	passages: {
+		number: string;
+		blockId: string;
+		excerpt: string;
+		marks: {
+			organisationId: string;
+			organisationName: string;
+			state: ConsensusStance;
+			outdated: boolean;
+			note: string | null;
+			userName: string | null;
+			createdAt: number;
+		}[];
+	}[];
+}

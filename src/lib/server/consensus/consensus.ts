@@ -12,6 +12,7 @@ import {
 	type BodyStance,
 	type ConsensusMark,
 	type ConsensusPassage,
+	type ConsensusSnapshot,
 	type ConsensusStance,
 	type StanceCounts
 } from '$lib/consensus';
@@ -256,26 +257,6 @@ export function openConcerns(bodies: AdoptingBody[], passages: PassageConsensus[
 				outdated: body.stance === 'outdated'
 			}))
 	);
-}
-
-/** The consensus as a frozen version records it: per passage (with any mark) each body's
- * stance, with names as they were, so the record does not change when people or bodies do. */
-export interface ConsensusSnapshot {
-	bodies: number;
-	passages: {
-		number: string;
-		blockId: string;
-		excerpt: string;
-		marks: {
-			organisationId: string;
-			organisationName: string;
-			state: ConsensusStance;
-			outdated: boolean;
-			note: string | null;
-			userName: string | null;
-			createdAt: number;
-		}[];
-	}[];
 }
 
 export function consensusSnapshot(db: AppDatabase, documentId: string, text: PmNode): string {

@@ -30,4 +30,8 @@ export const ConsentForm = v.object({
 	)
 });
 
-export const WithdrawConsentForm = v.object({ blockId, organisationId });
+/** Withdrawing: the same shape as a stance, so both go the same way. */
+export const WithdrawConsentForm = v.pipe(
+	v.object({ blockId, organisationId }),
+	v.transform((form) => ({ ...form, state: 'withdrawn' as const, note: '' }))
+);

@@ -15,9 +15,8 @@ import { listAdoptingBodies } from '$lib/server/workspace/organisations';
 async function speakForBody(event: RequestEvent<{ slug: string }>, withdraw: boolean) {
 	const found = documentForPage(db(), event, 'document:consent');
 	const user = signedInUser(event);
-	const form = withdraw
-		? parseForm(WithdrawConsentForm, await event.request.formData())
-		: parseForm(ConsentForm, await event.request.formData());
+	const data = await event.request.formData();
+	const form = withdraw ? parseForm(WithdrawConsentForm, data) : parseForm(ConsentForm, data);
 	if (!form.ok) return fail(400, { message: form.message });
 	const body = listAdoptingBodies(db()).find((org) => org.id === form.value.organisationId);
 	if (!body) {
@@ -38,9 +37,8 @@ async function speakForBody(event: RequestEvent<{ slug: string }>, withdraw: boo
 			blockId: form.value.blockId,
 			organisationId: body.id,
 			userId: user.id,
-			...('state' in form.value
-				? { state: form.value.state, note: form.value.note }
-				: { state: 'withdrawn' as const })
+			state: form.value.state,
+			note: form.value.note
 		},
 		readDocumentText(found.id, jsonFromYDoc)
 	);

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { changeDocumentText, db } from '$lib/server/app';
 import { userNames } from '$lib/server/accounts/members';
+import { parseConsensusSnapshot } from '$lib/server/consensus/consensus';
 import { documentForPage } from '$lib/server/documents/access';
 import { shortHash } from '$lib/server/documents/content-hash';
 import { RestoreForm } from '$lib/server/documents/forms';
@@ -32,7 +33,8 @@ export function load(event) {
 			createdAt: version.createdAt,
 			createdBy: creator
 		},
-		newestNumber: newest?.number ?? version.number
+		newestNumber: newest?.number ?? version.number,
+		consensus: parseConsensusSnapshot(version.consensusSnapshot)
 	};
 }
 
