@@ -245,6 +245,32 @@ export const hostileTable: HostileCase[] = [
 		fields: { viewersMayComment: flag }
 	},
 	{
+		route: '/dokumente/[slug]',
+		action: 'consent',
+		actor: 'signatory',
+		path: '/dokumente/leitbild',
+		form: {
+			blockId: '{passage}',
+			organisationId: '{kamenOrganisation}',
+			state: 'concern',
+			note: 'Zu unbestimmt.'
+		},
+		fields: {
+			blockId: uuid,
+			organisationId: uuid,
+			state: enumField(),
+			note: text({ optional: true })
+		}
+	},
+	{
+		route: '/dokumente/[slug]',
+		action: 'withdrawConsent',
+		actor: 'signatory',
+		path: '/dokumente/leitbild',
+		form: { blockId: '{passage}', organisationId: '{kamenOrganisation}' },
+		fields: { blockId: uuid, organisationId: uuid }
+	},
+	{
 		route: '/dokumente/[slug]/fassungen',
 		action: 'freeze',
 		actor: 'editor',
