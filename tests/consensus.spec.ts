@@ -244,6 +244,8 @@ test('a frozen version shows the consensus as it was, and stays so after a withd
 		const row = section.getByRole('row').filter({ hasText: 'Wir berichten jährlich' });
 		await expect(row).toContainText('0 von 11');
 		await expect(row).toContainText('Stadt Kamen: Bedenken – „Halbjährlich wäre besser.“');
+		const results = await new AxeBuilder({ page: viewer.page }).withTags(wcagTags).analyze();
+		expect(results.violations).toEqual([]);
 
 		// The current overview no longer has the concern.
 		await openPage(viewer.page, `/dokumente/${slug}/konsens`);

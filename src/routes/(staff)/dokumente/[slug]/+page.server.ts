@@ -20,7 +20,7 @@ import { userColour } from '$lib/editor/user-colour';
 import { parseForm } from '$lib/server/http/forms';
 import { signedInUser } from '$lib/server/http/guard';
 import { can, type Action } from '$lib/server/policy';
-import { consensusActions } from './consensus-actions';
+import { markPassage, withdrawMark } from './consensus-actions';
 
 function documentFor(event: RequestEvent<{ slug: string }>, action: Action) {
 	const found = documentForPage(db(), event, action);
@@ -98,5 +98,6 @@ export const actions = {
 		revalidateLiveConnections();
 		return { saved: true };
 	},
-	...consensusActions
+	consent: markPassage,
+	withdrawConsent: withdrawMark
 };

@@ -1,6 +1,6 @@
-// The document page's consensus actions (spread into its `actions`): a signatory marks a passage
-// for a body they sign for, or withdraws that body's mark. The body comes from the form, and is
-// checked against the signatory's own memberships here; the text agreed to is the server's.
+// The document page's consensus actions: a signatory marks a passage for a body they sign for,
+// or withdraws that body's mark. The body comes from the form and is checked against the
+// signatory's own memberships here; the text agreed to is the server's.
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { db, publishConsensus, readDocumentText } from '$lib/server/app';
 import { recordConsensus } from '$lib/server/consensus/consensus';
@@ -51,7 +51,8 @@ async function speakForBody(event: RequestEvent<{ slug: string }>, withdraw: boo
 	};
 }
 
-export const consensusActions = {
-	consent: (event: RequestEvent<{ slug: string }>) => speakForBody(event, false),
-	withdrawConsent: (event: RequestEvent<{ slug: string }>) => speakForBody(event, true)
-};
+/** A stance (agree or concern, with a note) for a body the person signs for. */
+export const markPassage = (event: RequestEvent<{ slug: string }>) => speakForBody(event, false);
+
+/** Takes back that body's current mark; the history keeps it. */
+export const withdrawMark = (event: RequestEvent<{ slug: string }>) => speakForBody(event, true);
