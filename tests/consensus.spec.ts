@@ -84,7 +84,10 @@ test('a consensus mark appears in the other browser without reloading, and goes 
 		await openPage(signatory.page, `/dokumente/${slug}`);
 		await expect(signatory.page.getByRole('textbox', { name: /Text von/ })).toContainText(sentence);
 		// The keyboard path: the indicator is a button; Enter opens the passage's dialog.
-		await indicatorOf(signatory.page).focus();
+		await expect(indicatorOf(signatory.page)).toContainText('0 von 11 einverstanden');
+		await signatory.page.getByRole('textbox', { name: /Text von/ }).focus();
+		await signatory.page.keyboard.press('Tab');
+		await expect(indicatorOf(signatory.page)).toBeFocused();
 		await signatory.page.keyboard.press('Enter');
 		const dialog = signatory.page.getByRole('dialog', { name: /Abschnitt 1: Rückmeldungen/ });
 		await expect(dialog).toBeVisible();
@@ -185,6 +188,15 @@ test('a signatory speaks only for their own body; people without the right are r
 		await expect(
 			viewer.page.getByRole('row').filter({ hasText: 'Die Beratung ist kostenfrei.' })
 		).toContainText('0 von 11');
+
+		// From the list to the passage in the text, its dialog open; a viewer only reads there.
+		await item.getByRole('link', { name: 'Abschnitt 1 im Text ansehen' }).click();
+		const dialog = viewer.page.getByRole('dialog', { name: /Abschnitt 1: Rückmeldungen/ });
+		await expect(dialog.getByRole('listitem').filter({ hasText: 'Stadt Kamen' })).toContainText(
+			'Bedenken'
+		);
+		await expect(dialog).toContainText('Kostenfrei für wen? Bitte genauer fassen.');
+		await expect(dialog.getByRole('button', { name: 'Rückmeldung speichern' })).toHaveCount(0);
 	} finally {
 		await viewer.close();
 	}
