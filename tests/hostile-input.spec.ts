@@ -29,6 +29,7 @@ import {
 	type HostileCase
 } from './authz/hostile-input-table';
 import type { ActorName } from './authz/route-table';
+import type { PmNode } from '../src/lib/editor/pm-node';
 
 /**
  * Tables that record that someone asked, not what anyone made: sign-in sessions, the sign-in and
@@ -183,6 +184,12 @@ const test = base.extend<object, { hostile: HostileContext }>({
 					'select id from document_version where document_id = ?',
 					document
 				).id,
+				passage: firstPassageId(
+					one<{ content: string }>(
+						'select content from document_version where document_id = ?',
+						document
+					).content
+				),
 				kamenOrganisation: one<{ id: string }>("select id from organisation where slug = 'kamen'")
 					.id,
 				workingGroup: workingGroupIdsOf(dataDir, seededEventSlug)[0],
@@ -195,6 +202,17 @@ const test = base.extend<object, { hostile: HostileContext }>({
 		{ scope: 'worker' }
 	]
 });
+
+/** The block id of the first numbered passage (the first paragraph of the first section) of a
+ * frozen text, for the consensus forms. */
+function firstPassageId(content: string): string {
+	const blocks = (JSON.parse(content) as { content: PmNode[] }).content;
+	const section = blocks.findIndex((node) => node.type === 'heading' && node.attrs?.level === 2);
+	const paragraph = blocks.slice(section + 1).find((node) => node.type === 'paragraph');
+	const id = paragraph?.attrs?.id;
+	if (section < 0 || typeof id !== 'string') throw new Error('Kein Abschnitt im Leitbild');
+	return id;
+}
 
 function fill(text: string, context: HostileContext): string {
 	return text.replace(/\{(\w+)\}/g, (whole, name: string) => context[name] ?? whole);

@@ -267,6 +267,24 @@ export const hostileTable: HostileCase[] = [
 	},
 	{
 		route: '/dokumente/[slug]',
+		action: 'consent',
+		actor: 'signatory',
+		path: '/dokumente/leitbild',
+		form: {
+			blockId: '{passage}',
+			organisationId: '{kamenOrganisation}',
+			state: 'concern',
+			note: 'Zu unbestimmt.'
+		},
+		fields: {
+			blockId: uuid,
+			organisationId: uuid,
+			state: enumField(),
+			note: text({ optional: true })
+		}
+	},
+	{
+		route: '/dokumente/[slug]',
 		action: 'reviseProposal',
 		actor: 'editor',
 		path: '/dokumente/leitbild',
@@ -317,6 +335,14 @@ export const hostileTable: HostileCase[] = [
 		path: '/dokumente/leitbild',
 		form: { viewersMayPropose: 'on' },
 		fields: { viewersMayPropose: flag }
+	},
+	{
+		route: '/dokumente/[slug]',
+		action: 'withdrawConsent',
+		actor: 'signatory',
+		path: '/dokumente/leitbild',
+		form: { blockId: '{passage}', organisationId: '{kamenOrganisation}' },
+		fields: { blockId: uuid, organisationId: uuid }
 	},
 	{
 		route: '/dokumente/[slug]/fassungen',

@@ -58,6 +58,9 @@ const editors: AccessRow = { ...admins, editor: 'allow' };
 const kamenManagers: AccessRow = { ...admins, manager: 'allow' };
 /** Kamen's signatory and the admins: recording Kamen's adoption steps. */
 const kamenSignatories: AccessRow = { ...admins, signatory: 'allow' };
+/** Signatories of any body (Kamen's, here): passages are marked for a body they sign for. Admins
+ * are not signatories by their role. */
+const signatories: AccessRow = { ...admins, admin: 'deny', signatory: 'allow' };
 /** Only the participant of the event: its pages for people without an account. */
 const eventParticipant: AccessRow = { ...admins, admin: 'deny', participant: 'allow' };
 
@@ -159,6 +162,11 @@ export const routeTable: RouteCase[] = [
 		path: '/dokumente/leitbild',
 		form: { viewersMayComment: 'kaputt' }
 	}),
+	page('/dokumente/[slug]/konsens', members, '/dokumente/leitbild/konsens'),
+	// Empty input is refused with 400, so nothing is written.
+	...['consent', 'withdrawConsent'].map((name) =>
+		action('/dokumente/[slug]', name, signatories, { path: '/dokumente/leitbild' })
+	),
 	page('/konferenzen', members),
 	page('/konferenzen/neu', editors),
 	action('/konferenzen/neu', 'default', editors, { form: { title: '', date: '' } }),

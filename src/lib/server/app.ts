@@ -30,6 +30,7 @@ import { organisationsSeed } from './workspace/organisations-seed';
 import { pollChannel, type PollChannel } from './polls/poll-channel';
 import { pollsSeed } from './polls/polls-seed';
 import { commentChannel, type CommentChannel } from './comments/comment-channel';
+import { consensusChannel, type ConsensusChannel } from './consensus/consensus-channel';
 
 export type AppStatus = 'starting' | 'ready' | 'failed';
 
@@ -44,6 +45,7 @@ interface App {
 	boards?: BoardChannel;
 	polls?: PollChannel;
 	comments?: CommentChannel;
+	consensus?: ConsensusChannel;
 	retentionTimer?: NodeJS.Timeout;
 }
 
@@ -131,6 +133,7 @@ async function prepare(app: App): Promise<void> {
 		app.boards = boardChannel(db);
 		app.polls = pollChannel(db);
 		app.comments = commentChannel(db);
+		app.consensus = consensusChannel(db);
 		app.realtime = createRealtimeServer({
 			publicOrigin: app.config.publicOrigin,
 			channels: {
@@ -138,7 +141,8 @@ async function prepare(app: App): Promise<void> {
 				document: app.documents,
 				board: app.boards,
 				poll: app.polls,
-				comments: app.comments
+				comments: app.comments,
+				consensus: app.consensus
 			},
 			resolveActor: async (request, resource) => {
 				await app.ready;
@@ -225,6 +229,11 @@ export function publishPolls(eventId: string): void {
 /** After a comment thread changed: everyone in the document sees it. */
 export function publishComments(documentId: string): void {
 	currentApp().comments?.publish(documentId);
+}
+
+/** After a passage was marked or a mark withdrawn: everyone in the document sees it. */
+export function publishConsensus(documentId: string): void {
+	currentApp().consensus?.publish(documentId);
 }
 
 export function connectedPollParticipants(eventId: string): number {

@@ -151,4 +151,25 @@ describe('can', () => {
 		expect(can(kamenManager, 'adoption:publish')).toBe(false);
 		expect(can(admin, 'adoption:publish')).toBe(true);
 	});
+
+	it('lets signatories speak on passages for their own body only, admins included', () => {
+		const document = {
+			type: 'document',
+			documentId: 'd',
+			archived: false,
+			viewersMayComment: true,
+			viewersMayPropose: true
+		} as const;
+		const own = { type: 'organisation', organisationId: kamen, kind: 'kommune' } as const;
+		const other = { type: 'organisation', organisationId: unna, kind: 'kommune' } as const;
+		expect(can(kamenManager, 'document:consent', document)).toBe(true);
+		expect(can(kamenManager, 'document:consent', { ...document, archived: true })).toBe(false);
+		for (const actor of [kamenEditor, kamenViewer, admin, participant, anonymous]) {
+			expect(can(actor, 'document:consent', document)).toBe(false);
+		}
+		expect(can(kamenManager, 'organisation:consent', own)).toBe(true);
+		expect(can(kamenManager, 'organisation:consent', other)).toBe(false);
+		expect(can(admin, 'organisation:consent', other)).toBe(false);
+		expect(can(kamenEditor, 'organisation:consent', own)).toBe(false);
+	});
 });

@@ -101,6 +101,17 @@ const rules = {
 		!resource.archived &&
 		isMember(actor) &&
 		(isEditor(actor) || resource.viewersMayPropose),
+	/** Marking passages "einverstanden" or "Bedenken": signatories (of any body; for which body
+	 * is organisation:consent), never on archived documents. Admins only where they sign. */
+	'document:consent': (actor, resource) =>
+		resource.type === 'document' &&
+		!resource.archived &&
+		actor.kind === 'member' &&
+		actor.memberships.some((m) => m.roles.includes('signatory')),
+	/** Speaking for a body on a document's passages: only its own signatories, admins included
+	 * ("for their own body only"). Whether the body adopts texts at all, the domain checks. */
+	'organisation:consent': (actor, resource) =>
+		resource.type === 'organisation' && hasRole(actor, resource.organisationId, 'signatory'),
 	/** Archiving and restoring. */
 	'document:manage': (actor, resource) => resource.type === 'document' && isEditor(actor),
 	'document:delete': (actor, resource) => resource.type === 'document' && isAdmin(actor),

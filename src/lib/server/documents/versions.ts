@@ -6,6 +6,7 @@ import { updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { documentFragment } from '../../editor/extensions';
 import { loadDocument } from '../collab/update-store';
+import { consensusSnapshot } from '../consensus/consensus';
 import { transaction, type AppDatabase } from '../db/database';
 import { documentVersion, type DocumentVersionRow } from '../db/schema';
 import { openProposalsSnapshot } from '../proposals/proposal-snapshot';
@@ -132,8 +133,7 @@ export function freezeVersion(
 			plainText: plainText(json),
 			contentHash: contentHash(json),
 			proposalsSnapshot: JSON.stringify(proposals),
-			// Filled in by the consensus work (issue 12).
-			consensusSnapshot: null,
+			consensusSnapshot: consensusSnapshot(tx, input.documentId, json),
 			createdBy: input.userId,
 			createdAt: now
 		};

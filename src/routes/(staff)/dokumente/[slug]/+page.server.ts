@@ -50,6 +50,7 @@ import {
 } from '$lib/server/proposals/proposals';
 import { signedInUser } from '$lib/server/http/guard';
 import { can, type Action } from '$lib/server/policy';
+import { markPassage, withdrawMark } from './consensus-actions';
 
 function documentFor(event: RequestEvent<{ slug: string }>, action: Action) {
 	const found = documentForPage(db(), event, action);
@@ -209,5 +210,7 @@ export const actions = {
 		// Open comment connections learn at once whether they may still comment.
 		revalidateLiveConnections();
 		return { saved: true };
-	}
+	},
+	consent: markPassage,
+	withdrawConsent: withdrawMark
 };

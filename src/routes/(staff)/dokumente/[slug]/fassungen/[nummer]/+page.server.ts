@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { changeDocumentText, db } from '$lib/server/app';
 import { userNames } from '$lib/server/accounts/members';
+import { parseConsensusSnapshot } from '$lib/server/consensus/consensus';
 import { documentForPage } from '$lib/server/documents/access';
 import { shortHash } from '$lib/server/documents/content-hash';
 import { RestoreForm } from '$lib/server/documents/forms';
@@ -41,7 +42,8 @@ export function load(event) {
 			createdBy: creator
 		},
 		newestNumber: newest?.number ?? version.number,
-		proposals
+		proposals,
+		consensus: parseConsensusSnapshot(version.consensusSnapshot)
 	};
 }
 

@@ -1,0 +1,198 @@
+// The consensus of each passage beside its text: "8 von 11 einverstanden · 2 Bedenken", a button
+// (widget decoration) that opens the passage's details. The marks come from the consensus feed;
+// whether a mark is outdated is decided here, against the hash of the passage's text as it is
+// now in this browser, so a change by anyone shows at once.
+import { Extension } from '@tiptap/core';
+import type { Node } from '@tiptap/pm/model';
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
+import {
+	countStances,
+	countsText,
+	passageHash,
+	passageText,
+	stanceOf,
+	type ConsensusMark,
+	type StanceCounts
+} from '$lib/consensus';
+import type { PmNode } from './pm-node';
+import { livePassages } from './passages';
+import './consensus-margin.css';
+
+interface MarginState {
+	marks: ConsensusMark[];
+	bodies: number;
+	/** Each passage's current hash, by block id. */
+	hashes: Map<string, string>;
+	decorations: DecorationSet;
+}
+
+type MarginMeta = { marks: ConsensusMark[]; bodies: number } | { hashes: Map<string, string> };
+
+const key = new PluginKey<MarginState>('consensusMargin');
+
+/** Hashing every passage is cheap, but not on every keystroke: wait for a pause in typing. */
+const rehashDelayMs = 300;
+
+interface LivePassage {
+	blockId: string;
+	number: string;
+	/** Where the indicator goes: before a top-level block, inside a list item (a list holds
+	 * only items). */
+	widgetPos: number;
+	node: Node;
+}
+
+function passagesOf(doc: Node): LivePassage[] {
+	const found: LivePassage[] = [];
+	for (const { pos, number, type } of livePassages(doc)) {
+		const node = doc.nodeAt(pos);
+		const blockId = node?.attrs.id;
+		if (!node || typeof blockId !== 'string') continue;
+		found.push({ blockId, number, widgetPos: type === 'listItem' ? pos + 1 : pos, node });
+	}
+	return found;
+}
+
+function hashesOf(doc: Node): Map<string, string> {
+	return new Map(
+		passagesOf(doc).map(({ blockId, node }) => [blockId, passageHash(node.toJSON() as PmNode)])
+	);
+}
+
+/** The counts of one passage, given the current marks and hashes. */
+export function passageCounts(
+	marks: ConsensusMark[],
+	bodies: number,
+	blockId: string,
+	hash: string | undefined
+): StanceCounts {
+	return countStances(
+		marks.filter((mark) => mark.blockId === blockId).map((mark) => stanceOf(mark, hash)),
+		bodies
+	);
+}
+
+function indicator(
+	number: string,
+	blockId: string,
+	counts: StanceCounts,
+	onOpen: (blockId: string) => void
+): HTMLElement {
+	const button = document.createElement('button');
+	button.type = 'button';
+	button.className = 'consensus-indicator';
+	if (counts.concern > 0) button.classList.add('consensus-indicator--concern');
+	else if (counts.agree === counts.bodies) button.classList.add('consensus-indicator--complete');
+	button.contentEditable = 'false';
+	button.dataset.consensusBlock = blockId;
+	button.setAttribute('aria-haspopup', 'dialog');
+	const before = document.createElement('span');
+	before.className = 'visually-hidden';
+	before.textContent = `Abschnitt ${number}: `;
+	const visible = document.createElement('span');
+	visible.textContent = countsText(counts);
+	const after = document.createElement('span');
+	after.className = 'visually-hidden';
+	after.textContent = ' – Rückmeldungen anzeigen';
+	button.append(before, visible, after);
+	button.addEventListener('click', () => onOpen(blockId));
+	return button;
+}
+
+function decorate(
+	doc: Node,
+	state: Omit<MarginState, 'decorations'>,
+	onOpen: (blockId: string) => void
+): DecorationSet {
+	if (state.bodies === 0) return DecorationSet.empty;
+	return DecorationSet.create(
+		doc,
+		passagesOf(doc).map(({ blockId, number, widgetPos }) => {
+			const counts = passageCounts(state.marks, state.bodies, blockId, state.hashes.get(blockId));
+			const label = `${number}|${countsText(counts)}`;
+			return Decoration.widget(widgetPos, () => indicator(number, blockId, counts, onOpen), {
+				// Same passage, same words: the button is kept, and with it the focus.
+				key: `consensus-${blockId}-${label}`,
+				side: -1,
+				stopEvent: () => true,
+				ignoreSelection: true
+			});
+		})
+	);
+}
+
+/** Hands the feed's marks to the margin. */
+export function setConsensusMarks(
+	tr: Transaction,
+	marks: ConsensusMark[],
+	bodies: number
+): Transaction {
+	return tr.setMeta(key, { marks, bodies } satisfies MarginMeta);
+}
+
+export interface PassageDetails {
+	number: string;
+	excerpt: string;
+	hash: string | undefined;
+}
+
+/** A passage as the margin sees it now; null when it is no longer in the text. */
+export function passageDetails(state: EditorState, blockId: string): PassageDetails | null {
+	const passage = passagesOf(state.doc).find((p) => p.blockId === blockId);
+	if (!passage) return null;
+	const words = passageText(passage.node.toJSON() as PmNode)
+		.replace(/\s+/g, ' ')
+		.trim();
+	return {
+		number: passage.number,
+		excerpt: words.length > 160 ? `${words.slice(0, 159).trimEnd()}…` : words,
+		hash: key.getState(state)?.hashes.get(blockId)
+	};
+}
+
+export const ConsensusMargin = Extension.create<{ onOpen: (blockId: string) => void }>({
+	name: 'consensusMargin',
+	addOptions() {
+		return { onOpen: () => {} };
+	},
+	addProseMirrorPlugins() {
+		const { onOpen } = this.options;
+		return [
+			new Plugin<MarginState>({
+				key,
+				state: {
+					init: (_, state) => {
+						const initial = { marks: [], bodies: 0, hashes: hashesOf(state.doc) };
+						return { ...initial, decorations: decorate(state.doc, initial, onOpen) };
+					},
+					apply: (tr, current) => {
+						const meta = tr.getMeta(key) as MarginMeta | undefined;
+						if (!meta && !tr.docChanged) return current;
+						const next = { ...current, ...meta };
+						return { ...next, decorations: decorate(tr.doc, next, onOpen) };
+					}
+				},
+				view: (view: EditorView) => {
+					let timer: ReturnType<typeof setTimeout> | undefined;
+					const rehash = () => {
+						clearTimeout(timer);
+						timer = setTimeout(() => {
+							const hashes = hashesOf(view.state.doc);
+							view.dispatch(view.state.tr.setMeta(key, { hashes } satisfies MarginMeta));
+						}, rehashDelayMs);
+					};
+					return {
+						update: (_view, previous) => {
+							if (!previous.doc.eq(view.state.doc)) rehash();
+						},
+						destroy: () => clearTimeout(timer)
+					};
+				},
+				props: {
+					decorations: (state) => key.getState(state)?.decorations
+				}
+			})
+		];
+	}
+});

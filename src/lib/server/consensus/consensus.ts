@@ -1,0 +1,291 @@
+// Consensus per passage: a signatory of an adopting body marks a passage "einverstanden" or
+// "Bedenken" for that body. Marks are appended, never changed; the newest per passage and body
+// counts. Each mark keeps the hash of the passage's text as the server held it at that moment,
+// so a later change of the text shows the mark as outdated. Who may speak for which body is the
+// policy's question (organisation:consent), asked by the route before calling in here.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import {
+	consensusPassages,
+	countStances,
+	stanceOf,
+	type AdoptingBody,
+	type BodyStance,
+	type ConsensusMark,
+	type ConsensusPassage,
+	type ConsensusSnapshot,
+	type ConsensusStance,
+	type StanceCounts
+} from '$lib/consensus';
+import type { PmNode } from '$lib/editor/pm-node';
+import { transaction, type AppDatabase } from '../db/database';
+import { recordActivity } from '../documents/activity';
+import { passageConsensus, user, type ConsensusState } from '../db/schema';
+import { listAdoptingBodies } from '../workspace/organisations';
+
+/** The Kreis and the Kommunen whose councils adopt the texts, in their usual order. */
+export function adoptingBodies(db: AppDatabase): AdoptingBody[] {
+	return listAdoptingBodies(db).map(({ id, name, shortName }) => ({ id, name, shortName }));
+}
+
+export type ConsensusResult =
+	{ ok: true; passage: ConsensusPassage } | { ok: false; status: 400 | 404 | 409; message: string };
+
+/**
+ * Records a body's stance on a passage of the current text (`currentText`, as the server holds
+ * it). The passage is named by its block id only; its hash is taken here, so a browser cannot
+ * claim agreement to a text other than the current one.
+ */
+export function recordConsensus(
+	db: AppDatabase,
+	input: {
+		documentId: string;
+		blockId: string;
+		organisationId: string;
+		userId: string;
+		state: ConsensusState;
+		note?: string | null;
+	},
+	currentText: PmNode,
+	now = new Date()
+): ConsensusResult {
+	const passage = consensusPassages(currentText).find((p) => p.blockId === input.blockId);
+	if (!passage) {
+		return {
+			ok: false,
+			status: 404,
+			message:
+				'Diesen Abschnitt gibt es im aktuellen Text nicht (mehr). Bitte laden Sie die Seite neu.'
+		};
+	}
+	if (!adoptingBodies(db).some((body) => body.id === input.organisationId)) {
+		return {
+			ok: false,
+			status: 400,
+			message: 'Rückmeldungen geben nur die Körperschaften, die den Text beschließen.'
+		};
+	}
+	const current = currentMark(db, input.documentId, input.blockId, input.organisationId);
+	if (input.state === 'withdrawn' && !current) {
+		return {
+			ok: false,
+			status: 409,
+			message: 'Für diese Körperschaft liegt zu diesem Abschnitt keine Rückmeldung vor.'
+		};
+	}
+	transaction(db, (tx) => {
+		tx.insert(passageConsensus)
+			.values({
+				id: crypto.randomUUID(),
+				documentId: input.documentId,
+				blockId: input.blockId,
+				organisationId: input.organisationId,
+				state: input.state,
+				note: input.state === 'withdrawn' ? null : input.note?.trim() || null,
+				textHash: passage.hash,
+				userId: input.userId,
+				createdAt: now
+			})
+			.run();
+		recordActivity(tx, {
+			documentId: input.documentId,
+			kind: 'consensus',
+			userId: input.userId,
+			at: now,
+			detail: input.state
+		});
+	});
+	return { ok: true, passage };
+}
+
+/** Every mark ever given on a document, oldest first; within a millisecond, the order of
+ * writing (rowid) decides, since ids are random. */
+function allMarks(db: AppDatabase, documentId: string, blockId?: string) {
+	return db
+		.select({ row: passageConsensus, userName: user.name })
+		.from(passageConsensus)
+		.leftJoin(user, eq(user.id, passageConsensus.userId))
+		.where(
+			blockId
+				? and(eq(passageConsensus.documentId, documentId), eq(passageConsensus.blockId, blockId))
+				: eq(passageConsensus.documentId, documentId)
+		)
+		.orderBy(asc(passageConsensus.createdAt), sql`${passageConsensus}.rowid`)
+		.all();
+}
+
+function currentMark(db: AppDatabase, documentId: string, blockId: string, organisationId: string) {
+	return consensusMarks(db, documentId).find(
+		(mark) => mark.blockId === blockId && mark.organisationId === organisationId
+	);
+}
+
+/** The marks that count now: per passage and body the newest, unless it was withdrawn. */
+export function consensusMarks(db: AppDatabase, documentId: string): ConsensusMark[] {
+	const newest = new Map<string, ConsensusMark | null>();
+	for (const { row, userName } of allMarks(db, documentId)) {
+		const key = `${row.blockId}\u0000${row.organisationId}`;
+		newest.delete(key);
+		newest.set(
+			key,
+			row.state === 'withdrawn'
+				? null
+				: {
+						blockId: row.blockId,
+						organisationId: row.organisationId,
+						state: row.state,
+						note: row.note,
+						textHash: row.textHash,
+						userName: userName ?? null,
+						createdAt: row.createdAt.getTime()
+					}
+		);
+	}
+	return [...newest.values()].filter((mark): mark is ConsensusMark => mark !== null);
+}
+
+export interface ConsensusHistoryEntry {
+	blockId: string;
+	organisationId: string;
+	state: ConsensusState;
+	note: string | null;
+	userName: string | null;
+	createdAt: Date;
+}
+
+/** What was marked and withdrawn, newest first: of one passage, or of the whole document. */
+export function consensusHistory(
+	db: AppDatabase,
+	documentId: string,
+	options: { blockId?: string; limit?: number } = {}
+): ConsensusHistoryEntry[] {
+	return allMarks(db, documentId, options.blockId)
+		.reverse()
+		.slice(0, options.limit ?? 200)
+		.map(({ row, userName }) => ({
+			blockId: row.blockId,
+			organisationId: row.organisationId,
+			state: row.state,
+			note: row.note,
+			userName: userName ?? null,
+			createdAt: row.createdAt
+		}));
+}
+
+export interface BodyOnPassage {
+	organisationId: string;
+	stance: BodyStance;
+	/** What the outdated mark said. */
+	markedAs: ConsensusStance | null;
+	note: string | null;
+	userName: string | null;
+	createdAt: number | null;
+}
+
+export interface PassageConsensus {
+	blockId: string;
+	number: string;
+	excerpt: string;
+	counts: StanceCounts;
+	bodies: BodyOnPassage[];
+}
+
+/** Per passage of the current text, how each adopting body stands on it. */
+export function passageConsensusOf(
+	db: AppDatabase,
+	documentId: string,
+	currentText: PmNode
+): { bodies: AdoptingBody[]; passages: PassageConsensus[] } {
+	const bodies = adoptingBodies(db);
+	const marks = new Map(
+		consensusMarks(db, documentId).map((mark) => [
+			`${mark.blockId}\u0000${mark.organisationId}`,
+			mark
+		])
+	);
+	const passages = consensusPassages(currentText).map((passage) => {
+		const onPassage = bodies.map((body): BodyOnPassage => {
+			const mark = marks.get(`${passage.blockId}\u0000${body.id}`);
+			return {
+				organisationId: body.id,
+				stance: stanceOf(mark, passage.hash),
+				markedAs: mark?.state ?? null,
+				note: mark?.note ?? null,
+				userName: mark?.userName ?? null,
+				createdAt: mark?.createdAt ?? null
+			};
+		});
+		return {
+			blockId: passage.blockId,
+			number: passage.number,
+			excerpt: passage.excerpt,
+			counts: countStances(
+				onPassage.map((body) => body.stance),
+				bodies.length
+			),
+			bodies: onPassage
+		};
+	});
+	return { bodies, passages };
+}
+
+export interface OpenConcern {
+	blockId: string;
+	number: string;
+	excerpt: string;
+	organisationName: string;
+	note: string | null;
+	userName: string | null;
+	createdAt: number;
+	/** The passage changed since the concern was raised. */
+	outdated: boolean;
+}
+
+/** Concerns not withdrawn, in the order of the passages. */
+export function openConcerns(bodies: AdoptingBody[], passages: PassageConsensus[]): OpenConcern[] {
+	const names = new Map(bodies.map((body) => [body.id, body.name]));
+	return passages.flatMap((passage) =>
+		passage.bodies
+			.filter((body) => body.markedAs === 'concern')
+			.map((body) => ({
+				blockId: passage.blockId,
+				number: passage.number,
+				excerpt: passage.excerpt,
+				organisationName: names.get(body.organisationId) ?? '',
+				note: body.note,
+				userName: body.userName,
+				createdAt: body.createdAt ?? 0,
+				outdated: body.stance === 'outdated'
+			}))
+	);
+}
+
+export function consensusSnapshot(db: AppDatabase, documentId: string, text: PmNode): string {
+	const { bodies, passages } = passageConsensusOf(db, documentId, text);
+	const names = new Map(bodies.map((body) => [body.id, body.name]));
+	const snapshot: ConsensusSnapshot = {
+		bodies: bodies.length,
+		passages: passages
+			.map((passage) => ({
+				number: passage.number,
+				blockId: passage.blockId,
+				excerpt: passage.excerpt,
+				marks: passage.bodies
+					.filter((body) => body.markedAs !== null)
+					.map((body) => ({
+						organisationId: body.organisationId,
+						organisationName: names.get(body.organisationId) ?? '',
+						state: body.markedAs!,
+						outdated: body.stance === 'outdated',
+						note: body.note,
+						userName: body.userName,
+						createdAt: body.createdAt ?? 0
+					}))
+			}))
+			.filter((passage) => passage.marks.length > 0)
+	};
+	return JSON.stringify(snapshot);
+}
+
+export function parseConsensusSnapshot(stored: string | null): ConsensusSnapshot | null {
+	return stored ? (JSON.parse(stored) as ConsensusSnapshot) : null;
+}
