@@ -86,7 +86,9 @@ test('sign in, write, comment, propose, add and move a card, answer a poll, reco
 	await expect(proposal.locator('ins')).toHaveText('Vorgeschlagen: gemeinsam');
 	await tabTo(page, proposal.getByRole('button', { name: 'Annehmen' }));
 	await page.keyboard.press('Enter');
-	await expect(text).toHaveText('Wir beraten Familien dort, wo sie leben gemeinsam.');
+	// Accepted: no longer a proposal, but the text itself.
+	await expect(text.locator('.proposal')).toHaveCount(0);
+	await expect(text).toContainText('Wir beraten Familien dort, wo sie leben gemeinsam.');
 	await staff.close();
 
 	// A participant joins by code, writes a card on the group's board and moves it.

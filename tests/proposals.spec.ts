@@ -29,11 +29,13 @@ async function selectWords(page: Page, words: string) {
 	}).toPass();
 }
 
-/** What a reader sees in the text, without the names on others' carets. */
+/** The words of the text, without the names on others' carets and the consensus buttons. */
 function visibleText(page: Page) {
 	return textbox(page).evaluate((element) => {
 		const copy = element.cloneNode(true) as HTMLElement;
-		copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove());
+		copy
+			.querySelectorAll('.collaboration-carets__caret, .consensus-indicator')
+			.forEach((c) => c.remove());
 		return copy.textContent;
 	});
 }

@@ -27,9 +27,10 @@ export function readSelectionBeforeRemoteChanges(
 		const current = view();
 		if (transaction && !transaction.local && current) readPendingSelection(current);
 	};
-	const onPresence = () => {
+	const onPresence = (_changes: unknown, origin: unknown) => {
+		// Only others' presence: one's own follows the editor's selection, which is current.
 		const current = view();
-		if (current) readPendingSelection(current);
+		if (current && origin !== 'local') readPendingSelection(current);
 	};
 	ydoc.on('beforeAllTransactions', beforeAll);
 	awareness.on('change', onPresence);
