@@ -254,6 +254,7 @@ export const hostileTable: HostileCase[] = [
 			anchorEnd: '{anchorEnd}',
 			text: 'Ein Vorschlag',
 			organisationId: '{kamenOrganisation}',
+			proposalId: '00000000-0000-4000-8000-000000000001',
 			reason: 'Klarer'
 		},
 		fields: {
@@ -262,7 +263,8 @@ export const hostileTable: HostileCase[] = [
 			// Empty proposed words are a deletion.
 			text: { kind: 'text', optional: true, refusesControlCharacters: true },
 			organisationId: uuid,
-			reason: { kind: 'text', optional: true, refusesControlCharacters: true }
+			reason: { kind: 'text', optional: true, refusesControlCharacters: true },
+			proposalId: { kind: 'uuid', optional: true }
 		}
 	},
 	{

@@ -2,6 +2,7 @@
 // comment channel.
 import type { CommentThread } from '$lib/comments';
 import type { ChangeProposal } from '$lib/proposals';
+import { StateSocket } from './state-socket';
 
 interface StateMessage {
 	type: 'state';
@@ -19,46 +20,25 @@ export class CommentFeed {
 	canPropose = $state(false);
 	canModerate = $state(false);
 	live = $state(false);
-	#url: string;
-	#socket: WebSocket | undefined;
-	#retry: ReturnType<typeof setTimeout> | undefined;
-	#closed = false;
+	#socket: StateSocket<StateMessage>;
 
 	constructor(documentId: string, initial: Omit<StateMessage, 'type'>) {
-		this.threads = initial.threads;
-		this.proposals = initial.proposals;
-		this.canComment = initial.canComment;
-		this.canPropose = initial.canPropose;
-		this.canModerate = initial.canModerate;
-		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-		this.#url = `${scheme}://${location.host}/collab/comments/${documentId}`;
-		this.#connect();
+		this.#take(initial);
+		this.#socket = new StateSocket<StateMessage>(`/collab/comments/${documentId}`, {
+			onState: (state) => this.#take(state),
+			onLive: (live) => (this.live = live)
+		});
 	}
 
-	#connect() {
-		const socket = new WebSocket(this.#url);
-		this.#socket = socket;
-		socket.addEventListener('open', () => (this.live = true));
-		socket.addEventListener('message', (event) => {
-			const message = JSON.parse(String(event.data)) as StateMessage;
-			if (message.type !== 'state') return;
-			this.threads = message.threads;
-			this.proposals = message.proposals;
-			this.canComment = message.canComment;
-			this.canPropose = message.canPropose;
-			this.canModerate = message.canModerate;
-		});
-		socket.addEventListener('close', (event) => {
-			this.live = false;
-			// 4400–4499: refused for good; the document page reloads its rights on its own.
-			if (this.#closed || (event.code >= 4400 && event.code < 4500)) return;
-			this.#retry = setTimeout(() => this.#connect(), 2000);
-		});
+	#take(state: Omit<StateMessage, 'type'>) {
+		this.threads = state.threads;
+		this.proposals = state.proposals;
+		this.canComment = state.canComment;
+		this.canPropose = state.canPropose;
+		this.canModerate = state.canModerate;
 	}
 
 	destroy() {
-		this.#closed = true;
-		clearTimeout(this.#retry);
-		this.#socket?.close();
+		this.#socket.destroy();
 	}
 }

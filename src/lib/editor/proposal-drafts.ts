@@ -119,6 +119,7 @@ export class DraftSender {
 			result = empty
 				? { ok: true }
 				: await this.#post('propose', {
+						proposalId: draft.key,
 						anchorStart: draft.anchorStart,
 						anchorEnd: draft.anchorEnd,
 						text: draft.text,

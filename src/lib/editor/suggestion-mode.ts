@@ -35,8 +35,9 @@ export interface DrawnProposal extends Anchors {
 
 /** The proposal being typed right now, by this person. */
 export interface Draft extends Anchors {
-	/** Local key; the server's id once it has one. */
+	/** The proposal's id, chosen here and sent along when it is created. */
 	key: string;
+	/** Set once the server has created the proposal. */
 	id: string | null;
 	from: number;
 	to: number;
@@ -145,13 +146,14 @@ function decorate(
 	const decorations: Decoration[] = [];
 	const drawn: { id: string; from: number; to: number; text: string; who: typeof me }[] = [];
 	for (const proposal of s.proposals) {
-		if (s.draft?.id === proposal.id) continue;
+		// The draft is drawn from here, fresher than the server's copy of it.
+		if (s.draft?.key === proposal.id) continue;
 		const range = s.ranges.get(proposal.id);
 		if (range) drawn.push({ id: proposal.id, ...range, text: proposal.text, who: proposal });
 	}
 	if (s.draft) {
 		drawn.push({
-			id: s.draft.id ?? s.draft.key,
+			id: s.draft.key,
 			from: s.draft.from,
 			to: s.draft.to,
 			text: s.draft.text,

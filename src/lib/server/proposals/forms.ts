@@ -34,6 +34,9 @@ const reason = v.pipe(
 );
 
 export const NewProposalForm = v.object({
+	/** Chosen by the browser, so that its draft and the record everyone sees are one from the
+	 * start. */
+	proposalId: v.optional(proposalId),
 	anchorStart: anchor,
 	anchorEnd: anchor,
 	text: proposedText,

@@ -93,6 +93,21 @@ describe('change proposals', () => {
 		});
 	});
 
+	it('takes the id the browser chose for its draft, once', () => {
+		const { db, doc, read, at } = setup();
+		const input = {
+			proposalId: '6f1d3c52-8a5e-4b7a-9f0e-2d4c6b8a1e3f',
+			documentId: doc.id,
+			authorId: 'anna',
+			organisationId: 'kamen',
+			anchorStart: at(0, 21),
+			anchorEnd: at(0, 29),
+			text: 'Haushalte'
+		};
+		expect(createProposal(db, read, input)).toEqual({ ok: true, proposalId: input.proposalId });
+		expect(createProposal(db, read, input)).toMatchObject({ ok: false, status: 409 });
+	});
+
 	it('refuses an organisation the author does not belong to, and ranges across paragraphs', () => {
 		const { db, doc, read, at, propose } = setup();
 		const foreign = createProposal(db, read, {

@@ -27,6 +27,7 @@ const messages = {
 	oneParagraph:
 		'Ein Vorschlag bezieht sich auf Text innerhalb eines Absatzes. Bitte markieren Sie nur Text aus einem Absatz.',
 	nothing: 'Der Vorschlag ändert nichts am Text.',
+	exists: 'Diesen Vorschlag gibt es schon.',
 	notMember: 'Sie können nur für eine Organisation vorschlagen, der Sie angehören.',
 	onlyAuthor: 'Nur die Person, die den Vorschlag gemacht hat, kann ihn ändern oder zurückziehen.',
 	decided: 'Über diesen Vorschlag ist schon entschieden.',
@@ -102,6 +103,8 @@ export function createProposal(
 	db: AppDatabase,
 	read: ReadText,
 	input: {
+		/** The browser's id for its draft; a new one when absent. */
+		proposalId?: string;
 		documentId: string;
 		authorId: string;
 		organisationId: string;
@@ -118,7 +121,12 @@ export function createProposal(
 	const found = quoteAt(read, input.documentId, input);
 	if (!found.ok) return found.result;
 	if (found.quote === input.text) return failure(400, messages.nothing);
-	const proposalId = crypto.randomUUID();
+	const proposalId = input.proposalId ?? crypto.randomUUID();
+	if (
+		db.select({ id: annotation.id }).from(annotation).where(eq(annotation.id, proposalId)).get()
+	) {
+		return failure(409, messages.exists);
+	}
 	transaction(db, (tx) => {
 		tx.insert(annotation)
 			.values({
