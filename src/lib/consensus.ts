@@ -112,6 +112,14 @@ export function countsText(counts: StanceCounts): string {
 	return parts.join(' · ');
 }
 
+/** The same, short enough to stand beside the text on a phone: "8/11 · 2 Bedenken". */
+export function countsShortText(counts: StanceCounts): string {
+	const parts = [`${counts.agree}/${counts.bodies}`];
+	if (counts.concern > 0) parts.push(`${counts.concern} Bedenken`);
+	if (counts.outdated > 0) parts.push(`${counts.outdated} veraltet`);
+	return parts.join(' · ');
+}
+
 /** The consensus as a frozen version records it: per passage (with any mark) each body's
  * stance, with names as they were, so the record does not change when people or bodies do. */
 export interface ConsensusSnapshot {

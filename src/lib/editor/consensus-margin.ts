@@ -8,6 +8,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import {
 	countStances,
+	countsShortText,
 	countsText,
 	passageHash,
 	passageText,
@@ -91,11 +92,18 @@ function indicator(
 	before.className = 'visually-hidden';
 	before.textContent = `Abschnitt ${number}: `;
 	const visible = document.createElement('span');
+	visible.className = 'consensus-indicator__long';
 	visible.textContent = countsText(counts);
+	// On phones the short form is shown instead (consensus-margin.css); screen readers always get
+	// the long one.
+	const short = document.createElement('span');
+	short.className = 'consensus-indicator__short';
+	short.setAttribute('aria-hidden', 'true');
+	short.textContent = countsShortText(counts);
 	const after = document.createElement('span');
 	after.className = 'visually-hidden';
 	after.textContent = ' – Rückmeldungen anzeigen';
-	button.append(before, visible, after);
+	button.append(before, visible, short, after);
 	button.addEventListener('click', () => onOpen(blockId));
 	return button;
 }
