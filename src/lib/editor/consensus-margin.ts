@@ -2,6 +2,7 @@
 // (widget decoration) that opens the passage's details. The marks come from the consensus feed;
 // whether a mark is outdated is decided here, against the hash of the passage's text as it is
 // now in this browser, so a change by anyone shows at once.
+import { dispatchAfterPendingSelection } from './pending-selection';
 import { Extension } from '@tiptap/core';
 import type { Node } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
@@ -187,7 +188,9 @@ export const ConsensusMargin = Extension.create<{ onOpen: (blockId: string) => v
 						clearTimeout(timer);
 						timer = setTimeout(() => {
 							const hashes = hashesOf(view.state.doc);
-							view.dispatch(view.state.tr.setMeta(key, { hashes } satisfies MarginMeta));
+							dispatchAfterPendingSelection(view, (tr) =>
+								tr.setMeta(key, { hashes } satisfies MarginMeta)
+							);
 						}, rehashDelayMs);
 					};
 					return {

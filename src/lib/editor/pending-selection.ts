@@ -2,6 +2,8 @@
 // next selectionchange event). A redraw in between, for a remote change or another person's
 // caret, writes ProseMirror's older selection back into the page, and the move is lost. So the
 // pending move is read first, before any remote change is applied.
+import { Extension } from '@tiptap/core';
+import { Plugin, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -39,3 +41,34 @@ export function readSelectionBeforeRemoteChanges(
 		awareness.off('change', onPresence);
 	};
 }
+
+/**
+ * Dispatches a change the page makes on its own (new decorations from a live feed, a timer),
+ * after reading a pending caret move: a transaction built on the older selection would put it
+ * back.
+ */
+export function dispatchAfterPendingSelection(
+	view: EditorView,
+	change: (tr: Transaction) => Transaction
+): void {
+	readPendingSelection(view);
+	view.dispatch(change(view.state.tr));
+}
+
+/** Keyboard commands act where the caret is now, also right after a move not yet read. */
+export const ReadCaretBeforeKeys = Extension.create({
+	name: 'readCaretBeforeKeys',
+	priority: 2000,
+	addProseMirrorPlugins() {
+		return [
+			new Plugin({
+				props: {
+					handleKeyDown(view) {
+						readPendingSelection(view);
+						return false;
+					}
+				}
+			})
+		];
+	}
+});
