@@ -83,6 +83,10 @@ test('a Kommune proposes, the editor sees it live and accepts, rejects and undoe
 	const editorText = textbox(editor.page);
 	await expect(editorText.locator('del.proposal__deletion')).toHaveText('Familien');
 	await expect(editorText.locator('ins.proposal__insertion')).toHaveText(/Haushalte$/);
+	// Screen readers hear what is proposed, not only struck and underlined words.
+	const heard = await editorText.ariaSnapshot();
+	expect(heard).toMatch(/Vorgeschlagen zu streichen:"?\s*- deletion: Familien/);
+	expect(heard).toContain('insertion: "Vorgeschlagen: Haushalte"');
 	await expect(editorText.locator('.proposal__tag')).toContainText('Stadt Kamen');
 	await expect(editorText.locator('.proposal')).toHaveAttribute(
 		'title',

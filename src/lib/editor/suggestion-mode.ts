@@ -100,6 +100,14 @@ function label(proposal: { organisation: string; author: string }) {
 	return `Vorschlag ${proposal.organisation} – ${proposal.author}`;
 }
 
+function deletionLabel() {
+	const label = document.createElement('span');
+	label.className = 'visually-hidden proposal__label';
+	label.contentEditable = 'false';
+	label.textContent = 'Vorgeschlagen zu streichen: ';
+	return label;
+}
+
 function insertionWidget(
 	text: string,
 	proposal: { id: string; organisation: string; author: string },
@@ -163,6 +171,14 @@ function decorate(
 	for (const item of drawn) {
 		const active = item.id === s.activeId;
 		if (item.from < item.to) {
+			// Screen readers do not all announce <del>: the struck words are named before them.
+			decorations.push(
+				Decoration.widget(item.from, deletionLabel, {
+					side: -1,
+					key: 'proposal-deletion-label',
+					ignoreSelection: true
+				})
+			);
 			decorations.push(
 				Decoration.inline(
 					item.from,
