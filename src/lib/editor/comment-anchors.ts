@@ -2,9 +2,11 @@
 // through everyone's edits. The start sticks to the first commented character, the end to the
 // last one, so text typed right before or right after the words stays outside the comment. When
 // all the words are deleted, the range collapses and the comment is detached.
+import type { EditorState } from '@tiptap/pm/state';
 import {
 	absolutePositionToRelativePosition,
-	relativePositionToAbsolutePosition
+	relativePositionToAbsolutePosition,
+	ySyncPluginKey
 } from '@tiptap/y-tiptap';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
@@ -14,6 +16,11 @@ export interface YBinding {
 	doc: Y.Doc;
 	type: Y.XmlFragment;
 	mapping: Parameters<typeof absolutePositionToRelativePosition>[2];
+}
+
+/** The editor's binding to its Yjs document, once the sync plugin has set it up. */
+export function bindingOf(state: EditorState): YBinding | undefined {
+	return ySyncPluginKey.getState(state)?.binding ?? undefined;
 }
 
 export interface Anchors {

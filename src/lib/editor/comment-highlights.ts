@@ -5,7 +5,7 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { anchorsFor, resolveAnchors, type Anchors, type YBinding } from './comment-anchors';
+import { anchorsFor, bindingOf, resolveAnchors, type Anchors } from './comment-anchors';
 
 export interface HighlightedThread extends Anchors {
 	id: string;
@@ -23,10 +23,6 @@ export interface CommentHighlightState {
 type Meta = { threads?: HighlightedThread[]; activeId?: string | null };
 
 export const commentHighlightsKey = new PluginKey<CommentHighlightState>('commentHighlights');
-
-function bindingOf(state: EditorState): YBinding | undefined {
-	return ySyncPluginKey.getState(state)?.binding ?? undefined;
-}
 
 function decorate(
 	state: EditorState,

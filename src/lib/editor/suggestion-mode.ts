@@ -19,10 +19,11 @@ import * as Y from 'yjs';
 import {
 	absolutePosition,
 	anchorsFor,
+	bindingOf,
 	resolveAnchors,
-	type Anchors,
-	type YBinding
+	type Anchors
 } from './comment-anchors';
+import { readPendingSelection } from './pending-selection';
 
 export interface DrawnProposal extends Anchors {
 	id: string;
@@ -66,10 +67,6 @@ type Meta = {
 };
 
 export const suggestionKey = new PluginKey<SuggestionState>('suggestionMode');
-
-function bindingOf(state: EditorState): YBinding | undefined {
-	return ySyncPluginKey.getState(state)?.binding ?? undefined;
-}
 
 /** Anchors for a range to replace, or for the point where words go in. */
 export function proposalAnchors(state: EditorState, from: number, to: number): Anchors | null {
@@ -338,7 +335,7 @@ export const SuggestionMode = Extension.create<SuggestionOptions>({
 			if (!suggestionKey.getState(view.state)?.suggesting) return false;
 			// The browser may have moved the caret without ProseMirror having read it yet (it reads
 			// selection changes a moment later): the proposal must start where the person sees it.
-			(view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
+			readPendingSelection(view);
 			const current = suggestionKey.getState(view.state);
 			if (!current) return false;
 			const next = draftAfter(view.state, current.draft, input);

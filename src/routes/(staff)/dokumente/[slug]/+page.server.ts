@@ -109,6 +109,17 @@ function proposalAction<TSchema extends Parameters<typeof parseForm>[0]>(
 	};
 }
 
+function decideAction(decision: 'accept' | 'reject') {
+	return proposalAction('document:write', ProposalForm, ({ value }, { found, user }) =>
+		decideProposal(db(), changeDocumentText, {
+			documentId: found.id,
+			userId: user.id,
+			proposalId: value.proposalId,
+			decision
+		})
+	);
+}
+
 export const actions = {
 	status: async (event) => {
 		const { found, user } = documentFor(event, 'document:manage');
@@ -170,22 +181,8 @@ export const actions = {
 		({ value }, { found, user }) =>
 			replyToProposal(db(), { documentId: found.id, authorId: user.id, ...value })
 	),
-	acceptProposal: proposalAction('document:write', ProposalForm, ({ value }, { found, user }) =>
-		decideProposal(db(), changeDocumentText, {
-			documentId: found.id,
-			userId: user.id,
-			proposalId: value.proposalId,
-			decision: 'accept'
-		})
-	),
-	rejectProposal: proposalAction('document:write', ProposalForm, ({ value }, { found, user }) =>
-		decideProposal(db(), changeDocumentText, {
-			documentId: found.id,
-			userId: user.id,
-			proposalId: value.proposalId,
-			decision: 'reject'
-		})
-	),
+	acceptProposal: decideAction('accept'),
+	rejectProposal: decideAction('reject'),
 	reopenProposal: proposalAction('document:write', ProposalForm, ({ value }, { found, user }) =>
 		reopenProposal(db(), changeDocumentText, {
 			documentId: found.id,
