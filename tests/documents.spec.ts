@@ -39,6 +39,8 @@ test('an editor creates, archives and restores a document; an admin deletes it',
 	await editor.page.getByRole('button', { name: 'Wiederherstellen: Protokoll der AG 2' }).click();
 	await expect(editor.page.getByRole('status')).toContainText('ist wiederhergestellt');
 	await editor.page.getByRole('button', { name: 'Archivieren: Protokoll der AG 2' }).click();
+	// Archived before the admin looks: only archived documents can be deleted.
+	await expect(editor.page.getByRole('status')).toContainText('ist archiviert');
 	await editor.close();
 
 	const admin = await pageAs(browser, actors.admin, baseURL!);
