@@ -3,7 +3,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
 	fallbackContentSecurityPolicy,
-	securityHeaders
+	securityHeaders,
+	transportSecurityHeaders
 } from '../src/lib/server/http/security-headers.js';
 import { publishedRuntime } from '../src/lib/server/runtime.js';
 
@@ -28,9 +29,11 @@ const { handler } = (await import(handlerUrl)) as { handler: NodeHandler };
 const runtime = publishedRuntime();
 if (!runtime) throw new Error('The SvelteKit bundle did not publish its runtime.');
 
+const responseHeaders = { ...securityHeaders, ...transportSecurityHeaders(process.env.ORIGIN) };
+
 const server = createServer((req, res) => {
 	// Pages replace the CSP with their own (kit.csp); static files and JSON keep this one.
-	for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+	for (const [name, value] of Object.entries(responseHeaders)) res.setHeader(name, value);
 	res.setHeader('Content-Security-Policy', fallbackContentSecurityPolicy);
 	if (deriveProtocol) {
 		req.headers[connectionProtocolHeader] = 'encrypted' in req.socket ? 'https' : 'http';

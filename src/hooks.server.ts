@@ -1,13 +1,17 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { error } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { appReady, appRuntime, appStatus, db } from '$lib/server/app';
+import { appConfig, appReady, appRuntime, appStatus, db } from '$lib/server/app';
 import { touchVisit } from '$lib/server/accounts/visits';
 import { resolveSession } from '$lib/server/auth/actor';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/session';
 import { checkFormBody } from '$lib/server/http/form-body';
 import { frameworkErrorMessage } from '$lib/server/http/error-messages';
-import { fallbackContentSecurityPolicy, securityHeaders } from '$lib/server/http/security-headers';
+import {
+	fallbackContentSecurityPolicy,
+	securityHeaders,
+	transportSecurityHeaders
+} from '$lib/server/http/security-headers';
 import { errorFields, log } from '$lib/server/log';
 import { participantForEvent } from '$lib/server/events/participants';
 import { anonymousActor } from '$lib/server/policy';
@@ -88,7 +92,9 @@ const handleParticipant: Handle = ({ event, resolve }) => {
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	for (const [name, value] of Object.entries(securityHeaders)) {
+	const { publicOrigin, publicOriginConfigured } = appConfig();
+	const transport = transportSecurityHeaders(publicOriginConfigured ? publicOrigin : undefined);
+	for (const [name, value] of Object.entries({ ...securityHeaders, ...transport })) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 	if (!response.headers.has('Content-Security-Policy')) {

@@ -1,4 +1,5 @@
 import { expect, openPage, pageAs, test } from './support/fixtures';
+import { startServer } from './support/server';
 
 test('signed in, the start page shows the navigation of the areas', async ({
 	browser,
@@ -90,6 +91,22 @@ test('every response carries the security headers', async ({ request }) => {
 	const csp = page.headers()['content-security-policy'];
 	expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
 	expect(csp).not.toContain("script-src 'self' 'unsafe-inline'");
+});
+
+test('Strict-Transport-Security only when ORIGIN is https', async ({ request }) => {
+	for (const path of ['/', '/healthz', '/favicon.svg']) {
+		const plain = await request.get(path);
+		expect(plain.headers()['strict-transport-security'], path).toBeUndefined();
+	}
+	const server = await startServer({ env: { ORIGIN: 'https://leitbild.example.test' } });
+	try {
+		for (const path of ['/', '/healthz', '/favicon.svg', '/gibt-es-nicht']) {
+			const response = await fetch(`${server.url}${path}`);
+			expect(response.headers.get('strict-transport-security'), path).toBe('max-age=31536000');
+		}
+	} finally {
+		await server.dispose();
+	}
 });
 
 test('form posts from another site are refused (CSRF)', async ({ request }) => {

@@ -14,3 +14,17 @@ export const securityHeaders: Readonly<Record<string, string>> = {
 
 export const fallbackContentSecurityPolicy =
 	"default-src 'none'; img-src 'self'; style-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** A year, the value HSTS preload lists and most services use. */
+const transportSecurityMaxAge = 365 * 24 * 60 * 60;
+
+/**
+ * Strict-Transport-Security when the app is reached over https (ORIGIN): browsers then never try
+ * plain http for it again. Without includeSubDomains: other services of the same domain (a
+ * Kreis's intranet) are not ours to decide for.
+ */
+export function transportSecurityHeaders(origin: string | undefined): Record<string, string> {
+	return origin?.startsWith('https://')
+		? { 'Strict-Transport-Security': `max-age=${transportSecurityMaxAge}` }
+		: {};
+}
