@@ -27,7 +27,7 @@ function epochOf(dataDir: string): string {
 	)[0].value;
 }
 
-test('back up while running, change, restore: the old state is back, for open editors too', async ({
+test('back up while running, change, restore: the old state is back, everyone signs in again', async ({
 	browser
 }) => {
 	const server = await startServer({ env: serverEnvWithAdmin });
@@ -68,29 +68,54 @@ test('back up while running, change, restore: the old state is back, for open ed
 		expect(refused).toMatchObject({ code: 1 });
 		expect((refused as { stderr: string }).stderr).toContain('Server');
 
+		const epochBeforeRestore = epochOf(server.dataDir);
 		expect(await server.stop()).toBe(0);
 		const restored = await npmScript('restore', backupFile, server.dataDir);
 		expect(restored.stdout).toContain('Wiederhergestellt');
-		const scriptClosed = new Promise<number>((resolve) =>
-			script.provider.once('closed', (event) => resolve(event.code))
-		);
 		await server.restart();
 
-		// Both editors come back with their newer text and are sent away before they can send it.
-		expect(await scriptClosed).toBe(4410);
+		// Everyone signs in again: the sessions of the backup may have been signed out since.
+		const oldSession = await admin.get('/dokumente', { maxRedirects: 0 });
+		expect(oldSession.status()).toBe(303);
+		expect(oldSession.headers().location).toMatch(/^\/anmelden\?weiter=/);
+		// The open editor notices that its page is refused now and goes to sign in.
+		await expect(page).toHaveURL(/\/anmelden\?weiter=%2Fdokumente%2Fleitbild/, { timeout: 20_000 });
+		await page.getByLabel('E-Mail-Adresse').fill(adminCredentials.email);
+		await page.getByLabel('Passwort').fill(adminCredentials.password);
+		await page.getByRole('button', { name: 'Anmelden' }).click();
+		await expect(page).toHaveURL(/\/dokumente\/leitbild$/);
 		await expect(page.getByRole('status').filter({ hasText: 'Verbunden' })).toBeVisible();
 		await expect(text).toContainText('Stand der Sicherung');
 		await expect(text).not.toContainText('Nach der Sicherung geschrieben');
+		// The script with the old cookie kept its newer text; none of it reached the database.
 		expect(script.text()).toContain('Nach der Sicherung geschrieben');
 
-		const fresh = connectDocument(server.url, id, cookie, { epoch: epochOf(server.dataDir) });
+		// Signed in afresh but holding a page from before the restore: sent away before it can
+		// push its newer text back.
+		const signedInAgain = await signedInRequest(
+			server.url,
+			adminCredentials.email,
+			adminCredentials.password
+		);
+		const newCookie = await sessionCookie(signedInAgain);
+		const stale = connectDocument(server.url, id, newCookie, { epoch: epochBeforeRestore });
+		stale.addParagraph('Aus einer Seite von vor der Wiederherstellung');
+		const staleClosed = new Promise<number>((resolve) =>
+			stale.provider.once('closed', (event) => resolve(event.code))
+		);
+		expect(await staleClosed).toBe(4410);
+		stale.destroy();
+
+		const fresh = connectDocument(server.url, id, newCookie, { epoch: epochOf(server.dataDir) });
 		await fresh.synced;
 		expect(fresh.text()).toContain('Stand der Sicherung');
 		expect(fresh.text()).not.toContain('Nach der Sicherung geschrieben');
-		// The reloaded browser page edits the restored text, live as before.
+		expect(fresh.text()).not.toContain('Aus einer Seite von vor der Wiederherstellung');
+		// The browser page, signed in again, edits the restored text, live as before.
 		fresh.addParagraph('Nach der Wiederherstellung');
 		await expect(text).toContainText('Nach der Wiederherstellung');
 		await eventually(() => fresh.text().includes('Nach der Wiederherstellung'));
+		await signedInAgain.dispose();
 		fresh.destroy();
 		script.destroy();
 		await browserPage.close();

@@ -10,6 +10,9 @@ export type ConnectionState = 'connecting' | 'saved' | 'offline' | 'ended' | 're
 /** The server's close code for a page loaded before a restore (see yjs-channel.ts). */
 const closeCodeDatabaseRestored = 4410;
 
+/** How often a failing connection may make the page ask whether it is still allowed in. */
+const accessCheckIntervalMs = 10_000;
+
 export interface Peer {
 	clientId: number;
 	name: string;
@@ -48,6 +51,11 @@ export class CollabSession {
 			this.connection = event.code === closeCodeDatabaseRestored ? 'restored' : 'ended';
 			onAccessChanged();
 		});
+		// A handshake the server refuses (signed out meanwhile, e.g. by a restore) looks to the
+		// browser like any failed connection, and y-websocket would retry for ever: ask the page.
+		this.provider.on('connection-close', () => {
+			if (this.provider.wsUnsuccessfulReconnects >= 2) this.#checkAccess(onAccessChanged);
+		});
 		this.ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
 			if (origin !== this.provider && !this.provider.wsconnected) this.unsentChanges = true;
 		});
@@ -64,6 +72,23 @@ export class CollabSession {
 	};
 
 	#hasSynced = false;
+	#lastAccessCheck = 0;
+
+	/** Reloads the page's data only when the page itself is refused now; a server that is merely
+	 * unreachable or restarting leaves the editor (and what was typed offline) as it is. */
+	async #checkAccess(onAccessChanged: () => void) {
+		if (!navigator.onLine || Date.now() - this.#lastAccessCheck < accessCheckIntervalMs) return;
+		this.#lastAccessCheck = Date.now();
+		try {
+			const response = await fetch(location.href, { method: 'HEAD', redirect: 'manual' });
+			if (response.type === 'opaqueredirect' || [401, 403, 404].includes(response.status)) {
+				this.connection = 'ended';
+				onAccessChanged();
+			}
+		} catch {
+			// Unreachable: the provider keeps trying.
+		}
+	}
 
 	#updateConnection() {
 		if (this.connection === 'ended' || this.connection === 'restored') return;

@@ -78,6 +78,11 @@ export function invalidateUserSessions(db: AppDatabase, userId: string, exceptId
 		.run();
 }
 
+/** Signs everyone out: after a restore, sessions ended since the backup must not come back. */
+export function invalidateAllSessions(db: AppDatabase): void {
+	db.delete(session).run();
+}
+
 export function deleteExpiredSessions(db: AppDatabase, now = new Date()): void {
 	db.delete(session).where(lt(session.expiresAt, now)).run();
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type AppDatabase } from '../db/database';
 import { databaseEpoch } from '../db/epoch';
-import { organisation } from '../db/schema';
+import { organisation, session, user } from '../db/schema';
 import { BackupError, createBackup, restoreBackup, type BackupPaths } from './backup';
 
 function organisationNames(db: AppDatabase): string[] {
@@ -70,6 +70,36 @@ describe('backup and restore', () => {
 			'Fassung vom Rat'
 		);
 		expect(existsSync(path.join(paths.dataDir, 'uploads', 'neu.pdf'))).toBe(false);
+	});
+
+	it('ends every session: those in the backup may have been signed out since', async () => {
+		const running = open();
+		running
+			.insert(user)
+			.values({ id: 'u1', email: 'a@kamen.test', name: 'A', passwordHash: 'x' })
+			.run();
+		running
+			.insert(session)
+			.values({
+				id: 's1',
+				userId: 'u1',
+				secretHash: Buffer.from('geheim'),
+				expiresAt: new Date(Date.now() + 60_000)
+			})
+			.run();
+		await createBackup(paths, backupFile);
+		// Signed out after the backup.
+		running.delete(session).run();
+		closeDatabase(running);
+
+		await restoreBackup(paths, backupFile);
+		const restored = open();
+		try {
+			expect(restored.select().from(session).all()).toEqual([]);
+			expect(restored.select({ id: user.id }).from(user).all()).toEqual([{ id: 'u1' }]);
+		} finally {
+			closeDatabase(restored);
+		}
 	});
 
 	it('refuses a file that is not a backup and leaves the data alone', async () => {

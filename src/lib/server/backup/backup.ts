@@ -18,6 +18,7 @@ import path from 'node:path';
 import { create as createTar, extract as extractTar } from 'tar';
 import { closeDatabase, openDatabase } from '../db/database';
 import { renewDatabaseEpoch } from '../db/epoch';
+import { invalidateAllSessions } from '../auth/session';
 
 export interface BackupPaths {
 	dataDir: string;
@@ -157,6 +158,8 @@ export async function restoreBackup(paths: BackupPaths, file: string): Promise<M
 			const check = db.$client.pragma('quick_check', { simple: true });
 			if (check !== 'ok') throw new BackupError('Die Datenbank der Sicherung ist beschädigt.');
 			renewDatabaseEpoch(db);
+			// The backup holds sessions that may have been signed out since: everyone signs in again.
+			invalidateAllSessions(db);
 		} finally {
 			closeDatabase(db);
 		}
