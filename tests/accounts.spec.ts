@@ -174,8 +174,9 @@ test('a reset link works once', async ({ browser, actors, baseURL, server }) => 
 	const admin = await pageAs(browser, actors.admin, baseURL!);
 	await openPage(admin.page, '/verwaltung/organisationen/werne');
 	await admin.page.getByText('Vera Vergesslich', { exact: true }).last().click();
+	await admin.page.getByRole('link', { name: 'Konto von Vera Vergesslich' }).click();
 	await admin.page
-		.getByRole('button', { name: 'Link zum Zurücksetzen des Passworts für Vera Vergesslich' })
+		.getByRole('button', { name: 'Link zum Zurücksetzen des Passworts erstellen' })
 		.click();
 	const resetPath = new URL(
 		await admin.page.getByLabel('Link zum Zurücksetzen des Passworts').inputValue()
@@ -245,8 +246,10 @@ test('deactivation ends an open session at once', async ({ browser, actors, base
 	const manager = await pageAs(browser, actors.manager, baseURL!);
 	await openPage(manager.page, '/verwaltung/organisationen/kamen');
 	await manager.page.getByText('Gerd Geht', { exact: true }).last().click();
-	await manager.page.getByRole('button', { name: 'Gerd Geht deaktivieren' }).click();
-	await expect(manager.page.getByRole('status')).toContainText('Gerd Geht ist deaktiviert');
+	await manager.page.getByRole('button', { name: 'Gerd Geht in Stadt Kamen deaktivieren' }).click();
+	await expect(manager.page.getByRole('status')).toContainText(
+		'Gerd Geht ist in Stadt Kamen deaktiviert'
+	);
 	await manager.close();
 
 	expect((await leaving.get('/konto', { maxRedirects: 0 })).status()).toBe(303);

@@ -155,9 +155,12 @@ const test = base.extend<object, { hostile: HostileContext }>({
 
 			const admin = actors.admin.request;
 			const invitation = await invite(admin, url, 'kamen', 'eingeladen@kamen.test', ['viewer']);
-			const reset = await postForm(admin, url, '/verwaltung/organisationen/kamen?/resetLink', {
-				userId: userId(actors.editor.email)
-			});
+			const reset = await postForm(
+				admin,
+				url,
+				`/verwaltung/personen/${userId(actors.editor.email)}?/resetLink`,
+				{}
+			);
 			const passwordReset = /\/passwort-zuruecksetzen\/[a-z0-9]+/.exec(await reset.text())?.[0];
 			if (!passwordReset) throw new Error('Kein Link zum Zurücksetzen in der Antwort');
 

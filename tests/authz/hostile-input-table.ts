@@ -442,7 +442,6 @@ export const hostileTable: HostileCase[] = [
 	},
 	memberAction('deactivate'),
 	memberAction('reactivate'),
-	memberAction('resetLink'),
 	{
 		route: '/join',
 		action: 'default',
@@ -579,7 +578,38 @@ export const hostileTable: HostileCase[] = [
 		path: '/verwaltung/personen/{viewerUser}',
 		form: { confirm: 'ja' },
 		fields: { confirm }
-	}
+	},
+	// Kamen's manager acts on the account of Kamen's viewer, who belongs to Kamen only.
+	{
+		route: '/verwaltung/personen/[id]',
+		action: 'deactivateAccount',
+		actor: 'manager',
+		path: '/verwaltung/personen/{viewerUser}',
+		form: { confirm: 'ja' },
+		fields: { confirm }
+	},
+	{
+		route: '/verwaltung/personen/[id]',
+		action: 'profile',
+		actor: 'manager',
+		path: '/verwaltung/personen/{viewerUser}',
+		form: { name: 'Vera Lesend', email: 'viewer@kamen.test' },
+		fields: { name: line, email: { kind: 'email' } }
+	},
+	noInput(
+		'/verwaltung/personen/[id]',
+		'resetLink',
+		'manager',
+		'/verwaltung/personen/{viewerUser}',
+		'Ein Knopf ohne Felder: der Link gilt der Person der Adresse.'
+	),
+	noInput(
+		'/verwaltung/personen/[id]',
+		'reactivateAccount',
+		'manager',
+		'/verwaltung/personen/{viewerUser}',
+		'Ein Knopf ohne Felder: das Konto der Person der Adresse.'
+	)
 ];
 
 /** GET endpoints and pages that read parameters from the URL, each with malformed requests.

@@ -22,7 +22,8 @@ export interface RouteCase {
 	/** The URL to request when the route has parameters. */
 	path?: string;
 	/** Form fields for actions and POST endpoints. `{code}` and `{board}` in a path or field stand
-	 * for the seeded event's current join code and its first board. */
+	 * for the seeded event's current join code and its first board, `{viewerUser}` for the id of
+	 * Kamen's viewer, who belongs to Kamen only. */
 	form?: Record<string, string | string[]>;
 	/** The request ends the session it is sent with: each actor signs in afresh for it. */
 	endsSession?: boolean;
@@ -87,6 +88,7 @@ const seededEvent = '/konferenzen/zukunftskonferenz';
 const noEvent = '/konferenzen/gibt-es-nicht';
 const eventRoute = '/konferenzen/[slug]';
 const organisationRoute = '/verwaltung/organisationen/[slug]';
+const viewerAccount = '/verwaltung/personen/{viewerUser}';
 
 export const routeTable: RouteCase[] = [
 	page('/', everyone),
@@ -257,20 +259,43 @@ export const routeTable: RouteCase[] = [
 	}),
 	action(organisationRoute, 'deactivate', kamenManagers, { path: kamen, form: { userId: nobody } }),
 	action(organisationRoute, 'reactivate', kamenManagers, { path: kamen, form: { userId: nobody } }),
-	action(organisationRoute, 'resetLink', kamenManagers, { path: kamen, form: { userId: nobody } }),
 	page('/verwaltung/protokoll', admins),
 	// A person nobody has: admins get 404, so no one is anonymised by the table.
 	page('/verwaltung/personen/[id]', admins, `/verwaltung/personen/${nobody}`),
+	// The account of someone in Kamen only: Kamen's manager and the admins may act on it (#17).
+	page('/verwaltung/personen/[id]', kamenManagers, viewerAccount),
 	action('/verwaltung/personen/[id]', 'anonymise', admins, {
 		path: `/verwaltung/personen/${nobody}`,
 		form: { confirm: 'ja' }
 	}),
+	// Unconfirmed: allowed actors get 400, so the viewer keeps their account.
+	...['anonymise', 'deactivateAccount'].map((name) =>
+		action('/verwaltung/personen/[id]', name, kamenManagers, {
+			path: viewerAccount,
+			form: { confirm: '' }
+		})
+	),
+	action('/verwaltung/personen/[id]', 'profile', kamenManagers, {
+		path: viewerAccount,
+		form: { name: '', email: '' }
+	}),
+	// Makes a link nobody uses; reactivating an active account changes nothing.
+	...['resetLink', 'reactivateAccount'].map((name) =>
+		action('/verwaltung/personen/[id]', name, kamenManagers, { path: viewerAccount })
+	),
 	{
 		kind: 'endpoint',
 		route: '/verwaltung/personen/[id]/daten.json',
 		method: 'GET',
 		path: `/verwaltung/personen/${nobody}/daten.json`,
 		access: admins
+	},
+	{
+		kind: 'endpoint',
+		route: '/verwaltung/personen/[id]/daten.json',
+		method: 'GET',
+		path: `${viewerAccount}/daten.json`,
+		access: kamenManagers
 	},
 	page('/impressum', everyone),
 	page('/datenschutz', everyone),

@@ -57,7 +57,15 @@ export function boardIdsOf(dataDir: string, slug: string): string[] {
 export function fillPlaceholders(text: string, dataDir: string): string {
 	return text
 		.replace('{code}', () => joinCodeOf(dataDir, seededEventSlug))
-		.replace('{board}', () => boardIdsOf(dataDir, seededEventSlug)[0]);
+		.replace('{board}', () => boardIdsOf(dataDir, seededEventSlug)[0])
+		.replace(
+			'{viewerUser}',
+			() =>
+				queryDatabase<{ id: string }>(
+					dataDir,
+					"select id from user where email = 'viewer@kamen.test'"
+				)[0].id
+		);
 }
 
 /** All cookies of a request context as one Cookie header, for raw WebSocket clients. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { can, grantableRoles, type Actor } from './policy';
+import {
+	accountAuthorityGap,
+	can,
+	grantableRoles,
+	type Actor,
+	type Resource,
+	type Role
+} from './policy';
 
 const kamen = 'org-kamen';
 const unna = 'org-unna';
@@ -171,5 +178,82 @@ describe('can', () => {
 		expect(can(kamenManager, 'organisation:consent', other)).toBe(false);
 		expect(can(admin, 'organisation:consent', other)).toBe(false);
 		expect(can(kamenEditor, 'organisation:consent', own)).toBe(false);
+	});
+});
+
+describe('account authority', () => {
+	const bergkamen = 'org-bergkamen';
+	const kreis = 'org-kreis';
+	const account = (
+		memberships: { organisationId: string; roles: Role[] }[]
+	): Extract<Resource, { type: 'account' }> => ({ type: 'account', userId: 'x', memberships });
+	const onlyKamen = account([{ organisationId: kamen, roles: ['editor'] }]);
+	const kamenAndBergkamen = account([
+		{ organisationId: kamen, roles: ['viewer'] },
+		{ organisationId: bergkamen, roles: ['signatory'] }
+	]);
+	const adminWithKamenRole = account([
+		{ organisationId: kreis, roles: ['admin'] },
+		{ organisationId: kamen, roles: ['editor'] }
+	]);
+	const onlyBergkamen = account([{ organisationId: bergkamen, roles: ['viewer'] }]);
+
+	it('lets the manager of A act on a person only in A', () => {
+		expect(can(kamenManager, 'account:manage', onlyKamen)).toBe(true);
+		expect(can(kamenManager, 'account:view', onlyKamen)).toBe(true);
+	});
+
+	it('refuses the manager of A for a person also in B, and says which', () => {
+		expect(can(kamenManager, 'account:manage', kamenAndBergkamen)).toBe(false);
+		expect(can(kamenManager, 'account:view', kamenAndBergkamen)).toBe(true);
+		expect(accountAuthorityGap(kamenManager, kamenAndBergkamen).organisationIds).toEqual([
+			bergkamen
+		]);
+	});
+
+	it('refuses the manager of A for an admin with a role in A', () => {
+		expect(can(kamenManager, 'account:manage', adminWithKamenRole)).toBe(false);
+		expect(accountAuthorityGap(kamenManager, adminWithKamenRole).admin).toBe(true);
+	});
+
+	it('refuses the manager of A for a person only in B, even to look', () => {
+		expect(can(kamenManager, 'account:manage', onlyBergkamen)).toBe(false);
+		expect(can(kamenManager, 'account:view', onlyBergkamen)).toBe(false);
+	});
+
+	it('counts ended memberships: they can be resumed', () => {
+		const managerOfBoth: Actor = {
+			kind: 'member',
+			userId: 'mb',
+			admin: false,
+			memberships: [
+				{ organisationId: kamen, roles: ['manager'] },
+				{ organisationId: bergkamen, roles: ['manager'] }
+			]
+		};
+		expect(can(managerOfBoth, 'account:manage', kamenAndBergkamen)).toBe(true);
+		expect(can(managerOfBoth, 'account:manage', adminWithKamenRole)).toBe(false);
+	});
+
+	it('leaves a person without organisations, and every account, to admins', () => {
+		const nobody = account([]);
+		expect(can(kamenManager, 'account:manage', nobody)).toBe(false);
+		expect(can(kamenManager, 'account:view', nobody)).toBe(false);
+		for (const resource of [
+			onlyKamen,
+			kamenAndBergkamen,
+			adminWithKamenRole,
+			onlyBergkamen,
+			nobody
+		]) {
+			expect(can(admin, 'account:manage', resource)).toBe(true);
+		}
+	});
+
+	it('refuses everyone else', () => {
+		for (const actor of [anonymous, participant, kamenEditor, kamenViewer]) {
+			expect(can(actor, 'account:manage', onlyKamen)).toBe(false);
+			expect(can(actor, 'account:view', onlyKamen)).toBe(false);
+		}
 	});
 });

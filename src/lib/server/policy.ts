@@ -26,6 +26,15 @@ export type Resource =
 	| { type: 'organisation'; organisationId: string; kind: OrganisationKind }
 	| { type: 'event'; eventId: string }
 	| {
+			/**
+			 * A person's account, which every organisation they belong to shares. `memberships` are all
+			 * of them, ended ones too: an ended membership can be resumed, and with it the access.
+			 */
+			type: 'account';
+			userId: string;
+			memberships: readonly Membership[];
+	  }
+	| {
 			type: 'document';
 			documentId: string;
 			archived: boolean;
@@ -61,6 +70,29 @@ export function hasRole(actor: Actor, organisationId: string, role: Role): boole
 	);
 }
 
+function holdsAdmin(resource: Extract<Resource, { type: 'account' }>): boolean {
+	return resource.memberships.some((m) => m.roles.includes('admin'));
+}
+
+/**
+ * What stands between an actor and a person's whole account: the organisations of the person
+ * the actor does not manage, and whether the account holds the admin role. Nothing stands in an
+ * admin's way. A person without any organisation is the admins' alone.
+ */
+export function accountAuthorityGap(
+	actor: Actor,
+	resource: Extract<Resource, { type: 'account' }>
+): { organisationIds: string[]; admin: boolean; noOrganisation: boolean } {
+	if (isAdmin(actor)) return { organisationIds: [], admin: false, noOrganisation: false };
+	return {
+		organisationIds: resource.memberships
+			.map((m) => m.organisationId)
+			.filter((organisationId) => !hasRole(actor, organisationId, 'manager')),
+		admin: holdsAdmin(resource),
+		noOrganisation: resource.memberships.length === 0
+	};
+}
+
 const rules = {
 	/** Pages everyone may read: start page, legal pages, health. */
 	'public:view': () => true,
@@ -77,8 +109,23 @@ const rules = {
 		resource.type === 'organisation' && resource.kind === 'kreis' && isAdmin(actor),
 	/** The audit log of sign-ins, invitations and role changes. */
 	'audit:view': isAdmin,
-	/** A person's data under the DSGVO: exporting it and anonymising the person, for good. */
-	'person:privacy': isAdmin,
+	/** Seeing a person's account page: admins, and the managers of any organisation of theirs. */
+	'account:view': (actor, resource) =>
+		resource.type === 'account' &&
+		(isAdmin(actor) ||
+			resource.memberships.some((m) => hasRole(actor, m.organisationId, 'manager'))),
+	/**
+	 * What changes the whole account (a password-reset link, deactivating it, name and e-mail, the
+	 * data export and anonymisation under the DSGVO) reaches into every organisation the person
+	 * belongs to: only someone who manages all of them may do it, and an admin's account only
+	 * admins. Roles and membership in one organisation stay with its managers
+	 * (organisation:manage-members).
+	 */
+	'account:manage': (actor, resource) => {
+		if (resource.type !== 'account' || actor.kind !== 'member') return false;
+		const gap = accountAuthorityGap(actor, resource);
+		return gap.organisationIds.length === 0 && !gap.admin && !gap.noOrganisation;
+	},
 	/** Reading the reports sent through the accessibility feedback form. */
 	'feedback:view': isAdmin,
 	/** Reading a document, archived ones included. */

@@ -56,6 +56,9 @@ export const AcceptExistingForm = v.object({ password: passwordField });
 
 export const NameForm = v.object({ name: nameField });
 
+/** Name and e-mail address of someone else's account, as its managers change them. */
+export const AccountProfileForm = v.object({ name: nameField, email: emailField });
+
 export const PasswordChangeForm = v.pipe(
 	v.object({
 		currentPassword: passwordField,

@@ -1,14 +1,21 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { db, revalidateLiveConnections } from '$lib/server/app';
 import { InviteForm, MemberForm, RolesForm } from '$lib/server/accounts/forms';
-import { createInvitation, createPasswordReset } from '$lib/server/accounts/links';
+import { accountResource } from '$lib/server/accounts/account';
+import { createInvitation } from '$lib/server/accounts/links';
 import { listMembers, setMembershipActive, setRoles } from '$lib/server/accounts/members';
 import type { Role } from '$lib/server/db/schema';
 import { parseForm } from '$lib/server/http/forms';
 import { authorize, signedInUser } from '$lib/server/http/guard';
 import { publicUrl } from '$lib/server/http/public-url';
-import { can, grantableRoles, type Actor, type Resource } from '$lib/server/policy';
-import { findOrganisationBySlug } from '$lib/server/workspace/organisations';
+import {
+	accountAuthorityGap,
+	can,
+	grantableRoles,
+	type Actor,
+	type Resource
+} from '$lib/server/policy';
+import { findOrganisationBySlug, listOrganisations } from '$lib/server/workspace/organisations';
 
 type OrganisationResource = Extract<Resource, { type: 'organisation' }>;
 
@@ -61,20 +68,33 @@ export function load(event) {
 	const { org, resource } = organisationOf(event);
 	const actor = event.locals.actor;
 	const canManage = can(actor, 'organisation:manage-members', resource);
+	const names = new Map(listOrganisations(db()).map((o) => [o.id, o.name]));
 	return {
 		organisation: { name: org.name, kind: org.kind, ags: org.ags, adopting: org.adopting },
 		canManage,
-		canManagePeople: can(actor, 'person:privacy'),
 		grantableRoles: grantableRoles(actor, resource),
-		members: listMembers(db(), org.id).map((member) => ({
-			userId: member.userId,
-			name: member.name,
-			email: canManage ? member.email : null,
-			roles: member.roles,
-			active: !member.deactivatedAt && !member.accountDeactivatedAt,
-			isSelf: member.userId === event.locals.user?.id,
-			protectedAdmin: protectsAdmin(actor, resource, member.roles)
-		}))
+		members: listMembers(db(), org.id).map((member) => {
+			const account = accountResource(db(), member.userId);
+			const gap = accountAuthorityGap(actor, account);
+			return {
+				userId: member.userId,
+				name: member.name,
+				email: canManage ? member.email : null,
+				roles: member.roles,
+				active: !member.deactivatedAt && !member.accountDeactivatedAt,
+				isSelf: member.userId === event.locals.user?.id,
+				protectedAdmin: protectsAdmin(actor, resource, member.roles),
+				account: {
+					mayView: can(actor, 'account:view', account),
+					mayManage: can(actor, 'account:manage', account),
+					refusal: {
+						otherOrganisations: gap.organisationIds.map((id) => names.get(id) ?? id),
+						admin: gap.admin,
+						noOrganisation: gap.noOrganisation
+					}
+				}
+			};
+		})
 	};
 }
 
@@ -126,30 +146,7 @@ export const actions = {
 		return { action: 'roles', success: `Die Rollen von ${member.name} sind gespeichert.` };
 	},
 	deactivate: async (event) => setActive(event, false),
-	reactivate: async (event) => setActive(event, true),
-	resetLink: async (event) => {
-		const { org, resource } = organisationOf(event);
-		authorize(event, 'organisation:manage-members', resource);
-		const user = signedInUser(event);
-		const form = parseForm(MemberForm, await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'resetLink', message: form.message });
-		const member = memberOf(org.id, form.value.userId);
-		if (!member) return notAMember('resetLink');
-		if (protectsAdmin(event.locals.actor, resource, member.roles)) {
-			return fail(403, {
-				action: 'resetLink',
-				message: 'Das Passwort einer Administration setzt nur eine Administration zurück.'
-			});
-		}
-		const link = createPasswordReset(db(), { userId: member.userId, createdBy: user.id });
-		if (!link) return fail(404, { action: 'resetLink', message: 'Konto nicht gefunden.' });
-		return {
-			action: 'resetLink',
-			link: publicUrl(link.path, event.url),
-			email: member.email,
-			expiresAt: link.expiresAt
-		};
-	}
+	reactivate: async (event) => setActive(event, true)
 };
 
 async function setActive(event: RequestEvent<{ slug: string }>, active: boolean) {
@@ -177,7 +174,7 @@ async function setActive(event: RequestEvent<{ slug: string }>, active: boolean)
 	return {
 		action: 'active',
 		success: active
-			? `${member.name} ist wieder aktiv.`
-			: `${member.name} ist deaktiviert und abgemeldet.`
+			? `${member.name} ist in ${org.name} wieder aktiv.`
+			: `${member.name} ist in ${org.name} deaktiviert.`
 	};
 }
