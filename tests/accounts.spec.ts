@@ -87,7 +87,7 @@ test('the admin invites a manager of Kamen, who invites their own staff', async 
 	await manager.getByLabel('Ihr Name').fill('Lena Leitung');
 	await manager.getByLabel('Passwort', { exact: true }).fill('Kamen-Leitung-2026');
 	await manager.getByLabel('Passwort wiederholen').fill('Kamen-Leitung-2026');
-	await manager.getByRole('button', { name: 'Einladung annehmen' }).click();
+	await manager.getByRole('button', { name: 'Konto anlegen und Einladung annehmen' }).click();
 	await expect(manager.getByRole('heading', { level: 1 })).toHaveText('Guten Tag, Lena Leitung');
 	await expect(manager.getByRole('listitem').filter({ hasText: 'Stadt Kamen' })).toContainText(
 		'Mitglieder verwalten'
@@ -110,7 +110,7 @@ test('the admin invites a manager of Kamen, who invites their own staff', async 
 	expect(await start.text()).toContain('Redaktion, Lesen');
 	await editorRequest.dispose();
 
-	const reuse = await postForm(newcomer.request, baseURL!, editorLink, {
+	const reuse = await postForm(newcomer.request, baseURL!, `${editorLink}?/create`, {
 		name: 'Noch jemand',
 		password: memberPassword,
 		passwordRepeat: memberPassword
@@ -130,7 +130,7 @@ test('an expired invitation is refused and writes nothing', async ({ actors, ser
 	);
 	await openPage(page, link);
 	await expect(page.getByRole('alert')).toContainText('abgelaufen');
-	const response = await postForm(page.request, server.url, link, {
+	const response = await postForm(page.request, server.url, `${link}?/create`, {
 		name: 'Spät',
 		password: memberPassword,
 		passwordRepeat: memberPassword

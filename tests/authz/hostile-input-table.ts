@@ -149,7 +149,7 @@ export const hostileTable: HostileCase[] = [
 	},
 	{
 		route: '/einladung/[token]',
-		action: 'default',
+		action: 'create',
 		actor: 'anonymous',
 		path: '{invitation}',
 		form: {
@@ -159,6 +159,21 @@ export const hostileTable: HostileCase[] = [
 		},
 		fields: { name: line, password, passwordRepeat: password }
 	},
+	{
+		route: '/einladung/[token]',
+		action: 'signIn',
+		actor: 'anonymous',
+		path: '{invitation}',
+		form: { password: 'Ein-Passwort-2026' },
+		fields: { password }
+	},
+	noInput(
+		'/einladung/[token]',
+		'accept',
+		'anonymous',
+		'{invitation}',
+		'Ein Knopf ohne Felder: angenommen wird für das angemeldete Konto.'
+	),
 	{
 		route: '/passwort-zuruecksetzen/[token]',
 		action: 'default',

@@ -105,7 +105,9 @@ export const routeTable: RouteCase[] = [
 	action('/konto', 'name', members),
 	action('/konto', 'password', members),
 	page('/einladung/[token]', everyone, '/einladung/unbekannt'),
-	action('/einladung/[token]', 'default', everyone, { path: '/einladung/unbekannt' }),
+	...['create', 'signIn', 'accept'].map((name) =>
+		action('/einladung/[token]', name, everyone, { path: '/einladung/unbekannt' })
+	),
 	page('/passwort-zuruecksetzen/[token]', everyone, '/passwort-zuruecksetzen/unbekannt'),
 	action('/passwort-zuruecksetzen/[token]', 'default', everyone, {
 		path: '/passwort-zuruecksetzen/unbekannt'

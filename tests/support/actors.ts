@@ -97,7 +97,7 @@ export async function acceptInvitation(
 	password: string
 ) {
 	const request = await playwrightRequest.newContext({ baseURL });
-	const response = await postForm(request, baseURL, linkPath, {
+	const response = await postForm(request, baseURL, `${linkPath}?/create`, {
 		name,
 		password,
 		passwordRepeat: password

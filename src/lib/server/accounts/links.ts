@@ -1,7 +1,7 @@
 // Single-use, expiring links: an invitation into an organisation with roles, or a password reset.
 // There is no mail server: the link is shown to the person who made it, to pass on.
 import { and, eq, isNull } from 'drizzle-orm';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import { hashPassword, passwordProblem } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import { generateToken, hashTokenHex } from '../auth/tokens';
 import { transaction, type AppDatabase } from '../db/database';
@@ -155,10 +155,17 @@ function claimLink(tx: AppDatabase, linkId: string, now: Date): boolean {
 	return claimed.changes === 1;
 }
 
+/**
+ * How an invitation is accepted: a new person sets name and password; someone with an account
+ * has signed in as it first (through the throttled sign-in), so no password is checked here and
+ * the link tells its holder nothing about the account.
+ */
 export type InvitationAnswer =
-	{ kind: 'new'; name: string; password: string } | { kind: 'existing'; password: string };
+	{ kind: 'new'; name: string; password: string } | { kind: 'signed-in'; userId: string };
 
-/** Accepts an invitation: a new person sets name and password, a known one confirms theirs. */
+export const existingAccountMessage =
+	'Unter dieser E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich mit ihm an, um die Einladung anzunehmen.';
+
 export async function acceptInvitation(
 	db: AppDatabase,
 	token: string,
@@ -169,14 +176,17 @@ export async function acceptInvitation(
 	if (!lookup.ok) return lookup;
 	const { link } = lookup;
 	let passwordHash: string | undefined;
-	if (lookup.existingUserId) {
-		const person = findUser(db, lookup.existingUserId)!;
-		if (person.deactivatedAt) return { ok: false, message: 'Dieses Konto ist deaktiviert.' };
-		if (!(await verifyPassword(person.passwordHash, answer.password))) {
-			return { ok: false, message: 'Das Passwort ist nicht richtig.' };
+	if (answer.kind === 'signed-in') {
+		if (answer.userId !== lookup.existingUserId) {
+			return {
+				ok: false,
+				message: `Diese Einladung gilt für ${link.email}. Bitte melden Sie sich mit diesem Konto an.`
+			};
 		}
+		const person = findUser(db, answer.userId)!;
+		if (person.deactivatedAt) return { ok: false, message: 'Dieses Konto ist deaktiviert.' };
 	} else {
-		if (answer.kind !== 'new') return { ok: false, message: 'Bitte geben Sie Ihren Namen an.' };
+		if (lookup.existingUserId) return { ok: false, message: existingAccountMessage };
 		const problem = passwordProblem(answer.password, link.email);
 		if (problem) return { ok: false, message: problem };
 		passwordHash = await hashPassword(answer.password);

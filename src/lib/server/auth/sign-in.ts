@@ -24,7 +24,14 @@ let dummyHash: Promise<string> | undefined;
 
 export async function signIn(
 	db: AppDatabase,
-	input: { email: string; password: string; ipAddress: string },
+	input: {
+		email: string;
+		password: string;
+		ipAddress: string;
+		/** Signing in to accept an invitation: the account may have no membership yet (all of its
+		 * earlier ones ended), since the invitation brings one. */
+		forInvitation?: boolean;
+	},
 	rules: ThrottleRules,
 	now = new Date()
 ): Promise<SignInResult> {
@@ -53,7 +60,8 @@ export async function signIn(
 		return { ok: false, message: wrongCredentialsMessage };
 	}
 	const actor = memberActor(db, person.id);
-	if (person.deactivatedAt || (actor.kind === 'member' && actor.memberships.length === 0)) {
+	const withoutMembership = actor.kind === 'member' && actor.memberships.length === 0;
+	if (person.deactivatedAt || (withoutMembership && !input.forInvitation)) {
 		return {
 			ok: false,
 			message: 'Ihr Zugang ist deaktiviert. Bitte wenden Sie sich an Ihre Organisation.'
