@@ -250,3 +250,101 @@ test('a moderator drags a card to another column', async ({ browser, actors, bas
 	await expect(column(moderator.page, 'Schon geschafft')).not.toContainText('Zum Ziehen');
 	await moderator.close();
 });
+
+test('cards and column names with control or direction characters are refused, nothing is stored', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	const boardId = boardIdsOf(server.dataDir, slug)[1];
+	const [firstColumn] = queryDatabase<{ id: string }>(
+		server.dataDir,
+		'select id from board_column where board_id = ? order by sort_order',
+		boardId
+	);
+	const snapshot = () => ({
+		cards: queryDatabase(
+			server.dataDir,
+			'select id, text from card where board_id = ? order by id',
+			boardId
+		),
+		columns: queryDatabase(
+			server.dataDir,
+			'select id, title from board_column where board_id = ? order by id',
+			boardId
+		)
+	});
+	const writer = await joinAsParticipant(baseURL!, server.dataDir, slug, { group: 1 });
+	const participant = await cookieHeader(writer);
+	const moderator = await cookieHeader(actors.editor.request);
+	const own = await rawCommand(baseURL!, boardId, participant, {
+		type: 'addCard',
+		columnId: firstColumn.id,
+		text: 'Mehr Bänke\nمساحات خضراء أكثر 🙂'
+	});
+	expect(own).toMatchObject({ type: 'done' });
+	const before = snapshot();
+	const ownCard = (before.cards as { id: string; text: string }[]).find(
+		(card) => card.text === 'Mehr Bänke\nمساحات خضراء أكثر 🙂'
+	);
+	expect(ownCard, 'Die gültige Karte mit Zeilenumbruch ist gespeichert').toBeDefined();
+
+	const hostile: Record<string, string> = {
+		NUL: '\u0000',
+		BEL: '\u0007',
+		'U+202E RLO': '\u202e',
+		'U+2066 LRI': '\u2066',
+		'U+2069 PDI': '\u2069',
+		'einzelnes Surrogat': '\ud800',
+		'U+FFFF': '\uffff'
+	};
+	const refusals: Record<string, unknown> = {};
+	for (const [name, character] of Object.entries(hostile)) {
+		refusals[`addCard ${name}`] = await rawCommand(baseURL!, boardId, participant, {
+			type: 'addCard',
+			columnId: firstColumn.id,
+			text: `Mehr${character}Bänke`
+		});
+		refusals[`editCard ${name}`] = await rawCommand(baseURL!, boardId, participant, {
+			type: 'editCard',
+			cardId: ownCard!.id,
+			text: `Mehr${character}Bänke`
+		});
+		refusals[`addColumn ${name}`] = await rawCommand(baseURL!, boardId, moderator, {
+			type: 'addColumn',
+			title: `Ideen${character}`
+		});
+		refusals[`renameColumn ${name}`] = await rawCommand(baseURL!, boardId, moderator, {
+			type: 'renameColumn',
+			columnId: firstColumn.id,
+			title: `Ideen${character}`
+		});
+	}
+	for (const [what, answer] of Object.entries(refusals)) {
+		expect(answer, what).toMatchObject({
+			type: 'refused',
+			message: what.includes('Column')
+				? 'Bitte geben Sie den Spaltennamen ohne Steuerzeichen an.'
+				: 'Bitte schreiben Sie die Karte ohne Steuerzeichen.'
+		});
+	}
+	expect(snapshot()).toEqual(before);
+
+	// The phone says why, in German, and keeps the text for correcting.
+	const phone = await participantPage(browser, baseURL!, server.dataDir, 'Rana');
+	await openBoard(phone.page, `/teilnahme/${slug}/pinnwand/${boardId}`);
+	const field = phone.page.getByLabel('Neue Karte in „Schon geschafft“');
+	await field.fill('Umgekehrt \u202eetxeT');
+	await column(phone.page, 'Schon geschafft')
+		.getByRole('button', { name: 'Karte anheften' })
+		.click();
+	await expect(
+		phone.page.getByText('Bitte schreiben Sie die Karte ohne Steuerzeichen.')
+	).toBeVisible();
+	await expect(field).toHaveValue('Umgekehrt \u202eetxeT');
+	expect(snapshot()).toEqual(before);
+	await phone.close();
+	await phone.request.dispose();
+	await writer.dispose();
+});

@@ -1,5 +1,5 @@
 // Hostile input on every form action and endpoint: one field at a time missing, empty, overlong,
-// mistyped or full of control characters, and bodies that are no form at all. Each must answer
+// mistyped or with control and direction characters, and bodies that are no form at all. Each must answer
 // 4xx with a German message and leave every domain table as it was.
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import * as Y from 'yjs';
@@ -100,12 +100,16 @@ const test = base.extend<object, { hostile: HostileContext }>({
 				'Fassung'
 			);
 			const poll = `/konferenzen/${seededEventSlug}/umfragen`;
-			for (const prompt of ['Probe im Entwurf', 'Offene Probe']) {
+			for (const [type, prompt] of [
+				['single', 'Probe im Entwurf'],
+				['single', 'Offene Probe'],
+				['text', 'Offene Textprobe']
+			]) {
 				await ok(
 					await postForm(editor, url, `${poll}?/create`, {
-						type: 'single',
+						type,
 						prompt,
-						options: 'Ja\nNein\nVielleicht',
+						options: type === 'single' ? 'Ja\nNein\nVielleicht' : '',
 						allowChange: 'ja'
 					}),
 					'Frage'
@@ -114,10 +118,10 @@ const test = base.extend<object, { hostile: HostileContext }>({
 			const questionId = (prompt: string) =>
 				one<{ id: string }>('select id from poll_question where prompt = ?', prompt).id;
 			const openQuestion = questionId('Offene Probe');
-			await ok(
-				await postForm(editor, url, `${poll}?/open`, { questionId: openQuestion }),
-				'Öffnen'
-			);
+			const openTextQuestion = questionId('Offene Textprobe');
+			for (const id of [openQuestion, openTextQuestion]) {
+				await ok(await postForm(editor, url, `${poll}?/open`, { questionId: id }), 'Öffnen');
+			}
 			await ok(
 				await postForm(participant, url, `/teilnahme/${seededEventSlug}/umfrage?/answer`, {
 					questionId: openQuestion,
@@ -178,6 +182,7 @@ const test = base.extend<object, { hostile: HostileContext }>({
 				proposal,
 				question: questionId('Probe im Entwurf'),
 				openQuestion,
+				openTextQuestion,
 				answer: one<{ id: string }>(
 					'select id from poll_answer where question_id = ?',
 					openQuestion
@@ -226,7 +231,7 @@ const overlong = 'x'.repeat(100_000);
 const wronglyTyped: Record<FieldSpec['kind'], string[]> = {
 	text: [],
 	password: [],
-	email: ['keine-adresse', 'name@', 'a@b@c.de'],
+	email: ['keine-adresse', 'name@', 'a@b@c.de', 'name\u202e@kamen.test', 'name\u0000@kamen.test'],
 	uuid: ['keine-id', '00000000-0000-0000-0000-00000000000g', "' or 1=1 --"],
 	enum: ['gibt-es-nicht', 'ADMIN'],
 	number: ['zwei', '1e3', '-', 'NaN'],
@@ -236,16 +241,46 @@ const wronglyTyped: Record<FieldSpec['kind'], string[]> = {
 	code: ['!!!', '<script>']
 };
 
-const controlCharacters = 'Name\u0000mit\u202eSteuerzeichen\u0007';
+/** Refused in every text: control characters (C0 and C1), bidi overrides and isolates, and
+ * noncharacters. */
+const controlCharacters: Record<string, string> = {
+	NUL: '\u0000',
+	BEL: '\u0007',
+	'NEL (C1)': '\u0085',
+	'U+202E RLO': '\u202e',
+	'U+2066 LRI': '\u2066',
+	'U+FFFF': '\uffff'
+};
+
+/** Refused in one-line texts only: line breaks, tabs and direction marks. */
+const oneLineOnly: Record<string, string> = {
+	Zeilenumbruch: '\n',
+	Tabulator: '\t',
+	'U+200F RLM': '\u200f'
+};
+
+/** The valid value (or a word, for an empty one) with the character in its middle, so that
+ * the value is refused for the character and not for being something else. */
+function withCharacter(value: string, character: string): string {
+	const base = value || 'Probe';
+	const middle = Math.ceil(base.length / 2);
+	return `${base.slice(0, middle)}${character}${base.slice(middle)}`;
+}
 
 interface Variant {
 	label: string;
 	body: string | Buffer;
 	contentType: string;
+	/** What the refusal must say. */
+	says?: RegExp;
 }
 
-function formVariant(label: string, form: Record<string, string | string[]>): Variant {
-	return { label, body: formBody(form), contentType: 'application/x-www-form-urlencoded' };
+function formVariant(
+	label: string,
+	form: Record<string, string | string[]>,
+	says?: RegExp
+): Variant {
+	return { label, body: formBody(form), contentType: 'application/x-www-form-urlencoded', says };
 }
 
 /** The valid form with one field broken at a time. */
@@ -269,8 +304,18 @@ function fieldVariants(form: Record<string, string | string[]>, fields: Record<s
 		for (const wrong of wronglyTyped[spec.kind]) {
 			variants.push(formVariant(`${name} = ${JSON.stringify(wrong)}`, withValue(name, wrong)));
 		}
-		if (spec.refusesControlCharacters) {
-			variants.push(formVariant(`${name} mit Steuerzeichen`, withValue(name, controlCharacters)));
+		if (spec.kind === 'text' && !spec.keepsControlCharacters) {
+			const refused = { ...controlCharacters, ...(spec.multiLine ? {} : oneLineOnly) };
+			const value = String(form[name] ?? '');
+			for (const [character, code] of Object.entries(refused)) {
+				variants.push(
+					formVariant(
+						`${name} mit ${character}`,
+						withValue(name, withCharacter(value, code)),
+						/Steuerzeichen/
+					)
+				);
+			}
 		}
 	}
 	return variants;
@@ -435,7 +480,7 @@ test('every GET endpoint has malformed requests in the table or no parameters', 
 });
 
 for (const entry of hostileTable) {
-	const label = `${actionKey(entry)} (${entry.form.type ?? entry.actor})`;
+	const label = `${actionKey(entry)} (${entry.variant ?? entry.actor})`;
 	test(`${label}: hostile input is refused and changes nothing`, async ({
 		server,
 		actors,
@@ -485,6 +530,8 @@ for (const entry of hostileTable) {
 					problems.push(`${variant.label}: ${status} ${message ?? ''}`.slice(0, 300));
 				} else if (!isGerman(message)) {
 					problems.push(`${variant.label}: ${status} ohne deutsche Meldung: ${message}`);
+				} else if (variant.says && !variant.says.test(message)) {
+					problems.push(`${variant.label}: ${status} aus anderem Grund: ${message}`);
 				}
 			}
 		} finally {

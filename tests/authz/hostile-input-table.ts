@@ -21,8 +21,12 @@ export interface FieldSpec {
 	kind: FieldKind;
 	/** Optional fields may be missing or empty; they are still sent overlong and mistyped values. */
 	optional?: boolean;
-	/** The app promises to refuse control and direction characters here (names on the projector). */
-	refusesControlCharacters?: boolean;
+	/** A text whose line breaks belong to it (a textarea). Every other text is one line: a line
+	 * break or a direction mark in it is refused like a control character. */
+	multiLine?: boolean;
+	/** Why a text does not refuse control and direction characters. Every other text is sent them
+	 * and must refuse them, saying "Steuerzeichen". */
+	keepsControlCharacters?: string;
 	/** Why an overlong value is shortened on purpose instead of refused; it is then not sent. */
 	shortensOverlong?: string;
 }
@@ -38,14 +42,21 @@ export interface HostileCase {
 	/** A valid form: each variant breaks one field of it. */
 	form: Record<string, string | string[]>;
 	fields: Record<string, FieldSpec>;
+	/** Tells apart several rows for one action (the kinds of a poll question). */
+	variant?: string;
 	/** For actions that read nothing from the form: why. They are still sent bodies that are no
 	 * form at all, which must not run them. */
 	noInput?: string;
 }
 
-const text = (options: Partial<FieldSpec> = {}): FieldSpec => ({ kind: 'text', ...options });
-/** A one-line name, title or question: shown in lists and on the projector. */
-const line: FieldSpec = { kind: 'text', refusesControlCharacters: true };
+/** A one-line text: a name, a title, a question, shown in lists and on the projector. */
+const line = (options: Partial<FieldSpec> = {}): FieldSpec => ({ kind: 'text', ...options });
+/** A text over several lines: a comment, a description, a note. */
+const lines = (options: Partial<FieldSpec> = {}): FieldSpec => ({
+	kind: 'text',
+	multiLine: true,
+	...options
+});
 const uuid: FieldSpec = { kind: 'uuid' };
 const enumField = (optional = false): FieldSpec => ({ kind: 'enum', optional });
 const flag: FieldSpec = { kind: 'boolean', optional: true };
@@ -81,14 +92,15 @@ const eventForm = {
 		groupQuestion: 'Was wollen wir?'
 	},
 	fields: {
-		title: line,
+		title: line(),
 		date: { kind: 'date' },
-		place: text({ optional: true }),
-		description: text({ optional: true }),
-		agenda: text({ optional: true }),
+		place: line({ optional: true }),
+		description: lines({ optional: true }),
+		// One item per line.
+		agenda: lines({ optional: true }),
 		asksAffiliation: flag,
-		groupTitle: text({ optional: true }),
-		groupQuestion: text({ optional: true })
+		groupTitle: line({ optional: true }),
+		groupQuestion: lines({ optional: true })
 	}
 } satisfies Pick<HostileCase, 'form' | 'fields'>;
 
@@ -117,7 +129,15 @@ export const hostileTable: HostileCase[] = [
 		actor: 'anonymous',
 		path: '/anmelden',
 		form: { email: '{adminEmail}', password: '{adminPassword}', weiter: '/dokumente' },
-		fields: { email: { kind: 'email' }, password, weiter: text({ optional: true }) }
+		fields: {
+			email: { kind: 'email' },
+			password,
+			weiter: line({
+				optional: true,
+				keepsControlCharacters:
+					'Die Rücksprungadresse wird nicht gespeichert; eine fremde oder kaputte führt auf die Startseite.'
+			})
+		}
 	},
 	{
 		route: '/abmelden',
@@ -133,7 +153,7 @@ export const hostileTable: HostileCase[] = [
 		actor: 'viewer',
 		path: '/konto',
 		form: { name: 'Vera Lesend' },
-		fields: { name: line }
+		fields: { name: line() }
 	},
 	{
 		route: '/konto',
@@ -157,7 +177,7 @@ export const hostileTable: HostileCase[] = [
 			password: 'Ein-Passwort-2026',
 			passwordRepeat: 'Ein-Passwort-2026'
 		},
-		fields: { name: line, password, passwordRepeat: password }
+		fields: { name: line(), password, passwordRepeat: password }
 	},
 	{
 		route: '/einladung/[token]',
@@ -188,7 +208,7 @@ export const hostileTable: HostileCase[] = [
 		actor: 'editor',
 		path: '/dokumente',
 		form: { title: 'Feindliche Eingaben', kind: 'sonstiges' },
-		fields: { title: line, kind: enumField() }
+		fields: { title: line(), kind: enumField() }
 	},
 	...['archive', 'restore'].map((action) => ({
 		route: '/dokumente',
@@ -228,11 +248,13 @@ export const hostileTable: HostileCase[] = [
 		fields: {
 			anchorStart: { kind: 'anchor' },
 			anchorEnd: { kind: 'anchor' },
-			quote: text({
+			quote: line({
 				shortensOverlong:
-					'Das Zitat erinnert nur an die markierte Stelle; lange Markierungen werden gekürzt.'
+					'Das Zitat erinnert nur an die markierte Stelle; lange Markierungen werden gekürzt.',
+				keepsControlCharacters:
+					'Das Zitat tippt niemand, es kommt aus dem Dokument: Steuerzeichen werden ausgelassen.'
 			}),
-			body: text()
+			body: lines()
 		}
 	},
 	{
@@ -241,7 +263,7 @@ export const hostileTable: HostileCase[] = [
 		actor: 'editor',
 		path: '/dokumente/leitbild',
 		form: { threadId: '{thread}', body: 'Eine Antwort' },
-		fields: { threadId: uuid, body: text() }
+		fields: { threadId: uuid, body: lines() }
 	},
 	...['resolve', 'reopen'].map((action) => ({
 		route: '/dokumente/[slug]',
@@ -276,9 +298,9 @@ export const hostileTable: HostileCase[] = [
 			anchorStart: { kind: 'anchor' },
 			anchorEnd: { kind: 'anchor' },
 			// Empty proposed words are a deletion.
-			text: { kind: 'text', optional: true, refusesControlCharacters: true },
+			text: line({ optional: true }),
 			organisationId: uuid,
-			reason: { kind: 'text', optional: true, refusesControlCharacters: true },
+			reason: line({ optional: true }),
 			proposalId: { kind: 'uuid', optional: true }
 		}
 	},
@@ -297,7 +319,7 @@ export const hostileTable: HostileCase[] = [
 			blockId: uuid,
 			organisationId: uuid,
 			state: enumField(),
-			note: text({ optional: true })
+			note: lines({ optional: true })
 		}
 	},
 	{
@@ -315,7 +337,7 @@ export const hostileTable: HostileCase[] = [
 			proposalId: uuid,
 			anchorStart: { kind: 'anchor' },
 			anchorEnd: { kind: 'anchor' },
-			text: { kind: 'text', optional: true, refusesControlCharacters: true }
+			text: line({ optional: true })
 		}
 	},
 	{
@@ -326,7 +348,7 @@ export const hostileTable: HostileCase[] = [
 		form: { proposalId: '{proposal}', reason: 'Klarer' },
 		fields: {
 			proposalId: uuid,
-			reason: { kind: 'text', optional: true, refusesControlCharacters: true }
+			reason: line({ optional: true })
 		}
 	},
 	{
@@ -335,7 +357,7 @@ export const hostileTable: HostileCase[] = [
 		actor: 'editor',
 		path: '/dokumente/leitbild',
 		form: { proposalId: '{proposal}', body: 'Eine Antwort' },
-		fields: { proposalId: uuid, body: text() }
+		fields: { proposalId: uuid, body: lines() }
 	},
 	...['withdrawProposal', 'acceptProposal', 'rejectProposal', 'reopenProposal'].map((action) => ({
 		route: '/dokumente/[slug]',
@@ -367,7 +389,7 @@ export const hostileTable: HostileCase[] = [
 		actor: 'editor',
 		path: '/dokumente/leitbild/fassungen',
 		form: { name: 'Neue Fassung' },
-		fields: { name: text() }
+		fields: { name: line() }
 	},
 	{
 		route: '/dokumente/[slug]/fassungen/[nummer]',
@@ -397,6 +419,7 @@ export const hostileTable: HostileCase[] = [
 	...(['single', 'multiple', 'scale'] as const).map((type) => ({
 		route: `${eventRoute}/umfragen`,
 		action: 'create',
+		variant: type,
 		actor: 'editor' as const,
 		path: `${seededEvent}/umfragen`,
 		form: {
@@ -412,15 +435,16 @@ export const hostileTable: HostileCase[] = [
 		},
 		fields: {
 			type: enumField(),
-			prompt: line,
+			prompt: line(),
 			...(type === 'scale'
 				? {
 						scaleMin: { kind: 'number', optional: true },
 						scaleMax: { kind: 'number', optional: true },
-						scaleMinLabel: text({ optional: true }),
-						scaleMaxLabel: text({ optional: true })
+						scaleMinLabel: line({ optional: true }),
+						scaleMaxLabel: line({ optional: true })
 					}
-				: { options: text() }),
+				: // One answer per line.
+					{ options: lines() }),
 			...(type === 'multiple' ? { maxChoices: { kind: 'number', optional: true } } : {}),
 			allowChange: flag
 		} satisfies Record<string, FieldSpec>
@@ -477,7 +501,7 @@ export const hostileTable: HostileCase[] = [
 			organisationType: 'verwaltung'
 		},
 		fields: {
-			displayName: text({ optional: true, refusesControlCharacters: true }),
+			displayName: line({ optional: true }),
 			workingGroupId: uuid,
 			affiliationOrganisationId: { kind: 'uuid', optional: true },
 			organisationType: enumField(true)
@@ -503,7 +527,7 @@ export const hostileTable: HostileCase[] = [
 			organisationType: 'verwaltung'
 		},
 		fields: {
-			displayName: text({ optional: true, refusesControlCharacters: true }),
+			displayName: line({ optional: true }),
 			workingGroupId: uuid,
 			affiliationOrganisationId: { kind: 'uuid', optional: true },
 			organisationType: enumField(true)
@@ -530,7 +554,17 @@ export const hostileTable: HostileCase[] = [
 		actor: 'participant',
 		path: `${participantHome}/umfrage`,
 		form: { questionId: '{openQuestion}', choice: '1' },
-		fields: { questionId: uuid, choice: { kind: 'number' } }
+		fields: { questionId: uuid, choice: { kind: 'number' } },
+		variant: 'Auswahl'
+	},
+	{
+		route: '/teilnahme/[slug]/umfrage',
+		action: 'answer',
+		actor: 'participant',
+		path: `${participantHome}/umfrage`,
+		form: { questionId: '{openTextQuestion}', text: 'Mehr Grün\nund Bänke' },
+		fields: { questionId: uuid, text: lines() },
+		variant: 'offene Antwort'
 	},
 	{
 		route: '/barrierefreiheit',
@@ -538,7 +572,11 @@ export const hostileTable: HostileCase[] = [
 		actor: 'anonymous',
 		path: '/barrierefreiheit',
 		form: { message: 'Die Tabelle ist nicht lesbar.', page: '/beschluesse', contact: '' },
-		fields: { message: text(), page: text({ optional: true }), contact: text({ optional: true }) }
+		fields: {
+			message: lines(),
+			page: line({ optional: true }),
+			contact: line({ optional: true })
+		}
 	},
 	{
 		route: '/beschluesse/[slug]/[organisation]',
@@ -559,10 +597,10 @@ export const hostileTable: HostileCase[] = [
 			stage: enumField(),
 			versionId: uuid,
 			decidedOn: { kind: 'date' },
-			bodyName: line,
-			paperNumber: line,
-			paperUrl: text({ optional: true }),
-			note: text({ optional: true }),
+			bodyName: line(),
+			paperNumber: line(),
+			paperUrl: line({ optional: true }),
+			note: lines({ optional: true }),
 			correctsStepId: { kind: 'number', optional: true }
 		}
 	},
@@ -575,7 +613,7 @@ export const hostileTable: HostileCase[] = [
 		fields: {
 			stage: enumField(),
 			plannedOn: { kind: 'date', optional: true },
-			bodyName: { kind: 'text', optional: true, refusesControlCharacters: true }
+			bodyName: line({ optional: true })
 		}
 	},
 	...['publish', 'unpublish'].map((action) => ({
@@ -609,7 +647,7 @@ export const hostileTable: HostileCase[] = [
 		actor: 'manager',
 		path: '/verwaltung/personen/{viewerUser}',
 		form: { name: 'Vera Lesend', email: 'viewer@kamen.test' },
-		fields: { name: line, email: { kind: 'email' } }
+		fields: { name: line(), email: { kind: 'email' } }
 	},
 	noInput(
 		'/verwaltung/personen/[id]',

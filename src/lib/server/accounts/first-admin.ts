@@ -5,6 +5,7 @@ import { generatePassword, hashPassword, passwordProblem } from '../auth/passwor
 import { invalidateUserSessions } from '../auth/session';
 import { transaction, type AppDatabase } from '../db/database';
 import { membership, organisation, user } from '../db/schema';
+import { hasForbiddenCharacters } from '../text/user-text';
 import { recordAudit } from './audit';
 import { findUserByEmail, normalizeEmail } from './members';
 
@@ -31,7 +32,13 @@ export async function createAdmin(
 	input: { email: string; name?: string; password?: string }
 ): Promise<CreatedAdmin> {
 	const email = normalizeEmail(input.email);
-	if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new Error(`Keine gültige E-Mail-Adresse: ${email}`);
+	if (!/^[^\s@]+@[^\s@]+$/.test(email) || hasForbiddenCharacters(email, 'one-line')) {
+		throw new Error(`Keine gültige E-Mail-Adresse: ${JSON.stringify(email)}`);
+	}
+	const name = input.name?.trim() || 'Administration';
+	if (hasForbiddenCharacters(name, 'one-line')) {
+		throw new Error('Der Name darf keine Steuerzeichen enthalten.');
+	}
 	if (findUserByEmail(db, email)) throw new Error(`Es gibt schon ein Konto für ${email}.`);
 	const kreis = db.select().from(organisation).where(eq(organisation.kind, 'kreis')).get();
 	if (!kreis) throw new Error('Die Organisationen sind noch nicht eingespielt.');
@@ -42,9 +49,7 @@ export async function createAdmin(
 	const passwordHash = await hashPassword(password);
 	transaction(db, (tx) => {
 		const id = crypto.randomUUID();
-		tx.insert(user)
-			.values({ id, email, name: input.name ?? 'Administration', passwordHash })
-			.run();
+		tx.insert(user).values({ id, email, name, passwordHash }).run();
 		tx.insert(membership)
 			.values({ userId: id, organisationId: kreis.id, roles: ['admin'] })
 			.run();

@@ -1,7 +1,7 @@
 // The adoption forms' fields. The checks that need the database (version, dates, paper number,
 // note) are the domain's, in steps.ts and plans.ts; here only the shape of the input.
 import * as v from 'valibot';
-import { withoutControlCharacters } from '../http/forms';
+import { multiLineText, oneLineText } from '../text/user-text';
 
 const optionalText = v.optional(v.string(), '');
 
@@ -11,14 +11,17 @@ export const StepForm = v.object({
 	decidedOn: v.string('Bitte geben Sie das Datum des Schritts an.'),
 	bodyName: v.pipe(
 		v.string('Bitte geben Sie das Gremium an.'),
-		withoutControlCharacters('Bitte geben Sie das Gremium ohne Steuerzeichen an.')
+		oneLineText('Bitte geben Sie das Gremium ohne Steuerzeichen an.')
 	),
 	paperNumber: v.pipe(
 		optionalText,
-		withoutControlCharacters('Bitte geben Sie die Drucksache ohne Steuerzeichen an.')
+		oneLineText('Bitte geben Sie die Drucksache ohne Steuerzeichen an.')
 	),
-	paperUrl: optionalText,
-	note: optionalText,
+	paperUrl: v.pipe(
+		optionalText,
+		oneLineText('Bitte geben Sie den Link zur Vorlage ohne Steuerzeichen an.')
+	),
+	note: v.pipe(optionalText, multiLineText('Bitte schreiben Sie die Notiz ohne Steuerzeichen.')),
 	correctsStepId: v.pipe(
 		optionalText,
 		v.regex(/^\d*$/, 'Unbekannter Eintrag.'),
@@ -29,10 +32,7 @@ export const StepForm = v.object({
 export const PlanForm = v.object({
 	stage: v.string('Bitte wählen Sie, welcher Schritt geplant ist.'),
 	plannedOn: optionalText,
-	bodyName: v.pipe(
-		optionalText,
-		withoutControlCharacters('Bitte geben Sie das Gremium ohne Steuerzeichen an.')
-	)
+	bodyName: v.pipe(optionalText, oneLineText('Bitte geben Sie das Gremium ohne Steuerzeichen an.'))
 });
 
 export const PublishForm = v.object({

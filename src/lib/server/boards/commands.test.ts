@@ -173,4 +173,30 @@ describe('board commands', () => {
 			ok: false
 		});
 	});
+
+	it('refuses control and direction characters on cards and columns, and keeps line breaks', () => {
+		const columnId = crypto.randomUUID();
+		for (const hostile of ['\u202e', '\u2066', '\u0000', '\u0007', '\ud800']) {
+			expect(parseCommand({ type: 'addCard', columnId, text: `Mehr${hostile}Bänke` })).toEqual({
+				ok: false,
+				message: 'Bitte schreiben Sie die Karte ohne Steuerzeichen.'
+			});
+			expect(
+				parseCommand({ type: 'editCard', cardId: crypto.randomUUID(), text: `a${hostile}` })
+			).toMatchObject({ ok: false });
+			expect(parseCommand({ type: 'addColumn', title: `Ideen${hostile}` })).toEqual({
+				ok: false,
+				message: 'Bitte geben Sie den Spaltennamen ohne Steuerzeichen an.'
+			});
+		}
+		expect(parseCommand({ type: 'addColumn', title: 'Ideen\nund Wünsche' })).toMatchObject({
+			ok: false
+		});
+		expect(
+			parseCommand({ type: 'addCard', columnId, text: ' Mehr Bänke\r\nمساحات خضراء 🙂 ' })
+		).toEqual({
+			ok: true,
+			command: { type: 'addCard', columnId, text: 'Mehr Bänke\nمساحات خضراء 🙂', colour: 'gelb' }
+		});
+	});
 });

@@ -14,6 +14,7 @@ import {
 	type CardRow,
 	type OrganisationType
 } from '../db/schema';
+import { multiLineText, oneLineText } from '../text/user-text';
 import { cardAuthorKey, dotsUsed, type Viewer } from './boards';
 
 export const maxCardLength = 280;
@@ -25,6 +26,7 @@ export const maxDots = 20;
 const id = v.pipe(v.string(), v.uuid());
 const cardText = v.pipe(
 	v.string(),
+	multiLineText('Bitte schreiben Sie die Karte ohne Steuerzeichen.'),
 	v.trim(),
 	v.nonEmpty('Bitte schreiben Sie etwas auf die Karte.'),
 	v.maxLength(maxCardLength, `Eine Karte hat höchstens ${maxCardLength} Zeichen.`)
@@ -36,7 +38,8 @@ const columnTitle = v.pipe(
 	v.maxLength(
 		maxColumnTitleLength,
 		`Ein Spaltenname hat höchstens ${maxColumnTitleLength} Zeichen.`
-	)
+	),
+	oneLineText('Bitte geben Sie den Spaltennamen ohne Steuerzeichen an.')
 );
 const position = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000));
 

@@ -3,10 +3,12 @@
 import * as v from 'valibot';
 import * as Y from 'yjs';
 import { maxCommentLength } from '$lib/comments';
+import { multiLineText, shortened, withoutForbiddenCharacters } from '../text/user-text';
 
 export { maxCommentLength };
 
-/** The quoted words are a reminder, not a copy of the text: long selections are shortened. */
+/** The quoted words are a reminder, not a copy of the text: long selections are shortened, and
+ * what the rules for typed text forbid is left out (nobody typed it into this form). */
 export const maxQuoteLength = 500;
 
 const emptySelection = 'Bitte markieren Sie zuerst die Textstelle, die Sie kommentieren möchten.';
@@ -32,6 +34,7 @@ export const anchor = v.pipe(
 
 const body = v.pipe(
 	v.string('Bitte schreiben Sie einen Kommentar.'),
+	multiLineText('Bitte schreiben Sie Ihren Text ohne Steuerzeichen.'),
 	v.trim(),
 	v.nonEmpty('Bitte schreiben Sie einen Kommentar.'),
 	v.maxLength(maxCommentLength, `Ein Kommentar hat höchstens ${maxCommentLength} Zeichen.`)
@@ -48,10 +51,10 @@ export const NewCommentForm = v.pipe(
 		anchorEnd: anchor,
 		quote: v.pipe(
 			v.string(emptySelection),
-			v.transform((quote) => quote.replace(/\s+/g, ' ').trim()),
+			v.transform((quote) => withoutForbiddenCharacters(quote.replace(/\s+/g, ' ')).trim()),
 			v.nonEmpty(emptySelection),
 			v.transform((quote) =>
-				quote.length > maxQuoteLength ? `${quote.slice(0, maxQuoteLength - 1)}…` : quote
+				quote.length > maxQuoteLength ? `${shortened(quote, maxQuoteLength - 1)}…` : quote
 			)
 		),
 		body

@@ -2,6 +2,7 @@
 // text is agreed to, the server reads itself.
 import * as v from 'valibot';
 import { maxConsensusNoteLength } from '$lib/consensus';
+import { multiLineText } from '../text/user-text';
 
 const blockId = v.pipe(
 	v.string('Bitte wählen Sie einen Abschnitt.'),
@@ -20,6 +21,7 @@ export const ConsentForm = v.object({
 	note: v.optional(
 		v.pipe(
 			v.string('Die Anmerkung ist ungültig.'),
+			multiLineText('Bitte schreiben Sie die Anmerkung ohne Steuerzeichen.'),
 			v.trim(),
 			v.maxLength(
 				maxConsensusNoteLength,

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { documentKinds, documentStatuses } from '../db/schema';
 import { confirmation, requiredText } from '../http/forms';
+import { oneLineText } from '../text/user-text';
 
 export const CreateDocumentForm = v.object({
 	title: requiredText('einen Titel', 200),
@@ -21,7 +22,10 @@ export const StatusForm = v.object({
 });
 
 export const FreezeForm = v.object({
-	name: v.string('Bitte geben Sie der Fassung einen Namen.')
+	name: v.pipe(
+		v.string('Bitte geben Sie der Fassung einen Namen.'),
+		oneLineText('Bitte geben Sie den Namen der Fassung ohne Steuerzeichen an.')
+	)
 });
 
 export const RestoreForm = v.object({

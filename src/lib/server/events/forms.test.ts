@@ -34,6 +34,19 @@ describe('parseEventForm', () => {
 		expect(asking.ok && asking.value.asksAffiliation).toBe(true);
 	});
 
+	it('keeps line breaks in the description and the guiding questions as line feeds', () => {
+		const parsed = parseEventForm(
+			form({
+				...valid,
+				description: 'Für alle.\r\nДля всіх.\r\nللجميع.',
+				groupQuestion: ['Was fehlt?\r\nWas hilft?', '', '']
+			})
+		);
+		if (!parsed.ok) throw new Error(parsed.message);
+		expect(parsed.value.description).toBe('Für alle.\nДля всіх.\nللجميع.');
+		expect(parsed.value.workingGroups[0].question).toBe('Was fehlt?\nWas hilft?');
+	});
+
 	it('answers bad values in German', () => {
 		const cases: [Record<string, string | string[]>, RegExp][] = [
 			[{ ...valid, title: '  ' }, /Titel/],
@@ -48,7 +61,13 @@ describe('parseEventForm', () => {
 				{ ...valid, agenda: Array.from({ length: 31 }, (_, i) => `Punkt ${i}`).join('\n') },
 				/Ablauf/
 			],
-			[{ ...valid, asksAffiliation: 'vielleicht' }, /Herkunft/]
+			[{ ...valid, asksAffiliation: 'vielleicht' }, /Herkunft/],
+			[{ ...valid, place: 'Kamen\u202e' }, /Ort darf keine Steuerzeichen/],
+			[{ ...valid, description: 'Eine\u0000Probe' }, /Beschreibung darf keine Steuerzeichen/],
+			[{ ...valid, agenda: 'Begrüßung\u2066\nPause' }, /Ablauf darf keine Steuerzeichen/],
+			[{ ...valid, agenda: 'Begrüßung\tum 9\nPause' }, /Ablauf darf keine Steuerzeichen/],
+			[{ ...valid, groupTitle: ['AG\u0007 1', '', ''] }, /Arbeitsgruppe darf keine Steuer/],
+			[{ ...valid, groupQuestion: ['Was\u202e fehlt?', '', ''] }, /Leitfrage darf keine Steuer/]
 		];
 		for (const [fields, message] of cases) {
 			const parsed = parseEventForm(form(fields));

@@ -1,16 +1,26 @@
 // Reading the event and participant forms, with German messages for every bad value.
 import * as v from 'valibot';
 import { organisationTypes } from '../db/schema';
-import { checkbox, requiredText, withoutControlCharacters, type Parsed } from '../http/forms';
+import { checkbox, requiredText, type Parsed } from '../http/forms';
+import {
+	hasForbiddenCharacters,
+	multiLineText,
+	normaliseLineBreaks,
+	oneLineText,
+	type TextKind
+} from '../text/user-text';
 import { maxWorkingGroups } from '$lib/events';
 import type { EventInput, WorkingGroupInput } from './events';
 
 export const maxAgendaItems = 30;
 export const maxDisplayNameLength = 60;
 
-const optionalText = (label: string, max: number) =>
+const optionalText = (label: string, max: number, kind: TextKind) =>
 	v.pipe(
 		v.optional(v.string(), ''),
+		kind === 'one-line'
+			? oneLineText(`${label} darf keine Steuerzeichen enthalten.`)
+			: multiLineText(`${label} darf keine Steuerzeichen enthalten.`),
 		v.trim(),
 		v.maxLength(max, `${label} darf höchstens ${max} Zeichen lang sein.`)
 	);
@@ -32,9 +42,9 @@ const isoDate = v.pipe(
 const EventDetails = v.object({
 	title: requiredText('einen Titel', 200),
 	date: isoDate,
-	place: optionalText('Der Ort', 200),
-	description: optionalText('Die Beschreibung', 2000),
-	agenda: optionalText('Der Ablauf', 6000),
+	place: optionalText('Der Ort', 200, 'one-line'),
+	description: optionalText('Die Beschreibung', 2000, 'multi-line'),
+	agenda: optionalText('Der Ablauf', 6000, 'multi-line'),
 	asksAffiliation: checkbox('Bitte geben Sie an, ob nach der Herkunft gefragt wird.')
 });
 
@@ -58,7 +68,7 @@ export function parseEventForm(data: FormData): Parsed<EventInput> {
 	if (!details.success) return { ok: false, message: details.issues[0].message };
 
 	const agenda = details.output.agenda
-		.split(/\r?\n/)
+		.split('\n')
 		.map((line) => line.trim())
 		.filter(Boolean);
 	if (agenda.length > maxAgendaItems) {
@@ -66,6 +76,9 @@ export function parseEventForm(data: FormData): Parsed<EventInput> {
 	}
 	if (agenda.some((item) => item.length > 200)) {
 		return { ok: false, message: 'Ein Punkt des Ablaufs darf höchstens 200 Zeichen lang sein.' };
+	}
+	if (agenda.some((item) => hasForbiddenCharacters(item, 'one-line'))) {
+		return { ok: false, message: 'Der Ablauf darf keine Steuerzeichen enthalten.' };
 	}
 
 	const ids = list(data.getAll('groupId'));
@@ -77,7 +90,7 @@ export function parseEventForm(data: FormData): Parsed<EventInput> {
 	const workingGroups: WorkingGroupInput[] = [];
 	for (let i = 0; i < titles.length; i++) {
 		const title = titles[i].trim();
-		const question = (questions[i] ?? '').trim();
+		const question = normaliseLineBreaks(questions[i] ?? '').trim();
 		if (!title && !question) continue;
 		if (!title) {
 			return { ok: false, message: `Bitte geben Sie der Arbeitsgruppe ${i + 1} einen Titel.` };
@@ -90,6 +103,15 @@ export function parseEventForm(data: FormData): Parsed<EventInput> {
 		}
 		if (question.length > 500) {
 			return { ok: false, message: 'Eine Leitfrage darf höchstens 500 Zeichen lang sein.' };
+		}
+		if (hasForbiddenCharacters(title, 'one-line')) {
+			return {
+				ok: false,
+				message: 'Der Titel einer Arbeitsgruppe darf keine Steuerzeichen enthalten.'
+			};
+		}
+		if (hasForbiddenCharacters(question, 'multi-line')) {
+			return { ok: false, message: 'Eine Leitfrage darf keine Steuerzeichen enthalten.' };
 		}
 		const id = ids[i]?.trim();
 		workingGroups.push({ id: id || undefined, title, question });
@@ -119,7 +141,7 @@ const displayName = v.pipe(
 		maxDisplayNameLength,
 		`Der Name darf höchstens ${maxDisplayNameLength} Zeichen lang sein.`
 	),
-	withoutControlCharacters('Der Name enthält Zeichen, die nicht erlaubt sind.')
+	oneLineText('Bitte geben Sie den Namen ohne Steuerzeichen an.')
 );
 
 const optionalId = v.pipe(v.optional(v.string(), ''), v.trim());

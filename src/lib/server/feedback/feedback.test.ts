@@ -29,6 +29,19 @@ describe('FeedbackForm', () => {
 		expect(parsed).toEqual({ message: 'Zu wenig Kontrast', page: null, contact: null });
 	});
 
+	it('takes a description over several lines and refuses control characters', () => {
+		expect(v.parse(FeedbackForm, { message: 'Erstens: Kontrast.\r\nZweitens: Fokus.' })).toEqual({
+			message: 'Erstens: Kontrast.\nZweitens: Fokus.',
+			page: null,
+			contact: null
+		});
+		expect(v.safeParse(FeedbackForm, { message: 'Kontrast\u202e' }).issues?.[0].message).toBe(
+			'Bitte beschreiben Sie die Barriere ohne Steuerzeichen.'
+		);
+		expect(v.safeParse(FeedbackForm, { message: 'ok', page: '/\u0000' }).success).toBe(false);
+		expect(v.safeParse(FeedbackForm, { message: 'ok', contact: 'a\nb' }).success).toBe(false);
+	});
+
 	it('refuses overlong input with a German message', () => {
 		const result = v.safeParse(FeedbackForm, { message: 'x'.repeat(4001) });
 		expect(result.success).toBe(false);

@@ -11,7 +11,7 @@ import {
 } from '../auth/rate-limit';
 import { transaction, type AppDatabase } from '../db/database';
 import { accessibilityFeedback } from '../db/schema';
-import { requiredText } from '../http/forms';
+import { multiLineText, oneLineText } from '../text/user-text';
 
 export const feedbackMessageMaxLength = 4000;
 
@@ -24,14 +24,22 @@ const optionalText = (label: string, max: number) =>
 		v.optional(v.string(), ''),
 		v.trim(),
 		v.maxLength(max, `${label} darf höchstens ${max} Zeichen lang sein.`),
+		oneLineText(`${label} darf keine Steuerzeichen enthalten.`),
 		v.transform((value) => value || null)
 	);
 
 export const FeedbackForm = v.object({
-	// A missing field gets the same German message as an empty one.
+	// A missing field gets the same German message as an empty one. Several lines are welcome:
+	// one barrier per line.
 	message: v.pipe(
 		v.optional(v.string(), ''),
-		requiredText('eine Beschreibung der Barriere', feedbackMessageMaxLength)
+		multiLineText('Bitte beschreiben Sie die Barriere ohne Steuerzeichen.'),
+		v.trim(),
+		v.nonEmpty('Bitte geben Sie eine Beschreibung der Barriere an.'),
+		v.maxLength(
+			feedbackMessageMaxLength,
+			`Bitte geben Sie eine Beschreibung der Barriere mit höchstens ${feedbackMessageMaxLength} Zeichen an.`
+		)
 	),
 	page: optionalText('Die Angabe der Seite', 300),
 	contact: optionalText('Die Kontaktangabe', 300)

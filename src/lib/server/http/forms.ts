@@ -1,6 +1,7 @@
 // One way to read form input: a valibot schema with German messages. The first problem found
 // is what the person is told.
 import * as v from 'valibot';
+import { oneLineText } from '../text/user-text';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -30,15 +31,6 @@ export function parseForm<TSchema extends v.GenericSchema>(
 	return { ok: false, message: result.issues[0].message };
 }
 
-/** Control and direction characters would let a one-line name or title hide or reorder text in
- * lists and on the projector. */
-// eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
-export function withoutControlCharacters(message: string) {
-	return v.check((text: string) => !controlCharacters.test(text), message);
-}
-
 /** A required one-line text field, trimmed, with a length limit. `label` is what to give, in
  * the accusative: "einen Titel", "Ihren Namen". */
 export function requiredText(label: string, max: number) {
@@ -47,7 +39,7 @@ export function requiredText(label: string, max: number) {
 		v.trim(),
 		v.nonEmpty(`Bitte geben Sie ${label} an.`),
 		v.maxLength(max, `Bitte geben Sie ${label} mit höchstens ${max} Zeichen an.`),
-		withoutControlCharacters(`Bitte geben Sie ${label} ohne Steuerzeichen an.`)
+		oneLineText(`Bitte geben Sie ${label} ohne Steuerzeichen an.`)
 	);
 }
 

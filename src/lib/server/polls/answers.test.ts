@@ -117,6 +117,15 @@ describe('poll answers', () => {
 		expect(checkAnswer(text, { text: ' <b>Mehr</b> ' })).toMatchObject({
 			value: { text: '<b>Mehr</b>' }
 		});
+		for (const hostile of ['\u0000', '\u0007', '\u202e', '\u2066', '\uffff']) {
+			expect(checkAnswer(text, { text: `Mehr${hostile}Grün` })).toEqual({
+				ok: false,
+				message: 'Bitte schreiben Sie Ihre Antwort ohne Steuerzeichen.'
+			});
+		}
+		expect(checkAnswer(text, { text: 'Mehr Grün\r\nБільше зелені' })).toMatchObject({
+			value: { text: 'Mehr Grün\nБільше зелені' }
+		});
 	});
 
 	it('replaces a second answer where changes are allowed, counting the person once', () => {

@@ -10,6 +10,7 @@ import {
 	type PollQuestionRow
 } from '../db/schema';
 import type { Parsed } from '../http/forms';
+import { hasForbiddenCharacters, normaliseLineBreaks } from '../text/user-text';
 
 export const maxAnswerTextLength = 280;
 
@@ -103,8 +104,11 @@ export function checkAnswer(question: PollQuestionRow, raw: RawAnswer): Parsed<A
 			return { ok: true, value: { ...none, scaleValue: value } };
 		}
 		case 'text': {
-			const text = (raw.text ?? '').trim();
+			const text = normaliseLineBreaks(raw.text ?? '').trim();
 			if (!text) return { ok: false, message: 'Bitte schreiben Sie eine Antwort.' };
+			if (hasForbiddenCharacters(text, 'multi-line')) {
+				return { ok: false, message: 'Bitte schreiben Sie Ihre Antwort ohne Steuerzeichen.' };
+			}
 			if (text.length > maxAnswerTextLength) {
 				return {
 					ok: false,

@@ -7,6 +7,7 @@ import { questionTypeLabels } from '$lib/polls/labels';
 import type { Tally } from '$lib/polls/types';
 import { csvField } from '../csv';
 import type { PollAnswerRow, PollQuestionRow } from '../db/schema';
+import { shortened } from '../text/user-text';
 
 export { csvField };
 
@@ -119,7 +120,7 @@ export function chartSvg(question: PollQuestionRow, result: Tally, at: Date): st
 <title id="title">${xml(question.prompt)}</title>
 <desc id="desc">${xml(rows.map((row) => `${row.labelLines.join(' ')}: ${row.value}`).join('; '))}</desc>
 <rect width="100%" height="100%" fill="#ffffff"/>
-<text x="20" y="40" font-size="24" font-weight="700">${xml(question.prompt.length > 70 ? `${question.prompt.slice(0, 69)}…` : question.prompt)}</text>
+<text x="20" y="40" font-size="24" font-weight="700">${xml(question.prompt.length > 70 ? `${shortened(question.prompt, 69)}…` : question.prompt)}</text>
 <text x="20" y="68" font-size="16">${xml(note)}</text>
 <g transform="translate(20 ${top})">
 ${bars}

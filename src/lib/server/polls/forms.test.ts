@@ -31,6 +31,26 @@ describe('question form', () => {
 		expect(parseQuestionForm(form({ type: 'quiz', prompt: 'X' })).ok).toBe(false);
 	});
 
+	it('refuses control and direction characters in the question, its answers and labels', () => {
+		const message = (fields: Record<string, string>) => {
+			const parsed = parseQuestionForm(form(fields));
+			return parsed.ok ? null : parsed.message;
+		};
+		expect(message({ type: 'single', prompt: 'Was\u202e nun?', options: 'A\nB' })).toBe(
+			'Bitte geben Sie eine Frage ohne Steuerzeichen an.'
+		);
+		expect(message({ type: 'single', prompt: 'X', options: 'A\u2066\r\nB' })).toBe(
+			'Bitte geben Sie die Antworten ohne Steuerzeichen an.'
+		);
+		expect(message({ type: 'single', prompt: 'X', options: 'A\tB\nC' })).toBe(
+			'Bitte geben Sie die Antworten ohne Steuerzeichen an.'
+		);
+		expect(message({ type: 'scale', prompt: 'X', scaleMinLabel: 'wenig\u0007' })).toBe(
+			'Bitte geben Sie die Beschriftung ohne Steuerzeichen an.'
+		);
+		expect(message({ type: 'single', prompt: 'Wie?', options: 'Так\r\nنعم' })).toBeNull();
+	});
+
 	it('gives a scale 1 to 5 unless told otherwise, and refuses an empty range', () => {
 		expect(
 			parseQuestionForm(

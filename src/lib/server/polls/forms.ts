@@ -2,10 +2,18 @@
 import * as v from 'valibot';
 import { pollQuestionTypes } from '../db/schema';
 import { checkbox, requiredText, yesOrNo, type Parsed } from '../http/forms';
+import { hasForbiddenCharacters, oneLineText } from '../text/user-text';
 import type { QuestionInput } from './questions';
 
 export const maxOptions = 20;
 const maxOptionLength = 200;
+
+const scaleLabel = v.pipe(
+	v.optional(v.string(), ''),
+	v.trim(),
+	v.maxLength(40, 'Die Beschriftung darf höchstens 40 Zeichen lang sein.'),
+	oneLineText('Bitte geben Sie die Beschriftung ohne Steuerzeichen an.')
+);
 
 const QuestionFields = v.object({
 	type: v.picklist(pollQuestionTypes, 'Bitte wählen Sie eine Art der Frage.'),
@@ -14,16 +22,8 @@ const QuestionFields = v.object({
 	maxChoices: v.optional(v.string(), ''),
 	scaleMin: v.optional(v.string(), ''),
 	scaleMax: v.optional(v.string(), ''),
-	scaleMinLabel: v.pipe(
-		v.optional(v.string(), ''),
-		v.trim(),
-		v.maxLength(40, 'Die Beschriftung darf höchstens 40 Zeichen lang sein.')
-	),
-	scaleMaxLabel: v.pipe(
-		v.optional(v.string(), ''),
-		v.trim(),
-		v.maxLength(40, 'Die Beschriftung darf höchstens 40 Zeichen lang sein.')
-	),
+	scaleMinLabel: scaleLabel,
+	scaleMaxLabel: scaleLabel,
 	allowChange: checkbox('Bitte geben Sie an, ob Antworten geändert werden dürfen.')
 });
 
@@ -78,6 +78,9 @@ export function parseQuestionForm(data: FormData): Parsed<QuestionInput> {
 				ok: false,
 				message: `Eine Antwort darf höchstens ${maxOptionLength} Zeichen lang sein.`
 			};
+		}
+		if (options.some((option) => hasForbiddenCharacters(option, 'one-line'))) {
+			return { ok: false, message: 'Bitte geben Sie die Antworten ohne Steuerzeichen an.' };
 		}
 		if (new Set(options).size !== options.length) {
 			return { ok: false, message: 'Jede Antwort darf nur einmal vorkommen.' };

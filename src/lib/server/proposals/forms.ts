@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { maxCommentLength } from '$lib/comments';
 import { maxProposalReasonLength, maxProposalTextLength } from '$lib/proposals';
 import { anchor } from '../comments/forms';
-import { withoutControlCharacters } from '../http/forms';
+import { multiLineText, oneLineText } from '../text/user-text';
 
 const proposalId = v.pipe(
 	v.string('Diesen Vorschlag gibt es nicht.'),
@@ -18,9 +18,7 @@ const proposedText = v.pipe(
 		maxProposalTextLength,
 		`Ein Vorschlag hat höchstens ${maxProposalTextLength} Zeichen.`
 	),
-	withoutControlCharacters(
-		'Der vorgeschlagene Text darf keine Zeilenumbrüche oder Steuerzeichen enthalten.'
-	)
+	oneLineText('Der vorgeschlagene Text darf keine Zeilenumbrüche oder Steuerzeichen enthalten.')
 );
 
 const reason = v.pipe(
@@ -30,7 +28,7 @@ const reason = v.pipe(
 		maxProposalReasonLength,
 		`Eine Begründung hat höchstens ${maxProposalReasonLength} Zeichen.`
 	),
-	withoutControlCharacters('Die Begründung darf keine Steuerzeichen enthalten.')
+	oneLineText('Die Begründung darf keine Steuerzeichen enthalten.')
 );
 
 export const NewProposalForm = v.object({
@@ -63,6 +61,7 @@ export const ProposalReplyForm = v.object({
 	proposalId,
 	body: v.pipe(
 		v.string('Bitte schreiben Sie eine Antwort.'),
+		multiLineText('Bitte schreiben Sie die Antwort ohne Steuerzeichen.'),
 		v.trim(),
 		v.nonEmpty('Bitte schreiben Sie eine Antwort.'),
 		v.maxLength(maxCommentLength, `Eine Antwort hat höchstens ${maxCommentLength} Zeichen.`)

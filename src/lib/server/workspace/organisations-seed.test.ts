@@ -84,4 +84,18 @@ describe('loadWorkspaceSeed', () => {
 			rmSync(path.dirname(file), { recursive: true });
 		}
 	});
+
+	it('refuses names with control or direction characters', () => {
+		const file = writeSeed({
+			name: 'Kreis Soest',
+			organisations: [
+				{ slug: 'kreis-soest', name: 'Kreis\u202e Soest', shortName: 'Soest', kind: 'kreis' }
+			]
+		});
+		try {
+			expect(() => loadWorkspaceSeed(file)).toThrow('Steuerzeichen');
+		} finally {
+			rmSync(path.dirname(file), { recursive: true });
+		}
+	});
 });

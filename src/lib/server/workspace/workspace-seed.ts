@@ -3,14 +3,18 @@
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { organisationKinds } from '../db/schema';
+import { oneLineText } from '../text/user-text';
 import kreisUnna from './kreis-unna.json';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const withoutControls = oneLineText(
+	'Namen in der Seed-Datei dürfen keine Steuerzeichen enthalten.'
+);
 
 const OrganisationSeed = v.object({
 	slug: v.pipe(v.string(), v.regex(slugPattern), v.maxLength(60)),
-	name: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(200)),
-	shortName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60)),
+	name: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(200), withoutControls),
+	shortName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60), withoutControls),
 	kind: v.picklist(organisationKinds),
 	ags: v.optional(v.pipe(v.string(), v.regex(/^\d{5}(\d{3})?$/))),
 	adopting: v.optional(v.boolean(), false)
@@ -18,8 +22,8 @@ const OrganisationSeed = v.object({
 
 export const WorkspaceSeed = v.pipe(
 	v.object({
-		name: v.pipe(v.string(), v.minLength(2)),
-		programme: v.optional(v.string()),
+		name: v.pipe(v.string(), v.minLength(2), withoutControls),
+		programme: v.optional(v.pipe(v.string(), withoutControls)),
 		organisations: v.pipe(v.array(OrganisationSeed), v.minLength(1))
 	}),
 	v.check(
