@@ -160,8 +160,9 @@ test.describe('signing in', () => {
 			// A wait, not a lock: the first is a second long, and said in German.
 			expect(refused[0].retryAfter).toBe('1');
 			expect(refused[0].text).toContain('Bitte warten Sie 1 Sekunde');
+			// Nothing near the old quarter of an hour: the loop only lasts a few seconds.
 			const waits = refused.map((g) => Number(g.retryAfter));
-			expect(Math.max(...waits)).toBeLessThanOrEqual(16);
+			expect(Math.max(...waits)).toBeLessThanOrEqual(60);
 		});
 	});
 
