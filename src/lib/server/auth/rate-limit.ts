@@ -1,9 +1,10 @@
-// Growing delays instead of locks (OWASP ASVS 5, V6.3: slowing guessing must not let anyone lock
-// the right person out). Failures are counted per key in the database, so a restart forgets
-// nothing. The first few cost nothing; from then on each failure makes the key wait twice as long
-// as the one before, up to a cap. Failures are also forgotten one by one as time passes: the
-// typos of a busy office spread over a day never add up, while a script that keeps failing soon
-// waits about as long as the cap for each try. No wait is ever longer than the cap.
+// Growing delays instead of locks (OWASP ASVS 5.0, 6.1.1 and 6.3.1: slowing guessing must not
+// let anyone lock the right person out). Failures are counted per key in the database, so a
+// restart forgets nothing. The first few cost nothing; from then on each failure makes the key
+// wait twice as long as the one before, up to a cap. Failures are also forgotten one by one as
+// time passes: the typos of a busy office spread over a day never add up, while a script that
+// keeps failing soon waits before each try about as long as it takes to forget one failure (or
+// the cap, if that is shorter). No wait is ever longer than the cap.
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { nonNegativeNumber } from '../config';
 import type { AppDatabase } from '../db/database';
