@@ -276,8 +276,8 @@ test('the projector QR code decodes to the join URL', async ({
 	await editor.close();
 });
 
-test('wrong codes are refused alike and rate-limited per address; right ones never are', async () => {
-	const server = await startServer({ env: { JOIN_LOCK_SECONDS: '60' } });
+test('wrong codes are refused alike and slowed per address; right ones never are', async () => {
+	const server = await startServer({ env: { JOIN_FREE_FAILURES: '30' } });
 	try {
 		const code = joinCodeOf(server.dataDir, 'zukunftskonferenz');
 		const before = queryDatabase<{ n: number }>(
@@ -299,10 +299,18 @@ test('wrong codes are refused alike and rate-limited per address; right ones nev
 		expect(await malformed.text()).toContain('sechsstelligen Code');
 		expect(unknown.status).toBe(404);
 		expect(await unknown.text()).toMatch(/Zu diesem Code finden wir keine Veranstaltung/);
-		for (let i = 0; i < 29; i++) await post('AAAAAA');
-		const locked = await post(code);
-		expect(locked.status).toBe(429);
-		expect(await locked.text()).toContain('Zu viele falsche Codes');
+		// Thirty wrong codes are free; the thirty-first starts a wait of a second.
+		for (let i = 0; i < 30; i++) expect((await post('AAAAAA')).status).toBe(404);
+		const waiting = await post('AAAAAA');
+		expect(waiting.status).toBe(429);
+		expect(waiting.headers.get('retry-after')).toBe('1');
+		expect(await waiting.text()).toContain(
+			'Zu viele falsche Codes von diesem Anschluss. Bitte warten Sie 1 Sekunde'
+		);
+		// The room's own code still works while the wrong ones wait, and the wait ends.
+		expect((await post(code)).status).toBe(303);
+		await new Promise((resolve) => setTimeout(resolve, 1_200));
+		expect((await post('AAAAAA')).status).toBe(404);
 		expect(queryDatabase(server.dataDir, 'select count(*) as n from participant')).toEqual(before);
 	} finally {
 		await server.dispose();

@@ -39,6 +39,7 @@ import type { PmNode } from '../src/lib/editor/pm-node';
 const bookkeepingTables = [
 	'session',
 	'sign_in_throttle',
+	'trusted_join_address',
 	'audit_entry',
 	'member_visit',
 	'seed_run',

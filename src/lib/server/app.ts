@@ -7,7 +7,7 @@ import { runSeeds, type Seed } from './db/seeds';
 import { log, errorFields } from './log';
 import { ensureAdmin, type CreatedAdmin } from './accounts/first-admin';
 import { resolveSession } from './auth/actor';
-import { throttleRulesFromEnv, type ThrottleRules } from './auth/rate-limit';
+import { forgetQuietKeys, throttleRulesFromEnv, type ThrottleRules } from './auth/rate-limit';
 import { deleteExpiredSessions, sessionCookieName } from './auth/session';
 import type { IncomingMessage } from 'node:http';
 import { anonymousActor, type Actor, type Resource } from './policy';
@@ -21,6 +21,7 @@ import { boardChannel, type BoardChannel } from './boards/board-channel';
 import { boardsSeed } from './boards/boards-seed';
 import { documentsSeed } from './documents/documents-seed';
 import { eventsSeed } from './events/events-seed';
+import { forgetOldJoinTrust } from './events/joining';
 import {
 	participantCookieName,
 	participantFromCookie,
@@ -115,6 +116,17 @@ function purgeParticipants(app: App, db: AppDatabase): void {
 	}
 }
 
+/** Failure counts quiet for a day and old trust in join codes go, so that a script trying
+ * thousands of e-mail addresses or codes leaves nothing behind for long. */
+function forgetOldThrottles(db: AppDatabase): void {
+	try {
+		const forgotten = forgetQuietKeys(db) + forgetOldJoinTrust(db);
+		if (forgotten > 0) log.info('throttle.forgotten', { rows: forgotten });
+	} catch (err) {
+		log.error('throttle.forget_failed', errorFields(err));
+	}
+}
+
 async function prepare(app: App): Promise<void> {
 	try {
 		const db = openDatabase({
@@ -127,7 +139,11 @@ async function prepare(app: App): Promise<void> {
 		if (admin) announceAdmin(admin);
 		deleteExpiredSessions(db);
 		purgeParticipants(app, db);
-		app.retentionTimer = setInterval(() => purgeParticipants(app, db), retentionSweepMs);
+		forgetOldThrottles(db);
+		app.retentionTimer = setInterval(() => {
+			purgeParticipants(app, db);
+			forgetOldThrottles(db);
+		}, retentionSweepMs);
 		app.retentionTimer.unref();
 		app.documents = documentChannel(db);
 		app.boards = boardChannel(db);
@@ -186,7 +202,8 @@ export function appConfig(): AppConfig {
 	return currentApp().config;
 }
 
-export function signInThrottleRules(): ThrottleRules {
+/** The growing delays of sign-ins and join codes, from the environment. */
+export function throttleRules(): ThrottleRules {
 	return currentApp().throttleRules;
 }
 

@@ -31,7 +31,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 	};
 }
 
-function nonNegativeNumber(value: string | undefined, fallback: number): number {
+/** A number from the environment; the fallback when it is missing, empty, negative or no number. */
+export function nonNegativeNumber(value: string | undefined, fallback: number): number {
 	const number = Number(value);
 	return value !== undefined && value.trim() !== '' && Number.isFinite(number) && number >= 0
 		? number

@@ -8,7 +8,7 @@ import { auditEntry, organisation, user } from '../db/schema';
 export const auditEvents = {
 	'sign-in': 'Anmeldung',
 	'sign-in-failed': 'Fehlgeschlagene Anmeldung',
-	'sign-in-locked': 'Anmeldung gesperrt (zu viele Fehlversuche)',
+	'sign-in-locked': 'Anmeldung verzögert (zu viele Fehlversuche)',
 	'sign-out': 'Abmeldung',
 	'invitation-created': 'Einladung erstellt',
 	'invitation-accepted': 'Einladung angenommen',

@@ -9,10 +9,27 @@ import { findOrganisationBySlug } from '../workspace/organisations';
 import type { ThrottleRules } from './rate-limit';
 import { signIn, wrongCredentialsMessage } from './sign-in';
 
+const second = 1000;
 const rules: ThrottleRules = {
-	account: { maxFailures: 3, windowMs: 60_000, lockMs: 30_000 },
-	address: { maxFailures: 10, windowMs: 60_000, lockMs: 30_000 },
-	join: { maxFailures: 3, windowMs: 60_000, lockMs: 30_000 }
+	pair: {
+		freeFailures: 3,
+		forgetOneEveryMs: 60 * second,
+		firstDelayMs: second,
+		maxDelayMs: 8 * second
+	},
+	account: { freeFailures: 6, forgetOneEveryMs: 60 * second, firstDelayMs: 0, maxDelayMs: 0 },
+	address: {
+		freeFailures: 10,
+		forgetOneEveryMs: 60 * second,
+		firstDelayMs: second,
+		maxDelayMs: 4 * second
+	},
+	join: {
+		freeFailures: 3,
+		forgetOneEveryMs: 60 * second,
+		firstDelayMs: second,
+		maxDelayMs: 4 * second
+	}
 };
 const password = 'Sicheres-Passwort-1';
 
@@ -50,66 +67,86 @@ describe('signIn', () => {
 		expect(unknown).toEqual({ ok: false, message: wrongCredentialsMessage });
 	});
 
-	it('locks an account after too many failures and releases it after the lock', async () => {
+	it('slows one account from one address with growing waits, without even checking the password', async () => {
 		const db = await setup();
 		const t0 = new Date('2026-03-01T10:00:00Z');
-		for (let i = 0; i < 3; i++) {
-			await signIn(
-				db,
-				{ email: 'admin@kreis-unna.de', password: 'falsch-falsch', ipAddress: `10.0.0.${i}` },
-				rules,
-				t0
-			);
+		const at = (ms: number) => new Date(t0.getTime() + ms);
+		const attempt = (pw: string, now: Date, ipAddress = '10.0.0.1') =>
+			signIn(db, { email: 'admin@kreis-unna.de', password: pw, ipAddress }, rules, now);
+		for (let i = 0; i < 4; i++) {
+			expect(await attempt('falsch-falsch', t0)).toEqual({
+				ok: false,
+				message: wrongCredentialsMessage
+			});
 		}
-		const locked = await signIn(
-			db,
-			{ email: 'admin@kreis-unna.de', password, ipAddress: '10.0.0.9' },
-			rules,
-			t0
-		);
-		expect(locked.ok).toBe(false);
-		expect(!locked.ok && locked.message).toContain('30 Sekunden');
-		const later = new Date(t0.getTime() + 31_000);
-		expect(
-			(
-				await signIn(
-					db,
-					{ email: 'admin@kreis-unna.de', password, ipAddress: '10.0.0.9' },
-					rules,
-					later
-				)
-			).ok
-		).toBe(true);
+		// The fourth failure started a wait of a second: even the right password is not looked at.
+		const waiting = await attempt(password, t0);
+		expect(waiting).toMatchObject({ ok: false, retryAfterMs: 1000 });
+		expect(!waiting.ok && waiting.message).toContain('Bitte warten Sie 1 Sekunde');
+		expect((await attempt('falsch-falsch', at(1000))).ok).toBe(false);
+		expect(await attempt(password, at(1000))).toMatchObject({ retryAfterMs: 2000 });
+		expect(await attempt(password, at(2999))).toMatchObject({ retryAfterMs: 1 });
+		// The owner's pair is released after the wait; signing in forgives the pair's typos.
+		expect((await attempt(password, at(3000))).ok).toBe(true);
+		expect((await attempt('falsch-falsch', at(3000))).ok).toBe(false);
+		expect((await attempt(password, at(3000))).ok).toBe(true);
 	});
 
-	it('locks an address that tries many accounts', async () => {
+	it('never keeps the owner out because of failures from other addresses', async () => {
 		const db = await setup();
 		const t0 = new Date('2026-03-01T10:00:00Z');
-		for (let i = 0; i < 10; i++) {
+		for (let i = 0; i < 50; i++) {
 			await signIn(
 				db,
-				{ email: `x${i}@kreis-unna.de`, password: 'falsch-falsch', ipAddress: '10.9.9.9' },
+				{ email: 'admin@kreis-unna.de', password: 'falsch-falsch', ipAddress: `10.6.0.${i % 5}` },
 				rules,
 				t0
 			);
 		}
-		const result = await signIn(
-			db,
-			{ email: 'admin@kreis-unna.de', password, ipAddress: '10.9.9.9' },
-			rules,
-			t0
-		);
-		expect(result.ok).toBe(false);
-		expect(
-			(
-				await signIn(
+		const owner = (pw: string, ms = 0) =>
+			signIn(
+				db,
+				{ email: 'admin@kreis-unna.de', password: pw, ipAddress: '10.0.0.9' },
+				rules,
+				new Date(t0.getTime() + ms)
+			);
+		expect((await owner(password)).ok).toBe(true);
+		// Under attack the owner's own typo counts at once, but only for a moment.
+		expect((await owner('vertippt-vertippt')).ok).toBe(false);
+		expect(await owner(password)).toMatchObject({ ok: false, retryAfterMs: 1000 });
+		expect((await owner(password, 1000)).ok).toBe(true);
+	});
+
+	it('slows an address that tries many accounts, counting failures only', async () => {
+		const db = await setup();
+		const t0 = new Date('2026-03-01T10:00:00Z');
+		const from = (email: string, pw: string, ipAddress: string) =>
+			signIn(db, { email, password: pw, ipAddress }, rules, t0);
+		// Many right sign-ins from one address, with typos between them, are never slowed.
+		for (let i = 0; i < 30; i++) {
+			expect((await from('admin@kreis-unna.de', password, '10.9.9.9')).ok).toBe(true);
+			if (i % 5 === 0) await from('admin@kreis-unna.de', 'vertippt-vertippt', '10.9.9.9');
+		}
+		for (let i = 0; i < 5; i++) await from(`x${i}@kreis-unna.de`, 'falsch-falsch', '10.9.9.9');
+		const slowed = await from('admin@kreis-unna.de', password, '10.9.9.9');
+		expect(slowed).toMatchObject({ ok: false, retryAfterMs: 1000 });
+		expect((await from('admin@kreis-unna.de', password, '10.1.1.1')).ok).toBe(true);
+	});
+
+	it('checks one attempt per account and address at a time', async () => {
+		const db = await setup();
+		const attempts = await Promise.all(
+			Array.from({ length: 10 }, () =>
+				signIn(
 					db,
-					{ email: 'admin@kreis-unna.de', password, ipAddress: '10.1.1.1' },
-					rules,
-					t0
+					{ email: 'admin@kreis-unna.de', password: 'falsch-falsch', ipAddress: '10.0.0.1' },
+					rules
 				)
-			).ok
-		).toBe(true);
+			)
+		);
+		const checked = attempts.filter((result) => !result.ok && !result.retryAfterMs);
+		expect(checked).toHaveLength(1);
+		expect(attempts.filter((result) => !result.ok && result.retryAfterMs === 1000)).toHaveLength(9);
 	});
 
 	it('refuses a person whose only membership is deactivated', async () => {

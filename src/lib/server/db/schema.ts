@@ -140,13 +140,27 @@ export const accountLink = sqliteTable(
 
 export type AccountLink = typeof accountLink.$inferSelect;
 
-/** Failed sign-ins per account and per address, for the rate limit. */
+/** Failures per key (a sign-in's account and address, an address's wrong join codes, …) and the
+ * wait they started: the growing delays of auth/rate-limit.ts. */
 export const signInThrottle = sqliteTable('sign_in_throttle', {
 	key: text('key').primaryKey(),
 	failures: integer('failures').notNull(),
 	firstFailureAt: integer('first_failure_at', { mode: 'timestamp_ms' }).notNull(),
 	lockedUntil: integer('locked_until', { mode: 'timestamp_ms' })
 });
+
+/** Addresses from which an event's join code was entered rightly in the last day. While an
+ * address waits after wrong codes, only these codes are still checked for it (events/joining.ts):
+ * the hall keeps joining, a script guessing codes learns nothing. */
+export const trustedJoinAddress = sqliteTable(
+	'trusted_join_address',
+	{
+		address: text('address').notNull(),
+		joinCode: text('join_code').notNull(),
+		lastReachedAt: integer('last_reached_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [primaryKey({ columns: [table.address, table.joinCode] })]
+);
 
 /** Who did what, when. Never holds passwords or tokens. Append-only. */
 export const auditEntry = sqliteTable(

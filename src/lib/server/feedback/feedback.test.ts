@@ -72,15 +72,15 @@ describe('submitFeedback', () => {
 	it('stops one address after the limit, for a while, and stores nothing more', () => {
 		const db = createTestDatabase();
 		const now = new Date('2026-11-30T10:00:00Z');
-		for (let i = 0; i < feedbackRule.maxFailures; i++) {
+		for (let i = 0; i <= feedbackRule.freeFailures; i++) {
 			expect(submitFeedback(db, report, { address: '10.0.0.9' }, now).ok).toBe(true);
 		}
 		const refused = submitFeedback(db, report, { address: '10.0.0.9' }, now);
 		expect(refused).toMatchObject({ ok: false, status: 429 });
-		expect(countFeedback(db)).toBe(feedbackRule.maxFailures);
+		expect(countFeedback(db)).toBe(feedbackRule.freeFailures + 1);
 		// Others are not affected; the address may send again after the lock.
 		expect(submitFeedback(db, report, { address: '10.0.0.10' }, now).ok).toBe(true);
-		const later = new Date(now.getTime() + feedbackRule.lockMs + 1);
+		const later = new Date(now.getTime() + feedbackRule.maxDelayMs + 1);
 		expect(submitFeedback(db, report, { address: '10.0.0.9' }, later).ok).toBe(true);
 	});
 });

@@ -3,21 +3,22 @@
 // cannot fill the database.
 import { desc, sql } from 'drizzle-orm';
 import * as v from 'valibot';
-import {
-	lockRemainingMs,
-	recordFailure,
-	describeWait,
-	type ThrottleRule
-} from '../auth/rate-limit';
+import { describeWait, recordFailure, waitRemainingMs, type DelayRule } from '../auth/rate-limit';
 import { transaction, type AppDatabase } from '../db/database';
 import { accessibilityFeedback } from '../db/schema';
 import { multiLineText, oneLineText } from '../text/user-text';
 
 export const feedbackMessageMaxLength = 4000;
 
-/** Enough for a person reporting several barriers; a script filling the table is stopped. */
+/** Enough for a person reporting several barriers; a script filling the table is stopped: the
+ * tenth report within an hour makes the address wait an hour. */
 const hour = 60 * 60 * 1000;
-export const feedbackRule: ThrottleRule = { maxFailures: 10, windowMs: hour, lockMs: hour };
+export const feedbackRule: DelayRule = {
+	freeFailures: 9,
+	forgetOneEveryMs: hour / 10,
+	firstDelayMs: hour,
+	maxDelayMs: hour
+};
 
 const optionalText = (label: string, max: number) =>
 	v.pipe(
@@ -56,11 +57,11 @@ function senderKey(address: string): string {
 export function submitFeedback(
 	db: AppDatabase,
 	input: FeedbackInput,
-	sender: { address: string; rule?: ThrottleRule },
+	sender: { address: string; rule?: DelayRule },
 	now = new Date()
 ): FeedbackResult {
 	const key = senderKey(sender.address);
-	const waitMs = lockRemainingMs(db, [key], now);
+	const waitMs = waitRemainingMs(db, [key], now);
 	if (waitMs > 0) {
 		return {
 			ok: false,

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { db, signInThrottleRules } from '$lib/server/app';
+import { db, throttleRules } from '$lib/server/app';
 import { lookUpJoinCode } from '$lib/server/events/joining';
 import { authorize } from '$lib/server/http/guard';
+import { setRetryAfter } from '$lib/server/http/retry-after';
 
 const statusOf = { locked: 429, malformed: 400, unknown: 404 } as const;
 
@@ -15,13 +16,9 @@ export const actions = {
 		authorize(event, 'public:view');
 		const entered = (await event.request.formData()).get('code');
 		const input = typeof entered === 'string' ? entered : '';
-		const lookup = lookUpJoinCode(
-			db(),
-			input,
-			event.getClientAddress(),
-			signInThrottleRules().join
-		);
+		const lookup = lookUpJoinCode(db(), input, event.getClientAddress(), throttleRules().join);
 		if (lookup.kind === 'found') redirect(303, `/join/${lookup.event.joinCode}`);
+		if (lookup.kind === 'locked') setRetryAfter(event, lookup.retryAfterMs);
 		return fail(statusOf[lookup.kind], {
 			code: input.slice(0, 20),
 			message: lookup.message

@@ -1,11 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { db, signInThrottleRules } from '$lib/server/app';
+import { db, throttleRules } from '$lib/server/app';
 import { SignInForm } from '$lib/server/accounts/forms';
 import { startSession } from '$lib/server/auth/start-session';
 import { signIn } from '$lib/server/auth/sign-in';
 import { parseForm } from '$lib/server/http/forms';
 import { authorize } from '$lib/server/http/guard';
 import { safeNextPath } from '$lib/server/http/next-path';
+import { setRetryAfter } from '$lib/server/http/retry-after';
 
 export function load(event) {
 	authorize(event, 'public:view');
@@ -23,12 +24,10 @@ export const actions = {
 		const result = await signIn(
 			db(),
 			{ email, password, ipAddress: event.getClientAddress() },
-			signInThrottleRules()
+			throttleRules()
 		);
 		if (!result.ok) {
-			if (result.retryAfterMs) {
-				event.setHeaders({ 'Retry-After': String(Math.ceil(result.retryAfterMs / 1000)) });
-			}
+			if (result.retryAfterMs) setRetryAfter(event, result.retryAfterMs);
 			return fail(result.retryAfterMs ? 429 : 400, { message: result.message, email });
 		}
 		startSession(db(), event, result.userId);

@@ -1,6 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { db, signInThrottleRules } from '$lib/server/app';
+import { db, throttleRules } from '$lib/server/app';
 import type { EventRow } from '$lib/server/db/schema';
 import { listWorkingGroups } from '$lib/server/events/events';
 import { ParticipantProfileForm, ReentryForm } from '$lib/server/events/forms';
@@ -14,6 +14,7 @@ import {
 import { affiliationOptions, checkProfile } from '$lib/server/events/profile';
 import { parseForm } from '$lib/server/http/forms';
 import { authorize } from '$lib/server/http/guard';
+import { setRetryAfter } from '$lib/server/http/retry-after';
 
 /** The event behind the code in the URL; a wrong code is counted like one typed on /join. */
 function eventOfCode(event: RequestEvent<{ code: string }>) {
@@ -22,9 +23,10 @@ function eventOfCode(event: RequestEvent<{ code: string }>) {
 		db(),
 		event.params.code,
 		event.getClientAddress(),
-		signInThrottleRules().join
+		throttleRules().join
 	);
 	if (lookup.kind === 'found') return lookup.event;
+	if (lookup.kind === 'locked') setRetryAfter(event, lookup.retryAfterMs);
 	error({ locked: 429, malformed: 404, unknown: 404 }[lookup.kind], lookup.message);
 }
 
@@ -98,8 +100,9 @@ export const actions = {
 			found.id,
 			parsed.output.reentryCode,
 			event.getClientAddress(),
-			signInThrottleRules().join
+			throttleRules().join
 		);
+		if (result.kind === 'locked') setRetryAfter(event, result.retryAfterMs);
 		if (result.kind !== 'joined') {
 			return fail(result.kind === 'locked' ? 429 : 400, { rejoinMessage: result.message });
 		}

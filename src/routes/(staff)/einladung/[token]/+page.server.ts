@@ -1,11 +1,12 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { db, signInThrottleRules } from '$lib/server/app';
+import { db, throttleRules } from '$lib/server/app';
 import { AcceptExistingForm, AcceptNewForm } from '$lib/server/accounts/forms';
 import { acceptInvitation, findUsableLink } from '$lib/server/accounts/links';
 import { startSession } from '$lib/server/auth/start-session';
 import { signIn } from '$lib/server/auth/sign-in';
 import { parseForm } from '$lib/server/http/forms';
 import { authorize } from '$lib/server/http/guard';
+import { setRetryAfter } from '$lib/server/http/retry-after';
 
 // The page looks the same whether or not the invited address has an account: someone who has
 // one signs in here through the same throttled sign-in as on /anmelden, then accepts.
@@ -64,12 +65,10 @@ export const actions = {
 				ipAddress: event.getClientAddress(),
 				forInvitation: true
 			},
-			signInThrottleRules()
+			throttleRules()
 		);
 		if (!signedIn.ok) {
-			if (signedIn.retryAfterMs) {
-				event.setHeaders({ 'Retry-After': String(Math.ceil(signedIn.retryAfterMs / 1000)) });
-			}
+			if (signedIn.retryAfterMs) setRetryAfter(event, signedIn.retryAfterMs);
 			return fail(signedIn.retryAfterMs ? 429 : 400, {
 				action: 'signIn',
 				message: signedIn.message
