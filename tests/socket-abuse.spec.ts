@@ -8,7 +8,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { queryDatabase } from './support/database';
 import { createDocument } from './support/documents';
-import { expect, test } from './support/fixtures';
+import { expect, openPage, pageAs, test } from './support/fixtures';
 import { boardIdsOf, cookieHeader, joinAsParticipant } from './support/participants';
 import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
 
@@ -222,7 +222,7 @@ test('nobody moves or removes another person’s caret, and huge presence is ref
 	expect(spoof).toBe('open');
 	// One's own presence of any reasonable size is fine; a huge one is not.
 	const huge = { user: { name: 'x'.repeat(100_000), color: '#000000' } };
-	expect(await sendRaw(url, server.url, viewerCookie, [presenceMessage(4242, 1, huge)])).toBe(1007);
+	expect(await sendRaw(url, server.url, viewerCookie, [presenceMessage(4242, 1, huge)])).toBe(4400);
 
 	// The owner's own renewal is relayed after what the server did with the viewer's claims.
 	owner.provider.awareness.setLocalStateField('note', 'noch da');
@@ -237,6 +237,138 @@ test('nobody moves or removes another person’s caret, and huge presence is ref
 	expect(watcher.provider.awareness.getStates().has(4242)).toBe(false);
 	owner.destroy();
 	watcher.destroy();
+});
+
+/** Opens a raw socket and resolves once the server has greeted it, with what it greeted with. */
+async function openRaw(url: string, origin: string, cookie: string) {
+	const socket = new WebSocket(url, { origin, headers: { cookie } });
+	socket.on('error', () => {});
+	const received: Buffer[] = [];
+	socket.on('message', (data: Buffer) => received.push(data));
+	const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+		socket.once('close', (code, reason) => resolve({ code, reason: String(reason) }))
+	);
+	await new Promise((resolve) => socket.once('open', resolve));
+	return { socket, received, closed };
+}
+
+/** The first presence message a socket received: what every newcomer gets at once. */
+function presenceGreeting(received: Buffer[]): Buffer | undefined {
+	return received.find((message) => message[0] === 1);
+}
+
+test('a presence flood from many sockets leaves newcomers a bounded greeting', async ({
+	actors,
+	server
+}) => {
+	test.setTimeout(60_000);
+	const { id } = await createDocument(server, actors.editor, 'Präsenzflut');
+	const url = wsUrl(server.url, `/collab/document/${id}`);
+	const owner = connectDocument(server.url, id, await sessionCookie(actors.editor.request));
+	owner.provider.awareness.setLocalStateField('user', { name: 'Emil Redaktion', color: '#1d4ed8' });
+	await owner.synced;
+
+	// Presence of almost 4 KB, each for a client nobody has announced yet.
+	let clientId = 1_000_000;
+	const flood = () =>
+		presenceMessage(clientId++, 1, {
+			user: { name: 'Flut', color: '#000000' },
+			padding: 'x'.repeat(3800)
+		});
+	// A connection that speaks for ever new clients is ended, with a reason.
+	const greedy = await sendRaw(
+		url,
+		server.url,
+		await sessionCookie(actors.editor.request),
+		Array.from({ length: 60 }, flood),
+		{ probe: true }
+	);
+	expect(greedy).toBe(4429);
+
+	// Three readers, each on 8 sockets, each socket speaking for 4 clients: all within the limits
+	// of one connection, 375 KB together.
+	const sockets = [];
+	for (const reader of [actors.viewer, actors.signatory, actors.manager]) {
+		const cookie = await sessionCookie(reader.request);
+		for (let i = 0; i < 8; i++) {
+			const socket = await openRaw(url, server.url, cookie);
+			for (let j = 0; j < 4; j++) socket.socket.send(flood());
+			sockets.push(socket);
+		}
+	}
+	for (const { socket, received } of sockets) {
+		const answered = received.length;
+		socket.send(syncProbe());
+		await eventually(() => received.length > answered);
+	}
+
+	// What every newcomer receives at once is held to 256 KB, real carets with names in it.
+	const newcomer = await openRaw(url, server.url, await sessionCookie(actors.admin.request));
+	await eventually(() => presenceGreeting(newcomer.received) !== undefined);
+	const greeting = presenceGreeting(newcomer.received)!;
+	expect(greeting.length).toBeGreaterThan(200 * 1024);
+	expect(greeting.length).toBeLessThan(260 * 1024);
+	expect(greeting.toString('utf8')).toContain('Emil Redaktion');
+	newcomer.socket.close();
+	// Once the flood's connections are gone, so is their presence; real carets come and go.
+	for (const { socket } of sockets) socket.close();
+	await eventually(() =>
+		[...owner.provider.awareness.getStates().values()].every(
+			(state) => (state as { user?: { name?: string } }).user?.name !== 'Flut'
+		)
+	);
+	const watcher = connectDocument(server.url, id, await sessionCookie(actors.admin.request));
+	await watcher.synced;
+	owner.provider.awareness.setLocalStateField('note', 'noch da');
+	await eventually(
+		() =>
+			(watcher.provider.awareness.getStates().get(owner.ydoc.clientID) as { note?: string })
+				?.note === 'noch da'
+	);
+	owner.destroy();
+	watcher.destroy();
+});
+
+test('one person opens a document in eight connections, not in nine', async ({
+	actors,
+	server,
+	browser
+}) => {
+	test.setTimeout(60_000);
+	const { id, slug } = await createDocument(server, actors.editor, 'Viele Fenster');
+	const url = wsUrl(server.url, `/collab/document/${id}`);
+	const cookie = await sessionCookie(actors.editor.request);
+	const tabs = [];
+	for (let i = 0; i < 8; i++) tabs.push(await openRaw(url, server.url, cookie));
+	const ninth = await openRaw(url, server.url, cookie);
+	expect(await ninth.closed).toEqual({
+		code: 1008,
+		reason:
+			'Zu viele offene Verbindungen von Ihnen zu dieser Seite. Bitte schließen Sie andere Fenster.'
+	});
+	// The eight work; another person is not counted against them.
+	for (const tab of tabs) {
+		const answered = tab.received.length;
+		tab.socket.send(syncProbe());
+		await eventually(() => tab.received.length > answered);
+	}
+	const other = connectDocument(server.url, id, await sessionCookie(actors.admin.request));
+	await other.synced;
+
+	// The page in a ninth window says why it is not connected, in its connection state.
+	const { page, close } = await pageAs(browser, actors.editor, server.url);
+	await openPage(page, `/dokumente/${slug}`);
+	await expect(page.getByRole('status').filter({ hasText: 'Nicht verbunden:' })).toContainText(
+		'Zu viele offene Verbindungen von Ihnen zu dieser Seite'
+	);
+	// Once a window closes, the page gets in by itself.
+	tabs.pop()!.socket.close();
+	await expect(page.getByText('Verbunden – alle Änderungen gespeichert')).toBeVisible({
+		timeout: 15_000
+	});
+	await close();
+	for (const tab of tabs) tab.socket.close();
+	other.destroy();
 });
 
 test('a flood is disconnected, and others keep working', async ({ actors, server }) => {

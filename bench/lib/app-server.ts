@@ -31,7 +31,12 @@ export async function startApp(dataDir = freshDataDir()): Promise<AppUnderTest> 
 			ADMIN_EMAIL: benchAdmin.email,
 			ADMIN_PASSWORD: benchAdmin.password,
 			// Reached at 127.0.0.1, not at an operator's public URL.
-			ORIGIN: `http://127.0.0.1:${port}`
+			ORIGIN: `http://127.0.0.1:${port}`,
+			// The benchmarks play a thousand phones from one address and a room of co-editors with
+			// one account: the limits that keep one person or address in check would stop them.
+			LIVE_CONNECTIONS_PER_PERSON: '10000',
+			LIVE_CONNECTIONS_PER_ADDRESS: '100000',
+			JOINS_BURST_PER_ADDRESS: '100000'
 		}
 	});
 	return { url: `http://127.0.0.1:${port}`, port, dataDir, server };

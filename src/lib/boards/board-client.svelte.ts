@@ -10,6 +10,8 @@ export class BoardClient {
 	connection = $state<BoardConnection>('connecting');
 	/** The last refusal, shown to the person until their next action. */
 	message = $state<string | null>(null);
+	/** Why the server closed the connection, when it said so (e.g. too many connections). */
+	closeReason = $state<string | null>(null);
 
 	#socket: WebSocket | null = null;
 	#ref = 0;
@@ -30,14 +32,15 @@ export class BoardClient {
 		const socket = new WebSocket(`${scheme}://${location.host}/collab/board/${this.boardId}`);
 		this.#socket = socket;
 		socket.onopen = () => {
-			this.#retry = 0;
 			this.connection = 'connected';
+			this.closeReason = null;
 		};
 		socket.onmessage = (event) => this.#receive(String(event.data));
 		socket.onclose = (event) => {
 			for (const resolve of this.#pending.values()) resolve(false);
 			this.#pending.clear();
 			if (this.#closed) return;
+			this.closeReason = event.reason || null;
 			// 4401/4403/4404: no right (any more) or no board; retrying would not help.
 			if (event.code >= 4400 && event.code < 4500) {
 				this.connection = 'refused';
@@ -55,6 +58,9 @@ export class BoardClient {
 			| { type: 'done'; ref: number | null }
 			| { type: 'refused'; ref: number | null; message: string };
 		if (message.type === 'state') {
+			// Only a connection the server serves counts as success: one it refuses right after the
+			// handshake (too many connections) must not reset the pause before the next try.
+			this.#retry = 0;
 			this.board = message.board;
 			this.present = message.present;
 			return;

@@ -4,11 +4,18 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
 /** 'ended': the server closed the connection for good (access changed); see onAccessChanged.
- * 'restored': the database was restored from a backup; this copy of the text is out of date. */
-export type ConnectionState = 'connecting' | 'saved' | 'offline' | 'ended' | 'restored';
+ * 'restored': the database was restored from a backup; this copy of the text is out of date.
+ * 'full': the document has reached its storage limit and takes no more changes.
+ * 'refused': the server refused the connection for another reason, named in closeReason. */
+export type ConnectionState =
+	'connecting' | 'saved' | 'offline' | 'ended' | 'restored' | 'full' | 'refused';
 
-/** The server's close code for a page loaded before a restore (see yjs-channel.ts). */
+// The server's close codes (see yjs-channel.ts and realtime-server.ts).
 const closeCodeDatabaseRestored = 4410;
+const closeCodeDocumentFull = 4413;
+const accessChangedCodes = [4401, 4403, 4404, 4409];
+/** A refusal the client outlives by waiting (too many connections): y-websocket tries again. */
+const closeCodePolicy = 1008;
 
 /** How often a failing connection may make the page ask whether it is still allowed in. */
 const accessCheckIntervalMs = 10_000;
@@ -23,6 +30,8 @@ export class CollabSession {
 	readonly ydoc = new Y.Doc();
 	readonly provider: WebsocketProvider;
 	connection = $state<ConnectionState>('connecting');
+	/** What the server said when it last refused the connection, in German; shown with the state. */
+	closeReason = $state<string | null>(null);
 	/** Local changes made while offline, not yet sent. */
 	unsentChanges = $state(false);
 	peers = $state<Peer[]>([]);
@@ -45,16 +54,28 @@ export class CollabSession {
 		this.provider.awareness.setLocalStateField('user', { name: user.name, color: user.colour });
 		this.provider.on('status', () => this.#updateConnection());
 		this.provider.on('sync', () => this.#updateConnection());
-		// Only for close codes 4400–4499 (archived, deleted, signed out, restored): y-websocket then
-		// stops reconnecting, as the same connection would be refused or read-only.
-		this.provider.on('closed', (event) => {
-			this.connection = event.code === closeCodeDatabaseRestored ? 'restored' : 'ended';
-			onAccessChanged();
-		});
-		// A handshake the server refuses (signed out meanwhile, e.g. by a restore) looks to the
-		// browser like any failed connection, and y-websocket would retry for ever: ask the page.
-		this.provider.on('connection-close', () => {
+		this.provider.on('connection-close', (event) => {
+			this.closeReason = event?.code === closeCodePolicy ? event.reason || null : null;
+			// A handshake the server refuses (signed out meanwhile, e.g. by a restore) looks to the
+			// browser like any failed connection, and y-websocket would retry for ever: ask the page.
 			if (this.provider.wsUnsuccessfulReconnects >= 2) this.#checkAccess(onAccessChanged);
+		});
+		// Only for close codes 4400–4499 (archived, deleted, signed out, restored, full): y-websocket
+		// then stops reconnecting, as the same connection would be refused or read-only.
+		this.provider.on('closed', (event) => {
+			this.closeReason = event.reason || null;
+			if (event.code === closeCodeDocumentFull) {
+				this.connection = 'full';
+			} else if (event.code === closeCodeDatabaseRestored) {
+				this.connection = 'restored';
+				onAccessChanged();
+			} else if (accessChangedCodes.includes(event.code)) {
+				this.connection = 'ended';
+				onAccessChanged();
+			} else {
+				// Loading the page again would only be refused again.
+				this.connection = 'refused';
+			}
 		});
 		this.ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
 			if (origin !== this.provider && !this.provider.wsconnected) this.unsentChanges = true;
@@ -68,8 +89,13 @@ export class CollabSession {
 	// a minute, and until then the page would claim that what is typed is saved.
 	#goOffline = () => this.provider.disconnect();
 	#goOnline = () => {
-		if (this.connection !== 'ended' && this.connection !== 'restored') this.provider.connect();
+		if (!this.#over) this.provider.connect();
 	};
+
+	/** The server ended the connection for good: nothing reconnects. */
+	get #over(): boolean {
+		return ['ended', 'restored', 'full', 'refused'].includes(this.connection);
+	}
 
 	#hasSynced = false;
 	#lastAccessCheck = 0;
@@ -91,12 +117,13 @@ export class CollabSession {
 	}
 
 	#updateConnection() {
-		if (this.connection === 'ended' || this.connection === 'restored') return;
+		if (this.#over) return;
 		if (this.provider.wsconnected && this.provider.synced) {
 			// The server stores every update before it relays it: synced means saved.
 			this.#hasSynced = true;
 			this.connection = 'saved';
 			this.unsentChanges = false;
+			this.closeReason = null;
 		} else {
 			this.connection = this.#hasSynced ? 'offline' : 'connecting';
 		}

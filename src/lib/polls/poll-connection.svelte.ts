@@ -10,6 +10,8 @@ const longestRetryMs = 15_000;
 export class PollConnection<TState extends PollState> {
 	state: TState = $state() as TState;
 	connection = $state<LiveConnection>('connecting');
+	/** Why the server closed the connection, when it said so (e.g. too many connections). */
+	closeReason = $state<string | null>(null);
 	#eventId: string;
 	#socket: WebSocket | null = null;
 	#retries = 0;
@@ -41,18 +43,22 @@ export class PollConnection<TState extends PollState> {
 		this.#socket = socket;
 		socket.addEventListener('open', () => {
 			this.connection = 'online';
-			this.#retries = 0;
+			this.closeReason = null;
 		});
 		socket.addEventListener('message', (message) => {
+			// Only a connection the server serves counts as success: one it refuses right after the
+			// handshake (too many connections) must not reset the pause before the next try.
+			this.#retries = 0;
 			const data = JSON.parse(String(message.data)) as { type: string; state?: TState };
 			if (data.type === 'state' && data.state?.viewer === this.state.viewer) {
 				this.state = data.state;
 			}
 		});
-		socket.addEventListener('close', () => {
+		socket.addEventListener('close', (event) => {
 			this.#socket = null;
 			if (this.#stopped) return;
 			this.connection = 'offline';
+			this.closeReason = event.reason || null;
 			const pause = Math.min(firstRetryMs * 2 ** this.#retries, longestRetryMs);
 			this.#retries += 1;
 			// Some spread, so a room of phones does not come back in the same millisecond.

@@ -2,6 +2,7 @@
 // Kept on globalThis because in development Vite may load this module more than once, and the
 // production entry reaches it through the bundle.
 import { readConfig, type AppConfig } from './config';
+import { liveLimitsFromEnv, type LiveLimits } from './live-limits';
 import { closeDatabase, openDatabase, type AppDatabase } from './db/database';
 import { runSeeds, type Seed } from './db/seeds';
 import { log, errorFields } from './log';
@@ -11,6 +12,8 @@ import { forgetQuietKeys, throttleRulesFromEnv, type ThrottleRules } from './aut
 import { deleteExpiredSessions, sessionCookieName } from './auth/session';
 import type { IncomingMessage } from 'node:http';
 import { anonymousActor, type Actor, type Resource } from './policy';
+import { addressResolver } from './http/client-address';
+import { ConnectionQuota } from './realtime/connection-quota';
 import { echoChannel } from './realtime/echo-channel';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import type { AppRuntime } from './runtime';
@@ -22,6 +25,7 @@ import { boardsSeed } from './boards/boards-seed';
 import { documentsSeed } from './documents/documents-seed';
 import { eventsSeed } from './events/events-seed';
 import { forgetOldJoinTrust } from './events/joining';
+import { NewParticipantLimit } from './events/join-rate';
 import {
 	participantCookieName,
 	participantFromCookie,
@@ -39,6 +43,8 @@ interface App {
 	status: AppStatus;
 	config: AppConfig;
 	throttleRules: ThrottleRules;
+	liveLimits: LiveLimits;
+	newParticipants: NewParticipantLimit;
 	ready: Promise<void>;
 	db?: AppDatabase;
 	realtime?: RealtimeServer;
@@ -145,8 +151,8 @@ async function prepare(app: App): Promise<void> {
 			forgetOldThrottles(db);
 		}, retentionSweepMs);
 		app.retentionTimer.unref();
-		app.documents = documentChannel(db);
-		app.boards = boardChannel(db);
+		app.documents = documentChannel(db, app.liveLimits);
+		app.boards = boardChannel(db, app.liveLimits);
 		app.polls = pollChannel(db);
 		app.comments = commentChannel(db);
 		app.consensus = consensusChannel(db);
@@ -164,7 +170,12 @@ async function prepare(app: App): Promise<void> {
 				await app.ready;
 				if (app.status !== 'ready') return anonymousActor;
 				return realtimeActor(db, request, resource);
-			}
+			},
+			addressOf: addressResolver(),
+			connectionQuota: new ConnectionQuota({
+				perPerson: app.liveLimits.connectionsPerPerson,
+				perAddress: app.liveLimits.connectionsPerAddress
+			})
 		});
 		app.status = 'ready';
 		log.info('app.ready', { database: app.config.databasePath, seeded: ran });
@@ -175,10 +186,13 @@ async function prepare(app: App): Promise<void> {
 }
 
 function start(): App {
+	const liveLimits = liveLimitsFromEnv();
 	const app = {
 		status: 'starting',
 		config: readConfig(),
-		throttleRules: throttleRulesFromEnv()
+		throttleRules: throttleRulesFromEnv(),
+		liveLimits,
+		newParticipants: new NewParticipantLimit(liveLimits.joinsPerAddress)
 	} as App;
 	(globalThis as WithApp)[appKey] = app;
 	app.ready = prepare(app);
@@ -205,6 +219,11 @@ export function appConfig(): AppConfig {
 /** The growing delays of sign-ins and join codes, from the environment. */
 export function throttleRules(): ThrottleRules {
 	return currentApp().throttleRules;
+}
+
+/** How fast new participants may join from one address. */
+export function newParticipantLimit(): NewParticipantLimit {
+	return currentApp().newParticipants;
 }
 
 /** The database; throws while the app is not ready, which the hooks turn into a 503. */

@@ -5,21 +5,23 @@ import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
 import { participant } from '../db/schema';
 import { findUser } from '../accounts/members';
+import type { LiveLimits } from '../live-limits';
 import { log } from '../log';
 import { can, type Actor, type Resource } from '../policy';
 import { sendBounded } from '../realtime/connection-limits';
 import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
 import { boardView, findBoard } from './boards';
+import { NewCardLimits } from './card-limits';
 import { applyCommand, parseCommand, type CommandAuthor } from './commands';
 
 /** A command is a small JSON object; anything larger is not one. */
 const maxMessageBytes = 4096;
-/** New cards per author and minute. */
-const cardsPerMinute = 20;
 
 interface Connection {
 	boardId: string;
 	author: CommandAuthor;
+	/** The client's address key, for the pace of new cards per board and address. */
+	address: string;
 }
 
 export interface BoardChannel extends RealtimeChannel {
@@ -54,9 +56,18 @@ function authorFor(db: AppDatabase, actor: Actor, resource: Resource): CommandAu
 	return undefined;
 }
 
-export function boardChannel(db: AppDatabase): BoardChannel {
+export function boardChannel(
+	db: AppDatabase,
+	limits: Pick<
+		LiveLimits,
+		'cardsPerParticipant' | 'cardsPerParticipantRate' | 'cardsPerBoardAndAddress'
+	>
+): BoardChannel {
 	const connections = new Map<WebSocket, Connection>();
-	const cardTimes = new Map<string, number[]>();
+	const newCards = new NewCardLimits({
+		perAuthor: limits.cardsPerParticipantRate,
+		perBoardAndAddress: limits.cardsPerBoardAndAddress
+	});
 
 	function onBoard(boardId: string) {
 		return [...connections].filter(([, c]) => c.boardId === boardId);
@@ -89,14 +100,6 @@ export function boardChannel(db: AppDatabase): BoardChannel {
 		);
 	}
 
-	function tooManyCards(key: string, now: number): boolean {
-		const recent = (cardTimes.get(key) ?? []).filter((t) => now - t < 60_000);
-		cardTimes.set(key, recent);
-		if (recent.length >= cardsPerMinute) return true;
-		recent.push(now);
-		return false;
-	}
-
 	function handle(socket: WebSocket, connection: Connection, data: Buffer, isBinary: boolean) {
 		if (socket.readyState !== socket.OPEN) return;
 		const now = Date.now();
@@ -116,17 +119,16 @@ export function boardChannel(db: AppDatabase): BoardChannel {
 			refuse(socket, message?.ref, parsed.message);
 			return;
 		}
-		if (parsed.command.type === 'addCard' && !connection.author.moderator) {
-			if (tooManyCards(connection.author.key, now)) {
-				refuse(
-					socket,
-					message.ref,
-					'Sie haben gerade sehr viele Karten geschrieben. Bitte warten Sie eine Minute.'
-				);
+		if (parsed.command.type === 'addCard') {
+			const wait = newCards.take(connection.author, connection.boardId, connection.address, now);
+			if (wait) {
+				refuse(socket, message.ref, wait);
 				return;
 			}
 		}
-		const result = applyCommand(db, connection.boardId, connection.author, parsed.command);
+		const result = applyCommand(db, connection.boardId, connection.author, parsed.command, {
+			cardsPerAuthor: limits.cardsPerParticipant
+		});
 		if (!result.ok) {
 			refuse(socket, message.ref, result.message);
 			return;
@@ -156,7 +158,7 @@ export function boardChannel(db: AppDatabase): BoardChannel {
 				socket.close(4403, 'Keine Berechtigung');
 				return;
 			}
-			const connection: Connection = { boardId: id, author };
+			const connection: Connection = { boardId: id, author, address: context.address };
 			connections.set(socket, connection);
 			socket.on('message', (data, isBinary) => {
 				try {

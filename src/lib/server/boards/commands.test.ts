@@ -86,6 +86,33 @@ describe('board commands', () => {
 		expect(view(anna).columns[1].cards.map((x) => x.text)).toEqual(['A']);
 	});
 
+	it('limits the cards one participant has on a board; deleting one makes room', () => {
+		const { db, boardId, view, person } = setup();
+		const [anna, ben, mod] = [person(), person(), person(true)];
+		const [first] = view(anna).columns;
+		const add = (author: CommandAuthor, text: string) =>
+			applyCommand(
+				db,
+				boardId,
+				author,
+				{ type: 'addCard', columnId: first.id, text, colour: 'gelb' },
+				{ cardsPerAuthor: 2 }
+			);
+		expect([add(anna, '1'), add(anna, '2')]).toEqual([{ ok: true }, { ok: true }]);
+		expect(add(anna, '3')).toEqual({
+			ok: false,
+			message:
+				'Sie haben schon 2 Karten auf dieser Pinnwand. Löschen Sie eine, um eine neue anzuheften.'
+		});
+		// Others and the moderation are not held back by Anna's cards.
+		expect(add(ben, 'Ben')).toEqual({ ok: true });
+		for (const text of ['M1', 'M2', 'M3']) expect(add(mod, text)).toEqual({ ok: true });
+		const mine = view(anna).columns[0].cards.find((card) => card.mine)!;
+		applyCommand(db, boardId, anna, { type: 'deleteCard', cardId: mine.id });
+		expect(add(anna, '3')).toEqual({ ok: true });
+		expect(view(anna).columns[0].cards.filter((card) => card.mine)).toHaveLength(2);
+	});
+
 	it('refuses every change by participants on a locked board', () => {
 		const { run, view, person } = setup();
 		const [anna, , mod] = [person(), person(), person(true)];

@@ -107,6 +107,12 @@ export interface CommandAuthor extends Viewer {
 
 export type CommandResult = { ok: true } | { ok: false; message: string };
 
+export interface CommandOptions {
+	now?: Date;
+	/** Cards one author may have on the board; moderators have no limit. */
+	cardsPerAuthor?: number;
+}
+
 const refused = (message: string): CommandResult => ({ ok: false, message });
 const done: CommandResult = { ok: true };
 
@@ -188,7 +194,7 @@ export function applyCommand(
 	boardId: string,
 	author: CommandAuthor,
 	command: BoardCommand,
-	now = new Date()
+	{ now = new Date(), cardsPerAuthor = Infinity }: CommandOptions = {}
 ): CommandResult {
 	return transaction(db, (tx) => {
 		const current = tx.select().from(board).where(eq(board.id, boardId)).get();
@@ -199,8 +205,18 @@ export function applyCommand(
 		if (current.locked && !author.moderator) {
 			return refused('Die Pinnwand ist gesperrt. Änderungen sind gerade nicht möglich.');
 		}
-		return apply(tx, current, author, command, now);
+		return apply(tx, current, author, command, { now, cardsPerAuthor });
 	});
+}
+
+/** Cards the author has on the board now. */
+function cardsOf(db: AppDatabase, boardId: string, author: CommandAuthor): number {
+	const by = author.kind === 'participant' ? card.participantId : card.userId;
+	return db
+		.select({ n: sql<number>`count(*)` })
+		.from(card)
+		.where(and(eq(card.boardId, boardId), eq(by, author.key)))
+		.get()!.n;
 }
 
 function apply(
@@ -208,7 +224,7 @@ function apply(
 	current: BoardRow,
 	author: CommandAuthor,
 	command: BoardCommand,
-	now: Date
+	{ now, cardsPerAuthor }: Required<CommandOptions>
 ): CommandResult {
 	const boardId = current.id;
 	switch (command.type) {
@@ -220,6 +236,12 @@ function apply(
 				.where(eq(card.boardId, boardId))
 				.get()!.n;
 			if (count >= maxCardsPerBoard) return refused('Diese Pinnwand ist voll.');
+			// A few people must not fill the board for everyone.
+			if (!author.moderator && cardsOf(db, boardId, author) >= cardsPerAuthor) {
+				return refused(
+					`Sie haben schon ${cardsPerAuthor} Karten auf dieser Pinnwand. Löschen Sie eine, um eine neue anzuheften.`
+				);
+			}
 			const last = db
 				.select({ max: sql<number | null>`max(${card.sortOrder})` })
 				.from(card)

@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readPresenceUpdate } from './presence-update';
+import { encodePresenceUpdate, newsIn, readPresenceUpdate } from './presence-update';
 
 function update(entries: [number, number, string][]): Uint8Array {
 	const encoder = encoding.createEncoder();
@@ -24,13 +24,18 @@ describe('readPresenceUpdate', () => {
 			awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID])
 		);
 		expect(entries).toEqual([
-			{ clientId: doc.clientID, clock: 1, state: { user: { name: 'Emil', color: '#1d4ed8' } } }
+			{
+				clientId: doc.clientID,
+				clock: 1,
+				state: { user: { name: 'Emil', color: '#1d4ed8' } },
+				bytes: '{"user":{"name":"Emil","color":"#1d4ed8"}}'.length
+			}
 		]);
 	});
 
 	it('accepts a presence that ends', () => {
 		expect(readPresenceUpdate(update([[7, 3, 'null']]))).toEqual([
-			{ clientId: 7, clock: 3, state: null }
+			{ clientId: 7, clock: 3, state: null, bytes: 4 }
 		]);
 	});
 
@@ -38,9 +43,61 @@ describe('readPresenceUpdate', () => {
 		expect(() => readPresenceUpdate(update([[7, 1, json]]))).toThrow();
 	});
 
+	it('counts a state’s size in bytes, as sent', () => {
+		const [entry] = readPresenceUpdate(update([[7, 1, '{"user":{"name":"Jürgen"}}']]));
+		expect(entry.bytes).toBe(27);
+	});
+
 	it('refuses truncated updates and trailing bytes', () => {
 		const whole = update([[7, 1, '{"user":{"name":"Emil"}}']]);
 		expect(() => readPresenceUpdate(whole.slice(0, whole.length - 3))).toThrow();
 		expect(() => readPresenceUpdate(Uint8Array.from([...whole, 0]))).toThrow();
+	});
+});
+
+describe('newsIn', () => {
+	function heldBy(states: [number, number][]) {
+		const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+		awareness.setLocalState(null);
+		awarenessProtocol.applyAwarenessUpdate(
+			awareness,
+			update(states.map(([clientId, clock]) => [clientId, clock, '{"user":{}}'])),
+			null
+		);
+		return awareness;
+	}
+
+	it('keeps what changes the document’s presence', () => {
+		const awareness = heldBy([[1, 5]]);
+		const entries = readPresenceUpdate(
+			update([
+				[1, 6, '{"user":{"name":"neu"}}'],
+				[2, 1, '{"user":{}}'],
+				[1, 5, 'null']
+			])
+		);
+		expect(newsIn(entries, awareness)).toEqual(entries);
+	});
+
+	it('drops echoes: states with the clock held, and departures of clients no longer held', () => {
+		const awareness = heldBy([[1, 5]]);
+		const entries = readPresenceUpdate(
+			update([
+				[1, 5, '{"user":{}}'],
+				[1, 4, '{"user":{}}'],
+				[3, 9, 'null']
+			])
+		);
+		expect(newsIn(entries, awareness)).toEqual([]);
+	});
+
+	it('encodes entries back into an update that reads the same', () => {
+		const entries = readPresenceUpdate(
+			update([
+				[1, 6, '{"user":{"name":"Jürgen"}}'],
+				[2, 3, 'null']
+			])
+		);
+		expect(readPresenceUpdate(encodePresenceUpdate(entries))).toEqual(entries);
 	});
 });

@@ -5,7 +5,13 @@ import { createTestDatabase } from '../db/test-database';
 import { jsonFromYDoc, plainText } from '../documents/document-state';
 import { createDocument, listDocuments } from '../documents/documents';
 import { documentsSeed } from '../documents/documents-seed';
-import { appendUpdate, compactDocument, countUpdates, loadDocument } from './update-store';
+import {
+	appendUpdate,
+	compactDocument,
+	countUpdates,
+	loadDocument,
+	loadUpdates
+} from './update-store';
 
 describe('the update store', () => {
 	it('folds many updates into one row that loads to the same content', () => {
@@ -19,8 +25,10 @@ describe('the update store', () => {
 		expect(countUpdates(db, id)).toBe(301);
 
 		const before = loadDocument(db, id).getText('t').toString();
-		compactDocument(db, id);
+		const bytes = compactDocument(db, id);
 		expect(countUpdates(db, id)).toBe(1);
+		expect(bytes).toBe(loadUpdates(db, id)[0].length);
+		expect(compactDocument(db, id)).toBe(bytes);
 		expect(loadDocument(db, id).getText('t').toString()).toBe(before);
 		expect(before).toBe(text.toString());
 

@@ -52,16 +52,17 @@ export function countUpdates(db: AppDatabase, documentId: string): number {
  * Replaces a document's rows up to the newest with one row holding their merged state. Applying
  * to a Y.Doc and re-encoding is linear; Y.mergeUpdates is pathologically slow over many updates.
  * Rows appended meanwhile (none can be, as better-sqlite3 is synchronous) would stay after it.
+ * Returns the bytes the document stores afterwards.
  */
-export function compactDocument(db: AppDatabase, documentId: string): void {
-	transaction(db, (tx) => {
+export function compactDocument(db: AppDatabase, documentId: string): number {
+	return transaction(db, (tx) => {
 		const rows = tx
 			.select({ id: documentUpdate.id, update: documentUpdate.update })
 			.from(documentUpdate)
 			.where(eq(documentUpdate.documentId, documentId))
 			.orderBy(asc(documentUpdate.id))
 			.all();
-		if (rows.length <= 1) return;
+		if (rows.length <= 1) return rows[0]?.update.length ?? 0;
 		const ydoc = new Y.Doc();
 		Y.transact(ydoc, () => {
 			for (const row of rows) Y.applyUpdate(ydoc, new Uint8Array(row.update));
@@ -76,5 +77,6 @@ export function compactDocument(db: AppDatabase, documentId: string): void {
 		tx.insert(documentUpdate)
 			.values({ id: newest.id, documentId, update: Buffer.from(merged) })
 			.run();
+		return merged.length;
 	});
 }

@@ -1,6 +1,8 @@
 // The y-websocket protocol (sync and awareness) for any kind of live Yjs document. What a
 // document is, where it is stored and who may write it are parameters, so boards or polls can
-// use the same channel later.
+// use the same channel later. Each document stores at most a configured number of bytes: past
+// it, a change is refused and its sender closed with 4413 (the editor turns read-only and says
+// so); what is stored stays, and compaction may make room again.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -10,7 +12,18 @@ import * as Y from 'yjs';
 import { log } from '../log';
 import type { Action, Actor, Resource } from '../policy';
 import { sendBounded } from '../realtime/connection-limits';
-import { readPresenceUpdate, type PresenceEntry } from './presence-update';
+import {
+	PresenceBudget,
+	presenceTooLargeCode,
+	presenceTooLargeReason,
+	type PresenceLimits
+} from './presence-budget';
+import {
+	encodePresenceUpdate,
+	newsIn,
+	readPresenceUpdate,
+	type PresenceEntry
+} from './presence-update';
 import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
 
 const messageSync = 0;
@@ -18,6 +31,10 @@ const messageAwareness = 1;
 const pingIntervalMs = 30_000;
 /** One person's presence (name, colour, caret) takes well under a kilobyte. */
 const maxAwarenessBytes = 16 << 10;
+/** A browser speaks for its own client; a reconnect may renew one more. */
+const clientsPerConnection = 4;
+/** A full document is compacted to make room at most this often: compaction is costly. */
+const roomCompactionIntervalMs = 60_000;
 /** Origin of the transaction that loads stored state: not a new update, so not stored again. */
 const loadOrigin = Symbol('load');
 /** Origin of changes the server makes itself (e.g. restoring a version). */
@@ -30,8 +47,8 @@ export interface LiveDocumentStore {
 	load(name: string): Uint8Array[];
 	/** Stores an update durably; called before the update is relayed to anyone. */
 	append(name: string, update: Uint8Array): void;
-	/** Folds the stored updates into one. */
-	compact(name: string): void;
+	/** Folds the stored updates into one; returns the bytes stored afterwards. */
+	compact(name: string): number;
 }
 
 export interface YjsChannelOptions {
@@ -46,6 +63,10 @@ export interface YjsChannelOptions {
 	store: LiveDocumentStore;
 	/** Compact after this many stored updates of a loaded document. */
 	compactEvery?: number;
+	/** Bytes a document may store; changes from clients beyond it are refused. */
+	maxStoredBytes: number;
+	/** What presence may cost; the clients per connection are fixed here. */
+	presence: Omit<PresenceLimits, 'clientsPerConnection'>;
 	/** Told after each stored update from a client, with the member who sent it. */
 	onClientUpdate?(name: string, userId: string | null): void;
 	/** Told when a document is dropped from memory (its last connection closed, or shutdown). */
@@ -59,11 +80,14 @@ export interface YjsChannelOptions {
 
 /** Close code for a client of an earlier database epoch: load the document afresh. */
 export const closeCodeDatabaseRestored = 4410;
+/** Close code for a change the document has no room for: sending it again would not help. */
+export const closeCodeDocumentFull = 4413;
+export const documentFullReason = 'Dieses Dokument hat seine Speichergrenze erreicht.';
 
 interface Connection {
 	access: DocumentAccess;
 	userId: string | null;
-	/** The clients whose presence this connection announced or renewed; removed when it closes. */
+	/** The clients this connection spoke for (announced, renewed, removed); gone when it closes. */
 	awarenessIds: Set<number>;
 }
 
@@ -72,8 +96,14 @@ class LiveDocument {
 	readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
 	readonly connections = new Map<WebSocket, Connection>();
 	updatesSinceCompaction = 0;
+	/** Bytes of the document's stored updates, kept as they are appended and compacted. */
+	storedBytes = 0;
+	lastRoomCompaction = 0;
 
-	constructor(readonly name: string) {
+	constructor(
+		readonly name: string,
+		readonly presence: PresenceBudget
+	) {
 		// The server has no presence of its own.
 		this.awareness.setLocalState(null);
 	}
@@ -98,18 +128,26 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 	function open(name: string): LiveDocument {
 		const existing = documents.get(name);
 		if (existing) return existing;
-		const live = new LiveDocument(name);
+		const live = new LiveDocument(
+			name,
+			new PresenceBudget({ ...options.presence, clientsPerConnection })
+		);
+		const stored = options.store.load(name);
 		Y.transact(
 			live.ydoc,
 			() => {
-				for (const update of options.store.load(name)) Y.applyUpdate(live.ydoc, update);
+				for (const update of stored) Y.applyUpdate(live.ydoc, update);
 			},
 			loadOrigin
 		);
+		live.storedBytes = stored.reduce((sum, update) => sum + update.length, 0);
+		// Rows a stopped process left uncompacted count towards the next compaction.
+		live.updatesSinceCompaction = Math.max(0, stored.length - 1);
 		live.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin === loadOrigin) return;
 			try {
 				options.store.append(name, update);
+				live.storedBytes += update.length;
 			} catch (err) {
 				// Not on disk, so not relayed: drop the document; clients reconnect and resend.
 				log.error('collab.persist_failed', { document: name, error: String(err) });
@@ -121,27 +159,16 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 			syncProtocol.writeUpdate(encoder, update);
 			const message = encoding.toUint8Array(encoder);
 			for (const socket of live.connections.keys()) sendBounded(socket, message);
-			if (++live.updatesSinceCompaction >= compactEvery) {
-				options.store.compact(name);
-				live.updatesSinceCompaction = 0;
-			}
+			if (++live.updatesSinceCompaction >= compactEvery) compact(live);
 			const connection = live.connections.get(origin as WebSocket);
 			if (connection) options.onClientUpdate?.(name, connection.userId);
 		});
 		live.awareness.on(
 			'update',
-			(
-				{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-				origin: unknown
-			) => {
+			({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
 				const changed = [...added, ...updated, ...removed];
-				const connection = live.connections.get(origin as WebSocket);
-				if (connection) {
-					// Renewals count too: after a reconnect the client's presence arrives as an update,
-					// as the server already knows it from the connection that has not yet timed out.
-					for (const id of [...added, ...updated]) connection.awarenessIds.add(id);
-					for (const id of removed) connection.awarenessIds.delete(id);
-				}
+				// Timed out, or taken with a closed connection.
+				for (const id of removed) live.presence.record(id, null);
 				const encoder = encoding.createEncoder();
 				encoding.writeVarUint(encoder, messageAwareness);
 				encoding.writeVarUint8Array(
@@ -156,12 +183,17 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		return live;
 	}
 
-	function unload(live: LiveDocument, compact = true): void {
+	function compact(live: LiveDocument): void {
+		live.storedBytes = options.store.compact(live.name);
+		live.updatesSinceCompaction = 0;
+	}
+
+	function unload(live: LiveDocument, compactFirst = true): void {
 		documents.delete(live.name);
 		for (const socket of live.connections.keys()) socket.close(1011, 'Dokument neu laden');
-		if (compact) {
+		if (compactFirst) {
 			try {
-				options.store.compact(live.name);
+				compact(live);
 			} catch (err) {
 				log.error('collab.compact_failed', { document: live.name, error: String(err) });
 			}
@@ -187,39 +219,107 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		);
 	}
 
+	/**
+	 * Whether the document can store `bytes` more. The size of what a client sent stands for what
+	 * it would store: the server stores its own encoding of the change, about as large. A full
+	 * document is compacted first when it has anything to fold, at most once a minute.
+	 */
+	function hasRoom(live: LiveDocument, bytes: number): boolean {
+		const fits = () => live.storedBytes + bytes <= options.maxStoredBytes;
+		if (fits()) return true;
+		const now = Date.now();
+		if (
+			live.updatesSinceCompaction > 0 &&
+			now - live.lastRoomCompaction >= roomCompactionIntervalMs
+		) {
+			live.lastRoomCompaction = now;
+			compact(live);
+		}
+		return fits();
+	}
+
+	function handleSync(
+		live: LiveDocument,
+		socket: WebSocket,
+		connection: Connection,
+		decoder: decoding.Decoder
+	): void {
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, messageSync);
+		const syncType = decoding.readVarUint(decoder);
+		if (syncType === syncProtocol.messageYjsSyncStep1) {
+			syncProtocol.readSyncStep1(decoder, encoder, live.ydoc);
+			sendBounded(socket, encoding.toUint8Array(encoder));
+		} else if (
+			syncType !== syncProtocol.messageYjsSyncStep2 &&
+			syncType !== syncProtocol.messageYjsUpdate
+		) {
+			throw new Error(`unknown sync message type ${syncType}`);
+		} else if (connection.access !== 'write') {
+			// Readers may ask for the state; whatever they send to change it is dropped.
+			log.warn('collab.read_only_write_dropped', { document: live.name, user: connection.userId });
+		} else {
+			const update = decoding.readVarUint8Array(decoder);
+			if (!hasRoom(live, update.length)) {
+				log.warn('collab.document_full', {
+					document: live.name,
+					user: connection.userId,
+					stored: live.storedBytes,
+					refused: update.length
+				});
+				socket.close(closeCodeDocumentFull, documentFullReason);
+				return;
+			}
+			Y.applyUpdate(live.ydoc, update, socket);
+		}
+	}
+
+	function handlePresence(
+		live: LiveDocument,
+		socket: WebSocket,
+		connection: Connection,
+		update: Uint8Array
+	): void {
+		if (update.length > maxAwarenessBytes) {
+			socket.close(presenceTooLargeCode, presenceTooLargeReason);
+			return;
+		}
+		const read = readPresenceUpdate(update);
+		const entries = newsIn(read, live.awareness);
+		if (entries.length === 0) return;
+		if (!mayAnnounce(live, connection, entries)) {
+			log.warn('collab.foreign_presence_dropped', { document: live.name, user: connection.userId });
+			return;
+		}
+		const verdict = live.presence.check(entries, connection.awarenessIds);
+		if (verdict.kind !== 'take') {
+			log.warn('collab.presence_refused', {
+				document: live.name,
+				user: connection.userId,
+				verdict: verdict.kind,
+				total: live.presence.total
+			});
+			if (verdict.kind === 'close') socket.close(verdict.code, verdict.reason);
+			return;
+		}
+		// Renewals count too: after a reconnect the client's presence arrives as an update, as the
+		// server already knows it from the connection that has not yet timed out.
+		for (const { clientId } of entries) connection.awarenessIds.add(clientId);
+		const news = entries.length === read.length ? update : encodePresenceUpdate(entries);
+		awarenessProtocol.applyAwarenessUpdate(live.awareness, news, socket);
+		for (const { clientId, bytes } of entries) {
+			live.presence.record(clientId, live.awareness.getStates().has(clientId) ? bytes : null);
+		}
+	}
+
 	function handleMessage(live: LiveDocument, socket: WebSocket, data: Uint8Array): void {
 		const connection = live.connections.get(socket)!;
 		const decoder = decoding.createDecoder(data);
-		const encoder = encoding.createEncoder();
 		const type = decoding.readVarUint(decoder);
 		if (type === messageSync) {
-			encoding.writeVarUint(encoder, messageSync);
-			if (connection.access === 'write') {
-				syncProtocol.readSyncMessage(decoder, encoder, live.ydoc, socket);
-			} else {
-				// Readers may ask for the state; whatever they send to change it is dropped.
-				const syncType = decoding.readVarUint(decoder);
-				if (syncType === syncProtocol.messageYjsSyncStep1) {
-					syncProtocol.readSyncStep1(decoder, encoder, live.ydoc);
-				} else {
-					log.warn('collab.read_only_write_dropped', {
-						document: live.name,
-						user: connection.userId
-					});
-				}
-			}
-			if (encoding.length(encoder) > 1) sendBounded(socket, encoding.toUint8Array(encoder));
+			handleSync(live, socket, connection, decoder);
 		} else if (type === messageAwareness) {
-			const update = decoding.readVarUint8Array(decoder);
-			if (update.length > maxAwarenessBytes) throw new Error('awareness update too large');
-			if (!mayAnnounce(live, connection, readPresenceUpdate(update))) {
-				log.warn('collab.foreign_presence_dropped', {
-					document: live.name,
-					user: connection.userId
-				});
-				return;
-			}
-			awarenessProtocol.applyAwarenessUpdate(live.awareness, update, socket);
+			handlePresence(live, socket, connection, decoding.readVarUint8Array(decoder));
 		} else {
 			throw new Error(`unknown message type ${type}`);
 		}
@@ -279,6 +379,8 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 				const renewed = new Set([...live.connections.values()].flatMap((c) => [...c.awarenessIds]));
 				const gone = [...connection.awarenessIds].filter((id) => !renewed.has(id));
 				awarenessProtocol.removeAwarenessStates(live.awareness, gone, null);
+				// The clock of a client nobody speaks for any more need not be remembered.
+				for (const id of gone) live.awareness.meta.delete(id);
 			}
 			if (live.connections.size === 0 && documents.get(name) === live) unload(live);
 		});

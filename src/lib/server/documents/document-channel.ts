@@ -3,12 +3,16 @@ import { createYjsChannel, type YjsChannel } from '../collab/yjs-channel';
 import { appendUpdate, compactDocument, loadUpdates } from '../collab/update-store';
 import type { AppDatabase } from '../db/database';
 import { databaseEpoch } from '../db/epoch';
+import type { LiveLimits } from '../live-limits';
 import { can } from '../policy';
 import { editSessionRecorder } from './activity';
 import { documentResource } from './access';
 import { findDocument } from './documents';
 
-export function documentChannel(db: AppDatabase): YjsChannel {
+export function documentChannel(
+	db: AppDatabase,
+	limits: Pick<LiveLimits, 'documentBytes' | 'presenceStateBytes' | 'presenceDocumentBytes'>
+): YjsChannel {
 	const editSessions = editSessionRecorder(db);
 	return createYjsChannel({
 		action: 'document:read',
@@ -21,6 +25,11 @@ export function documentChannel(db: AppDatabase): YjsChannel {
 		},
 		documentName: (resource) => (resource.type === 'document' ? resource.documentId : ''),
 		access: (actor, resource) => (can(actor, 'document:write', resource) ? 'write' : 'read'),
+		maxStoredBytes: limits.documentBytes,
+		presence: {
+			stateBytes: limits.presenceStateBytes,
+			documentBytes: limits.presenceDocumentBytes
+		},
 		store: {
 			load: (id) => loadUpdates(db, id),
 			append: (id, update) => appendUpdate(db, id, update),

@@ -3,51 +3,23 @@
 // the process that serves everyone else.
 import type { WebSocket } from 'ws';
 import { log } from '../log';
-
-/** Messages a connection may send: a burst, then a steady rate (a token bucket). */
-export interface MessageRate {
-	burst: number;
-	perSecond: number;
-}
+import { TokenBucket, type Rate } from '../token-buckets';
 
 /** Close code for a flood: policy violation, outside 4400–4499 so that clients come back, later. */
 export const tooManyMessagesCode = 1008;
 
 /** For channels that name no rate of their own. */
-export const defaultMessageRate: MessageRate = { burst: 50, perSecond: 10 };
+export const defaultMessageRate: Rate = { burst: 50, perSecond: 10 };
 
 /** What the server may hold unsent for one client before it gives up on that client. */
 export const maxBufferedBytes = 4 << 20;
-
-export class MessageBudget {
-	#tokens: number;
-	#last: number;
-
-	constructor(
-		readonly rate: MessageRate,
-		now: number
-	) {
-		this.#tokens = rate.burst;
-		this.#last = now;
-	}
-
-	/** Takes one message from the budget; false when it is spent. */
-	take(now: number): boolean {
-		const elapsed = Math.max(0, now - this.#last) / 1000;
-		this.#last = now;
-		this.#tokens = Math.min(this.rate.burst, this.#tokens + elapsed * this.rate.perSecond);
-		if (this.#tokens < 1) return false;
-		this.#tokens -= 1;
-		return true;
-	}
-}
 
 /**
  * Closes the connection once it sends faster than `rate`. Registered before the channel's own
  * listener; channels ignore messages that arrive after the socket began to close.
  */
-export function limitIncomingMessages(socket: WebSocket, rate: MessageRate, channel: string): void {
-	const budget = new MessageBudget(rate, Date.now());
+export function limitIncomingMessages(socket: WebSocket, rate: Rate, channel: string): void {
+	const budget = new TokenBucket(rate, Date.now());
 	socket.on('message', () => {
 		if (socket.readyState !== socket.OPEN || budget.take(Date.now())) return;
 		log.warn('realtime.flood', { channel });

@@ -1,14 +1,19 @@
 // The WebSocket side of the app, on the same port as the pages: every connection under
 // /collab/<channel>/… is checked for origin and permission before the handshake completes,
-// then handed to its channel. Connections closed for a policy reason get a code in 4400–4499,
-// mirroring the HTTP status; y-websocket clients do not reconnect after those.
+// then counted against the connections its person and its address may hold, then handed to its
+// channel. Connections closed for a policy reason get a code in 4400–4499, mirroring the HTTP
+// status; y-websocket clients do not reconnect after those. Refusals the client may outlive by
+// waiting get 1008. Every close reason is German: the clients show it.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { addressKey, type AddressOf } from '../http/client-address';
 import { isSameOrigin } from '../http/same-origin';
 import { log } from '../log';
 import { can, type Action, type Actor, type Resource } from '../policy';
-import { defaultMessageRate, limitIncomingMessages, type MessageRate } from './connection-limits';
+import type { Rate } from '../token-buckets';
+import { defaultMessageRate, limitIncomingMessages } from './connection-limits';
+import { connectionTarget, type ConnectionQuota } from './connection-quota';
 
 export const realtimePathPrefix = '/collab/';
 
@@ -17,6 +22,8 @@ export interface ChannelContext {
 	url: URL;
 	/** What the URL names, as the channel's resource() found it. */
 	resource: Resource;
+	/** The client's address, as limits per address count it (see addressKey). */
+	address: string;
 }
 
 export interface RealtimeChannel {
@@ -25,7 +32,7 @@ export interface RealtimeChannel {
 	resource?(url: URL): Resource | undefined;
 	onConnection(socket: WebSocket, context: ChannelContext): void;
 	/** How many messages a client may send; a faster one is disconnected. */
-	messageRate?: MessageRate;
+	messageRate?: Rate;
 	/**
 	 * Called when a connection was checked again and may stay open; the context holds the actor
 	 * and resource as they are now (a document may have been archived meanwhile).
@@ -38,6 +45,10 @@ export interface RealtimeServerOptions {
 	channels: Record<string, RealtimeChannel>;
 	/** Who is asking, for this resource: a participant's cookie counts only for its own event. */
 	resolveActor(request: IncomingMessage, resource: Resource): Actor | Promise<Actor>;
+	/** The client's network address (behind a proxy, from its header). */
+	addressOf: AddressOf;
+	/** How many connections a person and an address may hold. */
+	connectionQuota: ConnectionQuota;
 	/** Largest message a client may send, in bytes. */
 	maxPayload?: number;
 }
@@ -112,11 +123,27 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 			return;
 		}
 		if (socket.destroyed) return;
+		const address = addressKey(options.addressOf(request));
 		wss.handleUpgrade(request, socket, head, (ws) => {
-			const context = { actor, url, resource };
-			sockets.set(ws, { request, channel, context });
-			ws.on('close', () => sockets.delete(ws));
 			ws.on('error', (err) => log.warn('realtime.socket_error', { error: err.message }));
+			// Counted once the socket exists, so that a client gone during the handshake takes no place.
+			// The refusal goes over the socket: a browser learns nothing from a refused handshake.
+			const admission = options.connectionQuota.admit({
+				address,
+				actor,
+				target: connectionTarget(url)
+			});
+			if (!admission.ok) {
+				log.warn('realtime.connection_refused', { channel: channelName, reason: admission.reason });
+				ws.close(admission.code, admission.reason);
+				return;
+			}
+			const context = { actor, url, resource, address };
+			sockets.set(ws, { request, channel, context });
+			ws.on('close', () => {
+				sockets.delete(ws);
+				admission.release();
+			});
 			limitIncomingMessages(ws, channel.messageRate ?? defaultMessageRate, channelName);
 			channel.onConnection(ws, context);
 		});

@@ -1,6 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { db, throttleRules } from '$lib/server/app';
+import { db, newParticipantLimit, throttleRules } from '$lib/server/app';
 import type { EventRow } from '$lib/server/db/schema';
 import { listWorkingGroups } from '$lib/server/events/events';
 import { ParticipantProfileForm, ReentryForm } from '$lib/server/events/forms';
@@ -85,6 +85,8 @@ export const actions = {
 		if (!form.ok) return fail(400, { values, message: form.message });
 		const profile = checkProfile(db(), found, form.value);
 		if (!profile.ok) return fail(400, { values, message: profile.message });
+		const wait = newParticipantLimit().take(event.getClientAddress());
+		if (wait) return fail(429, { values, message: wait });
 		const joined = joinEvent(db(), found.id, profile.value);
 		setParticipantCookie(event.cookies, found.id, joined, event.url.protocol === 'https:');
 		redirect(303, `${homeOf(found.slug)}?willkommen`);

@@ -1,0 +1,87 @@
+// How many live connections one person and one address may hold. A person opens a document in
+// a few tabs, not in 250; a hall of phones shares one address, but not without bound. Both
+// refusals close with 1008 rather than 4400–4499: the cause goes away by itself (a tab is
+// closed, a dead connection is noticed), so the client may come back after its pause.
+import type { Actor } from '../policy';
+
+export interface ConnectionQuotaLimits {
+	perPerson: number;
+	perAddress: number;
+}
+
+export interface Claim {
+	/** The address key (see addressKey). */
+	address: string;
+	actor: Actor;
+	/** What the connection is to: its channel and the ids in its path. */
+	target: string;
+}
+
+export type Admission =
+	{ ok: true; release: () => void } | { ok: false; code: number; reason: string };
+
+/** Close code of both refusals: policy, outside 4400–4499 so that clients try again later. */
+export const connectionRefusedCode = 1008;
+
+// Close reasons travel in the close frame: at most 123 bytes of UTF-8.
+export const tooManyForPersonReason =
+	'Zu viele offene Verbindungen von Ihnen zu dieser Seite. Bitte schließen Sie andere Fenster.';
+export const tooManyForAddressReason =
+	'Zu viele Verbindungen von Ihrem Netzanschluss. Neuer Versuch folgt.';
+
+function personOf(actor: Actor): string | null {
+	if (actor.kind === 'member') return `mitglied:${actor.userId}`;
+	if (actor.kind === 'participant') return `teilnahme:${actor.participantId}`;
+	return null;
+}
+
+/** /collab/board//x and /collab/board/x name the same board: count them as one. */
+export function connectionTarget(url: URL): string {
+	return url.pathname.split('/').filter(Boolean).join('/');
+}
+
+export class ConnectionQuota {
+	readonly #perAddress = new Map<string, number>();
+	readonly #perPerson = new Map<string, number>();
+
+	constructor(readonly limits: ConnectionQuotaLimits) {}
+
+	/** Counts the connection in, or says why not; release() when it closes. */
+	admit(claim: Claim): Admission {
+		const person = personOf(claim.actor);
+		const personKey = person === null ? null : `${person} ${claim.target}`;
+		if (personKey !== null && (this.#perPerson.get(personKey) ?? 0) >= this.limits.perPerson) {
+			return { ok: false, code: connectionRefusedCode, reason: tooManyForPersonReason };
+		}
+		if ((this.#perAddress.get(claim.address) ?? 0) >= this.limits.perAddress) {
+			return { ok: false, code: connectionRefusedCode, reason: tooManyForAddressReason };
+		}
+		increment(this.#perAddress, claim.address);
+		if (personKey !== null) increment(this.#perPerson, personKey);
+		let released = false;
+		return {
+			ok: true,
+			release: () => {
+				if (released) return;
+				released = true;
+				decrement(this.#perAddress, claim.address);
+				if (personKey !== null) decrement(this.#perPerson, personKey);
+			}
+		};
+	}
+
+	/** Keys counted now (for tests: nothing is kept for closed connections). */
+	get size(): number {
+		return this.#perAddress.size + this.#perPerson.size;
+	}
+}
+
+function increment(counts: Map<string, number>, key: string) {
+	counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+function decrement(counts: Map<string, number>, key: string) {
+	const left = (counts.get(key) ?? 0) - 1;
+	if (left > 0) counts.set(key, left);
+	else counts.delete(key);
+}
