@@ -49,23 +49,47 @@ async function invitationPageText(path: string, baseURL: string, email: string) 
 		.replace(/\s+/g, ' ');
 }
 
+/** Someone who already has an account in `org` (made through an invitation, signed in as
+ * `member`) and a second invitation of the same address into `invitedTo`. */
+async function invitedAgain(
+	baseURL: string,
+	person: { email: string; name: string; org: string; roles?: string[] },
+	invitedTo: string,
+	roles = ['viewer']
+) {
+	const admin = await signedInRequest(baseURL, adminCredentials.email, adminCredentials.password);
+	try {
+		const first = await invite(
+			admin,
+			baseURL,
+			person.org,
+			person.email,
+			person.roles ?? ['viewer']
+		);
+		const member = await acceptInvitation(baseURL, first, person.name, memberPassword);
+		return { member, link: await invite(admin, baseURL, invitedTo, person.email, roles) };
+	} finally {
+		await admin.dispose();
+	}
+}
+
 test('the invitation page looks the same whether or not the address has an account', async ({
 	server
 }) => {
+	const known = 'bekannt@bergkamen.test';
+	const { member, link: forKnown } = await invitedAgain(
+		server.url,
+		{ email: known, name: 'Bea Bekannt', org: 'bergkamen' },
+		'kamen',
+		['editor']
+	);
+	await member.dispose();
+	const unknown = 'neu@kamen.test';
 	const admin = await signedInRequest(
 		server.url,
 		adminCredentials.email,
 		adminCredentials.password
 	);
-	const known = 'bekannt@bergkamen.test';
-	await acceptInvitation(
-		server.url,
-		await invite(admin, server.url, 'bergkamen', known, ['viewer']),
-		'Bea Bekannt',
-		memberPassword
-	).then((request) => request.dispose());
-	const forKnown = await invite(admin, server.url, 'kamen', known, ['editor']);
-	const unknown = 'neu@kamen.test';
 	const forUnknown = await invite(admin, server.url, 'kamen', unknown, ['editor']);
 	await admin.dispose();
 
@@ -79,20 +103,14 @@ test('the invitation page looks the same whether or not the address has an accou
 test('guessing the password through an invitation is throttled like every sign-in', async ({
 	server
 }) => {
-	const admin = await signedInRequest(
-		server.url,
-		adminCredentials.email,
-		adminCredentials.password
-	);
 	const email = 'ziel@unna.test';
-	await acceptInvitation(
+	const { member, link } = await invitedAgain(
 		server.url,
-		await invite(admin, server.url, 'unna', email, ['signatory']),
-		'Zora Ziel',
-		memberPassword
-	).then((request) => request.dispose());
-	const link = await invite(admin, server.url, 'kamen', email, ['viewer']);
-	await admin.dispose();
+		{ email, name: 'Zora Ziel', org: 'unna', roles: ['signatory'] },
+		'kamen',
+		['viewer']
+	);
+	await member.dispose();
 
 	const attacker = await playwrightRequest.newContext({ baseURL: server.url });
 	const statuses: number[] = [];
@@ -127,20 +145,14 @@ test('someone with an account signs in on the invitation and gets the new member
 	server,
 	browser
 }) => {
-	const admin = await signedInRequest(
-		server.url,
-		adminCredentials.email,
-		adminCredentials.password
-	);
 	const email = 'doppelt@werne.test';
-	await acceptInvitation(
+	const { member, link } = await invitedAgain(
 		server.url,
-		await invite(admin, server.url, 'werne', email, ['viewer']),
-		'Dora Doppelt',
-		memberPassword
-	).then((request) => request.dispose());
-	const link = await invite(admin, server.url, 'selm', email, ['editor']);
-	await admin.dispose();
+		{ email, name: 'Dora Doppelt', org: 'werne', roles: ['viewer'] },
+		'selm',
+		['editor']
+	);
+	await member.dispose();
 
 	// Creating a second account under the address is refused, and the link stays usable.
 	const stranger = await playwrightRequest.newContext({ baseURL: server.url });
@@ -170,19 +182,12 @@ test('signed in, one accepts with a button, and only for one’s own address', a
 	server,
 	browser
 }) => {
-	const admin = await signedInRequest(
-		server.url,
-		adminCredentials.email,
-		adminCredentials.password
-	);
 	const email = 'angemeldet@holzwickede.test';
-	const member = await acceptInvitation(
+	const { member, link } = await invitedAgain(
 		server.url,
-		await invite(admin, server.url, 'holzwickede', email, ['viewer']),
-		'Anton Angemeldet',
-		memberPassword
+		{ email, name: 'Anton Angemeldet', org: 'holzwickede' },
+		'froendenberg-ruhr'
 	);
-	const link = await invite(admin, server.url, 'froendenberg-ruhr', email, ['viewer']);
 	const other = await signedInRequest(
 		server.url,
 		adminCredentials.email,
@@ -194,7 +199,6 @@ test('signed in, one accepts with a button, and only for one’s own address', a
 	expect(refused.status()).toBe(409);
 	expect(membershipsOf(server.dataDir, email)).toEqual(['holzwickede']);
 	await other.dispose();
-	await admin.dispose();
 
 	const { page, close } = await pageWithState(browser, member, server.url);
 	await openPage(page, link);
@@ -210,25 +214,19 @@ test('signed in, one accepts with a button, and only for one’s own address', a
 test('a person whose memberships all ended comes back through an invitation', async ({
 	server
 }) => {
-	const admin = await signedInRequest(
-		server.url,
-		adminCredentials.email,
-		adminCredentials.password
-	);
 	const email = 'zurueck@schwerte.test';
-	await acceptInvitation(
+	const { member, link } = await invitedAgain(
 		server.url,
-		await invite(admin, server.url, 'schwerte', email, ['viewer']),
-		'Rita Rückkehr',
-		memberPassword
-	).then((request) => request.dispose());
+		{ email, name: 'Rita Rückkehr', org: 'schwerte', roles: ['viewer'] },
+		'unna',
+		['viewer']
+	);
+	await member.dispose();
 	writeDatabase(
 		server.dataDir,
 		'update membership set deactivated_at = 1 where user_id = (select id from user where email = ?)',
 		email
 	);
-	const link = await invite(admin, server.url, 'unna', email, ['viewer']);
-	await admin.dispose();
 
 	const person = await playwrightRequest.newContext({ baseURL: server.url });
 	const response = await postForm(person, server.url, `${link}?/signIn`, {
