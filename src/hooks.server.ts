@@ -36,9 +36,17 @@ const handleReadiness: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** A body that claims to be a form but cannot be read, or is too large, never reaches an action. */
+/** Routes whose forms take files: the resolution PDF of an adoption step. */
+const uploadRoutes = new Set(['/(staff)/beschluesse/[slug]/[organisation]']);
+
+/**
+ * A body that claims to be a form but cannot be read, or is too large, never reaches an action.
+ * Only signed-in members may send more than a text form on a route that takes files, so nobody
+ * else makes the server read and parse megabytes before being refused.
+ */
 const handleFormBody: Handle = async ({ event, resolve }) => {
-	const refusal = await checkFormBody(event.request);
+	const mayUpload = event.locals.actor.kind === 'member' && uploadRoutes.has(event.route.id ?? '');
+	const refusal = await checkFormBody(event.request, { mayUpload });
 	if (refusal) error(refusal.status, refusal.message);
 	return resolve(event);
 };
@@ -110,8 +118,8 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 export const handle = sequence(
 	handleSecurityHeaders,
 	handleReadiness,
-	handleFormBody,
 	handleSession,
+	handleFormBody,
 	handleParticipant
 );
 

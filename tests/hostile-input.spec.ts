@@ -322,10 +322,33 @@ function fieldVariants(form: Record<string, string | string[]>, fields: Record<s
 	return variants;
 }
 
+/** Routes whose forms take files (the resolution PDF): members may send large multipart there. */
+const uploadRoutes = ['/beschluesse/[slug]/[organisation]'];
+
+/** A valid form as an enhanced page sends it (multipart), padded past the 1 MB of a text form. */
+function oversizedMultipart(form: Record<string, string | string[]>) {
+	const boundary = 'grenze-feindlich';
+	const fields = Object.entries({ ...form, polster: 'x'.repeat(1_100_000) }).flatMap(
+		([name, value]) => (Array.isArray(value) ? value : [value]).map((item) => [name, item])
+	);
+	const body = fields
+		.map(
+			([name, value]) =>
+				`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
+		)
+		.join('');
+	return {
+		label: 'zu großes multipart',
+		body: `${body}--${boundary}--\r\n`,
+		contentType: `multipart/form-data; boundary=${boundary}`
+	};
+}
+
 /** Bodies that are no form: none of them may run the action. */
 function bodyVariants(
 	form: Record<string, string | string[]>,
-	hasRequiredField: boolean
+	hasRequiredField: boolean,
+	takesUploads = false
 ): Variant[] {
 	const garbage = Buffer.from([0xff, 0xfe, 0x00, 0x26, 0x3d, 0x25, 0xc3, 0x28, 0x0a, 0x2d, 0x2d]);
 	const variants: Variant[] = [
@@ -343,6 +366,7 @@ function bodyVariants(
 			contentType: 'application/x-www-form-urlencoded'
 		}
 	];
+	if (!takesUploads) variants.push(oversizedMultipart(form));
 	// A urlencoded body always parses; where every field may be left out, it is simply a form.
 	if (hasRequiredField) {
 		variants.push({
@@ -509,7 +533,8 @@ for (const entry of hostileTable) {
 			...fieldVariants(form, entry.fields),
 			...bodyVariants(
 				form,
-				Object.values(entry.fields).some((spec) => !spec.optional)
+				Object.values(entry.fields).some((spec) => !spec.optional),
+				uploadRoutes.includes(entry.route)
 			)
 		];
 		const before = domainSnapshot(server.dataDir);
@@ -585,4 +610,24 @@ test('a browser without JavaScript gets the German error page for a body that is
 	}
 	expect(problems, 'Varianten ohne deutsche Fehlerseite').toEqual([]);
 	expect(domainSnapshot(server.dataDir), 'Fachliche Tabellen unverändert').toEqual(before);
+});
+
+test('only a signed-in member sends more than a text form, and only where files are taken', async ({
+	server
+}) => {
+	const form = oversizedMultipart({ stage: 'vorlage-im-rat' });
+	const anonymous = await playwrightRequest.newContext({ baseURL: server.url });
+	try {
+		for (const path of ['/beschluesse/leitbild/kamen?/record', '/anmelden', '/join']) {
+			const response = await anonymous.post(path, {
+				data: form.body,
+				headers: { 'content-type': form.contentType, accept: 'text/html', origin: server.url },
+				maxRedirects: 0
+			});
+			expect(response.status(), path).toBe(413);
+			expect(await response.text(), path).toContain('Das Formular ist zu groß.');
+		}
+	} finally {
+		await anonymous.dispose();
+	}
 });

@@ -42,4 +42,17 @@ describe('checkFormBody', () => {
 			message: formBodyMessages.tooLarge
 		});
 	});
+
+	it('holds multipart forms to the same bound unless the request may upload', async () => {
+		const big = new FormData();
+		big.set('datei', new Blob([new Uint8Array(maxTextFormBytes + 1)]), 'gross.pdf');
+		const request = () => new Request('http://localhost/', { method: 'POST', body: big });
+		expect(await checkFormBody(request())).toEqual({
+			status: 413,
+			message: formBodyMessages.tooLarge
+		});
+		const upload = request();
+		expect(await checkFormBody(upload, { mayUpload: true })).toBeNull();
+		expect((await upload.formData()).get('datei')).toBeInstanceOf(Blob);
+	});
 });
