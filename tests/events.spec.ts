@@ -75,7 +75,7 @@ test('an editor creates an event and two people join it by code, one on a phone'
 
 	// The moderator sees them in their groups.
 	await editor.page.reload();
-	await expect(editor.page.getByText('2 Teilnehmende')).toBeVisible();
+	await expect(editor.page.getByTestId('attendance')).toContainText('2 dabei');
 	const rows = queryDatabase<{ display_name: string | null; token_hash: string }>(
 		server.dataDir,
 		`select display_name, token_hash from participant join event on event.id = participant.event_id

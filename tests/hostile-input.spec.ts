@@ -104,13 +104,14 @@ const test = base.extend<object, { hostile: HostileContext }>({
 			for (const [type, prompt] of [
 				['single', 'Probe im Entwurf'],
 				['single', 'Offene Probe'],
-				['text', 'Offene Textprobe']
+				['text', 'Offene Textprobe'],
+				['ranking', 'Offene Rangfolgeprobe']
 			]) {
 				await ok(
 					await postForm(editor, url, `${poll}?/create`, {
 						type,
 						prompt,
-						options: type === 'single' ? 'Ja\nNein\nVielleicht' : '',
+						options: type === 'text' ? '' : 'Ja\nNein\nVielleicht',
 						allowChange: 'ja'
 					}),
 					'Frage'
@@ -120,7 +121,8 @@ const test = base.extend<object, { hostile: HostileContext }>({
 				one<{ id: string }>('select id from poll_question where prompt = ?', prompt).id;
 			const openQuestion = questionId('Offene Probe');
 			const openTextQuestion = questionId('Offene Textprobe');
-			for (const id of [openQuestion, openTextQuestion]) {
+			const openRankingQuestion = questionId('Offene Rangfolgeprobe');
+			for (const id of [openQuestion, openTextQuestion, openRankingQuestion]) {
 				await ok(await postForm(editor, url, `${poll}?/open`, { questionId: id }), 'Öffnen');
 			}
 			await ok(
@@ -184,6 +186,7 @@ const test = base.extend<object, { hostile: HostileContext }>({
 				question: questionId('Probe im Entwurf'),
 				openQuestion,
 				openTextQuestion,
+				openRankingQuestion,
 				answer: one<{ id: string }>(
 					'select id from poll_answer where question_id = ?',
 					openQuestion

@@ -3,44 +3,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import WebSocket from 'ws';
-import { postForm, type TestActor } from './support/actors';
+import { postForm } from './support/actors';
 import { queryDatabase } from './support/database';
 import { expect, openPage, pageAs, pageWithState, test } from './support/fixtures';
 import { joinAsParticipant, seededEventSlug } from './support/participants';
-
-const consolePath = `/konferenzen/${seededEventSlug}/umfragen`;
-const answerPath = `/teilnahme/${seededEventSlug}/umfrage?/answer`;
-
-async function createQuestion(
-	editor: TestActor,
-	baseURL: string,
-	dataDir: string,
-	fields: Record<string, string>
-): Promise<string> {
-	const response = await postForm(editor.request, baseURL, `${consolePath}?/create`, fields);
-	expect(response.status(), 'Frage angelegt').toBe(200);
-	const [row] = queryDatabase<{ id: string }>(
-		dataDir,
-		'select id from poll_question where prompt = ? order by created_at desc limit 1',
-		fields.prompt
-	);
-	return row.id;
-}
-
-async function moderate(editor: TestActor, baseURL: string, action: string, questionId: string) {
-	const response = await postForm(editor.request, baseURL, `${consolePath}?/${action}`, {
-		questionId
-	});
-	expect(response.status(), action).toBe(200);
-}
-
-function storedAnswers(dataDir: string, questionId: string) {
-	return queryDatabase<{ choices: string | null; participant_id: string }>(
-		dataDir,
-		'select choices, participant_id from poll_answer where question_id = ?',
-		questionId
-	);
-}
+import { answerPath, consolePath, createQuestion, moderate, storedAnswers } from './support/polls';
 
 async function phone(
 	browser: Browser,
@@ -69,7 +36,7 @@ async function stillSameWindow(page: Page) {
 	expect(await page.evaluate(() => (window as unknown as { pollMark?: number }).pollMark)).toBe(1);
 }
 
-test('phones answer while the projector counts grow to the right totals without reloading', async ({
+test('set to live, the projector counts grow to the right totals without reloading', async ({
 	browser,
 	actors,
 	baseURL,
@@ -81,8 +48,16 @@ test('phones answer while the projector counts grow to the right totals without 
 		type: 'single',
 		prompt: 'Welcher Termin passt für die nächste Entwicklungskonferenz?',
 		options: 'Februar\nMärz\nApril',
-		allowChange: 'ja'
+		allowChange: 'ja',
+		projection: 'live'
 	});
+	expect(
+		queryDatabase(
+			server.dataDir,
+			'select projection_live from poll_question where id = ?',
+			questionId
+		)
+	).toEqual([{ projection_live: 1 }]);
 
 	const presenter = await pageAs(browser, actors.editor, baseURL!);
 	await openPage(presenter.page, `${consolePath}/projektion`);
@@ -179,8 +154,12 @@ test('a second answer over HTTP replaces or is refused as configured, never coun
 	expect((await answer({ questionId: final, ranking: ['0', '0', '1'] })).status()).toBe(400);
 	expect(storedAnswers(server.dataDir, final)).toEqual([]);
 
-	expect((await answer({ questionId: final, ranking: ['2', '0', '1'] })).status()).toBe(200);
-	const refused = await answer({ questionId: final, ranking: ['0', '1', '2'] });
+	// Taken as it is, whichever order this person happened to start from.
+	const confirmOrder = 'ja';
+	expect(
+		(await answer({ questionId: final, ranking: ['2', '0', '1'], confirmOrder })).status()
+	).toBe(200);
+	const refused = await answer({ questionId: final, ranking: ['0', '1', '2'], confirmOrder });
 	expect(refused.status()).toBe(409);
 	expect(await refused.text()).toContain('Die Antwort lässt sich nicht ändern.');
 	expect(storedAnswers(server.dataDir, final).map((a) => a.choices)).toEqual(['[2,0,1]']);
@@ -277,20 +256,29 @@ test('a phone ranks by keyboard, sees results when shown, and every view passes 
 	expect(await axeViolations(page)).toEqual([]);
 
 	const card = page.getByRole('article').filter({ hasText: 'Bitte ordnen Sie die Themen' });
-	await card.getByRole('button', { name: '„Gesundheit“ nach oben (jetzt Platz 3)' }).focus();
+	// The start order is this person's own shuffle; the last one is moved to the top.
+	const options = ['Wohnen', 'Beratung', 'Gesundheit'];
+	const start = await card.locator('.ranking__label').allTextContents();
+	const last = start[2];
+	await card.getByRole('button', { name: `„${last}“ nach oben (jetzt Platz 3)` }).focus();
 	await page.keyboard.press('Enter');
 	await expect(
-		card.getByRole('button', { name: '„Gesundheit“ nach oben (jetzt Platz 2)' })
+		card.getByRole('button', { name: `„${last}“ nach oben (jetzt Platz 2)` })
 	).toBeFocused();
 	await page.keyboard.press('Enter');
 	// At the top the "up" button is disabled: focus moves to "down" of the same option.
 	await expect(
-		card.getByRole('button', { name: '„Gesundheit“ nach unten (jetzt Platz 1)' })
+		card.getByRole('button', { name: `„${last}“ nach unten (jetzt Platz 1)` })
 	).toBeFocused();
-	await expect(page.getByText('„Gesundheit“ ist jetzt auf Platz 1.')).toBeAttached();
+	await expect(page.getByText(`„${last}“ ist jetzt auf Platz 1.`)).toBeAttached();
+	// Moved, it counts without the confirmation, which is gone.
+	await expect(card.getByLabel('Reihenfolge so übernehmen')).toHaveCount(0);
 	await card.getByRole('button', { name: 'Antwort senden' }).click();
 	await expect(card.getByText('Danke, Ihre Antwort ist gespeichert.')).toBeVisible();
-	expect(storedAnswers(server.dataDir, ranking).map((a) => a.choices)).toEqual(['[2,0,1]']);
+	const ranked = [last, start[0], start[1]].map((label) => options.indexOf(label));
+	expect(storedAnswers(server.dataDir, ranking).map((a) => a.choices)).toEqual([
+		JSON.stringify(ranked)
+	]);
 
 	const textCard = page.getByRole('article').filter({ hasText: 'Was nehmen Sie mit?' });
 	await textCard.getByLabel('Ihre Antwort').fill('<b>Netzwerke</b> stärken');
@@ -332,20 +320,21 @@ async function cookieHeader(request: APIRequestContext): Promise<string> {
 function firstPush(
 	baseURL: string,
 	eventId: string,
-	cookie: string
+	cookie: string,
+	view = ''
 ): Promise<
 	| { status: number }
+	| { closed: number }
 	| { state: { viewer: string; questions: { prompt: string; tally: unknown }[] } }
 > {
 	return new Promise((resolve, reject) => {
-		const socket = new WebSocket(`${baseURL.replace(/^http/, 'ws')}/collab/poll/${eventId}`, {
-			origin: baseURL,
-			headers: { cookie }
-		});
+		const url = `${baseURL.replace(/^http/, 'ws')}/collab/poll/${eventId}${view}`;
+		const socket = new WebSocket(url, { origin: baseURL, headers: { cookie } });
 		socket.once('message', (data) => {
 			resolve(JSON.parse(String(data)));
 			socket.close();
 		});
+		socket.once('close', (code) => resolve({ closed: code }));
 		socket.once('unexpected-response', (_request, response) => {
 			resolve({ status: response.statusCode ?? 0 });
 			socket.terminate();
@@ -382,6 +371,20 @@ test('the poll channel tells participants only their view, staff everything, str
 	const asEditor = await firstPush(baseURL!, eventId, await cookieHeader(actors.editor.request));
 	expect('state' in asEditor && asEditor.state.viewer).toBe('staff');
 	expect(await firstPush(baseURL!, eventId, '')).toEqual({ status: 401 });
+	// The projector's view is staff's; a phone asking for it is turned away.
+	const projector = await firstPush(
+		baseURL!,
+		eventId,
+		await cookieHeader(actors.editor.request),
+		'/projektion'
+	);
+	expect('state' in projector && projector.state.viewer).toBe('projection');
+	expect(await firstPush(baseURL!, eventId, await cookieHeader(person), '/projektion')).toEqual({
+		closed: 4403
+	});
+	expect(
+		await firstPush(baseURL!, eventId, await cookieHeader(actors.editor.request), '/anders')
+	).toEqual({ status: 404 });
 
 	const other = await postForm(actors.editor.request, baseURL!, '/konferenzen/neu', {
 		title: 'Umfrage-Gegenprobe',
@@ -417,7 +420,7 @@ test('the moderator prepares, opens, moderates and resets a question in the cons
 	await expect(card.getByText('Entwurf')).toBeVisible();
 	await card.getByRole('button', { name: 'Öffnen' }).click();
 	await expect(card.getByText('Offen', { exact: true })).toBeVisible();
-	await expect(card.getByText('Auf der Projektion')).toBeVisible();
+	await expect(card.getByText('Auf der Projektion', { exact: true })).toBeVisible();
 
 	const [row] = queryDatabase<{ id: string }>(
 		server.dataDir,

@@ -431,7 +431,8 @@ export const hostileTable: HostileCase[] = [
 			scaleMax: type === 'scale' ? '5' : '',
 			scaleMinLabel: type === 'scale' ? 'wenig' : '',
 			scaleMaxLabel: type === 'scale' ? 'viel' : '',
-			allowChange: 'ja'
+			allowChange: 'ja',
+			projection: 'freigabe'
 		},
 		fields: {
 			type: enumField(),
@@ -446,7 +447,8 @@ export const hostileTable: HostileCase[] = [
 				: // One answer per line.
 					{ options: lines() }),
 			...(type === 'multiple' ? { maxChoices: { kind: 'number', optional: true } } : {}),
-			allowChange: flag
+			allowChange: flag,
+			projection: enumField(true)
 		} satisfies Record<string, FieldSpec>
 	})),
 	questionAction('move', { form: { direction: 'down' }, fields: { direction: enumField() } }),
@@ -454,6 +456,10 @@ export const hostileTable: HostileCase[] = [
 	questionAction('close', { form: {}, fields: {} }),
 	questionAction('project', { form: {}, fields: {} }),
 	questionAction('results', { form: { visible: 'ja' }, fields: { visible: enumField() } }),
+	questionAction('projection', {
+		form: { projection: 'live' },
+		fields: { projection: enumField() }
+	}),
 	questionAction('reset', { form: { confirm: 'ja' }, fields: { confirm } }),
 	questionAction('delete', { form: { confirm: 'ja' }, fields: { confirm } }),
 	{
@@ -565,6 +571,21 @@ export const hostileTable: HostileCase[] = [
 		form: { questionId: '{openTextQuestion}', text: 'Mehr Grün\nund Bänke' },
 		fields: { questionId: uuid, text: lines() },
 		variant: 'offene Antwort'
+	},
+	{
+		route: '/teilnahme/[slug]/umfrage',
+		action: 'answer',
+		actor: 'participant',
+		path: `${participantHome}/umfrage`,
+		form: { questionId: '{openRankingQuestion}', ranking: ['2', '0', '1'], confirmOrder: 'ja' },
+		fields: {
+			questionId: uuid,
+			ranking: { kind: 'number' },
+			confirmOrder: flag,
+			// An arrow pressed without JavaScript: "<place>:up" or "<place>:down".
+			move: enumField(true)
+		},
+		variant: 'Rangfolge'
 	},
 	{
 		route: '/barrierefreiheit',

@@ -196,12 +196,22 @@ export const routeTable: RouteCase[] = [
 		`${seededEvent}/pinnwand/{board}/projektion`
 	),
 	page(`${eventRoute}/umfragen`, editors, `${seededEvent}/umfragen`),
-	...['create', 'move', 'open', 'close', 'results', 'project', 'reset', 'delete', 'hide'].map(
-		(name) =>
-			action(`${eventRoute}/umfragen`, name, editors, {
-				path: `${noEvent}/umfragen`,
-				form: { questionId: nobody }
-			})
+	...[
+		'create',
+		'move',
+		'open',
+		'close',
+		'results',
+		'projection',
+		'project',
+		'reset',
+		'delete',
+		'hide'
+	].map((name) =>
+		action(`${eventRoute}/umfragen`, name, editors, {
+			path: `${noEvent}/umfragen`,
+			form: { questionId: nobody }
+		})
 	),
 	page(`${eventRoute}/umfragen/projektion`, editors, `${seededEvent}/umfragen/projektion`),
 	page(`${eventRoute}/umfragen/ergebnisse`, members, `${seededEvent}/umfragen/ergebnisse`),

@@ -1,5 +1,6 @@
 // One open board in the browser: the socket to /collab/board/<id>, reconnecting with backoff,
 // the latest state the server sent, and commands with their answers.
+import type { Attendance } from '$lib/attendance';
 import type { BoardCommand, BoardView } from './types';
 
 export type BoardConnection = 'connecting' | 'connected' | 'offline' | 'refused';
@@ -7,6 +8,8 @@ export type BoardConnection = 'connecting' | 'connected' | 'offline' | 'refused'
 export class BoardClient {
 	board = $state<BoardView | null>(null);
 	present = $state(0);
+	/** Who is at the event: sent to staff only, for the projector. */
+	attendance = $state<Attendance | null>(null);
 	connection = $state<BoardConnection>('connecting');
 	/** The last refusal, shown to the person until their next action. */
 	message = $state<string | null>(null);
@@ -54,7 +57,7 @@ export class BoardClient {
 
 	#receive(data: string) {
 		const message = JSON.parse(data) as
-			| { type: 'state'; board: BoardView; present: number }
+			| { type: 'state'; board: BoardView; present: number; attendance?: Attendance }
 			| { type: 'done'; ref: number | null }
 			| { type: 'refused'; ref: number | null; message: string };
 		if (message.type === 'state') {
@@ -63,6 +66,7 @@ export class BoardClient {
 			this.#retry = 0;
 			this.board = message.board;
 			this.present = message.present;
+			this.attendance = message.attendance ?? null;
 			return;
 		}
 		if (message.type === 'refused') this.message = message.message;

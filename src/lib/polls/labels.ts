@@ -14,3 +14,10 @@ export const questionStatusLabels: Record<PollQuestionStatus, string> = {
 	open: 'Offen',
 	closed: 'Geschlossen'
 };
+
+/** How many answered: for a ranking, how many rankings were given, which is what its averages
+ * rest on. */
+export function respondentsLabel(type: PollQuestionType, count: number): string {
+	if (type === 'ranking') return `${count} ${count === 1 ? 'Rangfolge' : 'Rangfolgen'}`;
+	return `${count} ${count === 1 ? 'Antwort' : 'Antworten'}`;
+}

@@ -12,14 +12,15 @@ export class PollConnection<TState extends PollState> {
 	connection = $state<LiveConnection>('connecting');
 	/** Why the server closed the connection, when it said so (e.g. too many connections). */
 	closeReason = $state<string | null>(null);
-	#eventId: string;
+	#path: string;
 	#socket: WebSocket | null = null;
 	#retries = 0;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 	#stopped = false;
 
+	/** The projector asks for its own view, which holds the counts back until they are shown. */
 	constructor(eventId: string, initial: TState) {
-		this.#eventId = eventId;
+		this.#path = `/collab/poll/${eventId}${initial.viewer === 'projection' ? '/projektion' : ''}`;
 		this.state = initial;
 	}
 
@@ -39,7 +40,7 @@ export class PollConnection<TState extends PollState> {
 
 	#connect() {
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-		const socket = new WebSocket(`${scheme}://${location.host}/collab/poll/${this.#eventId}`);
+		const socket = new WebSocket(`${scheme}://${location.host}${this.#path}`);
 		this.#socket = socket;
 		socket.addEventListener('open', () => {
 			this.connection = 'online';

@@ -1,5 +1,6 @@
 // What the server tells pages about polls: questions, tallies and the live state per viewer.
 // Shared by the server, which computes it, and the pages, which show it.
+import type { Attendance } from '$lib/attendance';
 
 export type PollQuestionType = 'single' | 'multiple' | 'ranking' | 'scale' | 'text';
 export type PollQuestionStatus = 'draft' | 'open' | 'closed';
@@ -13,7 +14,10 @@ export interface PollQuestionView {
 	scale: { min: number; max: number; minLabel: string; maxLabel: string } | null;
 	allowChange: boolean;
 	status: PollQuestionStatus;
+	/** Shown on the phones and the projector; the moderator's "Ergebnis zeigen". */
 	resultsVisible: boolean;
+	/** The projector shows the counts as they come in, before the results are shown. */
+	projectionLive: boolean;
 }
 
 export interface OptionCount {
@@ -64,11 +68,21 @@ export interface ParticipantQuestion extends PollQuestionView {
 	ownAnswer: OwnAnswer | null;
 	/** Only when the moderator shows results to participants. */
 	tally: Tally | null;
+	/** For rankings: the order this person starts from, shuffled for them and the same on every
+	 * load, so that no option gains from being listed first. */
+	startOrder: number[] | null;
 }
 
 export interface StaffQuestion extends PollQuestionView {
 	tally: Tally;
 	projected: boolean;
+}
+
+/** The question on the projector. The counts are left out until they may be shown: what the
+ * projector is sent is what the hall could read. */
+export interface ProjectedQuestion extends PollQuestionView {
+	respondents: number;
+	tally: Tally | null;
 }
 
 export interface ParticipantPollState {
@@ -79,7 +93,13 @@ export interface ParticipantPollState {
 export interface StaffPollState {
 	viewer: 'staff';
 	questions: StaffQuestion[];
-	connectedParticipants: number;
+	attendance: Attendance;
 }
 
-export type PollState = ParticipantPollState | StaffPollState;
+export interface ProjectionPollState {
+	viewer: 'projection';
+	question: ProjectedQuestion | null;
+	attendance: Attendance;
+}
+
+export type PollState = ParticipantPollState | StaffPollState | ProjectionPollState;

@@ -14,6 +14,7 @@ import type { IncomingMessage } from 'node:http';
 import { anonymousActor, type Actor, type Resource } from './policy';
 import { addressResolver } from './http/client-address';
 import { ConnectionQuota } from './realtime/connection-quota';
+import { EventPresence } from './realtime/event-presence';
 import { echoChannel } from './realtime/echo-channel';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import type { AppRuntime } from './runtime';
@@ -24,6 +25,8 @@ import { boardChannel, type BoardChannel } from './boards/board-channel';
 import { boardsSeed } from './boards/boards-seed';
 import { documentsSeed } from './documents/documents-seed';
 import { eventsSeed } from './events/events-seed';
+import type { Attendance } from '$lib/attendance';
+import { eventAttendance } from './events/attendance';
 import { forgetOldJoinTrust } from './events/joining';
 import { NewParticipantLimit } from './events/join-rate';
 import {
@@ -51,6 +54,7 @@ interface App {
 	documents?: YjsChannel;
 	boards?: BoardChannel;
 	polls?: PollChannel;
+	presence?: EventPresence;
 	comments?: CommentChannel;
 	consensus?: ConsensusChannel;
 	retentionTimer?: NodeJS.Timeout;
@@ -152,8 +156,9 @@ async function prepare(app: App): Promise<void> {
 		}, retentionSweepMs);
 		app.retentionTimer.unref();
 		app.documents = documentChannel(db, app.liveLimits);
-		app.boards = boardChannel(db, app.liveLimits);
-		app.polls = pollChannel(db);
+		app.presence = new EventPresence({ onChange: publishAttendance });
+		app.boards = boardChannel(db, app.liveLimits, app.presence);
+		app.polls = pollChannel(db, app.presence);
 		app.comments = commentChannel(db);
 		app.consensus = consensusChannel(db);
 		app.realtime = createRealtimeServer({
@@ -272,8 +277,16 @@ export function publishConsensus(documentId: string): void {
 	currentApp().consensus?.publish(documentId);
 }
 
-export function connectedPollParticipants(eventId: string): number {
-	return currentApp().polls?.connectedParticipants(eventId) ?? 0;
+/** Who joined the event and who of them is connected now: the numbers every page shows. */
+export function attendance(eventId: string): Attendance {
+	const presence = currentApp().presence;
+	return eventAttendance(db(), presence ?? { connected: () => 0 }, eventId);
+}
+
+/** After someone joined, connected or left: the console and the projectors count them at once. */
+export function publishAttendance(eventId: string): void {
+	currentApp().polls?.publishAttendance(eventId);
+	currentApp().boards?.publishAttendance(eventId);
 }
 
 /** After sessions or rights changed: open connections are checked again at once. */
@@ -298,6 +311,7 @@ export function appRuntime(): AppRuntime {
 			if (!app) return;
 			await app.ready;
 			clearInterval(app.retentionTimer);
+			app.presence?.stop();
 			await app.realtime?.close();
 			if (app.db) closeDatabase(app.db);
 			app.status = 'starting';

@@ -8,7 +8,9 @@ import { findUser } from '../accounts/members';
 import type { LiveLimits } from '../live-limits';
 import { log } from '../log';
 import { can, type Actor, type Resource } from '../policy';
+import { eventAttendance } from '../events/attendance';
 import { sendBounded } from '../realtime/connection-limits';
+import type { EventPresence } from '../realtime/event-presence';
 import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
 import { boardView, findBoard } from './boards';
 import { NewCardLimits } from './card-limits';
@@ -19,6 +21,7 @@ const maxMessageBytes = 4096;
 
 interface Connection {
 	boardId: string;
+	eventId: string;
 	author: CommandAuthor;
 	/** The client's address key, for the pace of new cards per board and address. */
 	address: string;
@@ -27,7 +30,12 @@ interface Connection {
 export interface BoardChannel extends RealtimeChannel {
 	/** How many people are on a board now. */
 	presence(boardId: string): number;
+	/** Sends fresh numbers of who is at the event to the staff on its boards (the projector). */
+	publishAttendance(eventId: string): void;
 }
+
+/** Phones joining by the dozen become one message to the projector. */
+const attendanceDelayMs = 150;
 
 function authorFor(db: AppDatabase, actor: Actor, resource: Resource): CommandAuthor | undefined {
 	const moderator = can(actor, 'event:moderate', resource);
@@ -61,9 +69,11 @@ export function boardChannel(
 	limits: Pick<
 		LiveLimits,
 		'cardsPerParticipant' | 'cardsPerParticipantRate' | 'cardsPerBoardAndAddress'
-	>
+	>,
+	eventPresence: EventPresence
 ): BoardChannel {
 	const connections = new Map<WebSocket, Connection>();
+	const attendancePending = new Set<string>();
 	const newCards = new NewCardLimits({
 		perAuthor: limits.cardsPerParticipantRate,
 		perBoardAndAddress: limits.cardsPerBoardAndAddress
@@ -83,10 +93,33 @@ export function boardChannel(
 			socket.close(4404, 'Pinnwand gelöscht');
 			return;
 		}
+		const attendance =
+			connection.author.kind === 'participant'
+				? undefined
+				: eventAttendance(db, eventPresence, connection.eventId);
 		sendBounded(
 			socket,
-			JSON.stringify({ type: 'state', board: view, present: presence(connection.boardId) })
+			JSON.stringify({
+				type: 'state',
+				board: view,
+				present: presence(connection.boardId),
+				attendance
+			})
 		);
+	}
+
+	/** Staff see who is at the event (the projector shows it); fresh numbers go to them only. */
+	function publishAttendance(eventId: string) {
+		if (attendancePending.has(eventId)) return;
+		attendancePending.add(eventId);
+		setTimeout(() => {
+			attendancePending.delete(eventId);
+			for (const [socket, connection] of connections) {
+				if (connection.eventId === eventId && connection.author.kind !== 'participant') {
+					sendState(socket, connection);
+				}
+			}
+		}, attendanceDelayMs).unref();
 	}
 
 	function broadcast(boardId: string) {
@@ -154,11 +187,12 @@ export function boardChannel(
 		onConnection(socket, context: ChannelContext) {
 			const id = context.url.pathname.split('/').filter(Boolean)[2];
 			const author = authorFor(db, context.actor, context.resource);
-			if (!author) {
+			if (!author || context.resource.type !== 'event') {
 				socket.close(4403, 'Keine Berechtigung');
 				return;
 			}
-			const connection: Connection = { boardId: id, author, address: context.address };
+			const { eventId } = context.resource;
+			const connection: Connection = { boardId: id, eventId, author, address: context.address };
 			connections.set(socket, connection);
 			socket.on('message', (data, isBinary) => {
 				try {
@@ -173,6 +207,7 @@ export function boardChannel(
 				broadcast(id);
 			});
 			broadcast(id);
+			eventPresence.track(socket, eventId, author.kind === 'participant' ? author.key : null);
 		},
 		updateAccess(socket, context) {
 			const connection = connections.get(socket);
@@ -185,6 +220,7 @@ export function boardChannel(
 			connection.author = author;
 			sendState(socket, connection);
 		},
-		presence
+		presence,
+		publishAttendance
 	};
 }

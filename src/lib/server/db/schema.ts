@@ -630,8 +630,11 @@ export const pollQuestion = sqliteTable(
 		/** Whether a participant may change their answer while the question is open. */
 		allowChange: integer('allow_change', { mode: 'boolean' }).notNull().default(true),
 		status: text('status', { enum: pollQuestionStatuses }).notNull().default('draft'),
-		/** Whether participants see the results on their phones. */
+		/** Whether the results are shown: on the phones, and on the projector at the same moment. */
 		resultsVisible: integer('results_visible', { mode: 'boolean' }).notNull().default(false),
+		/** Whether the projector shows the counts as they come in; otherwise it shows only how many
+		 * answered until the results are shown, so late voters do not follow the majority. */
+		projectionLive: integer('projection_live', { mode: 'boolean' }).notNull().default(false),
 		/** When the moderator last put the question on the projector; the latest one is shown. */
 		projectedAt: integer('projected_at', { mode: 'timestamp_ms' }),
 		createdAt: timestampNow()

@@ -5,8 +5,20 @@ import { eventsSeed, seededEventSlug } from '../events/events-seed';
 import { findEventBySlug } from '../events/events';
 import { joinEvent } from '../events/participants';
 import { organisationsSeed } from '../workspace/organisations-seed';
-import { answersTo, checkAnswer, setAnswerHidden, submitAnswer } from './answers';
-import { pollSnapshot, participantPollState, staffPollState } from './poll-state';
+import {
+	answersTo,
+	checkAnswer,
+	rankingMove,
+	setAnswerHidden,
+	submitAnswer,
+	type RawAnswer
+} from './answers';
+import {
+	pollSnapshot,
+	participantPollState,
+	projectionPollState,
+	staffPollState
+} from './poll-state';
 import { pollsSeed } from './polls-seed';
 import {
 	closeQuestion,
@@ -15,10 +27,13 @@ import {
 	listQuestions,
 	moveQuestion,
 	openQuestion,
+	projectQuestion,
 	resetQuestion,
+	setProjectionLive,
 	setResultsVisible,
 	type QuestionInput
 } from './questions';
+import { rankingStartOrder } from './start-order';
 
 function setup() {
 	const db = createTestDatabase();
@@ -43,7 +58,8 @@ const base: QuestionInput = {
 	scaleMax: null,
 	scaleMinLabel: null,
 	scaleMaxLabel: null,
-	allowChange: true
+	allowChange: true,
+	projectionLive: false
 };
 
 describe('poll questions', () => {
@@ -82,26 +98,26 @@ describe('poll answers', () => {
 	it('refuses unknown options, too many choices, broken rankings and long text', () => {
 		const { db, eventRow } = setup();
 		const single = createQuestion(db, eventRow.id, base);
-		expect(checkAnswer(single, { choice: '3' }).ok).toBe(false);
-		expect(checkAnswer(single, { choice: '1' })).toEqual({
+		expect(checkAnswer(single, { choice: '3' }, 'p1').ok).toBe(false);
+		expect(checkAnswer(single, { choice: '1' }, 'p1')).toEqual({
 			ok: true,
 			value: { choices: [1], scaleValue: null, text: null }
 		});
 		const multiple = createQuestion(db, eventRow.id, { ...base, type: 'multiple', maxChoices: 2 });
-		expect(checkAnswer(multiple, { choices: ['0', '1', '2'] })).toMatchObject({
+		expect(checkAnswer(multiple, { choices: ['0', '1', '2'] }, 'p1')).toMatchObject({
 			ok: false,
 			message: 'Bitte wählen Sie höchstens 2 Antworten aus.'
 		});
-		expect(checkAnswer(multiple, { choices: ['0', '0'] }).ok).toBe(false);
-		expect(checkAnswer(multiple, { choices: ['2', '0'] })).toMatchObject({
+		expect(checkAnswer(multiple, { choices: ['0', '0'] }, 'p1').ok).toBe(false);
+		expect(checkAnswer(multiple, { choices: ['2', '0'] }, 'p1')).toMatchObject({
 			value: { choices: [0, 2] }
 		});
 		const ranking = createQuestion(db, eventRow.id, { ...base, type: 'ranking' });
-		expect(checkAnswer(ranking, { ranking: ['0', '1'] }).ok).toBe(false);
-		expect(checkAnswer(ranking, { ranking: ['0', '1', '1'] }).ok).toBe(false);
-		expect(checkAnswer(ranking, { ranking: ['2', '0', '1'] })).toMatchObject({
-			value: { choices: [2, 0, 1] }
-		});
+		expect(checkAnswer(ranking, { ranking: ['0', '1'] }, 'p1').ok).toBe(false);
+		expect(checkAnswer(ranking, { ranking: ['0', '1', '1'] }, 'p1').ok).toBe(false);
+		expect(
+			checkAnswer(ranking, { ranking: ['2', '0', '1'], confirmOrder: 'ja' }, 'p1')
+		).toMatchObject({ value: { choices: [2, 0, 1] } });
 		const scale = createQuestion(db, eventRow.id, {
 			...base,
 			type: 'scale',
@@ -109,23 +125,75 @@ describe('poll answers', () => {
 			scaleMin: 1,
 			scaleMax: 5
 		});
-		expect(checkAnswer(scale, { value: '6' }).ok).toBe(false);
-		expect(checkAnswer(scale, { value: '5' })).toMatchObject({ value: { scaleValue: 5 } });
+		expect(checkAnswer(scale, { value: '6' }, 'p1').ok).toBe(false);
+		expect(checkAnswer(scale, { value: '5' }, 'p1')).toMatchObject({ value: { scaleValue: 5 } });
 		const text = createQuestion(db, eventRow.id, { ...base, type: 'text', options: [] });
-		expect(checkAnswer(text, { text: 'x'.repeat(281) }).ok).toBe(false);
-		expect(checkAnswer(text, { text: '   ' }).ok).toBe(false);
-		expect(checkAnswer(text, { text: ' <b>Mehr</b> ' })).toMatchObject({
+		expect(checkAnswer(text, { text: 'x'.repeat(281) }, 'p1').ok).toBe(false);
+		expect(checkAnswer(text, { text: '   ' }, 'p1').ok).toBe(false);
+		expect(checkAnswer(text, { text: ' <b>Mehr</b> ' }, 'p1')).toMatchObject({
 			value: { text: '<b>Mehr</b>' }
 		});
 		for (const hostile of ['\u0000', '\u0007', '\u202e', '\u2066', '\uffff']) {
-			expect(checkAnswer(text, { text: `Mehr${hostile}Grün` })).toEqual({
+			expect(checkAnswer(text, { text: `Mehr${hostile}Grün` }, 'p1')).toEqual({
 				ok: false,
 				message: 'Bitte schreiben Sie Ihre Antwort ohne Steuerzeichen.'
 			});
 		}
-		expect(checkAnswer(text, { text: 'Mehr Grün\r\nБільше зелені' })).toMatchObject({
+		expect(checkAnswer(text, { text: 'Mehr Grün\r\nБільше зелені' }, 'p1')).toMatchObject({
 			value: { text: 'Mehr Grün\nБільше зелені' }
 		});
+	});
+
+	it('counts a ranking only once the person moved it or took the start order as it is', () => {
+		const { db, eventRow } = setup();
+		const ranking = createQuestion(db, eventRow.id, {
+			...base,
+			type: 'ranking',
+			options: ['A', 'B', 'C', 'D', 'E']
+		});
+		const start = rankingStartOrder('p1', ranking.id, 5);
+		const sent = (order: number[], extra: RawAnswer = {}) =>
+			checkAnswer(ranking, { ranking: order.map(String), ...extra }, 'p1');
+		expect(sent(start)).toEqual({
+			ok: false,
+			message:
+				'Bitte bringen Sie die Antworten in Ihre Reihenfolge oder bestätigen Sie „Reihenfolge so übernehmen“.'
+		});
+		// A tick that is not "ja" is refused, not read as "no", even for an arranged order.
+		expect(sent([...start].reverse(), { confirmOrder: 'vielleicht' })).toEqual({
+			ok: false,
+			message: 'Bitte bestätigen Sie die Reihenfolge mit dem Kästchen.'
+		});
+		expect(sent(start, { confirmOrder: 'ja' })).toMatchObject({
+			ok: true,
+			value: { choices: start }
+		});
+		const moved = [start[1], start[0], ...start.slice(2)];
+		expect(sent(moved)).toMatchObject({ ok: true, value: { choices: moved } });
+		// Someone else's start order is an arrangement of this person's own.
+		expect(checkAnswer(ranking, { ranking: start.map(String) }, 'p2').ok).toBe(
+			rankingStartOrder('p2', ranking.id, 5).join() !== start.join()
+		);
+	});
+
+	it('moves an option of a ranking sent without JavaScript, and not past either end', () => {
+		const { db, eventRow } = setup();
+		const ranking = createQuestion(db, eventRow.id, { ...base, type: 'ranking' });
+		const raw = (move?: string) => ({ ranking: ['2', '0', '1'], move });
+		expect(rankingMove(ranking, raw())).toBeNull();
+		expect(rankingMove(ranking, raw('2:up'))).toEqual({
+			ok: true,
+			value: { order: [2, 1, 0], option: 1, place: 2 }
+		});
+		expect(rankingMove(ranking, raw('0:down'))).toMatchObject({ value: { order: [0, 2, 1] } });
+		for (const bad of ['0:up', '2:down', '9:up', 'x:up', '1:seitwärts', '']) {
+			expect(rankingMove(ranking, raw(bad))).toEqual({
+				ok: false,
+				message: 'Diese Antwort lässt sich nicht weiter verschieben.'
+			});
+		}
+		expect(rankingMove(ranking, { ranking: ['0', '0', '1'], move: '1:up' })?.ok).toBe(false);
+		expect(rankingMove(createQuestion(db, eventRow.id, base), raw('1:up'))).toBeNull();
 	});
 
 	it('replaces a second answer where changes are allowed, counting the person once', () => {
@@ -189,11 +257,85 @@ describe('poll answers', () => {
 		const shown = state.viewer === 'participant' ? state.questions[0].tally : null;
 		expect(shown?.type === 'text' && shown.answers.map((a) => a.text)).toEqual(['Mehr Netzwerke']);
 
-		const staff = staffPollState(pollSnapshot(db, eventRow.id), 2);
+		const staff = staffPollState(pollSnapshot(db, eventRow.id), { joined: 2, connected: 1 });
 		expect(staff.questions).toHaveLength(3);
 		const staffTally = staff.questions[2].tally;
 		expect(staffTally.type === 'text' && staffTally.answers).toHaveLength(2);
 		expect(staff.questions[2].projected).toBe(true);
+	});
+
+	it('gives each participant their own shuffled start order of a ranking, the same every time', () => {
+		const { db, eventRow, join } = setup();
+		const options = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+		const ranking = createQuestion(db, eventRow.id, { ...base, type: 'ranking', options });
+		openQuestion(db, ranking.id);
+		const [me, other] = [join(), join()];
+		const startOf = (id: string) =>
+			participantPollState(pollSnapshot(db, eventRow.id), id).questions.find(
+				(q) => q.id === ranking.id
+			)?.startOrder;
+		expect(startOf(me.id)).toEqual(rankingStartOrder(me.id, ranking.id, 8));
+		expect(startOf(me.id)).toEqual(startOf(me.id));
+		expect(startOf(other.id)).not.toEqual(startOf(me.id));
+	});
+
+	it('sends the projector the number of answers only, until the results are shown', () => {
+		const { db, eventRow, join } = setup();
+		const question = createQuestion(db, eventRow.id, base);
+		const text = createQuestion(db, eventRow.id, { ...base, type: 'text', options: [] });
+		openQuestion(db, text.id);
+		openQuestion(db, question.id, new Date(Date.now() + 1000));
+		const open = findQuestion(db, eventRow.id, question.id)!;
+		for (const choice of [0, 0, 2]) {
+			submitAnswer(db, open, join(), { choices: [choice], scaleValue: null, text: null });
+		}
+		const attendance = { joined: 3, connected: 2 };
+		const projected = () => projectionPollState(pollSnapshot(db, eventRow.id), attendance);
+
+		const hidden = projected();
+		expect(hidden).toMatchObject({
+			viewer: 'projection',
+			attendance,
+			question: { id: question.id, respondents: 3, tally: null }
+		});
+		// Nothing the hall must not read yet: no counts, no shares, no other question.
+		const sent = JSON.stringify(hidden);
+		for (const word of ['count', 'percent', 'options":[{', text.id]) {
+			expect(sent).not.toContain(word);
+		}
+
+		setResultsVisible(db, question.id, true);
+		const shown = projected().question?.tally;
+		expect(shown?.type === 'single' && shown.options.map((o) => o.count)).toEqual([2, 0, 1]);
+
+		setResultsVisible(db, question.id, false);
+		expect(projected().question?.tally).toBeNull();
+		setProjectionLive(db, question.id, true);
+		expect(projected().question?.tally?.respondents).toBe(3);
+	});
+
+	it('leaves hidden open-text answers off the projector, and shows nothing when nothing is projected', () => {
+		const { db, eventRow, join } = setup();
+		const attendance = { joined: 0, connected: 0 };
+		expect(projectionPollState(pollSnapshot(db, eventRow.id), attendance).question).toBeNull();
+		const text = createQuestion(db, eventRow.id, {
+			...base,
+			type: 'text',
+			options: [],
+			projectionLive: true
+		});
+		openQuestion(db, text.id);
+		const open = findQuestion(db, eventRow.id, text.id)!;
+		submitAnswer(db, open, join(), { choices: null, scaleValue: null, text: 'Werbung' });
+		submitAnswer(db, open, join(), { choices: null, scaleValue: null, text: 'Netzwerke' });
+		const [spam] = answersTo(db, [text.id]).filter((a) => a.text === 'Werbung');
+		setAnswerHidden(db, text.id, spam.id, true);
+		projectQuestion(db, text.id);
+		const shown = projectionPollState(pollSnapshot(db, eventRow.id), attendance).question;
+		expect(shown?.respondents).toBe(2);
+		expect(shown?.tally?.type === 'text' && shown.tally.answers.map((a) => a.text)).toEqual([
+			'Netzwerke'
+		]);
 	});
 
 	it('resets a question: answers gone, back to draft', () => {

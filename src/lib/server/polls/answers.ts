@@ -11,6 +11,7 @@ import {
 } from '../db/schema';
 import type { Parsed } from '../http/forms';
 import { hasForbiddenCharacters, normaliseLineBreaks } from '../text/user-text';
+import { isStartOrder } from './start-order';
 
 export const maxAnswerTextLength = 280;
 
@@ -23,6 +24,10 @@ export interface RawAnswer {
 	ranking?: string[];
 	value?: string;
 	text?: string;
+	/** "ja" when the person took a ranking's start order as it is ("Reihenfolge so übernehmen"). */
+	confirmOrder?: string;
+	/** A ranking's arrow pressed without JavaScript: "<place>:up" or "<place>:down". */
+	move?: string;
 }
 
 export function rawAnswerFromForm(data: FormData): RawAnswer {
@@ -37,7 +42,9 @@ export function rawAnswerFromForm(data: FormData): RawAnswer {
 		choices: strings('choices'),
 		ranking: strings('ranking'),
 		value: one('value'),
-		text: one('text')
+		text: one('text'),
+		confirmOrder: one('confirmOrder'),
+		move: one('move')
 	};
 }
 
@@ -48,9 +55,26 @@ function optionIndex(value: string | undefined, count: number): number | null {
 }
 
 const unknownOption = 'Diese Antwortmöglichkeit gibt es nicht. Bitte laden Sie die Seite neu.';
+const brokenRanking = 'Bitte bringen Sie alle Antworten in eine Reihenfolge, jede genau einmal.';
 
-/** Checks a raw answer against its question: known options, limits, a full ranking. */
-export function checkAnswer(question: PollQuestionRow, raw: RawAnswer): Parsed<AnswerValue> {
+/** The sent order of a ranking, if it names every option exactly once. */
+function sentRanking(question: PollQuestionRow, raw: RawAnswer): number[] | null {
+	const count = question.options.length;
+	const order = (raw.ranking ?? []).map((value) => optionIndex(value, count));
+	const isPermutation =
+		order.length === count &&
+		order.every((index) => index !== null) &&
+		new Set(order).size === count;
+	return isPermutation ? (order as number[]) : null;
+}
+
+/** Checks a raw answer against its question: known options, limits, a full ranking that the
+ * person arranged or confirmed. */
+export function checkAnswer(
+	question: PollQuestionRow,
+	raw: RawAnswer,
+	participantId: string
+): Parsed<AnswerValue> {
 	const none = { choices: null, scaleValue: null, text: null };
 	const count = question.options.length;
 	switch (question.type) {
@@ -80,18 +104,20 @@ export function checkAnswer(question: PollQuestionRow, raw: RawAnswer): Parsed<A
 			return { ok: true, value: { ...none, choices: unique } };
 		}
 		case 'ranking': {
-			const order = (raw.ranking ?? []).map((value) => optionIndex(value, count));
-			const isPermutation =
-				order.length === count &&
-				order.every((index) => index !== null) &&
-				new Set(order).size === count;
-			if (!isPermutation) {
+			const order = sentRanking(question, raw);
+			if (!order) return { ok: false, message: brokenRanking };
+			if (raw.confirmOrder !== undefined && raw.confirmOrder !== 'ja') {
+				return { ok: false, message: 'Bitte bestätigen Sie die Reihenfolge mit dem Kästchen.' };
+			}
+			// Sending the shuffled start order untouched is no ranking, unless the person says so.
+			if (raw.confirmOrder !== 'ja' && isStartOrder(order, participantId, question.id)) {
 				return {
 					ok: false,
-					message: 'Bitte bringen Sie alle Antworten in eine Reihenfolge, jede genau einmal.'
+					message:
+						'Bitte bringen Sie die Antworten in Ihre Reihenfolge oder bestätigen Sie „Reihenfolge so übernehmen“.'
 				};
 			}
-			return { ok: true, value: { ...none, choices: order as number[] } };
+			return { ok: true, value: { ...none, choices: order } };
 		}
 		case 'scale': {
 			const min = question.scaleMin ?? 1;
@@ -118,6 +144,29 @@ export function checkAnswer(question: PollQuestionRow, raw: RawAnswer): Parsed<A
 			return { ok: true, value: { ...none, text } };
 		}
 	}
+}
+
+export interface RankingMove {
+	order: number[];
+	/** Where the moved option is now, for the sentence that says so. */
+	option: number;
+	place: number;
+}
+
+/** Without JavaScript a ranking's arrows are submit buttons: the server moves the option in the
+ * sent order and shows the form again, storing nothing. Null when no arrow was pressed. */
+export function rankingMove(question: PollQuestionRow, raw: RawAnswer): Parsed<RankingMove> | null {
+	if (raw.move === undefined || question.type !== 'ranking') return null;
+	const order = sentRanking(question, raw);
+	if (!order) return { ok: false, message: brokenRanking };
+	const match = /^(\d{1,2}):(up|down)$/.exec(raw.move);
+	const from = match ? Number(match[1]) : -1;
+	const to = from + (match?.[2] === 'up' ? -1 : 1);
+	if (from < 0 || from >= order.length || to < 0 || to >= order.length) {
+		return { ok: false, message: 'Diese Antwort lässt sich nicht weiter verschieben.' };
+	}
+	[order[from], order[to]] = [order[to], order[from]];
+	return { ok: true, value: { order, option: order[to], place: to + 1 } };
 }
 
 export type SubmitResult =

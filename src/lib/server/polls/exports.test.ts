@@ -18,6 +18,7 @@ const question: PollQuestionRow = {
 	allowChange: true,
 	status: 'closed',
 	resultsVisible: false,
+	projectionLive: false,
 	projectedAt: null,
 	createdAt: new Date()
 };
@@ -60,6 +61,9 @@ describe('exports', () => {
 		const svg = chartSvg(question, tally(question, [answer]), new Date());
 		expect(svg).toContain('<title id="title">Was zuerst? &lt;Reihenfolge&gt;</title>');
 		expect(svg).toContain('Beratung; vor Ort: Ø Platz 1');
+		expect(svg).toContain('>1 Rangfolge · Stand ');
+		const two = chartSvg(question, tally(question, [answer, { ...answer, id: 'a2' }]), new Date());
+		expect(two).toContain('>2 Rangfolgen · Stand ');
 		expect(svg).not.toContain('<Reihenfolge>');
 	});
 });

@@ -3,7 +3,7 @@
 // the pages.
 import { organisationTypeLabels } from '$lib/events';
 import { formatNumber, layoutBars, tallyBars } from '$lib/polls/bar-chart';
-import { questionTypeLabels } from '$lib/polls/labels';
+import { questionTypeLabels, respondentsLabel } from '$lib/polls/labels';
 import type { Tally } from '$lib/polls/types';
 import { csvField } from '../csv';
 import type { PollAnswerRow, PollQuestionRow } from '../db/schema';
@@ -89,7 +89,7 @@ export function chartSvg(question: PollQuestionRow, result: Tally, at: Date): st
 	const top = 84;
 	const height = top + layout.height + 56;
 	const note = [
-		`${result.respondents} ${result.respondents === 1 ? 'Antwort' : 'Antworten'}`,
+		respondentsLabel(result.type, result.respondents),
 		result.type === 'multiple' ? 'Mehrfachauswahl: Anteile je Person' : '',
 		result.type === 'scale' && result.average !== null
 			? `Durchschnitt ${formatNumber(result.average)}`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseForm } from '../http/forms';
-import { HideAnswerForm, MoveForm, parseQuestionForm, ResultsForm } from './forms';
+import { HideAnswerForm, MoveForm, parseQuestionForm, ProjectionForm, ResultsForm } from './forms';
 
 function form(fields: Record<string, string>): FormData {
 	const data = new FormData();
@@ -62,6 +62,22 @@ describe('question form', () => {
 		expect(
 			parseQuestionForm(form({ type: 'scale', prompt: 'Wie?', scaleMin: '5', scaleMax: '5' })).ok
 		).toBe(false);
+	});
+
+	it('holds results back from the projector unless the moderator chooses live', () => {
+		const parse = (projection?: string) =>
+			parseQuestionForm(
+				form({ type: 'text', prompt: 'Wie?', ...(projection === undefined ? {} : { projection }) })
+			);
+		expect(parse()).toMatchObject({ ok: true, value: { projectionLive: false } });
+		expect(parse('freigabe')).toMatchObject({ ok: true, value: { projectionLive: false } });
+		expect(parse('live')).toMatchObject({ ok: true, value: { projectionLive: true } });
+		expect(parse('sofort')).toEqual({
+			ok: false,
+			message: 'Bitte wählen Sie, wann die Projektion das Ergebnis zeigt.'
+		});
+		expect(parseForm(ProjectionForm, form({ projection: 'live' })).ok).toBe(true);
+		expect(parseForm(ProjectionForm, form({ projection: '' })).ok).toBe(false);
 	});
 
 	it('refuses a tick that is not ja instead of reading it as no', () => {

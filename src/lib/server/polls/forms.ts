@@ -15,6 +15,12 @@ const scaleLabel = v.pipe(
 	oneLineText('Bitte geben Sie die Beschriftung ohne Steuerzeichen an.')
 );
 
+/** When the projector shows the results: as answers come in, or once the moderator shows them. */
+const projectionMode = v.picklist(
+	['live', 'freigabe'],
+	'Bitte wählen Sie, wann die Projektion das Ergebnis zeigt.'
+);
+
 const QuestionFields = v.object({
 	type: v.picklist(pollQuestionTypes, 'Bitte wählen Sie eine Art der Frage.'),
 	prompt: requiredText('eine Frage', 300),
@@ -24,7 +30,9 @@ const QuestionFields = v.object({
 	scaleMax: v.optional(v.string(), ''),
 	scaleMinLabel: scaleLabel,
 	scaleMaxLabel: scaleLabel,
-	allowChange: checkbox('Bitte geben Sie an, ob Antworten geändert werden dürfen.')
+	allowChange: checkbox('Bitte geben Sie an, ob Antworten geändert werden dürfen.'),
+	// Missing on forms from before the setting existed: the safe default.
+	projection: v.optional(projectionMode, 'freigabe')
 });
 
 export const MoveForm = v.object({
@@ -34,6 +42,8 @@ export const MoveForm = v.object({
 export const ResultsForm = v.object({
 	visible: yesOrNo('Bitte wählen Sie, ob das Ergebnis gezeigt wird.')
 });
+
+export const ProjectionForm = v.object({ projection: projectionMode });
 
 export const HideAnswerForm = v.object({
 	answerId: v.string('Diese Antwort gibt es nicht.'),
@@ -60,7 +70,8 @@ export function parseQuestionForm(data: FormData): Parsed<QuestionInput> {
 		scaleMax: null,
 		scaleMinLabel: null,
 		scaleMaxLabel: null,
-		allowChange: input.allowChange === 'ja'
+		allowChange: input.allowChange === 'ja',
+		projectionLive: input.projection === 'live'
 	};
 	if (input.type === 'single' || input.type === 'multiple' || input.type === 'ranking') {
 		const options = input.options

@@ -1,8 +1,11 @@
 // What each viewer of an event's polls is shown: participants see the open questions with their
-// own answers, and results only where the moderator shows them; staff see everything.
+// own answers, and results only where the moderator shows them; the projector sees the question
+// on it, its results only once shown (or live, where the moderator chose so); staff see everything.
+import type { Attendance } from '$lib/attendance';
 import type {
 	ParticipantQuestion,
 	PollQuestionView,
+	ProjectionPollState,
 	StaffQuestion,
 	ParticipantPollState,
 	StaffPollState,
@@ -12,6 +15,7 @@ import type { AppDatabase } from '../db/database';
 import type { PollAnswerRow, PollQuestionRow } from '../db/schema';
 import { answersTo, ownAnswer } from './answers';
 import { listQuestions, projectedQuestionId } from './questions';
+import { rankingStartOrder } from './start-order';
 import { publicTally, tally } from './tallies';
 
 export function questionView(question: PollQuestionRow): PollQuestionView {
@@ -32,7 +36,8 @@ export function questionView(question: PollQuestionRow): PollQuestionView {
 				: null,
 		allowChange: question.allowChange,
 		status: question.status,
-		resultsVisible: question.resultsVisible
+		resultsVisible: question.resultsVisible,
+		projectionLive: question.projectionLive
 	};
 }
 
@@ -84,19 +89,38 @@ export function participantPollState(
 		.map(({ row, answers, tally }) => ({
 			...questionView(row),
 			ownAnswer: ownAnswer(answers.find((answer) => answer.participantId === participantId)),
-			tally: row.resultsVisible ? publicTally(tally) : null
+			tally: row.resultsVisible ? publicTally(tally) : null,
+			startOrder:
+				row.type === 'ranking' ? rankingStartOrder(participantId, row.id, row.options.length) : null
 		}));
 	return { viewer: 'participant', questions };
 }
 
-export function staffPollState(
-	snapshot: PollSnapshot,
-	connectedParticipants: number
-): StaffPollState {
+export function staffPollState(snapshot: PollSnapshot, attendance: Attendance): StaffPollState {
 	const questions: StaffQuestion[] = snapshot.questions.map(({ row, tally }) => ({
 		...questionView(row),
 		tally,
 		projected: row.id === snapshot.projectedId
 	}));
-	return { viewer: 'staff', questions, connectedParticipants };
+	return { viewer: 'staff', questions, attendance };
+}
+
+/** Only the projected question, and its counts only once they may be shown: the number of
+ * answers alone until then. */
+export function projectionPollState(
+	snapshot: PollSnapshot,
+	attendance: Attendance
+): ProjectionPollState {
+	const projected = snapshot.questions.find(({ row }) => row.id === snapshot.projectedId);
+	if (!projected) return { viewer: 'projection', question: null, attendance };
+	const { row, tally } = projected;
+	return {
+		viewer: 'projection',
+		question: {
+			...questionView(row),
+			respondents: tally.respondents,
+			tally: row.resultsVisible || row.projectionLive ? publicTally(tally) : null
+		},
+		attendance
+	};
 }

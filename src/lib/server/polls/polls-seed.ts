@@ -18,7 +18,8 @@ export function seededQuestions(): QuestionInput[] {
 			options: closingSurvey.options,
 			maxChoices: null,
 			...noScale,
-			allowChange: true
+			allowChange: true,
+			projectionLive: false
 		},
 		{
 			type: 'scale',
@@ -29,7 +30,8 @@ export function seededQuestions(): QuestionInput[] {
 			scaleMax: overallRating.max,
 			scaleMinLabel: overallRating.minLabel,
 			scaleMaxLabel: overallRating.maxLabel,
-			allowChange: true
+			allowChange: true,
+			projectionLive: false
 		}
 	];
 }

@@ -19,6 +19,7 @@ export interface QuestionInput {
 	scaleMinLabel: string | null;
 	scaleMaxLabel: string | null;
 	allowChange: boolean;
+	projectionLive: boolean;
 }
 
 export function listQuestions(db: AppDatabase, eventId: string): PollQuestionRow[] {
@@ -107,6 +108,14 @@ export function closeQuestion(db: AppDatabase, questionId: string): void {
 export function setResultsVisible(db: AppDatabase, questionId: string, visible: boolean): void {
 	db.update(pollQuestion)
 		.set({ resultsVisible: visible })
+		.where(eq(pollQuestion.id, questionId))
+		.run();
+}
+
+/** Live: the projector shows the counts as they come in. Otherwise only once results are shown. */
+export function setProjectionLive(db: AppDatabase, questionId: string, live: boolean): void {
+	db.update(pollQuestion)
+		.set({ projectionLive: live })
 		.where(eq(pollQuestion.id, questionId))
 		.run();
 }

@@ -26,7 +26,8 @@ describe('poll summaries for the documentation', () => {
 			scaleMax: null,
 			scaleMinLabel: null,
 			scaleMaxLabel: null,
-			allowChange: true
+			allowChange: true,
+			projectionLive: false
 		};
 		const asked = createQuestion(db, event.id, {
 			...base,

@@ -1,6 +1,6 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { db, newParticipantLimit, throttleRules } from '$lib/server/app';
+import { db, newParticipantLimit, publishAttendance, throttleRules } from '$lib/server/app';
 import type { EventRow } from '$lib/server/db/schema';
 import { listWorkingGroups } from '$lib/server/events/events';
 import { ParticipantProfileForm, ReentryForm } from '$lib/server/events/forms';
@@ -89,6 +89,7 @@ export const actions = {
 		if (wait) return fail(429, { values, message: wait });
 		const joined = joinEvent(db(), found.id, profile.value);
 		setParticipantCookie(event.cookies, found.id, joined, event.url.protocol === 'https:');
+		publishAttendance(found.id);
 		redirect(303, `${homeOf(found.slug)}?willkommen`);
 	},
 	rejoin: async (event) => {

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
+import { attendance, db } from '$lib/server/app';
 import { listBoards } from '$lib/server/boards/boards';
 import { eventResource, staffEvent } from '$lib/server/events/access';
 import {
@@ -17,7 +17,6 @@ import { can } from '$lib/server/policy';
 export function load(event) {
 	const found = staffEvent(event, 'event:view');
 	const counts = participantCounts(db(), found.id);
-	const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
 	const boards = listBoards(db(), found.id);
 	return {
 		event: {
@@ -40,7 +39,7 @@ export function load(event) {
 			participants: counts.get(group.id) ?? 0,
 			board: boards.find((board) => board.workingGroupId === group.id)
 		})),
-		participantCount: total,
+		attendance: attendance(found.id),
 		withoutGroup: counts.get('') ?? 0,
 		canManage: can(event.locals.actor, 'event:manage', eventResource(found)),
 		created: event.url.searchParams.has('angelegt')

@@ -4,6 +4,7 @@ import { participantEvent } from '$lib/server/events/access';
 import {
 	checkAnswer,
 	maxAnswerTextLength,
+	rankingMove,
 	rawAnswerFromForm,
 	submitAnswer
 } from '$lib/server/polls/answers';
@@ -27,7 +28,18 @@ export const actions = {
 		const questionId = String(data.get('questionId') ?? '');
 		const question = findQuestion(db(), eventRow.id, questionId);
 		if (!question) return fail(404, { questionId, message: 'Diese Frage gibt es nicht.' });
-		const answer = checkAnswer(question, rawAnswerFromForm(data));
+		const raw = rawAnswerFromForm(data);
+		const move = rankingMove(question, raw);
+		if (move && !move.ok) return fail(400, { questionId, message: move.message });
+		if (move) {
+			const { order, option, place } = move.value;
+			return {
+				questionId,
+				order,
+				moved: `„${question.options[option]}“ ist jetzt auf Platz ${place}.`
+			};
+		}
+		const answer = checkAnswer(question, raw, participant.participant.id);
 		if (!answer.ok) return fail(400, { questionId, message: answer.message });
 		const stored = submitAnswer(db(), question, participant.participant, answer.value);
 		if (!stored.ok) return fail(409, { questionId, message: stored.message });

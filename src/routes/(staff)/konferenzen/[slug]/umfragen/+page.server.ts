@@ -1,8 +1,14 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { connectedPollParticipants, db, publishPolls } from '$lib/server/app';
+import { attendance, db, publishPolls } from '$lib/server/app';
 import { staffEvent } from '$lib/server/events/access';
 import { maxAnswerTextLength, setAnswerHidden } from '$lib/server/polls/answers';
-import { HideAnswerForm, MoveForm, parseQuestionForm, ResultsForm } from '$lib/server/polls/forms';
+import {
+	HideAnswerForm,
+	MoveForm,
+	parseQuestionForm,
+	ProjectionForm,
+	ResultsForm
+} from '$lib/server/polls/forms';
 import { parseForm } from '$lib/server/http/forms';
 import { pollSnapshot, staffPollState } from '$lib/server/polls/poll-state';
 import {
@@ -14,6 +20,7 @@ import {
 	openQuestion,
 	projectQuestion,
 	resetQuestion,
+	setProjectionLive,
 	setResultsVisible
 } from '$lib/server/polls/questions';
 
@@ -26,7 +33,7 @@ export function load(event) {
 			title: found.title,
 			archived: Boolean(found.archivedAt)
 		},
-		poll: staffPollState(pollSnapshot(db(), found.id), connectedPollParticipants(found.id)),
+		poll: staffPollState(pollSnapshot(db(), found.id), attendance(found.id)),
 		maxTextLength: maxAnswerTextLength
 	};
 }
@@ -83,8 +90,24 @@ export const actions = {
 		publishPolls(eventId);
 		return {
 			success: visible
-				? 'Die Teilnehmenden sehen jetzt das Ergebnis.'
-				: 'Das Ergebnis ist für Teilnehmende verborgen.'
+				? 'Das Ergebnis steht jetzt auf der Projektion und auf den Handys.'
+				: question.projectionLive
+					? 'Das Ergebnis ist auf den Handys verborgen; die Projektion zeigt es weiter live.'
+					: 'Das Ergebnis ist auf der Projektion und auf den Handys verborgen.'
+		};
+	},
+	projection: async (event) => {
+		const { eventId, question, data } = await moderatedQuestion(event);
+		if (!question) return unknownQuestion();
+		const form = parseForm(ProjectionForm, data);
+		if (!form.ok) return fail(400, { message: form.message });
+		const live = form.value.projection === 'live';
+		setProjectionLive(db(), question.id, live);
+		publishPolls(eventId);
+		return {
+			success: live
+				? 'Die Projektion zeigt das Ergebnis dieser Frage live.'
+				: 'Die Projektion zeigt das Ergebnis dieser Frage erst, wenn Sie es zeigen.'
 		};
 	},
 	project: async (event) => {

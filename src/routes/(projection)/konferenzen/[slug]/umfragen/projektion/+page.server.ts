@@ -1,8 +1,8 @@
-import { connectedPollParticipants, db } from '$lib/server/app';
+import { attendance, db } from '$lib/server/app';
 import { staffEvent } from '$lib/server/events/access';
 import { qrCodeSvg } from '$lib/server/events/qr-code';
 import { publicUrl } from '$lib/server/http/public-url';
-import { pollSnapshot, staffPollState } from '$lib/server/polls/poll-state';
+import { pollSnapshot, projectionPollState } from '$lib/server/polls/poll-state';
 
 export async function load(event) {
 	const found = staffEvent(event, 'event:moderate');
@@ -12,6 +12,7 @@ export async function load(event) {
 		joiningOpen: found.joiningOpen && !found.archivedAt,
 		joinUrl,
 		qrSvg: await qrCodeSvg(joinUrl),
-		poll: staffPollState(pollSnapshot(db(), found.id), connectedPollParticipants(found.id))
+		// What the hall may see, no more: the page's data is readable in its source too.
+		poll: projectionPollState(pollSnapshot(db(), found.id), attendance(found.id))
 	};
 }

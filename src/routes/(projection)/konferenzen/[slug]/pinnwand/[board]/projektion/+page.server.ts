@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
+import { attendance, db } from '$lib/server/app';
 import { boardOfEvent } from '$lib/server/boards/boards';
 import { staffEvent } from '$lib/server/events/access';
 import { spacedJoinCode } from '$lib/events';
@@ -11,6 +11,7 @@ export function load(event) {
 	return {
 		boardId: board.id,
 		event: { title: found.title, joinCode: spacedJoinCode(found.joinCode) },
-		joiningOpen: found.joiningOpen && !found.archivedAt
+		joiningOpen: found.joiningOpen && !found.archivedAt,
+		attendance: attendance(found.id)
 	};
 }

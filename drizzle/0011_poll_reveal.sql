@@ -1,0 +1,1 @@
+ALTER TABLE `poll_question` ADD `projection_live` integer DEFAULT false NOT NULL;
