@@ -22,6 +22,8 @@ interface Connection {
 	author: CommandAuthor;
 	/** The client's address key, for the pace of new cards per board and address. */
 	address: string;
+	/** The wall in the hall: it sees what participants see, whoever opened it. */
+	projection: boolean;
 }
 
 export interface BoardChannel extends RealtimeChannel {
@@ -78,7 +80,13 @@ export function boardChannel(
 	}
 
 	function sendState(socket: WebSocket, connection: Connection) {
-		const view = boardView(db, connection.boardId, connection.author);
+		const view = boardView(
+			db,
+			connection.boardId,
+			connection.projection
+				? { key: '', kind: connection.author.kind, moderator: false }
+				: connection.author
+		);
 		if (!view) {
 			socket.close(4404, 'Pinnwand gelöscht');
 			return;
@@ -135,7 +143,11 @@ export function boardChannel(
 		}
 		sendBounded(
 			socket,
-			JSON.stringify({ type: 'done', ref: typeof message.ref === 'number' ? message.ref : null })
+			JSON.stringify({
+				type: 'done',
+				ref: typeof message.ref === 'number' ? message.ref : null,
+				undoId: result.undoId ?? null
+			})
 		);
 		broadcast(connection.boardId);
 	}
@@ -158,7 +170,12 @@ export function boardChannel(
 				socket.close(4403, 'Keine Berechtigung');
 				return;
 			}
-			const connection: Connection = { boardId: id, author, address: context.address };
+			const connection: Connection = {
+				boardId: id,
+				author,
+				address: context.address,
+				projection: context.url.searchParams.get('ansicht') === 'projektion'
+			};
 			connections.set(socket, connection);
 			socket.on('message', (data, isBinary) => {
 				try {
