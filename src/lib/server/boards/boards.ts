@@ -165,7 +165,10 @@ export function boardView(db: AppDatabase, boardId: string, viewer: Viewer): Boa
 	const showCounts = found.board.votesRevealed || viewer.moderator;
 	const stacks = new Map<string, typeof cards>();
 	for (const c of [...cards].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
-		if (c.stackedOnId) stacks.set(c.stackedOnId, [...(stacks.get(c.stackedOnId) ?? []), c]);
+		if (!c.stackedOnId) continue;
+		const stack = stacks.get(c.stackedOnId);
+		if (stack) stack.push(c);
+		else stacks.set(c.stackedOnId, [c]);
 	}
 	const plain = (c: (typeof cards)[number]): StackedCardView => ({
 		id: c.id,

@@ -32,7 +32,8 @@ export function countedVotes<V extends CardVote>(
 	const byPersonAndStack = new Map<string, Map<string, V[]>>();
 	for (const vote of votes) {
 		const top = topOf(vote.cardId);
-		const key = JSON.stringify([vote.voterKey, top]);
+		// Keys are ids (UUIDs): a NUL cannot occur in them. Cheaper than JSON on every broadcast.
+		const key = `${vote.voterKey}\u0000${top}`;
 		let cards = byPersonAndStack.get(key);
 		if (!cards) byPersonAndStack.set(key, (cards = new Map()));
 		const onCard = cards.get(vote.cardId);
