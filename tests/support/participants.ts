@@ -25,19 +25,29 @@ export function workingGroupIdsOf(dataDir: string, slug: string): string[] {
 	).map((row) => row.id);
 }
 
-/** A fresh, cookie-keeping client that joined the event as an anonymous participant. */
+/** A fresh, cookie-keeping client that joined the event as an anonymous participant; with
+ * `affiliation` (an organisation's slug) and `organisationType` where the event asks for them. */
 export async function joinAsParticipant(
 	baseURL: string,
 	dataDir: string,
 	slug: string,
-	{ displayName = '', group = 0 } = {}
+	{ displayName = '', group = 0, affiliation = '', organisationType = '' } = {}
 ): Promise<APIRequestContext> {
 	const request = await playwrightRequest.newContext({ baseURL });
 	const code = joinCodeOf(dataDir, slug);
 	const groupId = workingGroupIdsOf(dataDir, slug)[group] ?? '';
+	const affiliationOrganisationId = affiliation
+		? queryDatabase<{ id: string }>(
+				dataDir,
+				'select id from organisation where slug = ?',
+				affiliation
+			)[0].id
+		: '';
 	const response = await postForm(request, baseURL, `/join/${code}?/join`, {
 		displayName,
-		workingGroupId: groupId
+		workingGroupId: groupId,
+		affiliationOrganisationId,
+		organisationType
 	});
 	expect(response.status(), 'Beitritt').toBe(303);
 	expect(response.headers().location).toBe(`/teilnahme/${slug}?willkommen`);

@@ -1,5 +1,6 @@
 // One open board in the browser: the socket to /collab/board/<id>, reconnecting with backoff,
-// the latest state the server sent, and commands with their answers.
+// the latest state the server sent, and commands with their answers. The projection asks for the
+// view participants get, so it shows no more than they see.
 import type { Attendance } from '$lib/attendance';
 import type { BoardCommand, BoardView } from './types';
 
@@ -15,6 +16,8 @@ export class BoardClient {
 	message = $state<string | null>(null);
 	/** Why the server closed the connection, when it said so (e.g. too many connections). */
 	closeReason = $state<string | null>(null);
+	/** The log entry of this client's last command that can be undone, until the next command. */
+	undoId = $state<number | null>(null);
 
 	#socket: WebSocket | null = null;
 	#ref = 0;
@@ -25,14 +28,20 @@ export class BoardClient {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#closed = false;
 
-	constructor(private readonly boardId: string) {
+	constructor(
+		private readonly boardId: string,
+		private readonly projection = false
+	) {
 		// Pages are rendered on the server first; the socket opens in the browser only.
 		if (typeof window !== 'undefined') this.#connect();
 	}
 
 	#connect() {
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-		const socket = new WebSocket(`${scheme}://${location.host}/collab/board/${this.boardId}`);
+		const view = this.projection ? '?ansicht=projektion' : '';
+		const socket = new WebSocket(
+			`${scheme}://${location.host}/collab/board/${this.boardId}${view}`
+		);
 		this.#socket = socket;
 		socket.onopen = () => {
 			this.connection = 'connected';
@@ -58,7 +67,7 @@ export class BoardClient {
 	#receive(data: string) {
 		const message = JSON.parse(data) as
 			| { type: 'state'; board: BoardView; present: number; attendance?: Attendance }
-			| { type: 'done'; ref: number | null }
+			| { type: 'done'; ref: number | null; undoId: number | null }
 			| { type: 'refused'; ref: number | null; message: string };
 		if (message.type === 'state') {
 			// Only a connection the server serves counts as success: one it refuses right after the
@@ -70,6 +79,7 @@ export class BoardClient {
 			return;
 		}
 		if (message.type === 'refused') this.message = message.message;
+		if (message.type === 'done') this.undoId = message.undoId;
 		if (message.ref !== null) {
 			this.#pending.get(message.ref)?.(message.type === 'done');
 			this.#pending.delete(message.ref);

@@ -4,10 +4,12 @@ import { commentThreads, createComment } from '../comments/comments';
 import type { AppDatabase } from '../db/database';
 import {
 	auditEntry,
+	board,
 	boardColumn,
 	card,
 	document,
 	documentActivity,
+	eventActivity,
 	membership,
 	organisation,
 	session,
@@ -45,6 +47,24 @@ function setUp(db: AppDatabase) {
 			userId: 'anna',
 			authorName: 'Anna Autorin',
 			sortOrder: 0
+		})
+		.run();
+	const deleted = {
+		id: 'geloescht',
+		boardId: column.boardId,
+		columnId: column.id,
+		text: 'Gelöscht, noch rückholbar',
+		userId: 'anna',
+		authorName: 'Anna Autorin'
+	};
+	db.insert(eventActivity)
+		.values({
+			eventId: db.select().from(board).get()!.eventId,
+			boardId: column.boardId,
+			actorUserId: 'admin',
+			kind: 'card-deleted',
+			detail: { text: deleted.text },
+			undo: { card: deleted, votes: [], stack: [] }
 		})
 		.run();
 	db.insert(document)
@@ -92,6 +112,12 @@ describe('personData', () => {
 		);
 		expect(data.anmeldungen).toHaveLength(1);
 		expect(data.karten).toEqual([expect.objectContaining({ text: 'Mehr Beratung vor Ort' })]);
+		expect(personData(db, 'admin')!.moderation).toEqual([
+			expect.objectContaining({
+				was: 'card-deleted',
+				angaben: { text: 'Gelöscht, noch rückholbar' }
+			})
+		]);
 		const json = JSON.stringify(data);
 		expect(json).not.toContain('passwordHash');
 		expect(json).not.toContain('secret');
@@ -129,6 +155,10 @@ describe('anonymisePerson', () => {
 		expect(db.select().from(card).where(eq(card.id, 'karte')).get()).toMatchObject({
 			text: 'Mehr Beratung vor Ort',
 			authorName: anonymisedName
+		});
+		// The deleted card the activity log keeps for an undo loses the name too.
+		expect(db.select().from(eventActivity).get()!.undo).toMatchObject({
+			card: { id: 'geloescht', text: 'Gelöscht, noch rückholbar', authorName: anonymisedName }
 		});
 
 		const audit = db.select().from(auditEntry).where(eq(auditEntry.subjectUserId, 'anna')).all();

@@ -1,7 +1,7 @@
 // A person's rights under the DSGVO, carried out by an admin: everything stored about them as
 // JSON (Art. 15, 20), and anonymisation (Art. 17) that keeps their contributions, which belong to
 // the shared texts, but ties them to no one.
-import { and, eq, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { transaction, type AppDatabase } from '../db/database';
 import {
 	accountLink,
@@ -12,6 +12,7 @@ import {
 	document,
 	documentActivity,
 	documentVersion,
+	eventActivity,
 	membership,
 	memberVisit,
 	organisation,
@@ -108,6 +109,11 @@ export function personData(db: AppDatabase, userId: string) {
 			.from(card)
 			.where(eq(card.userId, userId))
 			.all(),
+		moderation: db
+			.select({ am: eventActivity.at, was: eventActivity.kind, angaben: eventActivity.detail })
+			.from(eventActivity)
+			.where(eq(eventActivity.actorUserId, userId))
+			.all(),
 		protokoll: db
 			.select({ am: auditEntry.at, ereignis: auditEntry.event, ipAdresse: auditEntry.ipAddress })
 			.from(auditEntry)
@@ -167,6 +173,17 @@ export function anonymisePerson(
 		tx.update(card)
 			.set({ authorName: anonymisedName })
 			.where(and(eq(card.userId, person.id), isNotNull(card.authorName)))
+			.run();
+		// So must a deleted card that the activity log keeps for an undo.
+		tx.update(eventActivity)
+			.set({ undo: sql`json_set(${eventActivity.undo}, '$.card.authorName', ${anonymisedName})` })
+			.where(
+				and(
+					eq(eventActivity.kind, 'card-deleted'),
+					sql`json_extract(${eventActivity.undo}, '$.card.userId') = ${person.id}`,
+					sql`json_extract(${eventActivity.undo}, '$.card.authorName') is not null`
+				)
+			)
 			.run();
 		// The log keeps what happened, but not the address that would name the person.
 		tx.update(auditEntry).set({ email: null }).where(eq(auditEntry.email, person.email)).run();

@@ -25,6 +25,8 @@ interface Connection {
 	author: CommandAuthor;
 	/** The client's address key, for the pace of new cards per board and address. */
 	address: string;
+	/** The wall in the hall: it sees what participants see, whoever opened it. */
+	projection: boolean;
 }
 
 export interface BoardChannel extends RealtimeChannel {
@@ -88,7 +90,13 @@ export function boardChannel(
 	}
 
 	function sendState(socket: WebSocket, connection: Connection) {
-		const view = boardView(db, connection.boardId, connection.author);
+		const view = boardView(
+			db,
+			connection.boardId,
+			connection.projection
+				? { key: '', kind: connection.author.kind, moderator: false }
+				: connection.author
+		);
 		if (!view) {
 			socket.close(4404, 'Pinnwand gelöscht');
 			return;
@@ -168,7 +176,11 @@ export function boardChannel(
 		}
 		sendBounded(
 			socket,
-			JSON.stringify({ type: 'done', ref: typeof message.ref === 'number' ? message.ref : null })
+			JSON.stringify({
+				type: 'done',
+				ref: typeof message.ref === 'number' ? message.ref : null,
+				undoId: result.undoId ?? null
+			})
 		);
 		broadcast(connection.boardId);
 	}
@@ -192,7 +204,13 @@ export function boardChannel(
 				return;
 			}
 			const { eventId } = context.resource;
-			const connection: Connection = { boardId: id, eventId, author, address: context.address };
+			const connection: Connection = {
+				boardId: id,
+				eventId,
+				author,
+				address: context.address,
+				projection: context.url.searchParams.get('ansicht') === 'projektion'
+			};
 			connections.set(socket, connection);
 			socket.on('message', (data, isBinary) => {
 				try {

@@ -11,7 +11,9 @@ import {
 	type BoardRow,
 	type CardColour
 } from '../db/schema';
+import { activityOf } from '../events/activity';
 import zukunftskonferenz from '../events/seed/zukunftskonferenz.json';
+import { countedVotes, dotsPerStack, stackTops } from './stacks';
 
 /** The columns every new board starts with. */
 export const defaultColumns: readonly string[] = zukunftskonferenz.boardColumns;
@@ -72,16 +74,32 @@ export interface Viewer {
 	moderator: boolean;
 }
 
-export interface CardView {
+export interface StackedCardView {
 	id: string;
 	text: string;
 	colour: CardColour;
 	/** null: anonym */
 	authorName: string | null;
 	mine: boolean;
-	/** null while the counts are hidden from this viewer */
+}
+
+/** A card on its own or at the top of a stack, with the cards lying on it. */
+export interface CardView extends StackedCardView {
+	/** The cards lying on this one, oldest first; empty for a card on its own. */
+	stack: StackedCardView[];
+	/** The stack's counted dots (stacks.ts); null while the counts are hidden from this viewer. */
 	votes: number | null;
+	/** The viewer's dots on the stack. */
 	myVotes: number;
+	/** Of those, the ones lying doubled, which do not count. */
+	myDoubledVotes: number;
+}
+
+/** A moderator's recent change on this board, with an undo while one is possible. */
+export interface RecentChange {
+	id: number;
+	text: string;
+	undoable: boolean;
 }
 
 export interface BoardView {
@@ -96,11 +114,16 @@ export interface BoardView {
 	columns: { id: string; title: string; cards: CardView[] }[];
 	myDotsLeft: number;
 	moderator: boolean;
+	/** For moderators: the newest entries of the activity log for this board. */
+	recent: RecentChange[];
 }
 
 export function cardAuthorKey(row: { participantId: string | null; userId: string | null }) {
 	return row.participantId ?? row.userId;
 }
+
+/** How many of the newest log entries a moderator's board shows with their undo. */
+const recentShown = 5;
 
 export function boardView(db: AppDatabase, boardId: string, viewer: Viewer): BoardView | undefined {
 	const found = db
@@ -126,15 +149,34 @@ export function boardView(db: AppDatabase, boardId: string, viewer: Viewer): Boa
 		.select({ cardId: vote.cardId, voterKey: vote.voterKey })
 		.from(vote)
 		.where(eq(vote.boardId, boardId))
+		.orderBy(asc(vote.id))
 		.all();
-	const totals = new Map<string, number>();
-	const mine = new Map<string, number>();
-	for (const row of votes) {
-		totals.set(row.cardId, (totals.get(row.cardId) ?? 0) + 1);
-		if (row.voterKey === viewer.key) mine.set(row.cardId, (mine.get(row.cardId) ?? 0) + 1);
-	}
+	const topOf = stackTops(cards);
+	const totals = dotsPerStack(votes, topOf);
+	const mine = votes.filter((row) => row.voterKey === viewer.key);
+	const myCounted = countedVotes(mine, topOf);
+	const perStack = (rows: { cardId: string }[]) => {
+		const counts = new Map<string, number>();
+		for (const row of rows) counts.set(topOf(row.cardId), (counts.get(topOf(row.cardId)) ?? 0) + 1);
+		return counts;
+	};
+	const myTotals = perStack(mine);
+	const myCountedTotals = perStack(myCounted);
 	const showCounts = found.board.votesRevealed || viewer.moderator;
-	const used = [...mine.values()].reduce((a, b) => a + b, 0);
+	const stacks = new Map<string, typeof cards>();
+	for (const c of [...cards].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
+		if (!c.stackedOnId) continue;
+		const stack = stacks.get(c.stackedOnId);
+		if (stack) stack.push(c);
+		else stacks.set(c.stackedOnId, [c]);
+	}
+	const plain = (c: (typeof cards)[number]): StackedCardView => ({
+		id: c.id,
+		text: c.text,
+		colour: c.colour,
+		authorName: c.authorName,
+		mine: cardAuthorKey(c) === viewer.key
+	});
 	return {
 		id: found.board.id,
 		eventId: found.board.eventId,
@@ -145,22 +187,27 @@ export function boardView(db: AppDatabase, boardId: string, viewer: Viewer): Boa
 		votesRevealed: found.board.votesRevealed,
 		timerEndsAt: found.board.timerEndsAt?.getTime() ?? null,
 		moderator: viewer.moderator,
-		myDotsLeft: Math.max(0, found.board.dotsPerVoter - used),
+		myDotsLeft: Math.max(0, found.board.dotsPerVoter - mine.length),
 		columns: columns.map((column) => ({
 			id: column.id,
 			title: column.title,
 			cards: cards
-				.filter((c) => c.columnId === column.id)
+				.filter((c) => c.columnId === column.id && !c.stackedOnId)
 				.map((c) => ({
-					id: c.id,
-					text: c.text,
-					colour: c.colour,
-					authorName: c.authorName,
-					mine: cardAuthorKey(c) === viewer.key,
+					...plain(c),
+					stack: (stacks.get(c.id) ?? []).map(plain),
 					votes: showCounts ? (totals.get(c.id) ?? 0) : null,
-					myVotes: mine.get(c.id) ?? 0
+					myVotes: myTotals.get(c.id) ?? 0,
+					myDoubledVotes: (myTotals.get(c.id) ?? 0) - (myCountedTotals.get(c.id) ?? 0)
 				}))
-		}))
+		})),
+		recent: viewer.moderator
+			? activityOf(db, { eventId: found.board.eventId, boardId }, recentShown).map((entry) => ({
+					id: entry.id,
+					text: entry.text,
+					undoable: entry.undoable
+				}))
+			: []
 	};
 }
 

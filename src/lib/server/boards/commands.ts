@@ -1,7 +1,7 @@
 // Every change to a board is a command, checked here against the rules before anything is
 // written: who may change which card, the lock, the dot limit, the bounds. A refused command
 // changes nothing and says why, in German.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import { transaction, type AppDatabase } from '../db/database';
 import {
@@ -14,13 +14,25 @@ import {
 	type CardRow,
 	type OrganisationType
 } from '../db/schema';
+import { recordActivity, type NewActivity } from '../events/activity';
 import { multiLineText, oneLineText } from '../text/user-text';
+import {
+	cardCount,
+	cardOf,
+	columnOf,
+	indexInColumn,
+	maxCardsPerBoard,
+	maxColumns,
+	placeCard,
+	placeColumn,
+	stackedOn
+} from './board-rows';
 import { cardAuthorKey, dotsUsed, type Viewer } from './boards';
+import { countedVotes, stackTops } from './stacks';
+import { undoActivity, type CardDeletedUndo, type CardsStackedUndo } from './undo';
 
 export const maxCardLength = 280;
 export const maxColumnTitleLength = 60;
-export const maxColumns = 8;
-export const maxCardsPerBoard = 500;
 export const maxDots = 20;
 
 const id = v.pipe(v.string(), v.uuid());
@@ -58,7 +70,9 @@ export const BoardCommand = v.variant('type', [
 	}),
 	v.object({ type: v.literal('deleteCard'), cardId: id }),
 	v.object({ type: v.literal('moveCard'), cardId: id, columnId: id, index: position }),
+	/** Lays the card (with its stack, if it tops one) on the stack of `intoCardId`. */
 	v.object({ type: v.literal('mergeCards'), cardId: id, intoCardId: id }),
+	v.object({ type: v.literal('unstackCard'), cardId: id }),
 	v.object({ type: v.literal('vote'), cardId: id }),
 	v.object({ type: v.literal('unvote'), cardId: id }),
 	v.object({ type: v.literal('addColumn'), title: columnTitle }),
@@ -78,6 +92,11 @@ export const BoardCommand = v.variant('type', [
 		type: v.literal('setTimer'),
 		/** 0 stops the timer. */
 		minutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(180))
+	}),
+	/** Undoes a destructive command, by its entry in the event's activity log. */
+	v.object({
+		type: v.literal('undo'),
+		activityId: v.pipe(v.number(), v.integer(), v.minValue(1))
 	})
 ]);
 
@@ -86,6 +105,8 @@ export type BoardCommand = v.InferOutput<typeof BoardCommand>;
 /** Commands only moderators may send. */
 const moderatorOnly = new Set<BoardCommand['type']>([
 	'mergeCards',
+	'unstackCard',
+	'undo',
 	'addColumn',
 	'renameColumn',
 	'moveColumn',
@@ -105,7 +126,8 @@ export interface CommandAuthor extends Viewer {
 	organisationType: OrganisationType | null;
 }
 
-export type CommandResult = { ok: true } | { ok: false; message: string };
+/** A destructive command that can be undone answers with its entry in the activity log. */
+export type CommandResult = { ok: true; undoId?: number } | { ok: false; message: string };
 
 export interface CommandOptions {
 	now?: Date;
@@ -128,61 +150,8 @@ export function parseCommand(
 	return { ok: false, message: ours ? issue.message : 'Diese Aktion ist ungültig.' };
 }
 
-function cardOf(db: AppDatabase, boardId: string, cardId: string): CardRow | undefined {
-	return db
-		.select()
-		.from(card)
-		.where(and(eq(card.id, cardId), eq(card.boardId, boardId)))
-		.get();
-}
-
-function columnOf(db: AppDatabase, boardId: string, columnId: string) {
-	return db
-		.select()
-		.from(boardColumn)
-		.where(and(eq(boardColumn.id, columnId), eq(boardColumn.boardId, boardId)))
-		.get();
-}
-
 function mayChangeCard(author: CommandAuthor, row: CardRow): boolean {
 	return author.moderator || cardAuthorKey(row) === author.key;
-}
-
-/** Renumbers a column's cards with `moved` at `index`. */
-function placeCard(
-	db: AppDatabase,
-	boardId: string,
-	columnId: string,
-	moved: string,
-	index: number
-) {
-	const others = db
-		.select({ id: card.id })
-		.from(card)
-		.where(and(eq(card.boardId, boardId), eq(card.columnId, columnId)))
-		.orderBy(asc(card.sortOrder), asc(card.createdAt))
-		.all()
-		.map((row) => row.id)
-		.filter((cardId) => cardId !== moved);
-	others.splice(Math.min(index, others.length), 0, moved);
-	others.forEach((cardId, sortOrder) => {
-		db.update(card).set({ sortOrder, columnId }).where(eq(card.id, cardId)).run();
-	});
-}
-
-function placeColumn(db: AppDatabase, boardId: string, moved: string, index: number) {
-	const order = db
-		.select({ id: boardColumn.id })
-		.from(boardColumn)
-		.where(eq(boardColumn.boardId, boardId))
-		.orderBy(asc(boardColumn.sortOrder))
-		.all()
-		.map((row) => row.id)
-		.filter((columnId) => columnId !== moved);
-	order.splice(Math.min(index, order.length), 0, moved);
-	order.forEach((columnId, sortOrder) => {
-		db.update(boardColumn).set({ sortOrder }).where(eq(boardColumn.id, columnId)).run();
-	});
 }
 
 /**
@@ -219,6 +188,53 @@ function cardsOf(db: AppDatabase, boardId: string, author: CommandAuthor): numbe
 		.get()!.n;
 }
 
+/** Writes the log entry of a moderator's destructive command; the answer names it for an undo. */
+function logged(
+	db: AppDatabase,
+	current: BoardRow,
+	author: CommandAuthor,
+	entry: Pick<NewActivity, 'kind' | 'detail' | 'undo'>,
+	now: Date
+): CommandResult {
+	const undoId = recordActivity(
+		db,
+		{
+			eventId: current.eventId,
+			boardId: current.id,
+			actorUserId: author.kind === 'member' ? author.key : null,
+			...entry
+		},
+		now
+	);
+	return entry.undo ? { ok: true, undoId } : done;
+}
+
+/** A person's dots on one stack, in the order given. */
+function myDotsOnStack(db: AppDatabase, boardId: string, voterKey: string, top: CardRow) {
+	const stack = [top, ...stackedOn(db, top.id)];
+	const mine = db
+		.select({ id: vote.id, cardId: vote.cardId, voterKey: vote.voterKey })
+		.from(vote)
+		.where(
+			and(
+				eq(vote.boardId, boardId),
+				eq(vote.voterKey, voterKey),
+				inArray(
+					vote.cardId,
+					stack.map((c) => c.id)
+				)
+			)
+		)
+		.orderBy(vote.id)
+		.all();
+	return { mine, counted: countedVotes(mine, stackTops(stack)) };
+}
+
+/** The card at the top of a card's stack: the card itself when it lies on none. */
+function topCard(db: AppDatabase, boardId: string, row: CardRow): CardRow {
+	return (row.stackedOnId && cardOf(db, boardId, row.stackedOnId)) || row;
+}
+
 function apply(
 	db: AppDatabase,
 	current: BoardRow,
@@ -230,12 +246,7 @@ function apply(
 	switch (command.type) {
 		case 'addCard': {
 			if (!columnOf(db, boardId, command.columnId)) return refused('Diese Spalte gibt es nicht.');
-			const count = db
-				.select({ n: sql<number>`count(*)` })
-				.from(card)
-				.where(eq(card.boardId, boardId))
-				.get()!.n;
-			if (count >= maxCardsPerBoard) return refused('Diese Pinnwand ist voll.');
+			if (cardCount(db, boardId) >= maxCardsPerBoard) return refused('Diese Pinnwand ist voll.');
 			// A few people must not fill the board for everyone.
 			if (!author.moderator && cardsOf(db, boardId, author) >= cardsPerAuthor) {
 				return refused(
@@ -280,14 +291,46 @@ function apply(
 			if (!mayChangeCard(author, row)) {
 				return refused('Sie können nur Ihre eigenen Karten löschen.');
 			}
+			const votes = db.select().from(vote).where(eq(vote.cardId, row.id)).orderBy(vote.id).all();
+			// The cards on it stay: the oldest takes its place at the top of the stack.
+			const [next, ...rest] = stackedOn(db, row.id);
+			if (next) {
+				db.update(card)
+					.set({ stackedOnId: null, columnId: row.columnId, sortOrder: row.sortOrder })
+					.where(eq(card.id, next.id))
+					.run();
+				for (const other of rest) {
+					db.update(card).set({ stackedOnId: next.id }).where(eq(card.id, other.id)).run();
+				}
+			}
 			db.delete(card).where(eq(card.id, row.id)).run();
-			return done;
+			// People take back their own cards; what the moderation deletes is logged and undoable.
+			if (!author.moderator) return done;
+			const undo: CardDeletedUndo = {
+				card: row,
+				votes,
+				stack: next ? [next.id, ...rest.map((c) => c.id)] : []
+			};
+			return logged(
+				db,
+				current,
+				author,
+				{
+					kind: 'card-deleted',
+					detail: { text: row.text, votes: votes.length },
+					undo: { ...undo }
+				},
+				now
+			);
 		}
 		case 'moveCard': {
 			const row = cardOf(db, boardId, command.cardId);
 			if (!row) return refused('Diese Karte gibt es nicht mehr.');
 			if (!mayChangeCard(author, row)) {
 				return refused('Sie können nur Ihre eigenen Karten verschieben.');
+			}
+			if (row.stackedOnId) {
+				return refused('Diese Karte liegt in einem Stapel. Verschieben Sie den ganzen Stapel.');
 			}
 			if (!columnOf(db, boardId, command.columnId)) return refused('Diese Spalte gibt es nicht.');
 			placeCard(db, boardId, command.columnId, row.id, command.index);
@@ -297,24 +340,69 @@ function apply(
 			const source = cardOf(db, boardId, command.cardId);
 			const target = cardOf(db, boardId, command.intoCardId);
 			if (!source || !target) return refused('Diese Karte gibt es nicht mehr.');
-			if (source.id === target.id)
-				return refused('Eine Karte lässt sich nicht mit sich selbst zusammenführen.');
-			// The dots go with the merged card, so no vote is lost.
-			db.update(vote).set({ cardId: target.id }).where(eq(vote.cardId, source.id)).run();
-			db.delete(card).where(eq(card.id, source.id)).run();
-			db.update(card).set({ updatedAt: now }).where(eq(card.id, target.id)).run();
-			return done;
+			const top = topCard(db, boardId, target);
+			if (source.id === top.id || source.stackedOnId === top.id) {
+				return refused('Diese Karten liegen schon in einem Stapel.');
+			}
+			// Nothing is deleted: the card and the cards on it lie on the stack, with their dots.
+			const moving = [source, ...stackedOn(db, source.id)];
+			const undo: CardsStackedUndo = {
+				top: top.id,
+				moved: moving.map((c) => ({
+					id: c.id,
+					stackedOnId: c.stackedOnId,
+					columnId: c.columnId,
+					index: c.stackedOnId ? 0 : indexInColumn(db, c)
+				}))
+			};
+			for (const c of moving) {
+				db.update(card)
+					.set({ stackedOnId: top.id, columnId: top.columnId })
+					.where(eq(card.id, c.id))
+					.run();
+			}
+			db.update(card).set({ updatedAt: now }).where(eq(card.id, top.id)).run();
+			return logged(
+				db,
+				current,
+				author,
+				{
+					kind: 'cards-stacked',
+					detail: { text: source.text, stack: top.text },
+					undo: { ...undo }
+				},
+				now
+			);
+		}
+		case 'unstackCard': {
+			const row = cardOf(db, boardId, command.cardId);
+			if (!row) return refused('Diese Karte gibt es nicht mehr.');
+			const top = row.stackedOnId ? cardOf(db, boardId, row.stackedOnId) : undefined;
+			if (!top) return refused('Diese Karte liegt in keinem Stapel.');
+			db.update(card).set({ stackedOnId: null }).where(eq(card.id, row.id)).run();
+			placeCard(db, boardId, top.columnId, row.id, indexInColumn(db, top) + 1);
+			return logged(
+				db,
+				current,
+				author,
+				{ kind: 'card-unstacked', detail: { text: row.text, stack: top.text } },
+				now
+			);
 		}
 		case 'vote': {
 			if (current.dotsPerVoter === 0) return refused('Gerade läuft keine Abstimmung.');
-			if (!cardOf(db, boardId, command.cardId)) return refused('Diese Karte gibt es nicht mehr.');
+			const row = cardOf(db, boardId, command.cardId);
+			if (!row) return refused('Diese Karte gibt es nicht mehr.');
 			if (dotsUsed(db, boardId, author.key) >= current.dotsPerVoter) {
 				return refused(`Sie haben alle ${current.dotsPerVoter} Punkte vergeben.`);
 			}
+			// A dot on a stack goes where the person's dots already count, so that it counts too.
+			const top = topCard(db, boardId, row);
+			const { counted } = myDotsOnStack(db, boardId, author.key, top);
 			db.insert(vote)
 				.values({
 					boardId,
-					cardId: command.cardId,
+					cardId: counted[0]?.cardId ?? top.id,
 					voterKey: author.key,
 					affiliationOrganisationId: author.affiliationOrganisationId,
 					organisationType: author.organisationType,
@@ -325,19 +413,13 @@ function apply(
 		}
 		case 'unvote': {
 			if (current.dotsPerVoter === 0) return refused('Gerade läuft keine Abstimmung.');
-			const mine = db
-				.select({ id: vote.id })
-				.from(vote)
-				.where(
-					and(
-						eq(vote.boardId, boardId),
-						eq(vote.cardId, command.cardId),
-						eq(vote.voterKey, author.key)
-					)
-				)
-				.get();
-			if (!mine) return refused('Auf dieser Karte liegt kein Punkt von Ihnen.');
-			db.delete(vote).where(eq(vote.id, mine.id)).run();
+			const row = cardOf(db, boardId, command.cardId);
+			if (!row) return refused('Diese Karte gibt es nicht mehr.');
+			const { mine, counted } = myDotsOnStack(db, boardId, author.key, topCard(db, boardId, row));
+			// A doubled dot, which does not count, is taken back first.
+			const taken = mine.filter((dot) => !counted.includes(dot)).at(-1) ?? mine.at(-1);
+			if (!taken) return refused('Auf dieser Karte liegt kein Punkt von Ihnen.');
+			db.delete(vote).where(eq(vote.id, taken.id)).run();
 			return done;
 		}
 		case 'addColumn': {
@@ -366,7 +448,8 @@ function apply(
 			return done;
 		}
 		case 'deleteColumn': {
-			if (!columnOf(db, boardId, command.columnId)) return refused('Diese Spalte gibt es nicht.');
+			const column = columnOf(db, boardId, command.columnId);
+			if (!column) return refused('Diese Spalte gibt es nicht.');
 			const cards = db
 				.select({ n: sql<number>`count(*)` })
 				.from(card)
@@ -375,7 +458,13 @@ function apply(
 			if (cards > 0)
 				return refused('Nur leere Spalten lassen sich löschen. Verschieben Sie die Karten vorher.');
 			db.delete(boardColumn).where(eq(boardColumn.id, command.columnId)).run();
-			return done;
+			return logged(
+				db,
+				current,
+				author,
+				{ kind: 'column-deleted', detail: { title: column.title }, undo: { column } },
+				now
+			);
 		}
 		case 'lock':
 			db.update(board).set({ locked: command.locked }).where(eq(board.id, boardId)).run();
@@ -392,9 +481,21 @@ function apply(
 		case 'revealVotes':
 			db.update(board).set({ votesRevealed: true }).where(eq(board.id, boardId)).run();
 			return done;
-		case 'resetVotes':
+		case 'resetVotes': {
+			const votes = db.select().from(vote).where(eq(vote.boardId, boardId)).orderBy(vote.id).all();
 			db.delete(vote).where(eq(vote.boardId, boardId)).run();
-			return done;
+			return logged(
+				db,
+				current,
+				author,
+				{
+					kind: 'votes-reset',
+					detail: { votes: votes.length },
+					undo: votes.length > 0 ? { votes } : null
+				},
+				now
+			);
+		}
 		case 'setTimer':
 			db.update(board)
 				.set({
@@ -404,5 +505,10 @@ function apply(
 				.where(eq(board.id, boardId))
 				.run();
 			return done;
+		case 'undo': {
+			const undone = undoActivity(db, current, command.activityId, now);
+			if (!undone.ok) return undone;
+			return logged(db, current, author, { kind: 'undone', detail: { undid: undone.undid } }, now);
+		}
 	}
 }

@@ -14,7 +14,9 @@ import {
 } from 'docx';
 import { csvField } from '../csv';
 import type { EventRow } from '../db/schema';
+import { smallestGroup } from '../events/small-groups';
 import type { PollSummary } from '../polls/summary';
+import { markdownBlock, markdownEmphasis, markdownHeading, markdownInline } from '../text/markdown';
 import type { BoardResult } from './results';
 
 function formatDay(isoDate: string): string {
@@ -24,9 +26,20 @@ function formatDay(isoDate: string): string {
 
 const dots = (n: number) => `${n} ${n === 1 ? 'Punkt' : 'Punkte'}`;
 
-/** Markdown text is escaped so card text cannot turn into headings, links or HTML. */
-function markdownText(text: string): string {
-	return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1').replace(/\r?\n/g, ' ');
+/** The breakdowns as the results page shows them: title, groups or why there are none, note. */
+export function breakdownsOf(result: BoardResult) {
+	return [
+		{ title: 'Punkte nach Kommune', entries: result.byAffiliation },
+		{ title: 'Punkte nach Art der Organisation', entries: result.byOrganisationType }
+	];
+}
+
+export const tooFewForBreakdown = 'Zu wenige Personen für eine Aufschlüsselung.';
+export const smallGroupsNote = `Gruppen mit weniger als ${smallestGroup} Personen werden nicht einzeln gezeigt; zusammen ab ${smallestGroup} Personen als „Weitere“.`;
+
+/** Whether the page shows a board's breakdowns: where the event asks, once there are dots. */
+export function showsBreakdowns(eventRow: Pick<EventRow, 'asksAffiliation'>, result: BoardResult) {
+	return eventRow.asksAffiliation && result.totalVotes > 0;
 }
 
 export function resultsMarkdown(
@@ -35,49 +48,91 @@ export function resultsMarkdown(
 	polls: PollSummary[] = []
 ): string {
 	const lines = [
-		`# ${markdownText(eventRow.title)}`,
+		`# ${markdownHeading(eventRow.title)}`,
 		'',
-		`${formatDay(eventRow.date)}${eventRow.place ? ` · ${markdownText(eventRow.place)}` : ''}`,
+		`${formatDay(eventRow.date)}${eventRow.place ? ` · ${markdownInline(eventRow.place)}` : ''}`,
 		'',
 		'## Ergebnisse der Arbeitsgruppen',
 		''
 	];
 	for (const result of boards) {
-		lines.push(`### ${markdownText(result.title)}`, '');
-		if (result.question) lines.push(`*${markdownText(result.question)}*`, '');
+		lines.push(`### ${markdownHeading(result.title)}`, '');
+		if (result.question) lines.push(markdownEmphasis(result.question), '');
 		for (const column of result.columns) {
-			lines.push(`#### ${markdownText(column.title)}`, '');
+			lines.push(`#### ${markdownHeading(column.title)}`, '');
 			if (column.cards.length === 0) lines.push('Keine Karten.', '');
 			column.cards.forEach((c) => {
-				lines.push(`- ${markdownText(c.text)} (${dots(c.votes)})`);
+				lines.push(`- ${markdownBlock(c.text)} (${dots(c.votes)})`);
+				// A stack's cards, under its top card: a list inside the list item.
+				for (const stacked of c.stack) lines.push(`  - ${markdownBlock(stacked.text)}`);
 			});
 			if (column.cards.length > 0) lines.push('');
 		}
-		if (result.byAffiliation.length > 0) {
-			lines.push('Punkte nach Kommune (Gruppen unter 3 nicht einzeln):', '');
-			for (const entry of result.byAffiliation)
-				lines.push(`- ${markdownText(entry.label)}: ${entry.votes}`);
-			lines.push('');
+		if (showsBreakdowns(eventRow, result)) {
+			for (const { title, entries } of breakdownsOf(result)) {
+				lines.push(`#### ${title}`, '');
+				if (entries.length === 0) lines.push(tooFewForBreakdown, '');
+				for (const entry of entries) lines.push(`- ${markdownBlock(entry.label)}: ${entry.votes}`);
+				if (entries.length > 0) lines.push('');
+				lines.push(smallGroupsNote, '');
+			}
 		}
 	}
 	if (polls.length > 0) {
 		lines.push('## Umfrage', '');
 		for (const poll of polls) {
-			lines.push(`### ${markdownText(poll.prompt)}`, '', `${poll.respondents} Antworten`, '');
-			for (const line of poll.lines) lines.push(`- ${markdownText(line)}`);
+			lines.push(`### ${markdownHeading(poll.prompt)}`, '', `${poll.respondents} Antworten`, '');
+			for (const line of poll.lines) lines.push(`- ${markdownBlock(line)}`);
 			lines.push('');
 		}
 	}
 	return lines.join('\n');
 }
 
-/** Semicolons and a byte order mark: what German spreadsheet programs open without asking. */
-export function resultsCsv(boards: BoardResult[]): string {
-	const rows = [['Arbeitsgruppe', 'Spalte', 'Karte', 'Von', 'Punkte']];
+export const csvHeader = [
+	'Arbeitsgruppe',
+	'Art',
+	'Spalte',
+	'Text',
+	'Von',
+	'Punkte',
+	'Im Stapel unter'
+];
+
+/** Semicolons and a byte order mark: what German spreadsheet programs open without asking. One
+ * row per card (a stack's cards under it), then one per group of each breakdown. */
+export function resultsCsv(eventRow: EventRow, boards: BoardResult[]): string {
+	const rows = [csvHeader];
 	for (const result of boards) {
 		for (const column of result.columns) {
 			for (const c of column.cards) {
-				rows.push([result.title, column.title, c.text, c.authorName ?? 'anonym', String(c.votes)]);
+				rows.push([
+					result.title,
+					'Karte',
+					column.title,
+					c.text,
+					c.authorName ?? 'anonym',
+					String(c.votes),
+					''
+				]);
+				for (const stacked of c.stack) {
+					rows.push([
+						result.title,
+						'Karte im Stapel',
+						column.title,
+						stacked.text,
+						stacked.authorName ?? 'anonym',
+						'',
+						c.text
+					]);
+				}
+			}
+		}
+		if (showsBreakdowns(eventRow, result)) {
+			for (const { title, entries } of breakdownsOf(result)) {
+				for (const entry of entries) {
+					rows.push([result.title, title, '', entry.label, '', String(entry.votes), '']);
+				}
 			}
 		}
 	}
@@ -130,7 +185,15 @@ export async function resultsDocx(
 							(c) =>
 								new TableRow({
 									children: [
-										new TableCell({ children: [new Paragraph(c.text)] }),
+										new TableCell({
+											children: [
+												new Paragraph(c.text),
+												// A stack's cards, under its top card.
+												...c.stack.map(
+													(stacked) => new Paragraph({ text: stacked.text, bullet: { level: 0 } })
+												)
+											]
+										}),
 										new TableCell({
 											children: [
 												new Paragraph({ text: String(c.votes), alignment: AlignmentType.RIGHT })
@@ -143,12 +206,17 @@ export async function resultsDocx(
 				})
 			);
 		}
-		if (result.byAffiliation.length > 0) {
-			children.push(
-				new Paragraph({
-					text: `Punkte nach Kommune: ${result.byAffiliation.map((e) => `${e.label} ${e.votes}`).join(', ')} (Gruppen unter 3 nicht einzeln)`
-				})
-			);
+		if (showsBreakdowns(eventRow, result)) {
+			for (const { title, entries } of breakdownsOf(result)) {
+				children.push(new Paragraph({ text: title, heading: HeadingLevel.HEADING_3 }));
+				if (entries.length === 0) children.push(new Paragraph(tooFewForBreakdown));
+				for (const entry of entries) {
+					children.push(
+						new Paragraph({ text: `${entry.label}: ${entry.votes}`, bullet: { level: 0 } })
+					);
+				}
+				children.push(new Paragraph(smallGroupsNote));
+			}
 		}
 	}
 	if (polls.length > 0) {

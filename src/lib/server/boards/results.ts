@@ -1,6 +1,7 @@
-// The results of an event's boards: each board's cards by column, most dots first, with the
-// dots broken down by Kommune and kind of organisation where the event asked. Groups under three
-// are never shown on their own, so no single person's choice can be read off.
+// The results of an event's boards: each board's cards by column, most dots first, every stack
+// with all its cards, and the dots broken down by Kommune and kind of organisation where the
+// event asked. Dots are counted as on the board (stacks.ts); groups under three people are never
+// shown on their own (events/small-groups.ts), so no single person's choice can be read off.
 import { asc, eq } from 'drizzle-orm';
 import { organisationTypeLabels } from '$lib/events';
 import type { AppDatabase } from '../db/database';
@@ -13,18 +14,24 @@ import {
 	workingGroup,
 	type EventRow
 } from '../db/schema';
-
-export const smallestShownGroup = 3;
+import { groupByPeople } from '../events/small-groups';
+import { countedVotes, stackTops } from './stacks';
 
 export interface BreakdownEntry {
 	label: string;
 	votes: number;
 }
 
-export interface CardResult {
+export interface StackedCardResult {
 	text: string;
 	authorName: string | null;
+}
+
+export interface CardResult extends StackedCardResult {
+	/** The stack's dots, each person counted once per stack. */
 	votes: number;
+	/** The cards lying on this one, oldest first. */
+	stack: StackedCardResult[];
 }
 
 export interface BoardResult {
@@ -38,19 +45,17 @@ export interface BoardResult {
 	byOrganisationType: BreakdownEntry[];
 }
 
-/** Counts per label with groups under the threshold folded into one "Weitere" entry. */
-export function foldSmallGroups(counts: Map<string, number>, otherLabel: string): BreakdownEntry[] {
-	const shown: BreakdownEntry[] = [];
-	let folded = 0;
-	for (const [label, votes] of [...counts].sort(
-		(a, b) => b[1] - a[1] || a[0].localeCompare(b[0])
-	)) {
-		if (votes >= smallestShownGroup) shown.push({ label, votes });
-		else folded += votes;
-	}
-	// A folded remainder under three would still single someone out: it is left out, not shown.
-	if (folded >= smallestShownGroup) shown.push({ label: otherLabel, votes: folded });
-	return shown;
+/** Dots per group of at least three people, most first, then "Weitere" for smaller groups. */
+function breakdown<V extends { voterKey: string }>(
+	votes: readonly V[],
+	groupOf: (vote: V) => string
+): BreakdownEntry[] {
+	const grouped = groupByPeople(votes, groupOf, (dot) => dot.voterKey);
+	const entries = grouped.shown
+		.map((group) => ({ label: group.key, votes: group.items.length }))
+		.sort((a, b) => b.votes - a.votes || a.label.localeCompare(b.label, 'de'));
+	if (grouped.others) entries.push({ label: 'Weitere', votes: grouped.others.items.length });
+	return entries;
 }
 
 export function eventBoardResults(db: AppDatabase, eventRow: EventRow): BoardResult[] {
@@ -68,29 +73,33 @@ export function eventBoardResults(db: AppDatabase, eventRow: EventRow): BoardRes
 			.where(eq(boardColumn.boardId, found.id))
 			.orderBy(asc(boardColumn.sortOrder))
 			.all();
-		const cards = db.select().from(card).where(eq(card.boardId, found.id)).all();
-		const votes = db
-			.select({
-				cardId: vote.cardId,
-				organisationName: organisation.name,
-				organisationType: vote.organisationType
-			})
-			.from(vote)
-			.leftJoin(organisation, eq(vote.affiliationOrganisationId, organisation.id))
-			.where(eq(vote.boardId, found.id))
+		const cards = db
+			.select()
+			.from(card)
+			.where(eq(card.boardId, found.id))
+			.orderBy(asc(card.createdAt), asc(card.id))
 			.all();
-		const perCard = new Map<string, number>();
-		const byAffiliation = new Map<string, number>();
-		const byType = new Map<string, number>();
+		const topOf = stackTops(cards);
+		const votes = countedVotes(
+			db
+				.select({
+					cardId: vote.cardId,
+					voterKey: vote.voterKey,
+					organisationName: organisation.name,
+					organisationType: vote.organisationType
+				})
+				.from(vote)
+				.leftJoin(organisation, eq(vote.affiliationOrganisationId, organisation.id))
+				.where(eq(vote.boardId, found.id))
+				.orderBy(asc(vote.id))
+				.all(),
+			topOf
+		);
+		const perStack = new Map<string, number>();
 		for (const row of votes) {
-			perCard.set(row.cardId, (perCard.get(row.cardId) ?? 0) + 1);
-			const place = row.organisationName ?? 'Ohne Angabe';
-			byAffiliation.set(place, (byAffiliation.get(place) ?? 0) + 1);
-			const type = row.organisationType
-				? organisationTypeLabels[row.organisationType]
-				: 'Ohne Angabe';
-			byType.set(type, (byType.get(type) ?? 0) + 1);
+			perStack.set(topOf(row.cardId), (perStack.get(topOf(row.cardId)) ?? 0) + 1);
 		}
+		const plain = (c: (typeof cards)[number]) => ({ text: c.text, authorName: c.authorName });
 		return {
 			title: found.title,
 			question: found.question,
@@ -98,12 +107,22 @@ export function eventBoardResults(db: AppDatabase, eventRow: EventRow): BoardRes
 			columns: columns.map((column) => ({
 				title: column.title,
 				cards: cards
-					.filter((c) => c.columnId === column.id)
-					.map((c) => ({ text: c.text, authorName: c.authorName, votes: perCard.get(c.id) ?? 0 }))
+					.filter((c) => c.columnId === column.id && !c.stackedOnId)
+					.map((c) => ({
+						...plain(c),
+						votes: perStack.get(c.id) ?? 0,
+						stack: cards.filter((other) => other.stackedOnId === c.id).map(plain)
+					}))
 					.sort((a, b) => b.votes - a.votes || a.text.localeCompare(b.text, 'de'))
 			})),
-			byAffiliation: eventRow.asksAffiliation ? foldSmallGroups(byAffiliation, 'Weitere') : [],
-			byOrganisationType: eventRow.asksAffiliation ? foldSmallGroups(byType, 'Weitere') : []
+			byAffiliation: eventRow.asksAffiliation
+				? breakdown(votes, (row) => row.organisationName ?? 'Ohne Angabe')
+				: [],
+			byOrganisationType: eventRow.asksAffiliation
+				? breakdown(votes, (row) =>
+						row.organisationType ? organisationTypeLabels[row.organisationType] : 'Ohne Angabe'
+					)
+				: []
 		};
 	});
 }

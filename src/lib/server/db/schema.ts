@@ -569,6 +569,10 @@ export const card = sqliteTable(
 		/** The name shown with the card, as given when it was written; null for "anonym". */
 		authorName: text('author_name'),
 		sortOrder: integer('sort_order').notNull(),
+		/** The card this one lies on, in a stack; null for a card on its own or at the top of a
+		 * stack. Stacks are one level deep; a stacked card keeps its text, author and dots. No
+		 * foreign key: commands.ts lifts the stack before it deletes the card under it. */
+		stackedOnId: text('stacked_on_id'),
 		createdAt: timestampNow(),
 		updatedAt: timestampNow('updated_at')
 	},
@@ -601,6 +605,41 @@ export const vote = sqliteTable(
 	},
 	(table) => [index('vote_board_voter_idx').on(table.boardId, table.voterKey)]
 );
+
+export const eventActivityKinds = [
+	'card-deleted',
+	'cards-stacked',
+	'card-unstacked',
+	'votes-reset',
+	'column-deleted',
+	'undone'
+] as const;
+export type EventActivityKind = (typeof eventActivityKinds)[number];
+
+/** What the moderation did at an event, for its moderators: who, what, when. Entries whose
+ * `undo` holds what was taken away can be undone once; `undoneAt` says when that happened. */
+export const eventActivity = sqliteTable(
+	'event_activity',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => event.id, { onDelete: 'cascade' }),
+		boardId: text('board_id').references(() => board.id, { onDelete: 'set null' }),
+		/** Names are looked up from the account when shown, so an anonymised person stays so. */
+		actorUserId: text('actor_user_id').references(() => user.id, { onDelete: 'set null' }),
+		kind: text('kind', { enum: eventActivityKinds }).notNull(),
+		/** What the sentence in the log names: card texts, a column title, a number of dots. */
+		detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+		/** What an undo puts back; null where there is nothing to undo. */
+		undo: text('undo', { mode: 'json' }).$type<Record<string, unknown>>(),
+		undoneAt: integer('undone_at', { mode: 'timestamp_ms' }),
+		at: timestampNow('at')
+	},
+	(table) => [index('event_activity_event_idx').on(table.eventId, table.id)]
+);
+
+export type EventActivityRow = typeof eventActivity.$inferSelect;
 
 export const pollQuestionTypes = ['single', 'multiple', 'ranking', 'scale', 'text'] as const;
 export type PollQuestionType = (typeof pollQuestionTypes)[number];

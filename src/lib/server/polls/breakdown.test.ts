@@ -50,3 +50,33 @@ describe('breakdown', () => {
 		expect(kamen.type === 'single' && kamen.options.map((o) => o.count)).toEqual([2, 1]);
 	});
 });
+
+describe('breakdown of small groups', () => {
+	it('folds groups under three people into "Weitere" when they are three together', () => {
+		const question = {
+			type: 'single' as const,
+			options: ['Ja', 'Nein'],
+			scaleMin: null,
+			scaleMax: null
+		};
+		const answers = [
+			answer(0, 'kamen'),
+			answer(0, 'kamen'),
+			answer(1, 'kamen'),
+			answer(1, 'selm'),
+			answer(1, 'selm'),
+			answer(0, 'werne')
+		];
+		const labels = new Map([
+			['kamen', 'Kamen'],
+			['selm', 'Selm'],
+			['werne', 'Werne']
+		]);
+		const result = breakdown(question, answers, (a) => a.affiliationOrganisationId, labels);
+		expect(result.groups.map((g) => [g.label, g.tally.respondents])).toEqual([
+			['Kamen', 3],
+			['Weitere', 3]
+		]);
+		expect(result.hiddenAnswers).toBe(0);
+	});
+});

@@ -1,10 +1,10 @@
-// Results by Kommune and by kind of organisation. Groups with fewer than three answers are left
+// Results by Kommune and by kind of organisation, under the one rule for small groups
+// (events/small-groups.ts): groups of fewer than three people are folded into "Weitere" or left
 // out, so nobody's answer can be picked out of a small group.
 import type { Tally } from '$lib/polls/types';
 import type { PollAnswerRow, PollQuestionRow } from '../db/schema';
+import { groupByPeople } from '../events/small-groups';
 import { tally, type TallyQuestion } from './tallies';
-
-export const minGroupSize = 3;
 
 export interface BreakdownGroup {
 	label: string;
@@ -23,25 +23,23 @@ export function breakdown(
 	groupOf: (answer: PollAnswerRow) => string | null,
 	labels: ReadonlyMap<string, string>
 ): Breakdown {
-	const grouped = new Map<string, PollAnswerRow[]>();
-	for (const answer of answers) {
-		const key = groupOf(answer) ?? '';
-		grouped.set(key, [...(grouped.get(key) ?? []), answer]);
-	}
-	const groups: BreakdownGroup[] = [];
-	let hiddenAnswers = 0;
-	for (const [key, members] of grouped) {
-		if (members.length < minGroupSize) {
-			hiddenAnswers += members.length;
-			continue;
-		}
-		groups.push({ label: labels.get(key) ?? 'Ohne Angabe', tally: tally(question, members) });
-	}
-	// In the order of the labels given (Kreis, then Kommunen), "Ohne Angabe" last.
-	const order = [...labels.values()];
+	// One answer per person and question; an answer whose person is deleted is still one person.
+	const grouped = groupByPeople(
+		answers,
+		(answer) => groupOf(answer) ?? '',
+		(answer) => answer.participantId ?? answer.id
+	);
+	const groups: BreakdownGroup[] = grouped.shown.map((group) => ({
+		label: labels.get(group.key) ?? 'Ohne Angabe',
+		tally: tally(question, group.items)
+	}));
+	// In the order of the labels given (Kreis, then Kommunen), "Ohne Angabe" and "Weitere" last.
+	const order = [...labels.values(), 'Ohne Angabe'];
 	const rank = (label: string) => (order.includes(label) ? order.indexOf(label) : order.length);
 	groups.sort((a, b) => rank(a.label) - rank(b.label));
-	return { groups, hiddenAnswers };
+	if (grouped.others)
+		groups.push({ label: 'Weitere', tally: tally(question, grouped.others.items) });
+	return { groups, hiddenAnswers: grouped.hidden.length };
 }
 
 export function breakdowns(

@@ -62,6 +62,6 @@ describe('poll summaries for the documentation', () => {
 		]);
 		const markdown = resultsMarkdown(event, [], summaries);
 		expect(markdown).toContain('## Umfrage');
-		expect(markdown).toContain('- Runder Tisch: 2 \\(67 %\\)');
+		expect(markdown).toContain('- Runder Tisch: 2 (67 %)');
 	});
 });

@@ -24,7 +24,7 @@ export async function GET(event) {
 		kind === 'md'
 			? resultsMarkdown(found, boards, polls)
 			: kind === 'csv'
-				? resultsCsv(boards)
+				? resultsCsv(found, boards)
 				: new Uint8Array(await resultsDocx(found, boards, polls));
 	return new Response(body, {
 		headers: {
