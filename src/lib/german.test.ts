@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, quoted } from './german';
+import { count, forBody, quoted } from './german';
 
 describe('count', () => {
 	it('uses the plural for 0 and 2 and the singular for 1', () => {
@@ -30,5 +30,18 @@ describe('quoted', () => {
 		expect(quoted('Leitbild “Teilhabe”')).toBe('„Leitbild ‚Teilhabe‘“');
 		expect(quoted('Leitbild "Teilhabe"')).toBe('„Leitbild ‚Teilhabe‘“');
 		expect(quoted('Zoll 3"')).toBe('„Zoll 3‘“');
+	});
+});
+
+describe('forBody', () => {
+	it('names a body with the article its kind needs', () => {
+		expect(forBody('Stadt Bergkamen')).toBe('für die Stadt Bergkamen');
+		expect(forBody('Kreisstadt Unna')).toBe('für die Kreisstadt Unna');
+		expect(forBody('Gemeinde Holzwickede')).toBe('für die Gemeinde Holzwickede');
+		expect(forBody('Kreis Unna')).toBe('für den Kreis Unna');
+	});
+
+	it('leaves a proper name without one', () => {
+		expect(forBody('Bergkamen')).toBe('für Bergkamen');
 	});
 });

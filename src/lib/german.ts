@@ -23,3 +23,20 @@ export function quoted(text: string): string {
 		.replace(/[“”"]/g, '‘');
 	return `„${inner}“`;
 }
+
+/** The bodies whose name begins with what they are, and the article that kind takes. */
+const articles: [RegExp, string][] = [
+	[/^\S*(stadt|gemeinde)$/i, 'die'],
+	[/^\S*kreis$/i, 'den'],
+	[/^amt$/i, 'das']
+];
+
+/**
+ * A body's name after "für": with the article its kind needs ("die Stadt Bergkamen", "den Kreis
+ * Unna", "die Gemeinde Bönen"); a name that is a proper name alone stands without one.
+ */
+export function forBody(name: string): string {
+	const first = name.split(/\s/)[0];
+	const article = articles.find(([kind]) => kind.test(first))?.[1];
+	return `für ${article ? `${article} ${name}` : name}`;
+}

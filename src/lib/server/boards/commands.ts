@@ -16,6 +16,7 @@ import {
 } from '../db/schema';
 import { multiLineText, oneLineText } from '../text/user-text';
 import { cardAuthorKey, dotsUsed, type Viewer } from './boards';
+import { readOnlyReason } from './group-boards';
 
 export const maxCardLength = 280;
 export const maxColumnTitleLength = 60;
@@ -205,6 +206,8 @@ export function applyCommand(
 		if (current.locked && !author.moderator) {
 			return refused('Die Pinnwand ist gesperrt. Änderungen sind gerade nicht möglich.');
 		}
+		const readOnly = readOnlyReason(tx, current, author);
+		if (readOnly) return refused(readOnly);
 		return apply(tx, current, author, command, { now, cardsPerAuthor });
 	});
 }
