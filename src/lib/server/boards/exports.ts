@@ -12,6 +12,7 @@ import {
 	TextRun,
 	WidthType
 } from 'docx';
+import { count } from '$lib/german';
 import { csvField } from '../csv';
 import type { EventRow } from '../db/schema';
 import type { PollSummary } from '../polls/summary';
@@ -22,7 +23,8 @@ function formatDay(isoDate: string): string {
 	return `${day}.${month}.${year}`;
 }
 
-const dots = (n: number) => `${n} ${n === 1 ? 'Punkt' : 'Punkte'}`;
+const dots = (n: number) => count(n, 'Punkt', 'Punkte');
+const answers = (n: number) => count(n, 'Antwort', 'Antworten');
 
 /** Markdown text is escaped so card text cannot turn into headings, links or HTML. */
 function markdownText(text: string): string {
@@ -63,7 +65,7 @@ export function resultsMarkdown(
 	if (polls.length > 0) {
 		lines.push('## Umfrage', '');
 		for (const poll of polls) {
-			lines.push(`### ${markdownText(poll.prompt)}`, '', `${poll.respondents} Antworten`, '');
+			lines.push(`### ${markdownText(poll.prompt)}`, '', answers(poll.respondents), '');
 			for (const line of poll.lines) lines.push(`- ${markdownText(line)}`);
 			lines.push('');
 		}
@@ -155,7 +157,7 @@ export async function resultsDocx(
 		children.push(new Paragraph({ text: 'Umfrage', heading: HeadingLevel.HEADING_1 }));
 		for (const poll of polls) {
 			children.push(new Paragraph({ text: poll.prompt, heading: HeadingLevel.HEADING_2 }));
-			children.push(new Paragraph(`${poll.respondents} Antworten`));
+			children.push(new Paragraph(answers(poll.respondents)));
 			for (const line of poll.lines)
 				children.push(new Paragraph({ text: line, bullet: { level: 0 } }));
 		}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityEntry } from './activity';
-import { describeActivity } from './activity-text';
+import { describeActivity, moreEntries } from './activity-text';
 
 const names = new Map([
 	['tom', 'Tom Schulte'],
@@ -73,5 +73,15 @@ describe('describeActivity', () => {
 		expect(describeActivity(entry({ kind: 'status', detail: 'entwurf' }), names)).toMatch(
 			/^Tom Schulte hat den Stand auf „[^„“]+“ gesetzt$/
 		);
+	});
+});
+
+describe('moreEntries', () => {
+	it('says how many entries a shortened feed leaves out, in the right number', () => {
+		expect([0, 1, 2].map(moreEntries)).toEqual([
+			null,
+			'und 1 weiterer Eintrag',
+			'und 2 weitere Einträge'
+		]);
 	});
 });

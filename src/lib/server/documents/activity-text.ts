@@ -63,3 +63,8 @@ export function describeActivity(entry: ActivityEntry, names: Map<string, string
 		}
 	}
 }
+
+/** The line under a shortened feed: "und 1 weiterer Eintrag", "und 2 weitere Einträge"; none for 0. */
+export function moreEntries(hidden: number): string | null {
+	return hidden > 0 ? `und ${count(hidden, 'weiterer Eintrag', 'weitere Einträge')}` : null;
+}

@@ -2,6 +2,7 @@
 // the stated affiliation) and each chart as a standalone SVG file, drawn from the same layout as
 // the pages.
 import { organisationTypeLabels } from '$lib/events';
+import { count } from '$lib/german';
 import { formatNumber, layoutBars, tallyBars } from '$lib/polls/bar-chart';
 import { questionTypeLabels } from '$lib/polls/labels';
 import type { Tally } from '$lib/polls/types';
@@ -89,7 +90,7 @@ export function chartSvg(question: PollQuestionRow, result: Tally, at: Date): st
 	const top = 84;
 	const height = top + layout.height + 56;
 	const note = [
-		`${result.respondents} ${result.respondents === 1 ? 'Antwort' : 'Antworten'}`,
+		count(result.respondents, 'Antwort', 'Antworten'),
 		result.type === 'multiple' ? 'Mehrfachauswahl: Anteile je Person' : '',
 		result.type === 'scale' && result.average !== null
 			? `Durchschnitt ${formatNumber(result.average)}`
