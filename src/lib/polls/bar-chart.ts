@@ -123,7 +123,8 @@ export function arrangeBars(
 	const labelWidth = beside ? Math.round(columnWidth * 0.45) : columnWidth;
 	const trackStart = beside ? labelWidth + Math.round(labelSize / 2) : 0;
 	const trackWidth = Math.round(columnWidth - trackStart - valueRoom(labelSize));
-	if (trackWidth < labelSize * 4) return null;
+	// A bar must be able to show a difference: at least as long as its value is wide.
+	if (trackWidth < labelSize * 6) return null;
 	const lineChars = charsIn(labelWidth, labelSize);
 	const perColumn = Math.ceil(rows.length / columns);
 	let height = 0;
@@ -176,8 +177,9 @@ function arrangements(count: number): BarArrangement[] {
 
 /**
  * The bars laid out to fill a box on the wall with the largest type that fits. A label on two
- * lines is worth a little less type than one cut to a line. Where nothing fits even at the
- * smallest size, the most compact layout comes back and the drawing is scaled down to the box.
+ * lines is worth a little less type than one cut to a line, and one column a little less than
+ * several, which are harder to read. Where nothing fits even at the smallest size, the most
+ * compact layout comes back and the drawing is scaled down to the box.
  */
 export function fitBars(rows: BarRow[], options: FitOptions): BarLayout {
 	const width = Math.max(240, options.width);
@@ -202,7 +204,8 @@ export function fitBars(rows: BarRow[], options: FitOptions): BarLayout {
 			if (fits(middle)) low = middle;
 			else high = middle - 1;
 		}
-		const score = low * (arrangement.maxLines === 2 ? 1 : 0.85);
+		const score =
+			low * (arrangement.maxLines === 2 ? 1 : 0.85) * (1 - 0.1 * (arrangement.columns - 1));
 		if (!best || score > best.score) best = { layout: at(low)!, score };
 	}
 	return best?.layout ?? smallest ?? layoutBars(rows, { width, labelSize: min });
