@@ -49,7 +49,7 @@ export function fitText(minPx: number): Attachment<HTMLElement> {
 }
 
 /** The class of items left off the wall; screen readers still read them (see the layout). */
-export const fitHiddenClass = 'fit-hidden';
+const fitHiddenClass = 'fit-hidden';
 
 /**
  * Shows a list's items in order as long as they fit its box (give it a height and
