@@ -4,7 +4,7 @@ import jsQR from 'jsqr';
 import { postForm, serverEnvWithAdmin } from './support/actors';
 import { queryDatabase, writeDatabase } from './support/database';
 import { expect, openPage, pageAs, test } from './support/fixtures';
-import { joinAsParticipant, joinCodeOf } from './support/participants';
+import { boardIdsOf, joinAsParticipant, joinCodeOf } from './support/participants';
 import { startServer } from './support/server';
 import type { Browser } from '@playwright/test';
 
@@ -238,41 +238,58 @@ test('a copied event has the same working groups and a new code', async ({
 	await editor.close();
 });
 
-test('the projector QR code decodes to the join URL', async ({
+test('every projection shows a QR code that decodes to the join URL, and the short address', async ({
 	browser,
 	actors,
 	baseURL,
 	server
 }) => {
 	const editor = await pageAs(browser, actors.editor, baseURL!);
-	await openPage(editor.page, '/konferenzen/zukunftskonferenz/projektion');
 	const code = joinCodeOf(server.dataDir, 'zukunftskonferenz');
-	await expect(editor.page.getByLabel(`Code: ${code.split('').join(' ')}`)).toBeVisible();
-	// The test server runs on localhost: the moderator is warned that phones cannot reach it.
-	await expect(editor.page.getByText('Handys im Saal erreichen diese Adresse nicht')).toBeVisible();
+	const projections = [
+		'/konferenzen/zukunftskonferenz/projektion',
+		'/konferenzen/zukunftskonferenz/umfragen/projektion',
+		`/konferenzen/zukunftskonferenz/pinnwand/${boardIdsOf(server.dataDir, 'zukunftskonferenz')[0]}/projektion`
+	];
+	for (const path of projections) {
+		await openPage(editor.page, path);
+		await expect(editor.page.getByLabel(`Code: ${code.split('').join(' ')}`)).toBeVisible();
+		await expect(
+			editor.page.getByText(`${new URL(server.url).host}/join`, { exact: true })
+		).toBeVisible();
+		if (path === projections[0]) {
+			// The test server runs on localhost: the moderator is warned that phones cannot reach it.
+			await expect(
+				editor.page.getByText('Handys im Saal erreichen diese Adresse nicht')
+			).toBeVisible();
+		}
 
-	// Draw the SVG onto a canvas in the browser and decode its pixels here.
-	const image = await editor.page.locator('.qr-image svg').evaluate(async (svg) => {
-		const size = 400;
-		const blob = new Blob([new XMLSerializer().serializeToString(svg)], {
-			type: 'image/svg+xml'
-		});
-		const url = URL.createObjectURL(blob);
-		const img = new Image(size, size);
-		img.src = url;
-		await img.decode();
-		const canvas = document.createElement('canvas');
-		canvas.width = size;
-		canvas.height = size;
-		const context = canvas.getContext('2d')!;
-		context.fillStyle = '#fff';
-		context.fillRect(0, 0, size, size);
-		context.drawImage(img, 0, 0, size, size);
-		URL.revokeObjectURL(url);
-		return { size, data: Array.from(context.getImageData(0, 0, size, size).data) };
-	});
-	const decoded = jsQR(Uint8ClampedArray.from(image.data), image.size, image.size);
-	expect(decoded?.data).toBe(`${server.url}/join/${code}`);
+		// Draw the SVG onto a canvas in the browser and decode its pixels here.
+		const image = await editor.page
+			.getByRole('img', { name: /^QR-Code/ })
+			.locator('svg')
+			.evaluate(async (svg) => {
+				const size = 400;
+				const blob = new Blob([new XMLSerializer().serializeToString(svg)], {
+					type: 'image/svg+xml'
+				});
+				const url = URL.createObjectURL(blob);
+				const img = new Image(size, size);
+				img.src = url;
+				await img.decode();
+				const canvas = document.createElement('canvas');
+				canvas.width = size;
+				canvas.height = size;
+				const context = canvas.getContext('2d')!;
+				context.fillStyle = '#fff';
+				context.fillRect(0, 0, size, size);
+				context.drawImage(img, 0, 0, size, size);
+				URL.revokeObjectURL(url);
+				return { size, data: Array.from(context.getImageData(0, 0, size, size).data) };
+			});
+		const decoded = jsQR(Uint8ClampedArray.from(image.data), image.size, image.size);
+		expect(decoded?.data, path).toBe(`${server.url}/join/${code}`);
+	}
 	await editor.close();
 });
 

@@ -87,6 +87,7 @@ const eventForm = {
 		description: 'Eine Probe',
 		agenda: 'Begrüßung\nArbeitsgruppen',
 		asksAffiliation: 'ja',
+		ownGroupBoardsOnly: 'ja',
 		groupId: '',
 		groupTitle: 'Gruppe A',
 		groupQuestion: 'Was wollen wir?'
@@ -99,6 +100,7 @@ const eventForm = {
 		// One item per line.
 		agenda: lines({ optional: true }),
 		asksAffiliation: flag,
+		ownGroupBoardsOnly: flag,
 		groupTitle: line({ optional: true }),
 		groupQuestion: lines({ optional: true })
 	}

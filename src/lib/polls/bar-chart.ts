@@ -11,18 +11,22 @@ export interface BarRow {
 	value: string;
 }
 
+export interface PlacedBar {
+	labelLines: string[];
+	labelX: number;
+	labelY: number[];
+	barX: number;
+	barY: number;
+	barWidth: number;
+	value: string;
+	valueX: number;
+}
+
 export interface BarLayout {
 	width: number;
 	height: number;
 	trackWidth: number;
-	rows: {
-		labelLines: string[];
-		labelY: number[];
-		barY: number;
-		barWidth: number;
-		value: string;
-		valueX: number;
-	}[];
+	rows: PlacedBar[];
 	barHeight: number;
 	labelSize: number;
 }
@@ -33,9 +37,13 @@ export interface BarLayoutOptions {
 	labelSize?: number;
 }
 
-/** Breaks a label into at most two lines of `limit` characters; the rest is cut with "…". */
-export function wrapLabel(label: string, limit: number): string[] {
+/**
+ * Breaks a label into at most `maxLines` lines of `limit` characters; the rest is cut with "…".
+ * The full label is always in the table beside the chart.
+ */
+export function wrapLabel(label: string, limit: number, maxLines: 1 | 2 = 2): string[] {
 	if (label.length <= limit) return [label];
+	if (maxLines === 1) return [`${label.slice(0, limit - 1).trimEnd()}…`];
 	const words = label.split(' ');
 	let first = '';
 	while (words.length && `${first} ${words[0]}`.trim().length <= limit) {
@@ -49,16 +57,19 @@ export function wrapLabel(label: string, limit: number): string[] {
 	return [first, rest.length > limit ? `${rest.slice(0, limit - 1)}…` : rest].filter(Boolean);
 }
 
+/** Fira Sans averages about half its size per character. */
+const charsIn = (width: number, labelSize: number) => Math.floor(width / (labelSize * 0.52));
+/** Room at the end of a track for the longest value, "123 (100 %)". */
+const valueRoom = (labelSize: number) => labelSize * 6.5;
+
 export function layoutBars(rows: BarRow[], options: BarLayoutOptions = {}): BarLayout {
 	const width = Math.max(240, options.width ?? 800);
 	const labelSize = options.labelSize ?? 20;
 	const lineHeight = Math.round(labelSize * 1.3);
 	const barHeight = Math.round(labelSize * 1.5);
 	const rowGap = Math.round(labelSize * 0.9);
-	// Room at the end of the track for the longest value, "123 (100 %)".
-	const trackWidth = Math.round(width - labelSize * 6.5);
-	// Fira Sans averages about half its size per character.
-	const lineChars = Math.floor(width / (labelSize * 0.52));
+	const trackWidth = Math.round(width - valueRoom(labelSize));
+	const lineChars = charsIn(width, labelSize);
 	let y = 0;
 	const placed = rows.map((row) => {
 		const labelLines = wrapLabel(row.labelLines.join(' '), lineChars);
@@ -68,7 +79,9 @@ export function layoutBars(rows: BarRow[], options: BarLayoutOptions = {}): BarL
 		y = barY + barHeight + rowGap;
 		return {
 			labelLines,
+			labelX: 0,
 			labelY,
+			barX: 0,
 			barY,
 			barWidth,
 			value: row.value,
@@ -83,6 +96,119 @@ export function layoutBars(rows: BarRow[], options: BarLayoutOptions = {}): BarL
 		barHeight,
 		labelSize
 	};
+}
+
+/**
+ * How bars share a box on the wall: in one to three columns, each label above its bar or beside
+ * it, on up to two lines.
+ */
+export interface BarArrangement {
+	columns: number;
+	beside: boolean;
+	maxLines: 1 | 2;
+}
+
+/** The rows laid out in a box `width` wide; null where the bars would be too short to read. */
+export function arrangeBars(
+	rows: BarRow[],
+	width: number,
+	labelSize: number,
+	{ columns, beside, maxLines }: BarArrangement
+): BarLayout | null {
+	const lineHeight = Math.round(labelSize * 1.25);
+	const barHeight = Math.round(labelSize * 1.1);
+	const rowGap = Math.round(labelSize * 0.6);
+	const columnGap = Math.round(labelSize * 2);
+	const columnWidth = (width - columnGap * (columns - 1)) / columns;
+	const labelWidth = beside ? Math.round(columnWidth * 0.45) : columnWidth;
+	const trackStart = beside ? labelWidth + Math.round(labelSize / 2) : 0;
+	const trackWidth = Math.round(columnWidth - trackStart - valueRoom(labelSize));
+	// A bar must be able to show a difference: at least as long as its value is wide.
+	if (trackWidth < labelSize * 6) return null;
+	const lineChars = charsIn(labelWidth, labelSize);
+	const perColumn = Math.ceil(rows.length / columns);
+	let height = 0;
+	let y = 0;
+	const placed = rows.map((row, index) => {
+		if (index % perColumn === 0) y = 0;
+		const x = Math.floor(index / perColumn) * (columnWidth + columnGap);
+		const labelLines = wrapLabel(row.labelLines.join(' '), lineChars, maxLines);
+		const textHeight = labelLines.length * lineHeight;
+		const rowHeight = beside
+			? Math.max(textHeight, barHeight)
+			: textHeight + Math.round(labelSize * 0.2) + barHeight;
+		const labelTop = beside ? y + (rowHeight - textHeight) / 2 : y;
+		const barY = beside ? y + (rowHeight - barHeight) / 2 : y + rowHeight - barHeight;
+		const barWidth = Math.max(row.fraction > 0 ? 4 : 0, Math.round(row.fraction * trackWidth));
+		height = Math.max(height, y + rowHeight);
+		y += rowHeight + rowGap;
+		return {
+			labelLines,
+			labelX: x,
+			// Baselines: a line's text sits about a fifth of its size above the line's bottom.
+			labelY: labelLines.map((_, line) => labelTop + (line + 1) * lineHeight - labelSize * 0.3),
+			barX: x + trackStart,
+			barY,
+			barWidth,
+			value: row.value,
+			valueX: x + trackStart + barWidth + labelSize / 2
+		};
+	});
+	return { width, height, trackWidth, rows: placed, barHeight, labelSize };
+}
+
+export interface FitOptions {
+	width: number;
+	height: number;
+	maxLabelSize: number;
+	minLabelSize: number;
+}
+
+/** One column for a few bars; more only where each would still hold four. */
+function arrangements(count: number): BarArrangement[] {
+	const found: BarArrangement[] = [];
+	for (let columns = 1; columns <= Math.min(3, Math.ceil(count / 4)); columns++) {
+		for (const beside of [false, true]) {
+			for (const maxLines of [2, 1] as const) found.push({ columns, beside, maxLines });
+		}
+	}
+	return found;
+}
+
+/**
+ * The bars laid out to fill a box on the wall with the largest type that fits. A label on two
+ * lines is worth a little less type than one cut to a line, and one column a little less than
+ * several, which are harder to read. Where nothing fits even at the smallest size, the most
+ * compact layout comes back and the drawing is scaled down to the box.
+ */
+export function fitBars(rows: BarRow[], options: FitOptions): BarLayout {
+	const width = Math.max(240, options.width);
+	const min = Math.max(8, Math.floor(options.minLabelSize));
+	const max = Math.max(min, Math.floor(options.maxLabelSize));
+	let best: { layout: BarLayout; score: number } | null = null;
+	let smallest: BarLayout | null = null;
+	for (const arrangement of arrangements(rows.length)) {
+		const at = (size: number) => arrangeBars(rows, width, size, arrangement);
+		const fits = (size: number) => {
+			const layout = at(size);
+			return layout !== null && layout.height <= options.height;
+		};
+		const compact = at(min);
+		if (compact && (!smallest || compact.height < smallest.height)) smallest = compact;
+		if (!fits(min)) continue;
+		// The height grows with the type, so the largest size that fits is found by halving.
+		let low = min;
+		let high = max;
+		while (low < high) {
+			const middle = Math.ceil((low + high) / 2);
+			if (fits(middle)) low = middle;
+			else high = middle - 1;
+		}
+		const score =
+			low * (arrangement.maxLines === 2 ? 1 : 0.85) * (1 - 0.1 * (arrangement.columns - 1));
+		if (!best || score > best.score) best = { layout: at(low)!, score };
+	}
+	return best?.layout ?? smallest ?? layoutBars(rows, { width, labelSize: min });
 }
 
 const percentFormat = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });

@@ -1,4 +1,5 @@
 // German names of question types and states, for every page that shows them.
+import { count as countOf } from '$lib/german';
 import type { PollQuestionStatus, PollQuestionType } from './types';
 
 export const questionTypeLabels: Record<PollQuestionType, string> = {
@@ -18,6 +19,7 @@ export const questionStatusLabels: Record<PollQuestionStatus, string> = {
 /** How many answered: for a ranking, how many rankings were given, which is what its averages
  * rest on. */
 export function respondentsLabel(type: PollQuestionType, count: number): string {
-	if (type === 'ranking') return `${count} ${count === 1 ? 'Rangfolge' : 'Rangfolgen'}`;
-	return `${count} ${count === 1 ? 'Antwort' : 'Antworten'}`;
+	return type === 'ranking'
+		? countOf(count, 'Rangfolge', 'Rangfolgen')
+		: countOf(count, 'Antwort', 'Antworten');
 }

@@ -192,6 +192,24 @@ const rules = {
 export type Action = keyof typeof rules;
 export const actions = Object.keys(rules) as Action[];
 
+/**
+ * Whether someone writes on a working group's board (cards, dots) or only reads it. Where the
+ * event says participants write only on their own group's board, a participant with a group
+ * writes on that board alone; participants without a group, and members, are not bound by it.
+ */
+export function writesOnBoard(
+	writer: { kind: 'participant' | 'member'; workingGroupId: string | null },
+	board: { workingGroupId: string },
+	event: { ownGroupBoardsOnly: boolean }
+): boolean {
+	return (
+		writer.kind !== 'participant' ||
+		!event.ownGroupBoardsOnly ||
+		writer.workingGroupId === null ||
+		writer.workingGroupId === board.workingGroupId
+	);
+}
+
 /** The roles an actor may give in an organisation; empty when they may not manage it. */
 export function grantableRoles(
 	actor: Actor,

@@ -2,7 +2,7 @@ import { db } from '$lib/server/app';
 import { listMembershipsOfUser, userNames } from '$lib/server/accounts/members';
 import { previousVisitEnd } from '$lib/server/accounts/visits';
 import { activityUserIds, changesSince } from '$lib/server/documents/activity';
-import { describeActivity } from '$lib/server/documents/activity-text';
+import { describeActivity, moreEntries } from '$lib/server/documents/activity-text';
 import { authorize } from '$lib/server/http/guard';
 import { signatoryReminders } from '$lib/server/adoption/reminders';
 
@@ -21,7 +21,7 @@ function recentChanges(userId: string) {
 		documents: changes.map((change) => ({
 			slug: change.slug,
 			title: change.title,
-			more: Math.max(0, change.entries.length - entriesPerDocument),
+			more: moreEntries(change.entries.length - entriesPerDocument),
 			entries: change.entries.slice(0, entriesPerDocument).map((entry) => ({
 				id: entry.id,
 				at: entry.endedAt,

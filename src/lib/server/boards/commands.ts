@@ -30,6 +30,7 @@ import {
 import { cardAuthorKey, dotsUsed, type Viewer } from './boards';
 import { countedVotes, stackTops } from './stacks';
 import { undoActivity, type CardDeletedUndo, type CardsStackedUndo } from './undo';
+import { readOnlyReason } from './group-boards';
 
 export const maxCardLength = 280;
 export const maxColumnTitleLength = 60;
@@ -174,6 +175,8 @@ export function applyCommand(
 		if (current.locked && !author.moderator) {
 			return refused('Die Pinnwand ist gesperrt. Änderungen sind gerade nicht möglich.');
 		}
+		const readOnly = readOnlyReason(tx, current, author);
+		if (readOnly) return refused(readOnly);
 		return apply(tx, current, author, command, { now, cardsPerAuthor });
 	});
 }

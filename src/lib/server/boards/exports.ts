@@ -12,6 +12,8 @@ import {
 	TextRun,
 	WidthType
 } from 'docx';
+import { count } from '$lib/german';
+import { respondentsLabel } from '$lib/polls/labels';
 import { csvField } from '../csv';
 import type { EventRow } from '../db/schema';
 import { smallestGroup } from '../events/small-groups';
@@ -24,7 +26,7 @@ function formatDay(isoDate: string): string {
 	return `${day}.${month}.${year}`;
 }
 
-const dots = (n: number) => `${n} ${n === 1 ? 'Punkt' : 'Punkte'}`;
+const dots = (n: number) => count(n, 'Punkt', 'Punkte');
 
 /** The breakdowns as the results page shows them: title, groups or why there are none, note. */
 export function breakdownsOf(result: BoardResult) {
@@ -81,7 +83,12 @@ export function resultsMarkdown(
 	if (polls.length > 0) {
 		lines.push('## Umfrage', '');
 		for (const poll of polls) {
-			lines.push(`### ${markdownHeading(poll.prompt)}`, '', `${poll.respondents} Antworten`, '');
+			lines.push(
+				`### ${markdownHeading(poll.prompt)}`,
+				'',
+				respondentsLabel(poll.type, poll.respondents),
+				''
+			);
 			for (const line of poll.lines) lines.push(`- ${markdownBlock(line)}`);
 			lines.push('');
 		}
@@ -223,7 +230,7 @@ export async function resultsDocx(
 		children.push(new Paragraph({ text: 'Umfrage', heading: HeadingLevel.HEADING_1 }));
 		for (const poll of polls) {
 			children.push(new Paragraph({ text: poll.prompt, heading: HeadingLevel.HEADING_2 }));
-			children.push(new Paragraph(`${poll.respondents} Antworten`));
+			children.push(new Paragraph(respondentsLabel(poll.type, poll.respondents)));
 			for (const line of poll.lines)
 				children.push(new Paragraph({ text: line, bullet: { level: 0 } }));
 		}

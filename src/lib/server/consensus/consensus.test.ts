@@ -6,6 +6,7 @@ import { passageConsensus, user } from '../db/schema';
 import { runSeeds } from '../db/seeds';
 import { createTestDatabase } from '../db/test-database';
 import { listActivity } from '../documents/activity';
+import { describeActivity } from '../documents/activity-text';
 import { yjsUpdateFromJSON } from '../documents/document-state';
 import { createDocument } from '../documents/documents';
 import { markdownToDocument } from '../documents/markdown';
@@ -118,7 +119,12 @@ describe('consensus marks', () => {
 			userName: 'Sina Zeichnung',
 			textHash: passageHash(text.content!.find((node) => node.attrs?.id === paragraph)!)
 		});
-		expect(listActivity(db, doc.id)[0]).toMatchObject({ kind: 'consensus', detail: 'agree' });
+		const [entry] = listActivity(db, doc.id);
+		expect(entry).toMatchObject({ kind: 'consensus', detail: 'agree', organisationId: kamen.id });
+		// The feed names the body, with its article, whoever the signatory is.
+		expect(describeActivity(entry, new Map([['sina', 'Sina Zeichnung']]))).toBe(
+			'Sina Zeichnung hat für die Stadt Kamen einem Abschnitt zugestimmt'
+		);
 	});
 
 	it('refuses a passage that is not in the current text and a body that adopts nothing', () => {

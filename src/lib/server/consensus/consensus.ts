@@ -91,7 +91,8 @@ export function recordConsensus(
 			kind: 'consensus',
 			userId: input.userId,
 			at: now,
-			detail: input.state
+			detail: input.state,
+			organisationId: input.organisationId
 		});
 	});
 	return { ok: true, passage };

@@ -360,7 +360,11 @@ export const documentActivity = sqliteTable(
 		changes: integer('changes').notNull().default(0),
 		versionId: text('version_id').references(() => documentVersion.id, { onDelete: 'set null' }),
 		/** For status changes: the new status; for comments: new, reply, resolved or open. */
-		detail: text('detail')
+		detail: text('detail'),
+		/** For consensus: the body the signatory spoke for. */
+		organisationId: text('organisation_id').references(() => organisation.id, {
+			onDelete: 'set null'
+		})
 	},
 	(table) => [index('document_activity_document_idx').on(table.documentId, table.endedAt)]
 );
@@ -432,6 +436,10 @@ export const event = sqliteTable(
 		joiningOpen: integer('joining_open', { mode: 'boolean' }).notNull().default(true),
 		/** Whether participants are asked for their Kommune and kind of organisation. */
 		asksAffiliation: integer('asks_affiliation', { mode: 'boolean' }).notNull().default(false),
+		/** Participants with a working group write and vote only on their group's board. */
+		ownGroupBoardsOnly: integer('own_group_boards_only', { mode: 'boolean' })
+			.notNull()
+			.default(true),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: timestampNow(),
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' })

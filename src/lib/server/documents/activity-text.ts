@@ -1,5 +1,7 @@
-// Activity entries in German sentences, with people named as they are now.
+// Activity entries in German sentences, with people named as they are now and bodies with the
+// article their name needs; no pronoun that assumes who someone is.
 import { documentStatusLabels } from '../../documents';
+import { count, forBody, quoted } from '../../german';
 import type { ActivityEntry } from './activity';
 
 export function personName(userId: string | null, names: Map<string, string>): string {
@@ -17,8 +19,8 @@ const proposalActions: Record<string, string> = {
 };
 
 const consensusActions: Record<string, string> = {
-	agree: 'für ihre Körperschaft einem Abschnitt zugestimmt',
-	concern: 'für ihre Körperschaft Bedenken zu einem Abschnitt angemeldet',
+	agree: 'einem Abschnitt zugestimmt',
+	concern: 'Bedenken zu einem Abschnitt angemeldet',
 	withdrawn: 'eine Rückmeldung zu einem Abschnitt zurückgenommen'
 };
 
@@ -33,11 +35,11 @@ export function describeActivity(entry: ActivityEntry, names: Map<string, string
 	const who = personName(entry.userId, names);
 	const version =
 		entry.versionNumber !== null
-			? `Fassung ${entry.versionNumber} „${entry.versionName}“`
+			? `Fassung ${entry.versionNumber} ${quoted(entry.versionName ?? '')}`
 			: 'eine Fassung';
 	switch (entry.kind) {
 		case 'edit':
-			return `${who} hat den Text bearbeitet (${entry.changes === 1 ? '1 Eingabe' : `${entry.changes} Eingaben`})`;
+			return `${who} hat den Text bearbeitet (${count(entry.changes, 'Eingabe', 'Eingaben')})`;
 		case 'freeze':
 			return `${who} hat ${version} festgehalten`;
 		case 'restore':
@@ -46,12 +48,23 @@ export function describeActivity(entry: ActivityEntry, names: Map<string, string
 			return `${who} hat ${commentActions[entry.detail ?? 'new'] ?? commentActions.new}`;
 		case 'proposal':
 			return `${who} hat ${proposalActions[entry.detail ?? 'new'] ?? proposalActions.new}`;
-		case 'consensus':
-			return `${who} hat ${consensusActions[entry.detail ?? 'agree'] ?? consensusActions.agree}`;
+		case 'consensus': {
+			// Entries from before bodies were recorded name none.
+			const body = entry.organisationName
+				? forBody(entry.organisationName)
+				: 'für eine Körperschaft';
+			const action = consensusActions[entry.detail ?? 'agree'] ?? consensusActions.agree;
+			return `${who} hat ${body} ${action}`;
+		}
 		case 'status': {
 			const label =
 				documentStatusLabels[entry.detail as keyof typeof documentStatusLabels] ?? entry.detail;
-			return `${who} hat den Stand auf „${label}“ gesetzt`;
+			return `${who} hat den Stand auf ${quoted(label ?? '')} gesetzt`;
 		}
 	}
+}
+
+/** The line under a shortened feed: "und 1 weiterer Eintrag", "und 2 weitere Einträge"; none for 0. */
+export function moreEntries(hidden: number): string | null {
+	return hidden > 0 ? `und ${count(hidden, 'weiterer Eintrag', 'weitere Einträge')}` : null;
 }

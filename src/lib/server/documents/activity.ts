@@ -6,6 +6,7 @@ import {
 	document,
 	documentActivity,
 	documentVersion,
+	organisation,
 	type DocumentActivityKind,
 	type DocumentActivityRow
 } from '../db/schema';
@@ -24,6 +25,7 @@ export function recordActivity(
 		at: Date;
 		versionId?: string;
 		detail?: string;
+		organisationId?: string;
 	}
 ): void {
 	db.insert(documentActivity)
@@ -34,7 +36,8 @@ export function recordActivity(
 			startedAt: entry.at,
 			endedAt: entry.at,
 			versionId: entry.versionId ?? null,
-			detail: entry.detail ?? null
+			detail: entry.detail ?? null,
+			organisationId: entry.organisationId ?? null
 		})
 		.run();
 }
@@ -128,6 +131,8 @@ export type EditSessionRecorder = ReturnType<typeof editSessionRecorder>;
 export interface ActivityEntry extends DocumentActivityRow {
 	versionNumber: number | null;
 	versionName: string | null;
+	/** The body a consensus entry was given for. */
+	organisationName: string | null;
 }
 
 /** A document's activity, newest first. */
@@ -136,19 +141,17 @@ export function listActivity(db: AppDatabase, documentId: string, limit = 200): 
 		.select({
 			activity: documentActivity,
 			versionNumber: documentVersion.number,
-			versionName: documentVersion.name
+			versionName: documentVersion.name,
+			organisationName: organisation.name
 		})
 		.from(documentActivity)
 		.leftJoin(documentVersion, eq(documentVersion.id, documentActivity.versionId))
+		.leftJoin(organisation, eq(organisation.id, documentActivity.organisationId))
 		.where(eq(documentActivity.documentId, documentId))
 		.orderBy(desc(documentActivity.endedAt), desc(documentActivity.id))
 		.limit(limit)
 		.all()
-		.map(({ activity, versionNumber, versionName }) => ({
-			...activity,
-			versionNumber,
-			versionName
-		}));
+		.map(({ activity, ...names }) => ({ ...activity, ...names }));
 }
 
 export interface DocumentChanges {
@@ -169,24 +172,26 @@ export function changesSince(
 			activity: documentActivity,
 			versionNumber: documentVersion.number,
 			versionName: documentVersion.name,
+			organisationName: organisation.name,
 			slug: document.slug,
 			title: document.title
 		})
 		.from(documentActivity)
 		.innerJoin(document, eq(document.id, documentActivity.documentId))
 		.leftJoin(documentVersion, eq(documentVersion.id, documentActivity.versionId))
+		.leftJoin(organisation, eq(organisation.id, documentActivity.organisationId))
 		.where(gt(documentActivity.endedAt, since))
 		.orderBy(desc(documentActivity.endedAt))
 		.all()
 		.filter(({ activity }) => activity.userId !== exceptUserId);
 	const byDocument = new Map<string, DocumentChanges>();
-	for (const { activity, versionNumber, versionName, slug, title } of rows) {
+	for (const { activity, versionNumber, versionName, organisationName, slug, title } of rows) {
 		let entry = byDocument.get(activity.documentId);
 		if (!entry) {
 			entry = { documentId: activity.documentId, slug, title, entries: [] };
 			byDocument.set(activity.documentId, entry);
 		}
-		entry.entries.push({ ...activity, versionNumber, versionName });
+		entry.entries.push({ ...activity, versionNumber, versionName, organisationName });
 	}
 	return [...byDocument.values()];
 }

@@ -27,6 +27,9 @@ export interface EventInput {
 	description: string;
 	agenda: string[];
 	asksAffiliation: boolean;
+	/** Participants with a working group write only on its board; the others stay readable.
+	 * On unless said otherwise. */
+	ownGroupBoardsOnly?: boolean;
 	workingGroups: WorkingGroupInput[];
 }
 
@@ -59,6 +62,7 @@ const eventColumns = {
 	joinCode: event.joinCode,
 	joiningOpen: event.joiningOpen,
 	asksAffiliation: event.asksAffiliation,
+	ownGroupBoardsOnly: event.ownGroupBoardsOnly,
 	createdBy: event.createdBy,
 	createdAt: event.createdAt,
 	archivedAt: event.archivedAt
@@ -119,6 +123,7 @@ export function createEvent(
 			joinCode: newJoinCode(joinCodeTaken(tx)),
 			joiningOpen: true,
 			asksAffiliation: input.asksAffiliation,
+			ownGroupBoardsOnly: input.ownGroupBoardsOnly ?? true,
 			createdBy: input.createdBy,
 			createdAt: now,
 			archivedAt: null
@@ -140,7 +145,8 @@ export function updateEvent(db: AppDatabase, id: string, input: EventInput): voi
 				place: input.place,
 				description: input.description,
 				agenda: input.agenda,
-				asksAffiliation: input.asksAffiliation
+				asksAffiliation: input.asksAffiliation,
+				ownGroupBoardsOnly: input.ownGroupBoardsOnly ?? true
 			})
 			.where(eq(event.id, id))
 			.run();
@@ -192,6 +198,7 @@ export function copyEvent(
 			description: source.description,
 			agenda: source.agenda,
 			asksAffiliation: source.asksAffiliation,
+			ownGroupBoardsOnly: source.ownGroupBoardsOnly,
 			workingGroups: listWorkingGroups(db, id).map(({ title, question }) => ({ title, question })),
 			createdBy
 		},

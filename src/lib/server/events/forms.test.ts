@@ -32,6 +32,14 @@ describe('parseEventForm', () => {
 		expect(parsed.value.asksAffiliation).toBe(false);
 		const asking = parseEventForm(form({ ...valid, asksAffiliation: 'ja' }));
 		expect(asking.ok && asking.value.asksAffiliation).toBe(true);
+		// An unticked box sends nothing: the moderator switched writing everywhere on.
+		expect(parsed.value.ownGroupBoardsOnly).toBe(false);
+		const ownOnly = parseEventForm(form({ ...valid, ownGroupBoardsOnly: 'ja' }));
+		expect(ownOnly.ok && ownOnly.value.ownGroupBoardsOnly).toBe(true);
+		expect(parseEventForm(form({ ...valid, ownGroupBoardsOnly: 'vielleicht' }))).toEqual({
+			ok: false,
+			message: 'Bitte geben Sie an, ob Teilnehmende nur auf der Pinnwand ihrer Gruppe schreiben.'
+		});
 	});
 
 	it('keeps line breaks in the description and the guiding questions as line feeds', () => {

@@ -45,7 +45,10 @@ const EventDetails = v.object({
 	place: optionalText('Der Ort', 200, 'one-line'),
 	description: optionalText('Die Beschreibung', 2000, 'multi-line'),
 	agenda: optionalText('Der Ablauf', 6000, 'multi-line'),
-	asksAffiliation: checkbox('Bitte geben Sie an, ob nach der Herkunft gefragt wird.')
+	asksAffiliation: checkbox('Bitte geben Sie an, ob nach der Herkunft gefragt wird.'),
+	ownGroupBoardsOnly: checkbox(
+		'Bitte geben Sie an, ob Teilnehmende nur auf der Pinnwand ihrer Gruppe schreiben.'
+	)
 });
 
 function list(value: FormDataEntryValue[]): string[] {
@@ -63,7 +66,8 @@ export function parseEventForm(data: FormData): Parsed<EventInput> {
 		place: data.get('place') ?? '',
 		description: data.get('description') ?? '',
 		agenda: data.get('agenda') ?? '',
-		asksAffiliation: data.get('asksAffiliation') ?? undefined
+		asksAffiliation: data.get('asksAffiliation') ?? undefined,
+		ownGroupBoardsOnly: data.get('ownGroupBoardsOnly') ?? undefined
 	});
 	if (!details.success) return { ok: false, message: details.issues[0].message };
 
@@ -129,6 +133,7 @@ export function parseEventForm(data: FormData): Parsed<EventInput> {
 			description: details.output.description,
 			agenda,
 			asksAffiliation: details.output.asksAffiliation === 'ja',
+			ownGroupBoardsOnly: details.output.ownGroupBoardsOnly === 'ja',
 			workingGroups
 		}
 	};

@@ -56,6 +56,7 @@ describe('poll summaries for the documentation', () => {
 		expect(summaries).toEqual([
 			{
 				prompt: 'Wie weiter?',
+				type: 'single',
 				respondents: 3,
 				lines: ['Runder Tisch: 2 (67 %)', 'Beschluss: 1 (33 %)']
 			}

@@ -1,12 +1,14 @@
 // The poll results for the conference documentation: one short block of text per asked question,
 // from the stored answers (hidden open-text answers left out).
 import type { AppDatabase } from '../db/database';
+import type { PollQuestionType } from '../db/schema';
 import { answersTo } from './answers';
 import { listQuestions } from './questions';
 import { publicTally, tally } from './tallies';
 
 export interface PollSummary {
 	prompt: string;
+	type: PollQuestionType;
 	respondents: number;
 	lines: string[];
 }
@@ -40,6 +42,11 @@ export function pollSummaries(db: AppDatabase, eventId: string): PollSummary[] {
 					lines = result.answers.map((answer) => answer.text);
 					break;
 			}
-			return { prompt: question.prompt, respondents: result.respondents, lines };
+			return {
+				prompt: question.prompt,
+				type: question.type,
+				respondents: result.respondents,
+				lines
+			};
 		});
 }

@@ -13,6 +13,7 @@ import {
 } from '$lib/server/events/participants';
 import { affiliationOptions, checkProfile } from '$lib/server/events/profile';
 import { parseForm } from '$lib/server/http/forms';
+import { writesOnBoard } from '$lib/server/policy';
 import { participantPollState, pollSnapshot } from '$lib/server/polls/poll-state';
 
 export function load(event) {
@@ -31,12 +32,14 @@ export function load(event) {
 			archived: Boolean(eventRow.archivedAt)
 		},
 		workingGroups: groups.map(({ id, title, question }) => ({ id, title, question })),
-		// The participant's own group first.
-		boards: listBoards(db(), eventRow.id).sort(
-			(a, b) =>
-				Number(b.workingGroupId === own.workingGroupId) -
-				Number(a.workingGroupId === own.workingGroupId)
-		),
+		boards: listBoards(db(), eventRow.id).map((board) => ({
+			...board,
+			writable: writesOnBoard(
+				{ kind: 'participant', workingGroupId: own.workingGroupId },
+				board,
+				eventRow
+			)
+		})),
 		affiliations: eventRow.asksAffiliation
 			? affiliationOptions(db()).map(({ id, name }) => ({ id, name }))
 			: [],

@@ -15,6 +15,7 @@ export function load(event) {
 			description: found.description,
 			agenda: found.agenda,
 			asksAffiliation: found.asksAffiliation,
+			ownGroupBoardsOnly: found.ownGroupBoardsOnly,
 			workingGroups: listWorkingGroups(db(), found.id).map(({ id, title, question }) => ({
 				id,
 				title,

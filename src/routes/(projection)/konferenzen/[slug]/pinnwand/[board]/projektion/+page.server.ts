@@ -2,16 +2,16 @@ import { error } from '@sveltejs/kit';
 import { attendance, db } from '$lib/server/app';
 import { boardOfEvent } from '$lib/server/boards/boards';
 import { staffEvent } from '$lib/server/events/access';
-import { spacedJoinCode } from '$lib/events';
+import { joinInfo } from '$lib/server/events/join-info';
 
-export function load(event) {
+export async function load(event) {
 	const found = staffEvent(event, 'event:manage');
 	const board = boardOfEvent(db(), found.id, event.params.board);
 	if (!board) error(404, 'Diese Pinnwand gibt es bei dieser Veranstaltung nicht.');
 	return {
 		boardId: board.id,
-		event: { title: found.title, joinCode: spacedJoinCode(found.joinCode) },
-		joiningOpen: found.joiningOpen && !found.archivedAt,
+		event: { title: found.title },
+		join: await joinInfo(found, event.url),
 		attendance: attendance(found.id)
 	};
 }

@@ -1,0 +1,20 @@
+// The way in for latecomers, as every projection shows it: one place for the link, its QR code
+// and the short address.
+import { isLocalOrigin } from '$lib/events';
+import type { JoinInfo } from '$lib/projection/join';
+import type { EventRow } from '../db/schema';
+import { publicUrl } from '../http/public-url';
+import { qrCodeSvg } from './qr-code';
+
+export async function joinInfo(found: EventRow, requestUrl: URL): Promise<JoinInfo> {
+	const url = publicUrl(`/join/${found.joinCode}`, requestUrl);
+	const open = found.joiningOpen && !found.archivedAt;
+	return {
+		open,
+		url,
+		shortUrl: url.replace(/^https?:\/\//, '').replace(/\/join\/.*$/, '/join'),
+		code: found.joinCode,
+		qrSvg: open ? await qrCodeSvg(url) : '',
+		unreachable: isLocalOrigin(url)
+	};
+}
