@@ -109,8 +109,11 @@ async function createQuestion(fields: Record<string, string>): Promise<string> {
 	)[0].id;
 }
 
-async function moderate(action: string, questionId: string) {
-	const response = await postForm(admin, server.url, `${consolePath}?/${action}`, { questionId });
+async function moderate(action: string, questionId: string, fields: Record<string, string> = {}) {
+	const response = await postForm(admin, server.url, `${consolePath}?/${action}`, {
+		questionId,
+		...fields
+	});
 	expect(response.status(), action).toBe(200);
 }
 
@@ -161,10 +164,13 @@ async function seedPolls() {
 		)
 	}));
 	await answerAll(questionIds.ranking, (i) => ({
-		ranking: Array.from({ length: maxOptions }, (_, k) => String((k + i + 1) % maxOptions))
+		ranking: Array.from({ length: maxOptions }, (_, k) => String((k + i + 1) % maxOptions)),
+		confirmOrder: 'ja'
 	}));
 	await answerAll(questionIds.scale, (i) => ({ value: String(i % 11) }));
 	await answerAll(questionIds.text, (i) => ({ text: longText(maxAnswerLength, i) }));
+	// The worst case for the wall is the revealed result.
+	for (const id of Object.values(questionIds)) await moderate('results', id, { visible: 'ja' });
 }
 
 async function seedBoard() {
@@ -296,7 +302,9 @@ for (const kind of ['single', 'multiple', 'ranking', 'scale', 'text'] as const) 
 					text: 'Freitext'
 				}[kind]
 			);
-			await expect(page.getByTestId('answer-count')).toContainText('40 Antworten');
+			await expect(page.getByTestId('answer-count')).toContainText(
+				kind === 'ranking' ? '40 Rangfolgen' : '40 Antworten'
+			);
 			await expectFits(page, testInfo, `umfrage-${kind}`);
 			if (kind === 'text') {
 				// The wall shows the newest answers that fit and counts the rest.
