@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runColdOpen } from './cold-open/bench';
+import { runConference } from './conference/bench';
 import { runFanout } from './fanout/bench';
 import { runPageWeight } from './page-weight/bench';
 import { runVoteBurst } from './vote-burst/bench';
@@ -19,7 +20,7 @@ import {
 } from './lib/report';
 import { projectRoot } from './lib/processes';
 
-const benchmarkNames = ['page-weight', 'cold-open', 'vote-burst', 'fanout'] as const;
+const benchmarkNames = ['page-weight', 'cold-open', 'vote-burst', 'conference', 'fanout'] as const;
 type BenchmarkName = (typeof benchmarkNames)[number];
 
 const { values } = parseArgs({
@@ -94,6 +95,18 @@ if (selected.has('vote-burst')) {
 				: { participants: 1000, windowMs: 5000, repetitions, workers: 4 },
 			progress
 		)
+	);
+}
+
+if (selected.has('conference')) {
+	console.log('Konferenz …');
+	results.push(
+		...(await runConference(
+			quick
+				? { participantCounts: [30], windowMs: 500, repetitions }
+				: { participantCounts: [150, 300], windowMs: 5000, repetitions },
+			progress
+		))
 	);
 }
 

@@ -10,7 +10,7 @@ import * as v from 'valibot';
 
 const metrics = v.record(v.string(), v.number());
 const benchmarkResult = v.object({
-	benchmark: v.picklist(['fanout', 'cold-open', 'vote-burst', 'page-weight']),
+	benchmark: v.picklist(['fanout', 'cold-open', 'vote-burst', 'page-weight', 'conference']),
 	name: v.pipe(v.string(), v.minLength(1)),
 	parameters: v.record(v.string(), v.union([v.string(), v.number(), v.boolean()])),
 	repetitions: v.pipe(v.number(), v.integer(), v.minValue(1)),
@@ -63,6 +63,7 @@ test('npm run bench -- --quick writes every benchmark as valid JSON', async () =
 		expect(report.quick).toBe(true);
 		expect(report.benchmarks.map((b) => b.benchmark).sort()).toEqual([
 			'cold-open',
+			'conference',
 			'fanout',
 			'page-weight',
 			'vote-burst'
@@ -88,6 +89,11 @@ test('npm run bench -- --quick writes every benchmark as valid JSON', async () =
 		expect(burst.medians.ours.storedAnswers).toBe(participants);
 		expect(burst.medians.ours.storedParticipants).toBe(participants);
 		expect(burst.details?.everyAnswerStoredOnce).toBe(true);
+
+		const conference = report.benchmarks.find((b) => b.benchmark === 'conference')!;
+		expect(Object.keys(conference.medians).sort()).toEqual(['ours', 'reference']);
+		for (const subject of Object.values(conference.medians)) expect(subject.lost).toBe(0);
+		expect(conference.ratio).not.toBeNull();
 
 		const coldOpen = report.benchmarks.find((b) => b.benchmark === 'cold-open')!;
 		const compacted = Object.entries(coldOpen.medians).filter(([name]) => name.includes('nach'));

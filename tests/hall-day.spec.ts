@@ -257,6 +257,9 @@ test('a conference day: 150 phones behind one address, a crash mid-vote, nothing
 			.getByRole('button', { name: 'Ergebnis zeigen (Projektion und Handys)' })
 			.first()
 			.click();
+		await expect(
+			moderatorPage.getByRole('button', { name: 'Ergebnis verbergen' }).first()
+		).toBeVisible();
 		const everyone = participantCount + 1;
 		await expect(projector.getByTestId('answer-count')).toContainText(`${everyone} Antworten`, {
 			timeout: 20_000
@@ -308,14 +311,22 @@ test('a conference day: 150 phones behind one address, a crash mid-vote, nothing
 		expect(new Set(answers.map((row) => row.participant_id)).size).toBe(everyone);
 		const tally = new Array<number>(optionCount).fill(0);
 		for (const row of answers) for (const choice of JSON.parse(row.choices)) tally[choice] += 1;
-		const shown = await projectedCounts(projector);
 		const options = queryDatabase<{ options: string }>(
 			dataDir,
 			'select options from poll_question where id = ?',
 			questionId
 		)[0];
 		const labels = JSON.parse(options.options) as string[];
-		expect(labels.map((label) => shown.get(label))).toEqual(tally);
+		// The answer count shows before the reveal does, so wait for the table to follow.
+		await expect
+			.poll(
+				async () => {
+					const shown = await projectedCounts(projector);
+					return labels.map((label) => shown.get(label));
+				},
+				{ timeout: 20_000 }
+			)
+			.toEqual(tally);
 
 		// The exports equal the database.
 		const answersCsv = await fetch(`${server.url}${consolePath}/antworten.csv`, {

@@ -20,7 +20,11 @@ export function freshDataDir(): string {
 	return mkdtempSync(path.join(tmpdir(), 'leitbild-bench-'));
 }
 
-export async function startApp(dataDir = freshDataDir()): Promise<AppUnderTest> {
+export async function startApp(
+	dataDir = freshDataDir(),
+	/** Settings a benchmark needs beyond these. */
+	extraEnv: Record<string, string> = {}
+): Promise<AppUnderTest> {
 	const port = await freePort();
 	const server = await startMeasuredServer({
 		script: entry,
@@ -36,7 +40,8 @@ export async function startApp(dataDir = freshDataDir()): Promise<AppUnderTest> 
 			// one account: the limits that keep one person or address in check would stop them.
 			LIVE_CONNECTIONS_PER_PERSON: '10000',
 			LIVE_CONNECTIONS_PER_ADDRESS: '100000',
-			JOINS_BURST_PER_ADDRESS: '100000'
+			JOINS_BURST_PER_ADDRESS: '100000',
+			...extraEnv
 		}
 	});
 	return { url: `http://127.0.0.1:${port}`, port, dataDir, server };

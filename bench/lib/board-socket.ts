@@ -20,12 +20,13 @@ export function connectBoard(
 	baseUrl: string,
 	boardId: string,
 	cookie: string,
-	query = ''
+	/** Called with every state as it arrives, e.g. to time when a change reached this phone. */
+	onState?: (board: unknown) => void
 ): BoardSocket {
-	const socket = new WebSocket(
-		`${baseUrl.replace(/^http/, 'ws')}/collab/board/${boardId}${query}`,
-		{ origin: baseUrl, headers: { cookie } }
-	);
+	const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab/board/${boardId}`, {
+		origin: baseUrl,
+		headers: { cookie }
+	});
 	let nextRef = 1;
 	let state: unknown;
 	const pending = new Map<
@@ -43,6 +44,7 @@ export function connectBoard(
 		};
 		if (message.type === 'state') {
 			state = message.board;
+			onState?.(state);
 			for (const waiter of [...stateWaiters]) {
 				if (waiter.check(state)) {
 					stateWaiters.delete(waiter);

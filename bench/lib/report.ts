@@ -2,7 +2,7 @@
 import os from 'node:os';
 
 export interface BenchmarkResult {
-	benchmark: 'fanout' | 'cold-open' | 'vote-burst' | 'page-weight';
+	benchmark: 'fanout' | 'cold-open' | 'vote-burst' | 'page-weight' | 'conference';
 	/** Unique within a run, e.g. "fanout N=50". */
 	name: string;
 	parameters: Record<string, string | number | boolean>;
@@ -98,7 +98,18 @@ const subjectMetrics: Record<BenchmarkResult['benchmark'], string[]> = {
 	fanout: ['p50Ms', 'p95Ms', 'p99Ms', 'losses', 'cpuPercent', 'rssMb', 'eventLoopDelayP99Ms'],
 	'cold-open': ['syncMs', 'storedRows', 'storedKb'],
 	'vote-burst': ['accepted', 'storedAnswers', 'p50Ms', 'p99Ms', 'presenterFinalDelayMs'],
-	'page-weight': ['jsCssGzipKb', 'jsGzipKb', 'cssGzipKb', 'fontsKb', 'targetKb']
+	'page-weight': ['jsCssGzipKb', 'jsGzipKb', 'cssGzipKb', 'fontsKb', 'targetKb'],
+	conference: [
+		'cardAckP50Ms',
+		'cardAckP99Ms',
+		'cardSeenP50Ms',
+		'cardSeenP99Ms',
+		'voteAckP50Ms',
+		'voteAckP99Ms',
+		'lost',
+		'cpuPercent',
+		'eventLoopDelayP99Ms'
+	]
 };
 
 /** The results as Markdown tables, one per benchmark, for the README's section "Leistung". */
