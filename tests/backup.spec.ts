@@ -30,6 +30,8 @@ function epochOf(dataDir: string): string {
 test('back up while running, change, restore: the old state is back, everyone signs in again', async ({
 	browser
 }) => {
+	// A restore, a restart and the editor's reconnect back-off before it asks for a new sign-in.
+	test.setTimeout(90_000);
 	const server = await startServer({ env: serverEnvWithAdmin });
 	const backupDir = mkdtempSync(path.join(tmpdir(), 'leitbild-sicherung-'));
 	const backupFile = path.join(backupDir, 'sicherung.tar.gz');
