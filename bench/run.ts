@@ -1,7 +1,7 @@
 // `npm run bench`: runs the benchmarks against the production build, prints a table and writes
 // the results as JSON. `--quick` runs a small version of each (for the test that checks the
 // harness); `--out FILE` writes elsewhere; `--only NAME[,NAME]` picks benchmarks; `--clients`
-// sets the fan-out sizes; `--markdown` also prints Markdown tables for the README; `--repetitions N`
+// sets the fan-out sizes and the conference's numbers of participants; `--markdown` also prints Markdown tables for the README; `--repetitions N`
 // and `--profile DIR` as described below.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,7 +36,8 @@ const { values } = parseArgs({
 });
 // `--profile DIR`: every measured server writes a CPU profile there (open it in Chrome DevTools).
 if (values.profile) process.env.BENCH_PROFILE_DIR = path.resolve(values.profile);
-/** `--clients 50,200` overrides the fan-out sizes, e.g. to repeat one that was noisy. */
+/** `--clients 50,200` overrides the fan-out sizes and the conference's hall sizes, e.g. to repeat
+ * one that was noisy. */
 const fanoutClients = values.clients?.split(',').map((count) => Number.parseInt(count, 10));
 if (fanoutClients?.some((count) => !Number.isInteger(count) || count < 2)) {
 	console.error('--clients erwartet ganze Zahlen ab 2, durch Kommas getrennt.');
@@ -103,8 +104,8 @@ if (selected.has('conference')) {
 	results.push(
 		...(await runConference(
 			quick
-				? { participantCounts: [30], windowMs: 500, repetitions }
-				: { participantCounts: [150, 300], windowMs: 5000, repetitions },
+				? { participantCounts: fanoutClients ?? [30], windowMs: 500, repetitions }
+				: { participantCounts: fanoutClients ?? [150, 300], windowMs: 5000, repetitions },
 			progress
 		))
 	);

@@ -244,6 +244,8 @@ test('every projection shows a QR code that decodes to the join URL, and the sho
 	baseURL,
 	server
 }) => {
+	// Three projections, each drawn to a canvas and its pixels decoded: slow on a loaded machine.
+	test.setTimeout(60_000);
 	const editor = await pageAs(browser, actors.editor, baseURL!);
 	const code = joinCodeOf(server.dataDir, 'zukunftskonferenz');
 	const projections = [

@@ -12,7 +12,7 @@ import { eventAttendance } from '../events/attendance';
 import { sendBounded } from '../realtime/connection-limits';
 import type { EventPresence } from '../realtime/event-presence';
 import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
-import { boardView, findBoard } from './boards';
+import { boardSnapshot, findBoard, viewOfBoard, type BoardSnapshot } from './boards';
 import { NewCardLimits } from './card-limits';
 import { applyCommand, parseCommand, type CommandAuthor } from './commands';
 
@@ -75,44 +75,80 @@ export function boardChannel(
 	eventPresence: EventPresence
 ): BoardChannel {
 	const connections = new Map<WebSocket, Connection>();
+	/** The sockets on each board, so a change on one board does not walk the whole hall. */
+	const byBoard = new Map<string, Set<WebSocket>>();
+	/** Boards whose new state is yet to be sent: a burst of commands becomes one broadcast. */
+	const pendingBoards = new Set<string>();
 	const attendancePending = new Set<string>();
 	const newCards = new NewCardLimits({
 		perAuthor: limits.cardsPerParticipantRate,
 		perBoardAndAddress: limits.cardsPerBoardAndAddress
 	});
 
-	function onBoard(boardId: string) {
-		return [...connections].filter(([, c]) => c.boardId === boardId);
+	function onBoard(boardId: string): [WebSocket, Connection][] {
+		return [...(byBoard.get(boardId) ?? [])].map((socket) => [socket, connections.get(socket)!]);
 	}
 
 	function presence(boardId: string): number {
 		return new Set(onBoard(boardId).map(([, c]) => c.author.key)).size;
 	}
 
-	function sendState(socket: WebSocket, connection: Connection) {
-		const view = boardView(
+	function join(socket: WebSocket, connection: Connection) {
+		connections.set(socket, connection);
+		const sockets = byBoard.get(connection.boardId);
+		if (sockets) sockets.add(socket);
+		else byBoard.set(connection.boardId, new Set([socket]));
+	}
+
+	function leave(socket: WebSocket, boardId: string) {
+		connections.delete(socket);
+		const sockets = byBoard.get(boardId);
+		sockets?.delete(socket);
+		if (sockets?.size === 0) byBoard.delete(boardId);
+	}
+
+	/** The shared part of a state is read once per board and moment; each viewer's part is derived. */
+	interface Moment {
+		snapshot: BoardSnapshot | undefined;
+		present: number;
+		attendance: Map<string, ReturnType<typeof eventAttendance>>;
+	}
+
+	function momentOf(boardId: string): Moment {
+		return {
+			snapshot: boardSnapshot(db, boardId),
+			present: presence(boardId),
+			attendance: new Map()
+		};
+	}
+
+	function sendState(
+		socket: WebSocket,
+		connection: Connection,
+		moment = momentOf(connection.boardId)
+	) {
+		if (!moment.snapshot) {
+			socket.close(4404, 'Pinnwand gelöscht');
+			return;
+		}
+		const view = viewOfBoard(
 			db,
-			connection.boardId,
+			moment.snapshot,
 			connection.projection
 				? { key: '', kind: connection.author.kind, moderator: false }
 				: connection.author
 		);
-		if (!view) {
-			socket.close(4404, 'Pinnwand gelöscht');
-			return;
+		let attendance: ReturnType<typeof eventAttendance> | undefined;
+		if (connection.author.kind !== 'participant') {
+			attendance = moment.attendance.get(connection.eventId);
+			if (!attendance) {
+				attendance = eventAttendance(db, eventPresence, connection.eventId);
+				moment.attendance.set(connection.eventId, attendance);
+			}
 		}
-		const attendance =
-			connection.author.kind === 'participant'
-				? undefined
-				: eventAttendance(db, eventPresence, connection.eventId);
 		sendBounded(
 			socket,
-			JSON.stringify({
-				type: 'state',
-				board: view,
-				present: presence(connection.boardId),
-				attendance
-			})
+			JSON.stringify({ type: 'state', board: view, present: moment.present, attendance })
 		);
 	}
 
@@ -130,8 +166,20 @@ export function boardChannel(
 		}, attendanceDelayMs).unref();
 	}
 
+	/** Sends the board's state to everyone on it once the commands already received are applied:
+	 * a hall sending dozens of dots at once gets one new state per board, not one per dot. */
 	function broadcast(boardId: string) {
-		for (const [socket, connection] of onBoard(boardId)) sendState(socket, connection);
+		if (pendingBoards.has(boardId)) return;
+		pendingBoards.add(boardId);
+		setImmediate(() => {
+			pendingBoards.delete(boardId);
+			const sockets = onBoard(boardId);
+			if (sockets.length === 0) return;
+			const moment = momentOf(boardId);
+			for (const [socket, connection] of sockets) {
+				if (socket.readyState === socket.OPEN) sendState(socket, connection, moment);
+			}
+		});
 	}
 
 	function refuse(socket: WebSocket, ref: unknown, message: string) {
@@ -211,7 +259,7 @@ export function boardChannel(
 				address: context.address,
 				projection: context.url.searchParams.get('ansicht') === 'projektion'
 			};
-			connections.set(socket, connection);
+			join(socket, connection);
 			socket.on('message', (data, isBinary) => {
 				try {
 					handle(socket, connection, data as Buffer, isBinary);
@@ -221,7 +269,7 @@ export function boardChannel(
 				}
 			});
 			socket.on('close', () => {
-				connections.delete(socket);
+				leave(socket, id);
 				broadcast(id);
 			});
 			broadcast(id);

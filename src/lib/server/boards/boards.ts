@@ -125,7 +125,23 @@ export function cardAuthorKey(row: { participantId: string | null; userId: strin
 /** How many of the newest log entries a moderator's board shows with their undo. */
 const recentShown = 5;
 
-export function boardView(db: AppDatabase, boardId: string, viewer: Viewer): BoardView | undefined {
+/** Everything on a board that all viewers share, read in one go: a broadcast reads it once and
+ * derives each viewer's view from it, instead of reading the board once per phone. */
+export interface BoardSnapshot {
+	board: BoardRow;
+	title: string;
+	question: string;
+	columns: (typeof boardColumn.$inferSelect)[];
+	cards: (typeof card.$inferSelect)[];
+	votes: { cardId: string; voterKey: string }[];
+	topOf: (cardId: string) => string;
+	/** Counted dots per stack (a person counts once per stack). */
+	totals: Map<string, number>;
+	/** The cards lying on each stack's top card, oldest first. */
+	stacks: Map<string, (typeof card.$inferSelect)[]>;
+}
+
+export function boardSnapshot(db: AppDatabase, boardId: string): BoardSnapshot | undefined {
 	const found = db
 		.select({ board, title: workingGroup.title, question: workingGroup.question })
 		.from(board)
@@ -152,17 +168,6 @@ export function boardView(db: AppDatabase, boardId: string, viewer: Viewer): Boa
 		.orderBy(asc(vote.id))
 		.all();
 	const topOf = stackTops(cards);
-	const totals = dotsPerStack(votes, topOf);
-	const mine = votes.filter((row) => row.voterKey === viewer.key);
-	const myCounted = countedVotes(mine, topOf);
-	const perStack = (rows: { cardId: string }[]) => {
-		const counts = new Map<string, number>();
-		for (const row of rows) counts.set(topOf(row.cardId), (counts.get(topOf(row.cardId)) ?? 0) + 1);
-		return counts;
-	};
-	const myTotals = perStack(mine);
-	const myCountedTotals = perStack(myCounted);
-	const showCounts = found.board.votesRevealed || viewer.moderator;
 	const stacks = new Map<string, typeof cards>();
 	for (const c of [...cards].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
 		if (!c.stackedOnId) continue;
@@ -170,6 +175,31 @@ export function boardView(db: AppDatabase, boardId: string, viewer: Viewer): Boa
 		if (stack) stack.push(c);
 		else stacks.set(c.stackedOnId, [c]);
 	}
+	return {
+		...found,
+		columns,
+		cards,
+		votes,
+		topOf,
+		totals: dotsPerStack(votes, topOf),
+		stacks
+	};
+}
+
+/** One viewer's view of a snapshot; the moderator's recent changes are read for moderators only. */
+export function viewOfBoard(db: AppDatabase, snapshot: BoardSnapshot, viewer: Viewer): BoardView {
+	const { board: row, cards, votes, topOf, totals, stacks } = snapshot;
+	const mine = votes.filter((vote) => vote.voterKey === viewer.key);
+	const myCounted = countedVotes(mine, topOf);
+	const perStack = (rows: { cardId: string }[]) => {
+		const counts = new Map<string, number>();
+		for (const vote of rows)
+			counts.set(topOf(vote.cardId), (counts.get(topOf(vote.cardId)) ?? 0) + 1);
+		return counts;
+	};
+	const myTotals = perStack(mine);
+	const myCountedTotals = perStack(myCounted);
+	const showCounts = row.votesRevealed || viewer.moderator;
 	const plain = (c: (typeof cards)[number]): StackedCardView => ({
 		id: c.id,
 		text: c.text,
@@ -178,17 +208,17 @@ export function boardView(db: AppDatabase, boardId: string, viewer: Viewer): Boa
 		mine: cardAuthorKey(c) === viewer.key
 	});
 	return {
-		id: found.board.id,
-		eventId: found.board.eventId,
-		title: found.title,
-		question: found.question,
-		locked: found.board.locked,
-		dotsPerVoter: found.board.dotsPerVoter,
-		votesRevealed: found.board.votesRevealed,
-		timerEndsAt: found.board.timerEndsAt?.getTime() ?? null,
+		id: row.id,
+		eventId: row.eventId,
+		title: snapshot.title,
+		question: snapshot.question,
+		locked: row.locked,
+		dotsPerVoter: row.dotsPerVoter,
+		votesRevealed: row.votesRevealed,
+		timerEndsAt: row.timerEndsAt?.getTime() ?? null,
 		moderator: viewer.moderator,
-		myDotsLeft: Math.max(0, found.board.dotsPerVoter - mine.length),
-		columns: columns.map((column) => ({
+		myDotsLeft: Math.max(0, row.dotsPerVoter - mine.length),
+		columns: snapshot.columns.map((column) => ({
 			id: column.id,
 			title: column.title,
 			cards: cards
@@ -202,13 +232,18 @@ export function boardView(db: AppDatabase, boardId: string, viewer: Viewer): Boa
 				}))
 		})),
 		recent: viewer.moderator
-			? activityOf(db, { eventId: found.board.eventId, boardId }, recentShown).map((entry) => ({
+			? activityOf(db, { eventId: row.eventId, boardId: row.id }, recentShown).map((entry) => ({
 					id: entry.id,
 					text: entry.text,
 					undoable: entry.undoable
 				}))
 			: []
 	};
+}
+
+export function boardView(db: AppDatabase, boardId: string, viewer: Viewer): BoardView | undefined {
+	const snapshot = boardSnapshot(db, boardId);
+	return snapshot && viewOfBoard(db, snapshot, viewer);
 }
 
 /** The dots a voter has placed on a board. */
