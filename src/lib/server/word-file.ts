@@ -6,6 +6,7 @@
 import {
 	DocumentDefaults,
 	ImportedXmlComponent,
+	LineRuleType,
 	StyleForCharacter,
 	StyleForParagraph,
 	type IPropertiesOptions,
@@ -58,7 +59,9 @@ export const wordStyles = (): IStylesOptions => ({
 	importedStyles: [
 		new DocumentDefaults({
 			run: { font: wordFont, size: 22, color: textColour, language: { value: 'de-DE' } },
-			paragraph: { spacing: { after: 120, line: 276 } }
+			// 1.15 lines, said as proportional: without the rule LibreOffice takes it as exact and
+			// the lines of a large heading overlap.
+			paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } }
 		}),
 		normalStyle(),
 		new StyleForParagraph({

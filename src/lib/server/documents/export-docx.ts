@@ -354,7 +354,7 @@ export async function documentDocx(input: DocumentExport): Promise<Buffer> {
 			organisation: input.organisation ?? productName,
 			subject: state,
 			description: footerLine(input),
-			keywords: [documentKindLabels[input.kind], input.organisation ?? productName],
+			keywords: [documentKindLabels[input.kind]],
 			custom: {
 				Fassung: state,
 				Stand: formatDateTime(input.frozenAt ?? input.exportedAt ?? new Date()),
