@@ -146,6 +146,8 @@ test('the print view shows the numbered text and one body’s signature block', 
 		viewer.page.getByRole('button', { name: 'Drucken / als PDF speichern' })
 	).toBeVisible();
 	await expect(viewer.page.locator('#nr-2-3')).toContainText('2.3 Wir beteiligen Menschen');
+	// An item of the numbered list carries one number, the passage number, not a list number too.
+	await expect(viewer.page.locator('#nr-2-3')).toHaveCSS('list-style-type', 'none');
 	await expect(viewer.page.getByRole('heading', { level: 3 })).toHaveCount(11);
 
 	await viewer.page.getByLabel('Unterschriftenseite für').selectOption({ label: 'Stadt Kamen' });

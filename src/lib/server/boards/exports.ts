@@ -17,7 +17,9 @@ import { respondentsLabel } from '$lib/polls/labels';
 import { csvField } from '../csv';
 import type { EventRow } from '../db/schema';
 import { smallestGroup } from '../events/small-groups';
+import { productName } from '../../page-title';
 import type { PollSummary } from '../polls/summary';
+import { wordProperties } from '../word-file';
 import { markdownBlock, markdownEmphasis, markdownHeading, markdownInline } from '../text/markdown';
 import type { BoardResult } from './results';
 
@@ -149,7 +151,8 @@ export function resultsCsv(eventRow: EventRow, boards: BoardResult[]): string {
 export async function resultsDocx(
 	eventRow: EventRow,
 	boards: BoardResult[],
-	polls: PollSummary[] = []
+	polls: PollSummary[] = [],
+	organisation: string = productName
 ): Promise<Buffer> {
 	const children: (Paragraph | Table)[] = [
 		new Paragraph({ text: eventRow.title, heading: HeadingLevel.TITLE }),
@@ -235,9 +238,15 @@ export async function resultsDocx(
 				children.push(new Paragraph({ text: line, bullet: { level: 0 } }));
 		}
 	}
+	const day = formatDay(eventRow.date);
 	const doc = new Document({
-		creator: 'Leitbild-Werkstatt',
-		title: eventRow.title,
+		...wordProperties({
+			title: eventRow.title,
+			organisation,
+			subject: 'Ergebnisse der Konferenz',
+			description: [eventRow.title, day, eventRow.place].filter(Boolean).join(' · '),
+			custom: { Datum: day, ...(eventRow.place ? { Ort: eventRow.place } : {}) }
+		}),
 		sections: [{ children }]
 	});
 	return Packer.toBuffer(doc);

@@ -1,6 +1,6 @@
 // The text as a Word file: headings in Word's heading styles, each numbered block opened by its
-// number, bullet and numbered lists as real Word lists, bold, italic and links; a footer with
-// title, version, date and short hash; for the Selbstverpflichtung a signature page. With
+// number, bullet lists as real Word lists, bold, italic and links; a footer with title, version,
+// date and short Prüfwert; for the Selbstverpflichtung a signature page. With
 // proposals: each one Word's tracked change (inserted and deleted runs, attributed to
 // "Stadt Kamen (Name)"), so it can be accepted or rejected there; proposals on overlapping words
 // cannot all be tracked changes, so they are struck, underlined and labelled instead; the list of
@@ -24,17 +24,24 @@ import {
 	type IParagraphOptions,
 	type ParagraphChild
 } from 'docx';
+import { documentKindLabels } from '../../documents';
 import type { PmNode } from '../../editor/pm-node';
 import { passageNumbers } from '../../editor/passages';
+import { formatDateTime } from '../../format';
+import { productName } from '../../page-title';
+import { footerStyle, wordProperties } from '../word-file';
+import { shortHash } from './content-hash';
 import { proposalMarks, type ProposalMarkAttrs } from '../proposals/marked-text';
 import {
 	proposalAuthor,
 	proposalLabel,
 	proposalListHeading,
 	proposalListItems,
+	withProposalsName,
 	type ProposalListItem
 } from './export-proposals';
 import {
+	currentStateName,
 	footerLine,
 	hasTitleHeading,
 	safeHref,
@@ -76,7 +83,7 @@ function revision(mark: ProposalMarkAttrs, context: Context) {
 /** A text piece that belongs to proposals: a tracked change where Word can show it as one. */
 function proposalRuns(
 	text: string,
-	style: { bold: boolean; italics: boolean },
+	style: { bold?: boolean; italics?: boolean },
 	marks: { deletions: ProposalMarkAttrs[]; insertion?: ProposalMarkAttrs },
 	context: Context
 ): ParagraphChild[] {
@@ -112,8 +119,9 @@ function inline(nodes: PmNode[] = [], context: Context): ParagraphChild[] {
 	return nodes.flatMap((node): ParagraphChild[] => {
 		if (node.type === 'hardBreak') return [new TextRun({ text: '', break: 1 })];
 		const { deletions, insertion, others: marks } = proposalMarks(node.marks);
-		const bold = marks.some((m) => m.type === 'bold');
-		const italics = marks.some((m) => m.type === 'italic');
+		// Unset rather than false: a false would switch off the bold of a heading's style.
+		const bold = marks.some((m) => m.type === 'bold') || undefined;
+		const italics = marks.some((m) => m.type === 'italic') || undefined;
 		if (deletions.length || insertion) {
 			return proposalRuns(node.text ?? '', { bold, italics }, { deletions, insertion }, context);
 		}
@@ -133,7 +141,8 @@ function inline(nodes: PmNode[] = [], context: Context): ParagraphChild[] {
 interface Place {
 	/** The number this block opens with (its own, or its container's for the first child). */
 	number?: string;
-	/** Whether the block is at the top of the text: its number hangs in the margin column. */
+	/** Whether the block is at the top of the text or an item of a list of passages: its number
+	 * hangs in the number column. */
 	top: boolean;
 	list?: IParagraphOptions['numbering'] | { bullet: number };
 	/** A later paragraph of a list item at this list level: indented like the item's text. */
@@ -141,10 +150,11 @@ interface Place {
 	quoted: boolean;
 }
 
-function numberRuns(number: string | undefined, top: boolean): ParagraphChild[] {
+function numberRuns(number: string | undefined, top: boolean, heading: boolean): ParagraphChild[] {
 	if (!number) return [];
 	return [
-		new TextRun({ text: number, bold: true }),
+		// A heading is bold by its style; a bold run there would read as emphasis to pandoc.
+		new TextRun({ text: number, bold: heading ? undefined : true }),
 		top ? new TextRun({ text: '\t' }) : new TextRun(' ')
 	];
 }
@@ -158,12 +168,15 @@ function paragraph(
 	const list = place.list;
 	return new Paragraph({
 		heading,
-		children: [...numberRuns(place.number, place.top), ...inline(node.content, context)],
+		children: [
+			...numberRuns(place.number, place.top, heading !== undefined),
+			...inline(node.content, context)
+		],
 		...(place.top && place.number ? { indent: { left: numberColumn, hanging: numberColumn } } : {}),
 		...(list && 'bullet' in list ? { bullet: { level: list.bullet } } : {}),
 		...(list && 'reference' in list ? { numbering: list } : {}),
 		...(place.continues !== undefined && !list
-			? { indent: { left: 720 * (place.continues + 1) } }
+			? { indent: { left: place.top ? numberColumn : 720 * (place.continues + 1) } }
 			: {}),
 		...(place.quoted
 			? {
@@ -188,8 +201,14 @@ function blocks(node: PmNode, context: Context, place: Place, level = 0): Paragr
 			return children(node, context, { ...place, number, top: false, quoted: true }, level);
 		case 'bulletList':
 		case 'orderedList': {
+			// An ordered list of passages is numbered by the passage numbers alone: its items are
+			// paragraphs with the number hanging in the number column, not a second Word list number.
+			const passages =
+				node.type === 'orderedList' &&
+				(node.content ?? []).some((item) => context.numbers.has(item));
 			let list: Place['list'] = { bullet: level };
-			if (node.type === 'orderedList') {
+			if (passages) list = undefined;
+			else if (node.type === 'orderedList') {
 				const start = Number(node.attrs?.start ?? 1);
 				context.starts.add(start);
 				list = { reference: orderedReference(start), level, instance: ++context.orderedLists };
@@ -204,7 +223,7 @@ function blocks(node: PmNode, context: Context, place: Place, level = 0): Paragr
 							context,
 							{
 								number: i === 0 ? context.numbers.get(item) : undefined,
-								top: false,
+								top: passages,
 								quoted: place.quoted,
 								list: i === 0 ? list : undefined,
 								continues: i === 0 ? undefined : level
@@ -311,25 +330,37 @@ export async function documentDocx(input: DocumentExport): Promise<Buffer> {
 	const footer = new Footer({
 		children: [
 			new Paragraph({
-				children: [new TextRun({ text: footerLine(input), size: 16 })],
+				style: footerStyle,
+				children: [new TextRun(footerLine(input))],
 				border: { top: { style: BorderStyle.SINGLE, size: 4, color: 'C5C9D3', space: 4 } }
 			}),
+			// The size comes from the paragraph style, so the page number fields have it too.
 			new Paragraph({
+				style: footerStyle,
 				alignment: AlignmentType.RIGHT,
 				children: [
-					new TextRun({
-						size: 16,
-						children: ['Seite ', PageNumber.CURRENT, ' von ', PageNumber.TOTAL_PAGES]
-					})
+					new TextRun({ children: ['Seite ', PageNumber.CURRENT, ' von ', PageNumber.TOTAL_PAGES] })
 				]
 			})
 		]
 	});
+	const state = [
+		input.versionName ?? currentStateName,
+		...(input.proposals ? [withProposalsName] : [])
+	].join(' · ');
 	const doc = new Document({
-		creator: 'Leitbild-Werkstatt',
-		title: input.title,
-		description: footerLine(input),
-		styles: { default: { document: { run: { language: { value: 'de-DE' } } } } },
+		...wordProperties({
+			title: input.title,
+			organisation: input.organisation ?? productName,
+			subject: state,
+			description: footerLine(input),
+			keywords: [documentKindLabels[input.kind]],
+			custom: {
+				Fassung: state,
+				Stand: formatDateTime(input.frozenAt ?? input.exportedAt ?? new Date()),
+				...(input.hash ? { Prüfwert: shortHash(input.hash), 'Prüfwert (SHA-256)': input.hash } : {})
+			}
+		}),
 		numbering: {
 			config: [...context.starts].map((start) => ({
 				reference: orderedReference(start),

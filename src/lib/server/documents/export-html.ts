@@ -1,5 +1,6 @@
 // The text as semantic HTML: the body for the print view, and a standalone file (lang="de", its
-// own inline styles, no outside requests). Each numbered block starts with its number. With
+// own inline styles, no outside requests). Each numbered block starts with its number; an ordered
+// list of passages stays an <ol> but shows only the passage numbers (class "passages"). With
 // proposals: struck and inserted words as <del> and <ins>, each proposal labelled where it starts
 // (never colour alone), and the list of proposals at the end.
 import type { PmNode } from '../../editor/pm-node';
@@ -86,6 +87,9 @@ function block(node: PmNode, context: Context, number?: string): string {
 		case 'bulletList':
 			return `<ul>${children(node, context)}</ul>`;
 		case 'orderedList': {
+			if ((node.content ?? []).some((item) => context.numbers.has(item))) {
+				return `<ol class="passages">${children(node, context)}</ol>`;
+			}
 			const start = Number(node.attrs?.start ?? 1);
 			return `<ol${start !== 1 ? ` start="${start}"` : ''}>${children(node, context)}</ol>`;
 		}

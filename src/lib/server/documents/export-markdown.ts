@@ -1,5 +1,6 @@
 // The text as Markdown: headings as `#`, `##`, `###` with their numbers ("## 2 Arbeitsweise"),
 // each passage opened by its bold number ("**2.3** Text"), lists, quotes, bold, italic, links.
+// An ordered list of passages becomes a bullet list: its items' one number is the passage number.
 // With proposals: CriticMarkup ({--gestrichen--}, {++eingefügt++}, {~~alt~>neu~~}), each
 // proposal attributed in a comment ({>>…<<}) where it starts, and their list at the end.
 import type { PmMark, PmNode } from '../../editor/pm-node';
@@ -144,9 +145,12 @@ function block(node: PmNode, context: Context, number?: string): string {
 		case 'bulletList':
 		case 'orderedList': {
 			const start = Number(node.attrs?.start ?? 1);
+			const numbered =
+				node.type === 'orderedList' &&
+				!(node.content ?? []).some((item) => context.numbers.has(item));
 			return (node.content ?? [])
 				.map((item, i) => {
-					const marker = node.type === 'bulletList' ? '- ' : `${start + i}. `;
+					const marker = numbered ? `${start + i}. ` : '- ';
 					const body = children(item, context, context.numbers.get(item));
 					return marker + indent(body, ' '.repeat(marker.length));
 				})

@@ -16,6 +16,7 @@ import type { DocumentExport } from './exports';
 import { signatureBodiesFor } from './signatures';
 import type { PmNode } from './markdown';
 import { findVersion, versionContent } from './versions';
+import { workspaceName } from '../workspace/organisations';
 
 /** The version `?fassung=` names, if any; a number that names none is a 404. */
 function requestedVersion(found: DocumentRow, param: string | null) {
@@ -78,6 +79,7 @@ export function currentTextExport(event: GuardEvent): {
 			json,
 			title: found.title,
 			kind: found.kind,
+			organisation: workspaceName(db()),
 			signatureBodies: signatures.bodies.map((body) => ({ name: body.name })),
 			exportedAt: new Date(),
 			proposals,

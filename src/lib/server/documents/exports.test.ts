@@ -53,7 +53,43 @@ const sample: PmNode = {
 	]
 };
 
+/** A numbered list inside a passage: its items are no passages and keep their list numbers. */
+const nested: PmNode = {
+	type: 'doc',
+	content: [
+		{
+			type: 'bulletList',
+			content: [
+				{
+					type: 'listItem',
+					content: [
+						para(text('Schritte')),
+						{
+							type: 'orderedList',
+							attrs: { start: 1 },
+							content: [
+								{ type: 'listItem', content: [para(text('planen'))] },
+								{ type: 'listItem', content: [para(text('handeln'))] }
+							]
+						}
+					]
+				}
+			]
+		}
+	]
+};
+
 const input: DocumentExport = { json: sample, title: 'Leitbild', kind: 'leitbild', exportedAt };
+
+/** A Word part's paragraphs: their text (field instructions included) and their XML. */
+function wordParagraphs(xml: string) {
+	return [...xml.matchAll(/<w:p>(.*?)<\/w:p>/gs)].map(([, inner]) => ({
+		xml: inner,
+		text: [...inner.matchAll(/<w:(?:t|instrText)[^>]*>([^<]*)<\/w:(?:t|instrText)>/g)]
+			.map((m) => m[1])
+			.join('')
+	}));
+}
 
 async function wordXml(buffer: Buffer, part = 'word/document.xml') {
 	const zip = await JSZip.loadAsync(buffer);
@@ -71,7 +107,7 @@ describe('the footer line and file names', () => {
 				hash: 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
 			})
 		).toBe(
-			'Leitbild · Entwurf für die 1. Entwicklungskonferenz · 10.01.2026, 10:00 · Prüfsumme a1b2c3d4'
+			'Leitbild · Entwurf für die 1. Entwicklungskonferenz · 10.01.2026, 10:00 · Prüfwert a1b2c3d4'
 		);
 	});
 
@@ -102,7 +138,8 @@ describe('the Markdown export', () => {
 		);
 		expect(markdown).toContain('### 1.2 Im Einzelnen');
 		expect(markdown).toContain('- **1.3** Erstens\n- **1.4** Zweitens');
-		expect(markdown).toContain('1. **2.1** Planen\n2. **2.2** Handeln');
+		// An ordered list of passages: one number per item, the passage number.
+		expect(markdown).toContain('- **2.1** Planen\n- **2.2** Handeln');
 		expect(markdown).toContain('> **2.3** Ein Zitat \\<mit\\> Zeichen & mehr');
 		expect(markdown).toContain('**2.4** \\- kein Aufzählungspunkt');
 		expect(markdown.trimEnd().split('\n').at(-1)).toBe(
@@ -121,6 +158,24 @@ describe('the Markdown export', () => {
 		);
 		expect(headings(readBack)).toEqual(
 			headings(json).map((h, i) => (i === 0 ? h : h.replace(/^2 /, `2 ${i} `)))
+		);
+	});
+
+	it('gives each item of a numbered list one number, its passage number', () => {
+		const markdown = documentMarkdown({
+			json: markdownToDocument(selbstverpflichtungText),
+			title: 'Selbstverpflichtung',
+			kind: 'selbstverpflichtung',
+			exportedAt
+		});
+		expect(markdown).toContain('- **2.1** Wir verankern');
+		expect(markdown).toContain('- **2.5** Wir arbeiten mit dem Jobcenter');
+		expect(markdown).not.toMatch(/^\s*\d+[.)] /m);
+	});
+
+	it('keeps the list numbers of a numbered list whose items are no passages', () => {
+		expect(documentMarkdown({ ...input, json: nested })).toContain(
+			'- **1** Schritte\n\n  1. planen\n  2. handeln'
 		);
 	});
 
@@ -146,7 +201,9 @@ describe('the HTML export', () => {
 		expect(html).toContain(
 			'<li id="nr-1-3"><p class="numbered"><span class="passage-number">1.3</span> Erstens</p></li>'
 		);
-		expect(html).toContain('<ol><li id="nr-2-1">');
+		expect(html).toContain(
+			'<ol class="passages"><li id="nr-2-1"><p class="numbered"><span class="passage-number">2.1</span> Planen</p></li>'
+		);
 		expect(html).toContain('Ein Zitat &lt;mit&gt; Zeichen &amp; mehr');
 		expect(html).not.toMatch(/<(link|script|img)\b|url\(/);
 		expect(html).toContain('Leitbild · Aktueller Stand · 25.11.2026, 14:03');
@@ -165,6 +222,13 @@ describe('the HTML export', () => {
 		expect(await wordXml(await documentDocx(unsafe))).not.toContain('<w:hyperlink');
 		expect(html).not.toContain('javascript:');
 		expect(html).toContain('klick');
+	});
+
+	it('shows only passage numbers in a numbered list of passages, list numbers elsewhere', () => {
+		expect(documentHtmlBody(input)).toContain('<ol class="passages">');
+		expect(documentHtmlBody({ ...input, json: nested })).toContain(
+			'<ol><li><p>planen</p></li>\n<li><p>handeln</p></li></ol>'
+		);
 	});
 
 	it('ends with one signature block per body when asked', () => {
@@ -187,14 +251,72 @@ describe('the Word export', () => {
 		for (const number of ['1', '1.1', '1.2', '1.3', '1.4', '2', '2.1', '2.2', '2.3', '2.4']) {
 			expect(xml).toContain(`<w:t xml:space="preserve">${number}</w:t>`);
 		}
-		// Four list items, each a Word list paragraph (w:numPr).
-		expect(xml.match(/<w:numPr>/g)).toHaveLength(4);
+		// The bullet list's two items are Word list paragraphs (w:numPr); the ordered list's items
+		// are numbered by their passage numbers alone.
+		expect(xml.match(/<w:numPr>/g)).toHaveLength(2);
 		expect(xml).toMatch(/<w:b\/>.*?stärken/);
 		expect(xml).toMatch(/<w:i\/>.*?Netzwerke/);
 		expect(xml).toContain('<w:hyperlink');
 		const rels = await wordXml(await documentDocx(input), 'word/_rels/document.xml.rels');
 		expect(rels).toContain('Target="https://example.org/bericht"');
 		expect(xml).not.toContain('Unterzeichnung');
+	});
+
+	it('numbers a numbered list of passages by the passage number alone, in the number column', async () => {
+		const xml = await wordXml(
+			await documentDocx({
+				...input,
+				json: markdownToDocument(selbstverpflichtungText),
+				kind: 'selbstverpflichtung'
+			})
+		);
+		const item = wordParagraphs(xml).find((p) => p.text.includes('Wir verankern'))!;
+		expect(item.text).toMatch(/^2\.1\tWir verankern/);
+		expect(item.xml).not.toContain('<w:numPr>');
+		expect(item.xml).toContain('<w:ind w:left="680" w:hanging="680"/>');
+		// Headings take their bold from the style: no run switches it off or on.
+		const heading = wordParagraphs(xml).find((p) => p.text === '2\tVerpflichtungen')!;
+		expect(heading.xml).toContain('<w:pStyle w:val="Heading2"/>');
+		expect(heading.xml).not.toMatch(/<w:b\b/);
+	});
+
+	it('names title, organisation, version and Prüfwert in the file properties', async () => {
+		const buffer = await documentDocx({
+			...input,
+			organisation: 'Kreis Unna',
+			versionName: 'Fassung 2: Beschluss',
+			frozenAt: exportedAt,
+			hash: 'ffeeddccbbaa99887766'
+		});
+		const core = await wordXml(buffer, 'docProps/core.xml');
+		expect(core).toContain('<dc:title>Leitbild</dc:title>');
+		expect(core).toContain('<dc:creator>Kreis Unna</dc:creator>');
+		expect(core).toContain('<dc:subject>Fassung 2: Beschluss</dc:subject>');
+		expect(core).toContain(
+			'<dc:description>Leitbild · Fassung 2: Beschluss · 25.11.2026, 14:03 · Prüfwert ffeeddcc</dc:description>'
+		);
+		const custom = await wordXml(buffer, 'docProps/custom.xml');
+		expect(custom).toContain('name="Stand"><vt:lpwstr>25.11.2026, 14:03</vt:lpwstr>');
+		expect(custom).toContain('name="Prüfwert"><vt:lpwstr>ffeeddcc</vt:lpwstr>');
+		expect(custom).toContain(
+			'name="Prüfwert (SHA-256)"><vt:lpwstr>ffeeddccbbaa99887766</vt:lpwstr>'
+		);
+	});
+
+	it('sets the footer, page numbers included, in one size: its paragraph style’s', async () => {
+		const zip = await JSZip.loadAsync(await documentDocx(input));
+		const footer = await zip.file('word/footer1.xml')!.async('string');
+		const paragraphs = wordParagraphs(footer);
+		expect(paragraphs.map((p) => p.text)).toEqual([
+			'Leitbild · Aktueller Stand · 25.11.2026, 14:03',
+			'Seite PAGE von NUMPAGES'
+		]);
+		for (const paragraph of paragraphs) {
+			expect(paragraph.xml).toContain('<w:pStyle w:val="Footer"/>');
+			expect(paragraph.xml).not.toContain('<w:sz ');
+		}
+		const styles = await zip.file('word/styles.xml')!.async('string');
+		expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="Footer">.*?<w:sz w:val="16"\/>/);
 	});
 
 	it('carries the title, version, date and short hash in the footer', async () => {
@@ -211,7 +333,7 @@ describe('the Word export', () => {
 				.map((name) => zip.file(name)!.async('string'))
 		);
 		expect(footers.join('')).toContain(
-			'Leitbild · Beschlussfassung · 25.11.2026, 14:03 · Prüfsumme ffeeddcc'
+			'Leitbild · Beschlussfassung · 25.11.2026, 14:03 · Prüfwert ffeeddcc'
 		);
 	});
 

@@ -25,6 +25,8 @@ export interface DocumentExport {
 	hash?: string;
 	/** Bodies for the signature page (Word and print only); none: no signature page. */
 	signatureBodies?: SignatureBody[];
+	/** Who the text is from (the Kreis), for the file's properties. */
+	organisation?: string;
 	/** When the export was made; now unless given. */
 	exportedAt?: Date;
 	/** "Mit Vorschlägen": the open change proposals, marked in `json` (see markedText) and listed
@@ -44,7 +46,7 @@ export function safeHref(href: unknown): string | undefined {
 		: undefined;
 }
 
-/** "Leitbild … · Aktueller Stand · 25.11.2026, 14:03 · Prüfsumme 3f2a…" */
+/** "Leitbild … · Aktueller Stand · 25.11.2026, 14:03 · Prüfwert 3f2a…" */
 export function footerLine(input: DocumentExport): string {
 	const date = input.frozenAt ?? input.exportedAt ?? new Date();
 	return [
@@ -52,7 +54,7 @@ export function footerLine(input: DocumentExport): string {
 		input.versionName ?? currentStateName,
 		...(input.proposals ? [withProposalsName] : []),
 		formatDateTime(date),
-		...(input.hash ? [`Prüfsumme ${shortHash(input.hash)}`] : [])
+		...(input.hash ? [`Prüfwert ${shortHash(input.hash)}`] : [])
 	].join(' · ');
 }
 

@@ -4,6 +4,7 @@ import { resultsCsv, resultsDocx, resultsMarkdown } from '$lib/server/boards/exp
 import { eventBoardResults } from '$lib/server/boards/results';
 import { staffEvent } from '$lib/server/events/access';
 import { pollSummaries } from '$lib/server/polls/summary';
+import { workspaceName } from '$lib/server/workspace/organisations';
 
 const types = {
 	md: 'text/markdown; charset=utf-8',
@@ -25,7 +26,7 @@ export async function GET(event) {
 			? resultsMarkdown(found, boards, polls)
 			: kind === 'csv'
 				? resultsCsv(found, boards)
-				: new Uint8Array(await resultsDocx(found, boards, polls));
+				: new Uint8Array(await resultsDocx(found, boards, polls, workspaceName(db())));
 	return new Response(body, {
 		headers: {
 			'content-type': types[kind],
