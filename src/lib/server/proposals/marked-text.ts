@@ -15,7 +15,7 @@ import { applyProposal } from './apply-proposal';
 import { rangeText, resolveProposalRange, type ProposalRange } from './proposal-range';
 import type { AttributedProposal } from './proposal-snapshot';
 
-type DeleteSet = Y.Snapshot['ds'];
+type DeleteSet = Y.Transaction['deleteSet'];
 
 export const proposalDeletionMark = 'proposalDeletion';
 export const proposalInsertionMark = 'proposalInsertion';
@@ -89,6 +89,8 @@ const byCreation = (a: Placed, b: Placed) => a.proposal.createdAt - b.proposal.c
 interface Piece {
 	text: string;
 	formatting: Record<string, unknown>;
+	/** The formatting as a string, to compare. */
+	key: string;
 	/** The accepted proposal (its index among them) that removed or added these characters. */
 	change?: { type: 'removed' | 'added'; step: number };
 }
@@ -101,12 +103,11 @@ interface Piece {
 function piecesOf(
 	type: Y.XmlText,
 	before: Y.Snapshot,
-	deletedAfterStep: DeleteSet[],
+	deletedBy: DeleteSet[],
 	stepOfClient: Map<number, number>
 ): Piece[] {
 	const existedBefore = (id: Y.ID) =>
 		id.clock < (before.sv.get(id.client) ?? 0) && !Y.isDeleted(before.ds, id);
-	const deletedNow = deletedAfterStep.at(-1);
 	const pieces: Piece[] = [];
 	const formatting = new Map<string, unknown>();
 	for (let item = type._start; item; item = item.right) {
@@ -120,28 +121,29 @@ function piecesOf(
 			continue;
 		}
 		if (!(content instanceof Y.ContentString)) continue;
+		const attrs = Object.fromEntries(formatting);
+		const key = JSON.stringify(attrs);
 		for (let offset = 0; offset < content.str.length; offset++) {
 			const id = Y.createID(item.id.client, item.id.clock + offset);
 			let change: Piece['change'];
 			const added = stepOfClient.get(id.client);
 			if (added !== undefined) {
-				if (deletedNow && Y.isDeleted(deletedNow, id)) continue;
+				if (item.deleted) continue;
 				change = { type: 'added', step: added };
 			} else {
 				if (!existedBefore(id)) continue;
-				const step = deletedAfterStep.findIndex((ds) => Y.isDeleted(ds, id));
+				const step = item.deleted ? deletedBy.findIndex((ds) => Y.isDeleted(ds, id)) : -1;
 				if (step >= 0) change = { type: 'removed', step };
 			}
 			const last = pieces.at(-1);
-			const attrs = Object.fromEntries(formatting);
 			if (
 				last &&
 				last.change?.type === change?.type &&
 				last.change?.step === change?.step &&
-				JSON.stringify(last.formatting) === JSON.stringify(attrs)
+				last.key === key
 			) {
 				last.text += content.str[offset];
-			} else pieces.push({ text: content.str[offset], formatting: attrs, change });
+			} else pieces.push({ text: content.str[offset], formatting: attrs, key, change });
 		}
 	}
 	// Yjs puts new words before the ones they replace; readers expect the old words first.
@@ -201,7 +203,8 @@ export function markedText(
 		const before = Y.snapshot(copy);
 		const accepted: Placed[] = [];
 		const setAside: Placed[] = [];
-		const deletedAfterStep: DeleteSet[] = [];
+		/** What each accepted proposal deleted, in the order of acceptance. */
+		const deletedBy: DeleteSet[] = [];
 		const stepOfClient = new Map<number, number>();
 		const ownClient = copy.clientID;
 		for (const entry of [...placed].sort(byCreation)) {
@@ -209,16 +212,19 @@ export function markedText(
 			while (before.sv.has(client) || stepOfClient.has(client)) client++;
 			copy.clientID = client;
 			let applied = false;
+			let deleted: DeleteSet | undefined;
+			const record = (transaction: Y.Transaction) => (deleted = transaction.deleteSet);
+			copy.once('afterTransaction', record);
 			copy.transact(() => {
 				applied = applyProposal(copy, entry.proposal) !== null;
 			});
-			if (!applied) {
+			if (!applied || !deleted) {
 				setAside.push(entry);
 				continue;
 			}
 			stepOfClient.set(client, accepted.length);
 			accepted.push(entry);
-			deletedAfterStep.push(Y.snapshot(copy).ds);
+			deletedBy.push(deleted);
 		}
 		copy.clientID = ownClient;
 
@@ -242,10 +248,10 @@ export function markedText(
 			attrsOf.get(older)!.setAside.push({ number, organisation, author });
 		}
 
-		const rewritten = texts(fragment).map((text) => ({
-			text,
-			pieces: piecesOf(text, before, deletedAfterStep, stepOfClient)
-		}));
+		// Only the texts the proposals changed are written anew.
+		const rewritten = texts(fragment)
+			.map((text) => ({ text, pieces: piecesOf(text, before, deletedBy, stepOfClient) }))
+			.filter(({ pieces }) => pieces.some((piece) => piece.change));
 		copy.transact(() => {
 			for (const { text, pieces } of rewritten) {
 				text.delete(0, text.length);
