@@ -10,6 +10,8 @@ import { postForm, type TestActor } from './support/actors';
 import { queryDatabase } from './support/database';
 import { createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
+import { duplicateIds } from './support/page-ids';
+import { asCsvField, readCsv, readXlsx } from './support/spreadsheets';
 import type { AppServer } from './support/server';
 import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
 
@@ -320,7 +322,9 @@ test('the map shows ten named shapes whose fill matches their stage, as the tabl
 		(await record('unna', { stage: 'im-ausschuss', bodyName: 'Sozialausschuss' })).status()
 	).toBe(200);
 	expect(
-		(await record('werne', { stage: 'abgelehnt', bodyName: 'Rat', paperNumber: 'V 5' })).status()
+		(
+			await record('werne', { stage: 'abgelehnt', bodyName: 'Rat', paperNumber: '+0815/2026' })
+		).status()
 	).toBe(200);
 	expect(
 		(
@@ -350,13 +354,17 @@ test('the map shows ten named shapes whose fill matches their stage, as the tabl
 		);
 		const shapes = page.getByTestId('map-shape');
 		await expect(shapes).toHaveCount(10);
+		// The map, its legend swatches and the Kreis box each name their own patterns and labels.
+		expect(await duplicateIds(page)).toEqual([]);
 		const seen: Record<string, string> = {};
 		for (const shape of await shapes.all()) {
 			const name = (await shape.getAttribute('data-name'))!;
 			const body = (await shape.getAttribute('data-body'))!;
 			const stage = (await shape.getAttribute('data-stage')) as AdoptionStage;
 			seen[name] = stage;
-			expect(await shape.getAttribute('fill')).toBe(`url(#muster-${stage})`);
+			expect(await shape.getAttribute('fill')).toMatch(
+				new RegExp(`^url\\(#.+-muster-${stage}\\)$`)
+			);
 			await expect(shape.locator('title')).toHaveText(
 				new RegExp(`^${name}: ${stageLabels[stage]}`)
 			);
@@ -423,6 +431,33 @@ test('the map shows ten named shapes whose fill matches their stage, as the tabl
 		expect(lines.find((l) => l.startsWith('Stadt Kamen'))).toContain(
 			';Beschlossen;1;Erste Fassung;'
 		);
+
+		// The same rows as a workbook, typed: the AGS and the file number stay text as written, the
+		// day is a date, the version a number.
+		const workbook = await actors.viewer.request.get(`/beschluesse/${doc.slug}/stand.xlsx`);
+		expect(workbook.headers()['content-type']).toContain('spreadsheetml');
+		const sheet = await readXlsx(await workbook.body());
+		expect(sheet).toMatchObject({ name: 'Beschlüsse', boldHeader: true, frozenRows: 1 });
+		const dateColumn = sheet.rows[0].findIndex((cell) => cell.value === 'Datum');
+		expect(
+			sheet.rows.map((row) => row.map((cell, i) => asCsvField(cell, i !== dateColumn)))
+		).toEqual(readCsv(await csv.text()));
+		const row = (name: string) => sheet.rows.find((cells) => cells[0].value === name)!;
+		const agsOf = (slug: string) =>
+			queryDatabase<{ ags: string }>(
+				server.dataDir,
+				'select ags from organisation where slug = ?',
+				slug
+			)[0].ags;
+		expect(agsOf('kamen')).toMatch(/^0/);
+		expect(row('Stadt Kamen')[1]).toEqual({ value: agsOf('kamen'), type: 'text' });
+		expect(row('Stadt Kamen')[3]).toEqual({ value: 1, type: 'number' });
+		expect(row('Stadt Kamen')[6]).toEqual({
+			value: new Date('2026-02-01T00:00:00Z'),
+			type: 'date'
+		});
+		expect(row('Stadt Werne')[8]).toEqual({ value: '+0815/2026', type: 'text' });
+		expect(lines.find((l) => l.startsWith('Stadt Werne'))).toContain(";'+0815/2026;");
 		await page.setViewportSize({ width: 390, height: 844 });
 		expect((await new AxeBuilder({ page }).withTags(wcagTags).analyze()).violations).toEqual([]);
 	} finally {

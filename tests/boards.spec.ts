@@ -7,6 +7,7 @@ import { rawCommand } from './support/boards';
 import { queryDatabase } from './support/database';
 import { expect, openPage, pageAs, pageWithState, test } from './support/fixtures';
 import { boardIdsOf, cookieHeader, joinAsParticipant } from './support/participants';
+import { asCsvField, readCsv, readXlsx } from './support/spreadsheets';
 
 const slug = 'zukunftskonferenz';
 
@@ -172,6 +173,15 @@ test('two participants write, move by keyboard and vote live; the lock stops the
 	const word = await actors.editor.request.get(`/konferenzen/${slug}/ergebnisse/docx`);
 	expect(word.headers()['content-type']).toContain('wordprocessingml');
 	expect((await word.body()).subarray(0, 2).toString()).toBe('PK');
+	// The table as a workbook: the same rows as the CSV, the dots as numbers.
+	const workbook = await actors.editor.request.get(`/konferenzen/${slug}/ergebnisse/xlsx`);
+	expect(workbook.headers()['content-type']).toContain('spreadsheetml');
+	const sheet = await readXlsx(await workbook.body());
+	expect(sheet).toMatchObject({ name: 'Ergebnisse', boldHeader: true, frozenRows: 1 });
+	const csv = await (await actors.editor.request.get(`/konferenzen/${slug}/ergebnisse/csv`)).text();
+	expect(sheet.rows.map((row) => row.map((cell) => asCsvField(cell, false)))).toEqual(readCsv(csv));
+	const dotted = sheet.rows.find((row) => row[3].value === '<b>Mehr</b> Beteiligung')!;
+	expect(dotted[5]).toEqual({ value: 2, type: 'number' });
 	await openPage(moderator.page, `/konferenzen/${slug}/ergebnisse`);
 	await expect(
 		moderator.page.getByRole('region', { name: 'AG 2: Strukturen vor Ort' })

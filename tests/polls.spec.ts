@@ -6,6 +6,8 @@ import WebSocket from 'ws';
 import { postForm } from './support/actors';
 import { queryDatabase } from './support/database';
 import { expect, openPage, pageAs, pageWithState, test } from './support/fixtures';
+import { duplicateIds } from './support/page-ids';
+import { asCsvField, readCsv, readXlsx } from './support/spreadsheets';
 import { joinAsParticipant, seededEventSlug } from './support/participants';
 import { answerPath, consolePath, createQuestion, moderate, storedAnswers } from './support/polls';
 
@@ -202,6 +204,15 @@ test('the results page, CSV and SVG show the stored numbers, broken down only fo
 		expect(response.status()).toBe(200);
 	}
 	await moderate(actors.editor, baseURL!, 'close', questionId);
+	// A second question, so the page holds two charts.
+	const second = await createQuestion(actors.editor, baseURL!, server.dataDir, {
+		type: 'single',
+		prompt: 'Kommen Sie wieder?',
+		options: 'Ja\nNein',
+		allowChange: 'ja'
+	});
+	await moderate(actors.editor, baseURL!, 'open', second);
+	await moderate(actors.editor, baseURL!, 'close', second);
 
 	const viewer = await pageAs(browser, actors.viewer, baseURL!);
 	await openPage(viewer.page, `${consolePath}/ergebnisse`);
@@ -219,11 +230,52 @@ test('the results page, CSV and SVG show the stored numbers, broken down only fo
 	const lines = (await csv.text()).split('\r\n').filter((line) => line.includes('Ort?'));
 	expect(lines.map((line) => line.split(';')[3]).sort()).toEqual(['2', '4', '4', '5']);
 
+	// The workbook has the same rows, typed: the scale values are numbers, the times dates (as
+	// Berlin's clock showed them), each equal to what the database holds.
+	const workbook = await actors.viewer.request.get(`${consolePath}/antworten.xlsx`);
+	expect(workbook.headers()['content-type']).toContain('spreadsheetml');
+	const sheet = await readXlsx(await workbook.body());
+	expect(sheet).toMatchObject({ name: 'Antworten', boldHeader: true, frozenRows: 1 });
+	expect(sheet.rows.map((row) => row.map((cell) => asCsvField(cell, true)))).toEqual(
+		readCsv(await csv.text())
+	);
+	const ours = sheet.rows.filter((row) => row[1].value === 'Wie zufrieden sind Sie mit dem Ort?');
+	expect(ours.map((row) => row[3].type)).toEqual(['number', 'number', 'number', 'number']);
+	expect(ours.map((row) => row[3].value).sort()).toEqual([2, 4, 4, 5]);
+	const berlin = new Intl.DateTimeFormat('sv-SE', {
+		timeZone: 'Europe/Berlin',
+		dateStyle: 'short',
+		timeStyle: 'medium'
+	});
+	const stored = queryDatabase<{ updated_at: number }>(
+		server.dataDir,
+		'select updated_at from poll_answer where question_id = ?',
+		questionId
+	).map((row) => berlin.format(new Date(row.updated_at)));
+	expect(ours.every((row) => row[7].type === 'date')).toBe(true);
+	expect(ours.map((row) => asCsvField(row[7], true)).sort()).toEqual(stored.sort());
+
 	const svg = await actors.viewer.request.get(`${consolePath}/${questionId}/diagramm.svg`);
 	expect(svg.headers()['content-type']).toContain('image/svg+xml');
 	const drawing = await svg.text();
 	expect(drawing).toContain('4: 2 (50 %)');
 	expect(drawing).toContain('Durchschnitt 3,8');
+
+	// A report inlines the downloaded chart of every question into one page: no id twice.
+	const charts = await Promise.all(
+		(
+			await viewer.page
+				.locator('a[href$="/diagramm.svg"]')
+				.evaluateAll((links) => links.map((link) => link.getAttribute('href')!))
+		).map(async (href) => (await actors.viewer.request.get(href)).text())
+	);
+	expect(charts.length).toBeGreaterThan(1);
+	await viewer.page.evaluate((svgs) => {
+		for (const svg of svgs) {
+			document.body.insertAdjacentHTML('beforeend', svg.replace(/^<\?xml[^>]*>/, ''));
+		}
+	}, charts);
+	expect(await duplicateIds(viewer.page)).toEqual([]);
 
 	await viewer.close();
 	await Promise.all(people.map((person) => person.dispose()));

@@ -223,7 +223,7 @@ test('a proposal speaks only for an organisation of its author, and only within 
 	expect(count()).toBe(before);
 });
 
-test('proposals of two Kommunen on the same words are both shown; accepting one outdates the other', async ({
+test('proposals of two Kommunen on the same words are both shown; accepting one outdates the other; exports show what accepting all gives', async ({
 	browser,
 	actors,
 	baseURL,
@@ -258,7 +258,19 @@ test('proposals of two Kommunen on the same words are both shown; accepting one 
 		});
 		expect(response.status()).toBe(200);
 	}
+	const viele = sentence.indexOf('viele');
+	const deleteViele = { anchorStart: anchor(viele, 0), anchorEnd: anchor(viele + 5, -1) };
 	writer.destroy();
+
+	// The Markdown export shows what accepting all gives: Kamen's older proposal as the change,
+	// Unna's younger one on the same words named beside it, not as a second change.
+	const markdown = await (
+		await actors.editor.request.get(`/dokumente/${slug}/export/md?vorschlaege=1`)
+	).text();
+	expect(markdown).toMatch(
+		/viele \{~~Familien~>Haushalte~~\}\{>>Vorschlag 1: Stadt Kamen \(.+?\); Vorschlag 2: Kreisstadt Unna \(.+?\) betrifft dieselben Wörter, nicht eingezeichnet<<\} im Kreis\./
+	);
+	expect(markdown).not.toContain('Menschen~~}');
 
 	const editor = await pageAs(browser, actors.editor, baseURL!);
 	await editor.page.setViewportSize({ width: 1280, height: 900 });
@@ -286,6 +298,20 @@ test('proposals of two Kommunen on the same words are both shown; accepting one 
 	const outdated = proposalItem(editor.page, 'Menschen');
 	await expect(outdated).toContainText('Veraltet');
 	await expect(outdated.getByRole('button', { name: 'Annehmen' })).toBeDisabled();
+
+	// Accepting a deleted word leaves no double space behind, in the text and its exports.
+	const deletion = await postForm(actors.viewer.request, baseURL!, `/dokumente/${slug}?/propose`, {
+		...deleteViele,
+		text: '',
+		organisationId: organisationOf('kamen')
+	});
+	expect(deletion.status()).toBe(200);
+	await editor.page.getByLabel('Stand', { exact: true }).selectOption('open');
+	await proposalItem(editor.page, 'viele').getByRole('button', { name: 'Annehmen' }).click();
+	const shorter = 'Armut betrifft Haushalte im Kreis.';
+	await expect.poll(() => visibleText(editor.page)).toBe(shorter);
+	const clean = await (await actors.editor.request.get(`/dokumente/${slug}/export/md`)).text();
+	expect(clean).toContain(`** ${shorter}\n`);
 	await editor.close();
 });
 

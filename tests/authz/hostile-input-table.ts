@@ -729,7 +729,9 @@ export const hostileQueries: HostileQuery[] = [
 			`${seededEvent}/ergebnisse/xls`,
 			`${seededEvent}/ergebnisse/${long}`,
 			`${seededEvent}/ergebnisse/csv%00`,
-			`/konferenzen/${long}/ergebnisse/csv`
+			`/konferenzen/${long}/ergebnisse/csv`,
+			`${seededEvent}/ergebnisse/xlsx%00`,
+			`/konferenzen/${long}/ergebnisse/xlsx`
 		]
 	},
 	{
@@ -745,6 +747,11 @@ export const hostileQueries: HostileQuery[] = [
 		route: `${eventRoute}/umfragen/antworten.csv`,
 		actor: 'viewer',
 		paths: [`/konferenzen/${long}/umfragen/antworten.csv`]
+	},
+	{
+		route: `${eventRoute}/umfragen/antworten.xlsx`,
+		actor: 'viewer',
+		paths: [`/konferenzen/${long}/umfragen/antworten.xlsx`]
 	},
 	{
 		route: '/dokumente/[slug]/vergleich',
@@ -817,6 +824,11 @@ export const hostileQueries: HostileQuery[] = [
 		route: '/beschluesse/[slug]/stand.csv',
 		actor: 'viewer',
 		paths: [`/beschluesse/${long}/stand.csv`, '/beschluesse/%00%E2%80%AE/stand.csv']
+	},
+	{
+		route: '/beschluesse/[slug]/stand.xlsx',
+		actor: 'viewer',
+		paths: [`/beschluesse/${long}/stand.xlsx`, '/beschluesse/%00%E2%80%AE/stand.xlsx']
 	},
 	{
 		route: '/verwaltung/personen/[id]/daten.json',

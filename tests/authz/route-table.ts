@@ -190,6 +190,13 @@ export const routeTable: RouteCase[] = [
 		path: `${seededEvent}/ergebnisse/csv`,
 		access: members
 	},
+	{
+		kind: 'endpoint',
+		route: `${eventRoute}/ergebnisse/[format]`,
+		method: 'GET',
+		path: `${seededEvent}/ergebnisse/xlsx`,
+		access: members
+	},
 	page(
 		`${eventRoute}/pinnwand/[board]/projektion`,
 		editors,
@@ -224,6 +231,13 @@ export const routeTable: RouteCase[] = [
 	},
 	{
 		kind: 'endpoint',
+		route: `${eventRoute}/umfragen/antworten.xlsx`,
+		method: 'GET',
+		path: `${seededEvent}/umfragen/antworten.xlsx`,
+		access: members
+	},
+	{
+		kind: 'endpoint',
 		route: `${eventRoute}/umfragen/[questionId]/diagramm.svg`,
 		method: 'GET',
 		path: `${seededEvent}/umfragen/${nobody}/diagramm.svg`,
@@ -237,6 +251,13 @@ export const routeTable: RouteCase[] = [
 		route: '/beschluesse/[slug]/stand.csv',
 		method: 'GET',
 		path: '/beschluesse/leitbild/stand.csv',
+		access: members
+	},
+	{
+		kind: 'endpoint',
+		route: '/beschluesse/[slug]/stand.xlsx',
+		method: 'GET',
+		path: '/beschluesse/leitbild/stand.xlsx',
 		access: members
 	},
 	page('/beschluesse/[slug]/[organisation]', members, '/beschluesse/leitbild/kamen'),

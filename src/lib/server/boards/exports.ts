@@ -14,7 +14,7 @@ import {
 } from 'docx';
 import { count } from '$lib/german';
 import { respondentsLabel } from '$lib/polls/labels';
-import { csvField } from '../csv';
+import { tableCsv, type CellValue, type Column, type Table as SheetTable } from '../spreadsheet';
 import type { EventRow } from '../db/schema';
 import { smallestGroup } from '../events/small-groups';
 import { productName } from '../../page-title';
@@ -98,20 +98,19 @@ export function resultsMarkdown(
 	return lines.join('\n');
 }
 
-export const csvHeader = [
-	'Arbeitsgruppe',
-	'Art',
-	'Spalte',
-	'Text',
-	'Von',
-	'Punkte',
-	'Im Stapel unter'
+const columns: Column[] = [
+	{ header: 'Arbeitsgruppe', type: 'text' },
+	{ header: 'Art', type: 'text' },
+	{ header: 'Spalte', type: 'text' },
+	{ header: 'Text', type: 'text' },
+	{ header: 'Von', type: 'text' },
+	{ header: 'Punkte', type: 'number' },
+	{ header: 'Im Stapel unter', type: 'text' }
 ];
 
-/** Semicolons and a byte order mark: what German spreadsheet programs open without asking. One
- * row per card (a stack's cards under it), then one per group of each breakdown. */
-export function resultsCsv(eventRow: EventRow, boards: BoardResult[]): string {
-	const rows = [csvHeader];
+/** One row per card (a stack's cards under it), then one per group of each breakdown. */
+export function resultsTable(eventRow: EventRow, boards: BoardResult[]): SheetTable {
+	const rows: CellValue[][] = [];
 	for (const result of boards) {
 		for (const column of result.columns) {
 			for (const c of column.cards) {
@@ -121,8 +120,8 @@ export function resultsCsv(eventRow: EventRow, boards: BoardResult[]): string {
 					column.title,
 					c.text,
 					c.authorName ?? 'anonym',
-					String(c.votes),
-					''
+					c.votes,
+					null
 				]);
 				for (const stacked of c.stack) {
 					rows.push([
@@ -131,7 +130,7 @@ export function resultsCsv(eventRow: EventRow, boards: BoardResult[]): string {
 						column.title,
 						stacked.text,
 						stacked.authorName ?? 'anonym',
-						'',
+						null,
 						c.text
 					]);
 				}
@@ -140,13 +139,16 @@ export function resultsCsv(eventRow: EventRow, boards: BoardResult[]): string {
 		if (showsBreakdowns(eventRow, result)) {
 			for (const { title, entries } of breakdownsOf(result)) {
 				for (const entry of entries) {
-					rows.push([result.title, title, '', entry.label, '', String(entry.votes), '']);
+					rows.push([result.title, title, null, entry.label, null, entry.votes, null]);
 				}
 			}
 		}
 	}
-	return '\ufeff' + rows.map((row) => row.map(csvField).join(';')).join('\r\n') + '\r\n';
+	return { sheetName: 'Ergebnisse', columns, rows };
 }
+
+export const resultsCsv = (eventRow: EventRow, boards: BoardResult[]): string =>
+	tableCsv(resultsTable(eventRow, boards));
 
 export async function resultsDocx(
 	eventRow: EventRow,

@@ -2,9 +2,8 @@
 // number, bullet lists as real Word lists, bold, italic and links; a footer with title, version,
 // date and short Prüfwert; for the Selbstverpflichtung a signature page. With
 // proposals: each one Word's tracked change (inserted and deleted runs, attributed to
-// "Stadt Kamen (Name)"), so it can be accepted or rejected there; proposals on overlapping words
-// cannot all be tracked changes, so they are struck, underlined and labelled instead; the list of
-// proposals ends the file.
+// "Stadt Kamen (Name)"), so it can be accepted or rejected there (accepting all gives what the
+// server's "accept", oldest first, gives: see marked-text.ts); the list of proposals ends the file.
 import {
 	AlignmentType,
 	BorderStyle,
@@ -20,7 +19,6 @@ import {
 	Paragraph,
 	TabStopType,
 	TextRun,
-	UnderlineType,
 	type IParagraphOptions,
 	type ParagraphChild
 } from 'docx';
@@ -34,7 +32,6 @@ import { shortHash } from './content-hash';
 import { proposalMarks, type ProposalMarkAttrs } from '../proposals/marked-text';
 import {
 	proposalAuthor,
-	proposalLabel,
 	proposalListHeading,
 	proposalListItems,
 	withProposalsName,
@@ -64,8 +61,6 @@ interface Context {
 	starts: Set<number>;
 	/** The last id given to a tracked change: Word wants each one unique. */
 	revisions: number;
-	/** Proposals shown by markup rather than as tracked changes whose label was written. */
-	labelled: Set<number>;
 }
 
 /** Word's date for a tracked change, to the second. */
@@ -80,50 +75,28 @@ function revision(mark: ProposalMarkAttrs, context: Context) {
 	};
 }
 
-/** A text piece that belongs to proposals: a tracked change where Word can show it as one. */
-function proposalRuns(
+/** A text piece that belongs to a proposal: Word's tracked change, attributed. */
+function proposalRun(
 	text: string,
 	style: { bold?: boolean; italics?: boolean },
-	marks: { deletions: ProposalMarkAttrs[]; insertion?: ProposalMarkAttrs },
+	marks: { deletion?: ProposalMarkAttrs; insertion?: ProposalMarkAttrs },
 	context: Context
-): ParagraphChild[] {
-	const { deletions, insertion } = marks;
-	if (insertion && !insertion.overlapping) {
-		return [new InsertedTextRun({ text, ...style, ...revision(insertion, context) })];
+): ParagraphChild {
+	if (marks.insertion) {
+		return new InsertedTextRun({ text, ...style, ...revision(marks.insertion, context) });
 	}
-	if (!insertion && deletions.length === 1 && !deletions[0].overlapping) {
-		return [new DeletedTextRun({ text, ...style, ...revision(deletions[0], context) })];
-	}
-	const labels = [...deletions, ...(insertion ? [insertion] : [])]
-		.filter((mark) => !context.labelled.has(mark.number))
-		.map((mark) => {
-			context.labelled.add(mark.number);
-			return new TextRun({
-				text: `[${proposalLabel(mark)}] `,
-				italics: true,
-				size: 18,
-				shading: { fill: 'E8E9ED' }
-			});
-		});
-	return [
-		...labels,
-		new TextRun({
-			text,
-			...style,
-			...(insertion ? { underline: { type: UnderlineType.DOUBLE } } : { strike: true })
-		})
-	];
+	return new DeletedTextRun({ text, ...style, ...revision(marks.deletion!, context) });
 }
 
 function inline(nodes: PmNode[] = [], context: Context): ParagraphChild[] {
 	return nodes.flatMap((node): ParagraphChild[] => {
 		if (node.type === 'hardBreak') return [new TextRun({ text: '', break: 1 })];
-		const { deletions, insertion, others: marks } = proposalMarks(node.marks);
+		const { deletion, insertion, others: marks } = proposalMarks(node.marks);
 		// Unset rather than false: a false would switch off the bold of a heading's style.
 		const bold = marks.some((m) => m.type === 'bold') || undefined;
 		const italics = marks.some((m) => m.type === 'italic') || undefined;
-		if (deletions.length || insertion) {
-			return proposalRuns(node.text ?? '', { bold, italics }, { deletions, insertion }, context);
+		if (deletion || insertion) {
+			return [proposalRun(node.text ?? '', { bold, italics }, { deletion, insertion }, context)];
 		}
 		const href = safeHref(marks.find((m) => m.type === 'link')?.attrs?.href);
 		if (href) {
@@ -313,8 +286,7 @@ export async function documentDocx(input: DocumentExport): Promise<Buffer> {
 		numbers: passageNumbers(input.json),
 		orderedLists: 0,
 		starts: new Set(),
-		revisions: 0,
-		labelled: new Set()
+		revisions: 0
 	};
 
 	const title = hasTitleHeading(input.json)

@@ -50,19 +50,24 @@ function labels(marks: ProposalMarkAttrs[], context: Context): string {
 function text(node: PmNode, context: Context): string {
 	if (node.type === 'hardBreak') return '<br>';
 	let out = escapeHtml(node.text ?? '');
-	const { deletions, insertion, others: marks } = proposalMarks(node.marks);
+	const { deletion, insertion, others: marks } = proposalMarks(node.marks);
 	if (marks.some((m) => m.type === 'italic')) out = `<em>${out}</em>`;
 	if (marks.some((m) => m.type === 'bold')) out = `<strong>${out}</strong>`;
 	const href = safeHref(marks.find((m) => m.type === 'link')?.attrs?.href);
 	if (href) out = `<a href="${escapeHtml(href)}">${out}</a>`;
 	// Screen readers announce neither <del> nor <ins>: the hidden words say it.
-	if (deletions.length) {
+	if (deletion) {
 		out = `<del class="proposal"><span class="visually-hidden">[gestrichen:] </span>${out}</del>`;
 	}
 	if (insertion) {
 		out = `<ins class="proposal"><span class="visually-hidden">[eingefügt:] </span>${out}</ins>`;
 	}
-	return labels([...deletions, ...(insertion ? [insertion] : [])], context) + out;
+	return (
+		labels(
+			[deletion, insertion].filter((mark) => mark !== undefined),
+			context
+		) + out
+	);
 }
 
 /** The id a numbered block can be linked by: "#nr-2-3". */

@@ -2,13 +2,14 @@
 // each passage opened by its bold number ("**2.3** Text"), lists, quotes, bold, italic, links.
 // An ordered list of passages becomes a bullet list: its items' one number is the passage number.
 // With proposals: CriticMarkup ({--gestrichen--}, {++eingefügt++}, {~~alt~>neu~~}), each
-// proposal attributed in a comment ({>>…<<}) where it starts, and their list at the end.
+// change attributed in a comment ({>>…<<}) after it, and their list at the end.
 import type { PmMark, PmNode } from '../../editor/pm-node';
 import { passageNumbers } from '../../editor/passages';
 import { proposalMarks, type ProposalMarkAttrs } from '../proposals/marked-text';
 import {
 	proposalLabel,
 	proposalListHeading,
+	setAsideLabel,
 	proposalListItems,
 	type ProposalListItem
 } from './export-proposals';
@@ -61,37 +62,32 @@ interface Run {
 	marks: PmMark[];
 }
 
-/** Runs with their proposal marks as CriticMarkup; a deletion followed by the same proposal's
- * insertion is one substitution. */
+/** Runs with their proposal marks as CriticMarkup, each change followed by a comment naming its
+ * proposal and body; a deletion followed by the same proposal's insertion is one substitution. */
 function criticMarkup(runs: Run[], labelled: Set<number>): string {
 	let out = '';
-	const attribution = (marks: ProposalMarkAttrs[]) =>
-		marks
-			.filter((mark) => !labelled.has(mark.number))
-			.map((mark) => {
-				labelled.add(mark.number);
-				return `{>>${escapeCritic(proposalLabel(mark))}<<}`;
-			})
-			.join('');
+	const attribution = (mark: ProposalMarkAttrs) => {
+		// The proposals set aside for this one are named once, where it starts.
+		const setAside = labelled.has(mark.number) ? [] : mark.setAside.map(setAsideLabel);
+		labelled.add(mark.number);
+		return `{>>${escapeCritic([proposalLabel(mark), ...setAside].join('; '))}<<}`;
+	};
 	for (let i = 0; i < runs.length; i++) {
 		const run = runs[i];
 		if (run.text === '\\\n') {
 			out += run.text;
 			continue;
 		}
-		const { deletions, insertion, others } = proposalMarks(run.marks);
+		const { deletion, insertion, others } = proposalMarks(run.marks);
 		const body = escapeCritic(wrap(run.text, others));
-		if (deletions.length === 1 && !insertion) {
+		if (deletion) {
 			const next = runs[i + 1] ? proposalMarks(runs[i + 1].marks) : undefined;
-			if (next?.insertion?.number === deletions[0].number && next.deletions.length === 0) {
+			if (next?.insertion?.number === deletion.number) {
 				const inserted = escapeCritic(wrap(runs[i + 1].text, next.others));
-				out += `{~~${body}~>${inserted}~~}${attribution(deletions)}`;
+				out += `{~~${body}~>${inserted}~~}${attribution(deletion)}`;
 				i++;
-				continue;
-			}
-		}
-		if (deletions.length) out += `{--${body}--}${attribution(deletions)}`;
-		else if (insertion) out += `{++${body}++}${attribution([insertion])}`;
+			} else out += `{--${body}--}${attribution(deletion)}`;
+		} else if (insertion) out += `{++${body}++}${attribution(insertion)}`;
 		else out += wrap(run.text, others);
 	}
 	return out;
@@ -121,7 +117,7 @@ const indent = (text: string, by: string) =>
 
 interface Context {
 	numbers: Map<PmNode, string>;
-	/** Proposals already attributed: each once, where it starts. */
+	/** Proposals already attributed with the ones set aside for them. */
 	labelled: Set<number>;
 }
 

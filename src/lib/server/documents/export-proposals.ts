@@ -1,7 +1,7 @@
 // What the exports "mit Vorschlägen" say about each proposal, in every format alike: who made it
 // for which organisation, and the list at the end with what each proposes and why.
 import { formatDateTime } from '../../format';
-import type { NumberedProposal, ProposalMarkAttrs } from '../proposals/marked-text';
+import type { NumberedProposal, ProposalMarkAttrs, SetAsideMark } from '../proposals/marked-text';
 import { unknownAuthor, unknownOrganisation } from '../proposals/marked-text';
 
 export const proposalListHeading = 'Änderungsvorschläge';
@@ -13,7 +13,9 @@ export function proposalAuthor(mark: Pick<ProposalMarkAttrs, 'organisation' | 'a
 }
 
 /** "Vorschlag 2: Stadt Kamen (Erika Muster)", where a proposal starts in the text. */
-export function proposalLabel(mark: ProposalMarkAttrs): string {
+export function proposalLabel(
+	mark: Pick<ProposalMarkAttrs, 'number' | 'organisation' | 'author'>
+): string {
 	return `Vorschlag ${mark.number}: ${proposalAuthor(mark)}`;
 }
 
@@ -46,8 +48,16 @@ export interface ProposalListItem {
 
 export const outdatedNote =
 	'veraltet: Die Wörter, auf die sich der Vorschlag bezieht, stehen so nicht mehr im Text; er ist deshalb nicht im Text eingezeichnet.';
-export const overlappingNote =
-	'überschneidet sich mit einem anderen Vorschlag (in der Word-Datei daher hervorgehoben statt nachverfolgt).';
+/** Why a proposal on words an older one changes first is not drawn. */
+export function setAsideNote(collidesWith: number | null): string {
+	const older = collidesWith ? `der ältere Vorschlag ${collidesWith}` : 'ein älterer Vorschlag';
+	return `nicht im Text eingezeichnet: Er betrifft Wörter, die ${older} ändert. Nimmt man alle Vorschläge an (den ältesten zuerst), ist er danach veraltet; einzeln kann er angenommen werden, solange ${older} nicht angenommen ist.`;
+}
+
+/** "Vorschlag 4: Stadt Kamen (Erika Muster) betrifft dieselben Wörter, nicht eingezeichnet" */
+export function setAsideLabel(mark: SetAsideMark): string {
+	return `${proposalLabel(mark)} betrifft dieselben Wörter, nicht eingezeichnet`;
+}
 
 export function proposalListItems(proposals: NumberedProposal[]): ProposalListItem[] {
 	return proposals.map((proposal) => {
@@ -62,7 +72,11 @@ export function proposalListItems(proposals: NumberedProposal[]): ProposalListIt
 			change,
 			changeSentence: `${change[0].toUpperCase()}${change.slice(1)}.`,
 			reason: proposal.reason?.trim() ? proposal.reason.trim() : null,
-			note: proposal.outdated ? outdatedNote : proposal.overlapping ? overlappingNote : null
+			note: proposal.outdated
+				? outdatedNote
+				: proposal.setAside
+					? setAsideNote(proposal.collidesWith)
+					: null
 		};
 	});
 }

@@ -59,11 +59,28 @@ describe('exports', () => {
 
 	it('draws the chart as SVG with escaped text and the numbers in its description', () => {
 		const svg = chartSvg(question, tally(question, [answer]), new Date());
-		expect(svg).toContain('<title id="title">Was zuerst? &lt;Reihenfolge&gt;</title>');
+		expect(svg).toContain('<title id="umfrage-q1-titel">Was zuerst? &lt;Reihenfolge&gt;</title>');
+		expect(svg).toContain('aria-labelledby="umfrage-q1-titel umfrage-q1-beschreibung"');
 		expect(svg).toContain('Beratung; vor Ort: Ø Platz 1');
 		expect(svg).toContain('>1 Rangfolge · Stand ');
 		const two = chartSvg(question, tally(question, [answer, { ...answer, id: 'a2' }]), new Date());
 		expect(two).toContain('>2 Rangfolgen · Stand ');
 		expect(svg).not.toContain('<Reihenfolge>');
+	});
+
+	it('gives each chart its own ids, so several inlined into one page never share one', () => {
+		const at = new Date();
+		const page = [
+			chartSvg(question, tally(question, [answer]), at),
+			chartSvg({ ...question, id: 'q2' }, tally(question, [answer]), at)
+		]
+			.map((svg) => svg.replace(/^<\?xml[^>]*>\n/, ''))
+			.join('\n');
+		const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+		expect(ids.length).toBeGreaterThanOrEqual(4);
+		expect(new Set(ids).size).toBe(ids.length);
+		for (const [, labels] of page.matchAll(/aria-labelledby="([^"]+)"/g)) {
+			for (const id of labels.split(' ')) expect(ids).toContain(id);
+		}
 	});
 });

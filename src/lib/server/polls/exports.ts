@@ -1,12 +1,13 @@
-// The poll's numbers for the documentation: every answer as CSV (anonymous: no participant, only
-// the stated affiliation) and each chart as a standalone SVG file, drawn from the same layout as
-// the pages.
+// The poll's numbers for the documentation: every answer as a table, for CSV and Excel
+// (anonymous: no participant, only the stated affiliation), and each chart as a standalone SVG
+// file, drawn from the same layout as the pages.
 import { organisationTypeLabels } from '$lib/events';
 import { formatNumber, layoutBars, tallyBars } from '$lib/polls/bar-chart';
 import { questionTypeLabels, respondentsLabel } from '$lib/polls/labels';
 import type { Tally } from '$lib/polls/types';
 import { csvField } from '../csv';
 import type { PollAnswerRow, PollQuestionRow } from '../db/schema';
+import { berlinClock, tableCsv, type CellValue, type Column, type Table } from '../spreadsheet';
 import { shortened } from '../text/user-text';
 
 export { csvField };
@@ -17,7 +18,8 @@ const berlinTime = new Intl.DateTimeFormat('sv-SE', {
 	timeStyle: 'medium'
 });
 
-function answerText(question: PollQuestionRow, answer: PollAnswerRow): string {
+/** What a person answered: a scale's value as a number, everything else as text. */
+function answerValue(question: PollQuestionRow, answer: PollAnswerRow): CellValue {
 	switch (question.type) {
 		case 'single':
 		case 'multiple':
@@ -27,45 +29,47 @@ function answerText(question: PollQuestionRow, answer: PollAnswerRow): string {
 				.map((index, place) => `${place + 1}. ${question.options[index] ?? '?'}`)
 				.join(' | ');
 		case 'scale':
-			return answer.scaleValue === null ? '' : String(answer.scaleValue);
+			return answer.scaleValue;
 		case 'text':
 			return answer.hiddenAt ? '' : (answer.text ?? '');
 	}
 }
 
-export const csvHeader = [
-	'Nr.',
-	'Frage',
-	'Art',
-	'Antwort',
-	'Ausgeblendet',
-	'Kommune oder Kreis',
-	'Art der Organisation',
-	'Zeitpunkt (Europe/Berlin)'
+const columns: Column[] = [
+	{ header: 'Nr.', type: 'number' },
+	{ header: 'Frage', type: 'text' },
+	{ header: 'Art', type: 'text' },
+	{ header: 'Antwort', type: 'text' },
+	{ header: 'Ausgeblendet', type: 'text' },
+	{ header: 'Kommune oder Kreis', type: 'text' },
+	{ header: 'Art der Organisation', type: 'text' },
+	{ header: 'Zeitpunkt (Europe/Berlin)', type: 'datetime' }
 ];
 
-/** Semicolons and a byte-order mark, which German spreadsheet programs expect. */
-export function answersCsv(
+export function answersTable(
 	questions: { row: PollQuestionRow; answers: PollAnswerRow[] }[],
 	affiliations: ReadonlyMap<string, string>
-): string {
-	const lines = [csvHeader];
-	questions.forEach(({ row, answers }, index) => {
-		for (const answer of answers) {
-			lines.push([
-				String(index + 1),
+): Table {
+	return {
+		sheetName: 'Antworten',
+		columns,
+		rows: questions.flatMap(({ row, answers }, index) =>
+			answers.map((answer) => [
+				index + 1,
 				row.prompt,
 				questionTypeLabels[row.type],
-				answerText(row, answer),
+				answerValue(row, answer),
 				answer.hiddenAt ? 'ja' : 'nein',
-				affiliations.get(answer.affiliationOrganisationId ?? '') ?? '',
-				answer.organisationType ? organisationTypeLabels[answer.organisationType] : '',
-				berlinTime.format(answer.updatedAt)
-			]);
-		}
-	});
-	return '\uFEFF' + lines.map((line) => line.map(csvField).join(';')).join('\r\n') + '\r\n';
+				affiliations.get(answer.affiliationOrganisationId ?? '') ?? null,
+				answer.organisationType ? organisationTypeLabels[answer.organisationType] : null,
+				berlinClock(answer.updatedAt)
+			])
+		)
+	};
 }
+
+export const answersCsv = (...input: Parameters<typeof answersTable>): string =>
+	tableCsv(answersTable(...input));
 
 function xml(text: string): string {
 	return text
@@ -115,10 +119,13 @@ export function chartSvg(question: PollQuestionRow, result: Tally, at: Date): st
 			);
 		})
 		.join('\n');
+	// Ids of this chart alone: several charts inlined into one page (a Ratsvorlage, a report)
+	// must not share them.
+	const id = `umfrage-${question.id.replace(/[^A-Za-z0-9_-]/g, '')}`;
 	return `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title desc" font-family="'Fira Sans', Arial, sans-serif" fill="#1a1a1a">
-<title id="title">${xml(question.prompt)}</title>
-<desc id="desc">${xml(rows.map((row) => `${row.labelLines.join(' ')}: ${row.value}`).join('; '))}</desc>
+<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-titel ${id}-beschreibung" font-family="'Fira Sans', Arial, sans-serif" fill="#1a1a1a">
+<title id="${id}-titel">${xml(question.prompt)}</title>
+<desc id="${id}-beschreibung">${xml(rows.map((row) => `${row.labelLines.join(' ')}: ${row.value}`).join('; '))}</desc>
 <rect width="100%" height="100%" fill="#ffffff"/>
 <text x="20" y="40" font-size="24" font-weight="700">${xml(question.prompt.length > 70 ? `${shortened(question.prompt, 69)}…` : question.prompt)}</text>
 <text x="20" y="68" font-size="16">${xml(note)}</text>

@@ -9,10 +9,10 @@ import { anchorsAround, blockText, proposal, ydocFromMarkdown } from './proposal
 /** A block's pieces as "text[marks]", each proposal mark written as d<number> or i<number>. */
 function pieces(block: PmNode): string[] {
 	return (block.content ?? []).map((node) => {
-		const { deletions, insertion, others } = proposalMarks(node.marks);
+		const { deletion, insertion, others } = proposalMarks(node.marks);
 		const tags = [
 			...others.map((mark) => mark.type),
-			...deletions.map((d) => `d${d.number}`),
+			...(deletion ? [`d${deletion.number}`] : []),
 			...(insertion ? [`i${insertion.number}`] : [])
 		];
 		return tags.length ? `${node.text}[${tags.join(',')}]` : node.text!;
@@ -57,7 +57,7 @@ describe('marked text', () => {
 				organisation: 'Gemeinde Holzwickede',
 				author: 'Max Beispiel',
 				createdAt: insertion.createdAt,
-				overlapping: false
+				setAside: []
 			}
 		});
 		// The live document is untouched.
@@ -78,28 +78,44 @@ describe('marked text', () => {
 		]);
 	});
 
-	it('lets two overlapping proposals both show, each flagged as overlapping', () => {
+	it('shows what accepting all, oldest first, does: a younger proposal on changed words is set aside', () => {
 		const ydoc = ydocFromMarkdown(source);
 		const text = blockText(ydoc, 1);
 		const wide = proposal(anchorsAround(text, 'stärken die Netzwerke'), { text: 'pflegen Netze' });
 		const narrow = proposal(anchorsAround(text, 'die Netzwerke im'), { text: 'das Netz im' });
 		const apart = proposal(anchorsAround(text, 'Wir'), { text: 'Alle' });
 		const { json, proposals } = markedText(ydoc, [narrow, wide, apart]);
+		// `wide` is older than `narrow`: it is accepted first, and `narrow` is outdated then.
 		expect(pieces(json.content![1])).toEqual([
 			'Wir[d1]',
 			'Alle[i1]',
 			' ',
-			'stärken [d2]',
-			'die Netzwerke[d2,d3]',
+			'stärken die Netzwerke[d2]',
 			'pflegen Netze[i2]',
-			' im[d3]',
-			'das Netz im[i3]',
-			' Kreis.'
+			' im Kreis.'
 		]);
-		expect(proposals.map((p) => [p.number, p.overlapping])).toEqual([
-			[1, false],
-			[2, true],
-			[3, true]
+		expect(proposals.map((p) => [p.number, p.setAside, p.collidesWith])).toEqual([
+			[1, false, null],
+			[2, false, null],
+			[3, true, 2]
+		]);
+		const setAside = json.content![1].content![3].marks![0].attrs!.setAside;
+		expect(setAside).toEqual([{ number: 3, organisation: 'Stadt Kamen', author: 'Erika Muster' }]);
+	});
+
+	it('keeps the pieces of neighbouring deletions apart, each with its own proposal', () => {
+		const ydoc = ydocFromMarkdown('Wir stärken die Netzwerke im Kreis.');
+		const text = blockText(ydoc, 0);
+		const { json } = markedText(ydoc, [
+			proposal(anchorsAround(text, 'stärken')),
+			proposal(anchorsAround(text, ' die'))
+		]);
+		// The first deletion takes its neighbouring space along: no double space is left.
+		expect(pieces(json.content![0])).toEqual([
+			'Wir',
+			' stärken[d1]',
+			' die[d2]',
+			' Netzwerke im Kreis.'
 		]);
 	});
 

@@ -180,6 +180,27 @@ describe('change proposals', () => {
 		expect(text().split('\n')[0]).toBe('Armut betrifft Familien und Alleinstehende im Kreis.');
 	});
 
+	it('leaves no double space, no space before a full stop and none at the edges when words are deleted; undoing restores them', () => {
+		// 'Armut betrifft viele Familien im Kreis.'
+		const cases: [number, number, string][] = [
+			[15, 20, 'Armut betrifft Familien im Kreis.'],
+			[33, 38, 'Armut betrifft viele Familien im.'],
+			[0, 5, 'betrifft viele Familien im Kreis.'],
+			[14, 20, 'Armut betrifft Familien im Kreis.']
+		];
+		for (const [from, to, expected] of cases) {
+			const { db, doc, change, text, propose } = setup();
+			const id = idOf(propose(from, to, ''));
+			const decide = { documentId: doc.id, proposalId: id, userId: 'eva' };
+			expect(decideProposal(db, change, { ...decide, decision: 'accept' })).toMatchObject({
+				ok: true
+			});
+			expect(text().split('\n')[0]).toBe(expected);
+			expect(reopenProposal(db, change, decide)).toMatchObject({ ok: true });
+			expect(text().split('\n')[0]).toBe(sentence);
+		}
+	});
+
 	it('refuses to accept a proposal whose words were changed meanwhile', () => {
 		const { db, doc, change, text, texts, propose } = setup();
 		const id = idOf(propose(21, 29, 'Haushalte'));

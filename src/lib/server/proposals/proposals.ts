@@ -6,13 +6,13 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import * as Y from 'yjs';
-import { toBase64 } from 'lib0/buffer';
 import type { ChangeProposal, ProposalState } from '$lib/proposals';
 import { addMessage, threadMessages } from '../comments/comments';
 import { transaction, type AppDatabase } from '../db/database';
 import { annotation, membership, organisation, user, type AnnotationRow } from '../db/schema';
 import { recordActivity } from '../documents/activity';
-import { deltaSlice, rangeText, resolveProposalRange, type ProposalRange } from './proposal-range';
+import { anchorsAround, applyProposal, type AppliedProposal } from './apply-proposal';
+import { rangeText, resolveProposalRange } from './proposal-range';
 
 export type ProposalResult =
 	{ ok: true; proposalId: string } | { ok: false; status: 400 | 403 | 404 | 409; message: string };
@@ -47,10 +47,6 @@ class Refusal extends Error {
 	constructor(readonly result: ProposalResult) {
 		super(result.ok ? '' : result.message);
 	}
-}
-
-function encode(position: Y.RelativePosition): string {
-	return toBase64(Y.encodeRelativePosition(position));
 }
 
 function isActiveMember(db: AppDatabase, userId: string, organisationId: string): boolean {
@@ -287,35 +283,6 @@ function changeOrRefuse(change: ChangeText, documentId: string, edit: (ydoc: Y.D
 	}
 }
 
-/** Puts `text` (with the formatting of the character before it) where `range` was, and tells
- * where it now stands. */
-function replaceRange(range: ProposalRange, text: string) {
-	let target: Y.XmlText;
-	if (range.type instanceof Y.XmlText) {
-		target = range.type;
-		if (range.to > range.from) target.delete(range.from, range.to - range.from);
-		if (text) target.insert(range.from, text);
-	} else {
-		// An empty paragraph gets its first text.
-		target = new Y.XmlText(text);
-		range.type.insert(0, [target]);
-	}
-	return anchorsAround(target, range.from, text.length);
-}
-
-/** Anchors for `length` characters from `index`: tied to the first and the last of them, or to
- * the character before the point when there are none. */
-function anchorsAround(type: Y.XmlText, index: number, length: number) {
-	if (length === 0) {
-		const point = encode(Y.createRelativePositionFromTypeIndex(type, index, -1));
-		return { start: point, end: point };
-	}
-	return {
-		start: encode(Y.createRelativePositionFromTypeIndex(type, index, 0)),
-		end: encode(Y.createRelativePositionFromTypeIndex(type, index + length, -1))
-	};
-}
-
 /**
  * Accepting applies the proposal to the text as an edit by the accepting editor, stored and sent
  * to everyone like any other change; rejecting only records the decision. The caller has checked
@@ -334,15 +301,15 @@ export function decideProposal(
 		markDecided(db, row, input.userId, now, { state: 'rejected' });
 		return { ok: true, proposalId: row.id };
 	}
-	let applied: { start: string; end: string; replaced: string } | undefined;
+	let applied: AppliedProposal | null | undefined;
 	const refused = changeOrRefuse(change, input.documentId, (ydoc) => {
-		const range = resolveProposalRange(ydoc, row);
-		if (!range || rangeText(range) !== row.quote)
-			throw new Refusal(failure(409, messages.outdated));
-		const replaced =
-			range.type instanceof Y.XmlText ? deltaSlice(range.type, range.from, range.to) : [];
-		const where = replaceRange(range, row.proposedText ?? '');
-		applied = { ...where, replaced: JSON.stringify(replaced) };
+		applied = applyProposal(ydoc, {
+			anchorStart: row.anchorStart,
+			anchorEnd: row.anchorEnd,
+			quote: row.quote,
+			text: row.proposedText ?? ''
+		});
+		if (!applied) throw new Refusal(failure(409, messages.outdated));
 	});
 	if (refused) return refused;
 	if (!applied) throw new Error('Der Vorschlag wurde nicht angewandt.');

@@ -1,22 +1,24 @@
 import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/app';
-import { resultsCsv, resultsDocx, resultsMarkdown } from '$lib/server/boards/exports';
+import { resultsCsv, resultsDocx, resultsMarkdown, resultsTable } from '$lib/server/boards/exports';
 import { eventBoardResults } from '$lib/server/boards/results';
 import { staffEvent } from '$lib/server/events/access';
 import { pollSummaries } from '$lib/server/polls/summary';
+import { tableXlsx, xlsxType } from '$lib/server/spreadsheet';
 import { workspaceName } from '$lib/server/workspace/organisations';
 
 const types = {
 	md: 'text/markdown; charset=utf-8',
 	csv: 'text/csv; charset=utf-8',
-	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	xlsx: xlsxType
 } as const;
 
 export async function GET(event) {
 	const found = staffEvent(event, 'event:view');
 	const format = event.params.format;
 	if (!Object.hasOwn(types, format)) {
-		error(404, 'Dieses Format gibt es nicht. Möglich sind md, csv und docx.');
+		error(404, 'Dieses Format gibt es nicht. Möglich sind md, csv, xlsx und docx.');
 	}
 	const kind = format as keyof typeof types;
 	const boards = eventBoardResults(db(), found);
@@ -26,7 +28,11 @@ export async function GET(event) {
 			? resultsMarkdown(found, boards, polls)
 			: kind === 'csv'
 				? resultsCsv(found, boards)
-				: new Uint8Array(await resultsDocx(found, boards, polls, workspaceName(db())));
+				: kind === 'xlsx'
+					? new Uint8Array(
+							await tableXlsx(resultsTable(found, boards), `Ergebnisse: ${found.title}`)
+						)
+					: new Uint8Array(await resultsDocx(found, boards, polls, workspaceName(db())));
 	return new Response(body, {
 		headers: {
 			'content-type': types[kind],

@@ -1,0 +1,23 @@
+import { db } from '$lib/server/app';
+import { staffEvent } from '$lib/server/events/access';
+import { answersTable } from '$lib/server/polls/exports';
+import { affiliationLabels } from '$lib/server/polls/labels';
+import { pollSnapshot } from '$lib/server/polls/poll-state';
+import { tableXlsx, xlsxType } from '$lib/server/spreadsheet';
+
+export async function GET(event) {
+	const found = staffEvent(event, 'event:view');
+	const { questions } = pollSnapshot(db(), found.id);
+	const table = answersTable(
+		questions.map(({ row, answers }) => ({ row, answers })),
+		affiliationLabels(db())
+	);
+	const workbook = await tableXlsx(table, `Umfrage: ${found.title}`);
+	return new Response(new Uint8Array(workbook), {
+		headers: {
+			'Content-Type': xlsxType,
+			'Content-Disposition': `attachment; filename="umfrage-${found.slug}.xlsx"`,
+			'Cache-Control': 'private, no-store'
+		}
+	});
+}
