@@ -100,11 +100,6 @@ export function numberedPassages(doc: PmNode): ConsensusPassage[] {
 export const countsForConsensus = (type: string, countHeadings: boolean): boolean =>
 	countHeadings || isContentPassage(type);
 
-/** The passages signatories mark. */
-export function consensusPassages(doc: PmNode, countHeadings: boolean): ConsensusPassage[] {
-	return numberedPassages(doc).filter((p) => countsForConsensus(p.type, countHeadings));
-}
-
 /** A heading and the marked passages of its section: what follows it up to the next heading of
  * the same or a higher rank; with headings counted, the heading and its subheadings too. */
 export interface Section<P> {

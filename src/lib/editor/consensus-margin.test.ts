@@ -2,7 +2,7 @@ import { EditorState } from '@tiptap/pm/state';
 import type { DecorationSet } from '@tiptap/pm/view';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { consensusPassages, numberedPassages, type ConsensusMark } from '$lib/consensus';
+import { numberedPassages, type ConsensusMark } from '$lib/consensus';
 import {
 	documentSchema,
 	jsonFromYDoc,
@@ -41,7 +41,7 @@ describe('the consensus margin', () => {
 
 	it('counts a mark as outdated once its passage reads differently', () => {
 		const json = markdownToDocument('Wir handeln gemeinsam.');
-		const [passage] = consensusPassages(json, false);
+		const [passage] = numberedPassages(json);
 		let state = stateWith(json);
 		const mark: ConsensusMark = {
 			blockId: passage.blockId,

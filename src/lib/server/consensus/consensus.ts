@@ -7,7 +7,6 @@
 // policy's question (organisation:consent), asked by the route before calling in here.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import {
-	consensusPassages,
 	countsForConsensus,
 	countStances,
 	numberedPassages,
@@ -256,8 +255,8 @@ export function passageConsensusOf(
 		current.map((mark) => [`${mark.blockId}\u0000${mark.organisationId}`, mark])
 	);
 	const numbered = numberedPassages(currentText);
-	const counted = new Set(consensusPassages(currentText, countHeadings).map((p) => p.blockId));
-	const aside = new Set(numbered.filter((p) => !counted.has(p.blockId)).map((p) => p.blockId));
+	const counts = (p: ConsensusPassage) => countsForConsensus(p.type, countHeadings);
+	const aside = new Set(numbered.filter((p) => !counts(p)).map((p) => p.blockId));
 	const sections = sectionsOf(numbered, countHeadings)
 		.filter(({ members }) => members.length > 0)
 		.map(({ heading, members }) => ({
@@ -268,31 +267,29 @@ export function passageConsensusOf(
 			passageCount: members.length,
 			counts: sectionCounts(current, bodies.length, members)
 		}));
-	const passages = numbered
-		.filter((p) => counted.has(p.blockId))
-		.map((passage) => {
-			const onPassage = bodies.map((body): BodyOnPassage => {
-				const mark = marks.get(`${passage.blockId}\u0000${body.id}`);
-				return {
-					organisationId: body.id,
-					stance: stanceOf(mark, passage.hash),
-					markedAs: mark?.state ?? null,
-					note: mark?.note ?? null,
-					userName: mark?.userName ?? null,
-					createdAt: mark?.createdAt ?? null
-				};
-			});
+	const passages = numbered.filter(counts).map((passage) => {
+		const onPassage = bodies.map((body): BodyOnPassage => {
+			const mark = marks.get(`${passage.blockId}\u0000${body.id}`);
 			return {
-				blockId: passage.blockId,
-				number: passage.number,
-				excerpt: passage.excerpt,
-				counts: countStances(
-					onPassage.map((body) => body.stance),
-					bodies.length
-				),
-				bodies: onPassage
+				organisationId: body.id,
+				stance: stanceOf(mark, passage.hash),
+				markedAs: mark?.state ?? null,
+				note: mark?.note ?? null,
+				userName: mark?.userName ?? null,
+				createdAt: mark?.createdAt ?? null
 			};
 		});
+		return {
+			blockId: passage.blockId,
+			number: passage.number,
+			excerpt: passage.excerpt,
+			counts: countStances(
+				onPassage.map((body) => body.stance),
+				bodies.length
+			),
+			bodies: onPassage
+		};
+	});
 	return {
 		bodies,
 		countHeadings,
