@@ -1,6 +1,7 @@
 // Consensus per passage: a signatory marks a passage for their own body, everyone in the document
 // sees it at once, a change of the passage makes the mark outdated; nobody speaks for a body they
-// do not sign for; the overview lists open concerns and a frozen version keeps the state.
+// do not sign for; the overview lists open concerns and a frozen version keeps the state. Content
+// passages are marked, headings show their section's state unless the editors count them too.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
@@ -62,6 +63,163 @@ async function documentWithPassage(
 	client.destroy();
 	return { id, slug, blockId };
 }
+
+/** A document of its own with a section: heading "Präambel", two paragraphs and a list item,
+ * written by a Yjs client as the editor writes it. */
+async function documentWithSection(server: AppServer, editor: TestActor, title: string) {
+	const { id, slug } = await createDocument(server, editor, title);
+	const ids = {
+		heading: crypto.randomUUID(),
+		passages: [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()]
+	};
+	const block = (type: string, words: string, blockId = crypto.randomUUID()) => {
+		const element = new Y.XmlElement(type);
+		element.setAttribute('id', blockId);
+		element.insert(0, [new Y.XmlText(words)]);
+		return element;
+	};
+	const heading = block('heading', 'Präambel', ids.heading);
+	heading.setAttribute('level', 2 as unknown as string);
+	const first = block('paragraph', 'Armut schränkt Chancen ein.', ids.passages[0]);
+	const second = block('paragraph', 'Wir handeln gemeinsam.', ids.passages[1]);
+	const item = new Y.XmlElement('listItem');
+	item.setAttribute('id', ids.passages[2]);
+	item.insert(0, [block('paragraph', 'Wir beraten ohne Hürden.')]);
+	const list = new Y.XmlElement('bulletList');
+	list.insert(0, [item]);
+	const client = connectDocument(server.url, id, await sessionCookie(editor.request));
+	await client.synced;
+	client.ydoc.getXmlFragment('default').push([heading, first, second, list]);
+	await eventually(
+		() =>
+			queryDatabase<{ n: number }>(
+				server.dataDir,
+				'select count(*) as n from document_update where document_id = ?',
+				id
+			)[0].n > 0
+	);
+	client.destroy();
+	return { id, slug, ...ids };
+}
+
+test('signatories agree to content passages; a heading shows its section, unless the editors count headings', async ({
+	browser,
+	actors,
+	baseURL,
+	server
+}) => {
+	const { id, slug, heading, passages } = await documentWithSection(
+		server,
+		actors.editor,
+		'Konsensprobe Überschriften'
+	);
+	const kamen = organisationId(server, 'kamen');
+	const consent = (blockId: string) =>
+		postForm(actors.signatory.request, server.url, `/dokumente/${slug}?/consent`, {
+			blockId,
+			organisationId: kamen,
+			state: 'agree',
+			note: ''
+		});
+	const signatory = await pageAs(browser, actors.signatory, baseURL!);
+	const editor = await pageAs(browser, actors.editor, baseURL!);
+	try {
+		await openPage(signatory.page, `/dokumente/${slug}`);
+		const text = signatory.page.getByRole('textbox', { name: /Text von/ });
+		await expect(text).toContainText('Wir beraten ohne Hürden.');
+		// Three content passages to mark; the heading is no passage of its own.
+		for (const number of ['1.1', '1.2', '1.3']) {
+			await expect(
+				signatory.page.getByRole('button', { name: new RegExp(`^Abschnitt ${number}:`) })
+			).toContainText('0 von 11 einverstanden');
+		}
+		await expect(signatory.page.getByRole('button', { name: /^Abschnitt 1:/ })).toHaveCount(0);
+		const section = text.locator('[data-consensus-section="1"]');
+		await expect(section).toContainText('Abschnitt 1 (1.1–1.3): 0 von 11 einverstanden');
+
+		// Kamen agrees to two passages: the section waits for the third.
+		await signatory.page.getByRole('button', { name: /^Abschnitt 1\.1:/ }).click();
+		const dialog = signatory.page.getByRole('dialog', { name: /Abschnitt 1\.1: Rückmeldungen/ });
+		await dialog.getByLabel('einverstanden').check();
+		await dialog.getByRole('button', { name: 'Rückmeldung speichern' }).click();
+		await expect(dialog.getByRole('status')).toContainText('zu Abschnitt 1.1 ist gespeichert');
+		await signatory.page.keyboard.press('Escape');
+		expect((await consent(passages[1])).status()).toBe(200);
+		await expect(section).toContainText('Abschnitt 1 (1.1–1.3): 0 von 11 einverstanden');
+		expect((await consent(passages[2])).status()).toBe(200);
+		await expect(section).toContainText('Abschnitt 1 (1.1–1.3): 1 von 11 einverstanden');
+
+		// A mark on the heading is refused while headings do not count.
+		const onHeading = await consent(heading);
+		expect(onHeading.status()).toBe(409);
+		expect(await onHeading.text()).toContain('Überschriften zählen in diesem Dokument nicht mit.');
+
+		await openPage(editor.page, `/dokumente/${slug}/konsens`);
+		await expect(editor.page.getByText(/Abschnitten haben die Zustimmung/)).toHaveText(
+			/^0 von 3 Abschnitten haben die Zustimmung aller 11 Körperschaften/
+		);
+		const sectionRow = editor.page
+			.getByRole('region', { name: 'Stand je Überschrift' })
+			.getByRole('row')
+			.filter({ hasText: 'Präambel' });
+		await expect(sectionRow).toContainText('1.1–1.3');
+		await expect(sectionRow).toContainText('1 von 11');
+
+		// A signatory may not change what counts; nothing changes.
+		const refused = await postForm(
+			actors.signatory.request,
+			server.url,
+			`/dokumente/${slug}/konsens?/consensusSettings`,
+			{ countHeadings: 'on' }
+		);
+		expect(refused.status()).toBe(403);
+		const setting = () =>
+			queryDatabase<{ on: number }>(
+				server.dataDir,
+				'select consensus_counts_headings as "on" from document where id = ?',
+				id
+			)[0].on;
+		expect(setting()).toBe(0);
+
+		// The editor counts headings: N grows, and the signatory's open text follows at once.
+		await editor.page.getByLabel(/^Überschriften mitzählen/).check();
+		await editor.page.getByRole('button', { name: 'Einstellung speichern' }).click();
+		await expect(editor.page.getByRole('status').filter({ hasText: 'Gespeichert.' })).toBeVisible();
+		expect(setting()).toBe(1);
+		await expect(editor.page.getByText(/Abschnitten haben die Zustimmung/)).toHaveText(
+			/^0 von 4 Abschnitten haben die Zustimmung aller 11 Körperschaften/
+		);
+		await expect(sectionRow).toContainText('1–1.3');
+		await expect(sectionRow).toContainText('0 von 11');
+		await expect(signatory.page.getByRole('button', { name: /^Abschnitt 1:/ })).toContainText(
+			'0 von 11 einverstanden'
+		);
+		await expect(section).toHaveCount(0);
+		expect((await consent(heading)).status()).toBe(200);
+		await expect(signatory.page.getByRole('button', { name: /^Abschnitt 1:/ })).toContainText(
+			'1 von 11 einverstanden'
+		);
+
+		// Off again: the heading's mark stays stored, does not count, and the overview says so.
+		await editor.page.getByLabel(/^Überschriften mitzählen/).uncheck();
+		await editor.page.getByRole('button', { name: 'Einstellung speichern' }).click();
+		await expect(editor.page.getByText(/Abschnitten haben die Zustimmung/)).toHaveText(
+			/^0 von 3 Abschnitten/
+		);
+		await expect(sectionRow).toContainText('1.1–1.3');
+		await expect(sectionRow).toContainText('1 von 11');
+		await expect(editor.page.getByRole('note')).toContainText(
+			'1 Rückmeldung zu einer Überschrift ist gespeichert, zählt aber nicht mit.'
+		);
+		await expect(section).toContainText('Abschnitt 1 (1.1–1.3): 1 von 11 einverstanden');
+		expect(marksOf(server, id)).toHaveLength(4);
+		const results = await new AxeBuilder({ page: editor.page }).withTags(wcagTags).analyze();
+		expect(results.violations).toEqual([]);
+	} finally {
+		await signatory.close();
+		await editor.close();
+	}
+});
 
 test('a consensus mark appears in the other browser without reloading, and goes to "veraltet" after the paragraph changes', async ({
 	browser,

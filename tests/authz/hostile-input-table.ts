@@ -378,6 +378,14 @@ export const hostileTable: HostileCase[] = [
 		fields: { viewersMayPropose: flag }
 	},
 	{
+		route: '/dokumente/[slug]/konsens',
+		action: 'consensusSettings',
+		actor: 'editor',
+		path: '/dokumente/leitbild/konsens',
+		form: { countHeadings: 'on' },
+		fields: { countHeadings: flag }
+	},
+	{
 		route: '/dokumente/[slug]',
 		action: 'withdrawConsent',
 		actor: 'signatory',

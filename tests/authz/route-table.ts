@@ -167,6 +167,10 @@ export const routeTable: RouteCase[] = [
 		form: { viewersMayComment: 'kaputt' }
 	}),
 	page('/dokumente/[slug]/konsens', members, '/dokumente/leitbild/konsens'),
+	action('/dokumente/[slug]/konsens', 'consensusSettings', editors, {
+		path: '/dokumente/leitbild/konsens',
+		form: { countHeadings: 'kaputt' }
+	}),
 	// Empty input is refused with 400, so nothing is written.
 	...['consent', 'withdrawConsent'].map((name) =>
 		action('/dokumente/[slug]', name, signatories, { path: '/dokumente/leitbild' })

@@ -6,12 +6,15 @@ interface StateMessage {
 	type: 'state';
 	bodies: AdoptingBody[];
 	marks: ConsensusMark[];
+	countHeadings: boolean;
 	signFor: AdoptingBody[];
 }
 
 export class ConsensusFeed {
 	bodies = $state<AdoptingBody[]>([]);
 	marks = $state<ConsensusMark[]>([]);
+	/** Headings are passages to agree on, too (the document's choice). */
+	countHeadings = $state(false);
 	/** The bodies the signed-in person may mark passages for. */
 	signFor = $state<AdoptingBody[]>([]);
 	/** The first state has arrived. */
@@ -23,6 +26,7 @@ export class ConsensusFeed {
 			onState: (state) => {
 				this.bodies = state.bodies;
 				this.marks = state.marks;
+				this.countHeadings = state.countHeadings;
 				this.signFor = state.signFor;
 				this.ready = true;
 			}

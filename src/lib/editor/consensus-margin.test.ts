@@ -1,7 +1,8 @@
 import { EditorState } from '@tiptap/pm/state';
+import type { DecorationSet } from '@tiptap/pm/view';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { consensusPassages, type ConsensusMark } from '$lib/consensus';
+import { numberedPassages, type ConsensusMark } from '$lib/consensus';
 import {
 	documentSchema,
 	jsonFromYDoc,
@@ -31,16 +32,16 @@ describe('the consensus margin', () => {
 		const json = markdownToDocument(leitbildText);
 		const ydoc = new Y.Doc();
 		Y.applyUpdate(ydoc, yjsUpdateFromJSON(json));
-		const server = consensusPassages(jsonFromYDoc(ydoc));
+		const server = numberedPassages(jsonFromYDoc(ydoc));
 		const state = EditorState.create({ doc: documentSchema().nodeFromJSON(json) });
-		const browser = consensusPassages(state.doc.toJSON());
+		const browser = numberedPassages(state.doc.toJSON());
 		expect(server.length).toBeGreaterThan(10);
 		expect(browser).toEqual(server);
 	});
 
 	it('counts a mark as outdated once its passage reads differently', () => {
 		const json = markdownToDocument('Wir handeln gemeinsam.');
-		const [passage] = consensusPassages(json);
+		const [passage] = numberedPassages(json);
 		let state = stateWith(json);
 		const mark: ConsensusMark = {
 			blockId: passage.blockId,
@@ -51,7 +52,7 @@ describe('the consensus margin', () => {
 			userName: 'Sina',
 			createdAt: 0
 		};
-		state = state.apply(setConsensusMarks(state.tr, [mark], 11));
+		state = state.apply(setConsensusMarks(state.tr, [mark], 11, false));
 		const details = passageDetails(state, passage.blockId)!;
 		expect(details).toMatchObject({ number: '1', excerpt: 'Wir handeln gemeinsam.' });
 		expect(passageCounts([mark], 11, passage.blockId, details.hash)).toEqual({
@@ -65,5 +66,76 @@ describe('the consensus margin', () => {
 			outdated: 1
 		});
 		expect(passageDetails(state, 'gibt-es-nicht')).toBeNull();
+	});
+});
+
+describe('the margin beside headings', () => {
+	const json = markdownToDocument(
+		'## Präambel\n\nArmut schränkt Chancen ein.\n\n- Wir beraten.\n\n## Umsetzung\n\nAlle machen mit.'
+	);
+	const passages = numberedPassages(json);
+	const [preamble, first, item] = passages;
+	const agree = (blockId: string, organisationId: string, hash: string): ConsensusMark => ({
+		blockId,
+		organisationId,
+		state: 'agree',
+		note: null,
+		textHash: hash,
+		userName: null,
+		createdAt: 0
+	});
+	const marks = [
+		agree(first.blockId, 'kamen', first.hash),
+		agree(item.blockId, 'kamen', item.hash),
+		agree(first.blockId, 'unna', first.hash),
+		agree(preamble.blockId, 'selm', preamble.hash)
+	];
+
+	/** What the margin shows, as its widgets' keys say it: per block id, the words. */
+	function shown(countHeadings: boolean) {
+		let state = stateWith(json);
+		state = state.apply(setConsensusMarks(state.tr, marks, 11, countHeadings));
+		const decorations = state.plugins[0].props.decorations!.call(state.plugins[0], state);
+		return (decorations as DecorationSet)
+			.find()
+			.map((decoration) => decoration.spec.key as string)
+			.sort();
+	}
+
+	it('marks content passages, and shows each heading the state of its section', () => {
+		expect(passages.map((p) => `${p.number} ${p.type}`)).toEqual([
+			'1 heading',
+			'1.1 paragraph',
+			'1.2 listItem',
+			'2 heading',
+			'2.1 paragraph'
+		]);
+		expect(shown(false)).toEqual(
+			[
+				`section-${preamble.blockId}-1.1–1.2|1 von 11 einverstanden`,
+				`consensus-${first.blockId}-1.1|2 von 11 einverstanden`,
+				`consensus-${item.blockId}-1.2|1 von 11 einverstanden`,
+				`section-${passages[3].blockId}-2.1|0 von 11 einverstanden`,
+				`consensus-${passages[4].blockId}-2.1|0 von 11 einverstanden`
+			].sort()
+		);
+		let state = stateWith(json);
+		state = state.apply(setConsensusMarks(state.tr, marks, 11, false));
+		expect(passageDetails(state, preamble.blockId)).toBeNull();
+	});
+
+	it('makes headings passages of their own where the document counts them', () => {
+		expect(shown(true)).toEqual(
+			[
+				`consensus-${preamble.blockId}-1|1 von 11 einverstanden`,
+				`consensus-${first.blockId}-1.1|2 von 11 einverstanden`,
+				`consensus-${item.blockId}-1.2|1 von 11 einverstanden`,
+				`consensus-${passages[3].blockId}-2|0 von 11 einverstanden`,
+				`consensus-${passages[4].blockId}-2.1|0 von 11 einverstanden`
+			].sort()
+		);
+		let state = stateWith(json);
+		state = state.apply(setConsensusMarks(state.tr, marks, 11, true));
+		expect(passageDetails(state, preamble.blockId)).toMatchObject({ number: '1' });
 	});
 });

@@ -1,7 +1,8 @@
 // The consensus of each passage beside its text: "8 von 11 einverstanden · 2 Bedenken", a button
-// (widget decoration) that opens the passage's details. The marks come from the consensus feed;
-// whether a mark is outdated is decided here, against the hash of the passage's text as it is
-// now in this browser, so a change by anyone shows at once.
+// (widget decoration) that opens the passage's details; beside a heading that is not marked
+// itself, the state of its section ("Abschnitt 2 (2.1–2.5): 8 von 11 einverstanden"). The marks
+// come from the consensus feed; whether a mark is outdated is decided here, against the hash of
+// the passage's text as it is now in this browser, so a change by anyone shows at once.
 import { dispatchAfterPendingSelection } from './pending-selection';
 import { Extension } from '@tiptap/core';
 import type { Node } from '@tiptap/pm/model';
@@ -9,10 +10,14 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import {
 	countStances,
+	countsForConsensus,
 	countsShortText,
 	countsText,
 	passageHash,
 	passageText,
+	sectionCounts,
+	sectionRange,
+	sectionsOf,
 	stanceOf,
 	type ConsensusMark,
 	type StanceCounts
@@ -24,12 +29,16 @@ import './consensus-margin.css';
 interface MarginState {
 	marks: ConsensusMark[];
 	bodies: number;
+	/** Headings are passages to agree on, too (the document's choice). */
+	countHeadings: boolean;
 	/** Each passage's current hash, by block id. */
 	hashes: Map<string, string>;
 	decorations: DecorationSet;
 }
 
-type MarginMeta = { marks: ConsensusMark[]; bodies: number } | { hashes: Map<string, string> };
+type MarginMeta =
+	| { marks: ConsensusMark[]; bodies: number; countHeadings: boolean }
+	| { hashes: Map<string, string> };
 
 const key = new PluginKey<MarginState>('consensusMargin');
 
@@ -39,6 +48,8 @@ const rehashDelayMs = 300;
 interface LivePassage {
 	blockId: string;
 	number: string;
+	type: string;
+	level?: number;
 	/** Where the indicator goes: before a top-level block, inside a list item (a list holds
 	 * only items). */
 	widgetPos: number;
@@ -51,7 +62,15 @@ function passagesOf(doc: Node): LivePassage[] {
 		const node = doc.nodeAt(pos);
 		const blockId = node?.attrs.id;
 		if (!node || typeof blockId !== 'string') continue;
-		found.push({ blockId, number, widgetPos: type === 'listItem' ? pos + 1 : pos, node });
+		const level = typeof node.attrs.level === 'number' ? node.attrs.level : undefined;
+		found.push({
+			blockId,
+			number,
+			type,
+			level,
+			widgetPos: type === 'listItem' ? pos + 1 : pos,
+			node
+		});
 	}
 	return found;
 }
@@ -109,35 +128,80 @@ function indicator(
 	return button;
 }
 
+/** A section's state, beside its heading: words, not a button; the passages are marked one by
+ * one. */
+function sectionIndicator(number: string, range: string, counts: StanceCounts): HTMLElement {
+	const box = document.createElement('span');
+	box.className = 'consensus-indicator consensus-indicator--section';
+	if (counts.concern > 0) box.classList.add('consensus-indicator--concern');
+	else if (counts.agree === counts.bodies) box.classList.add('consensus-indicator--complete');
+	box.contentEditable = 'false';
+	box.dataset.consensusSection = number;
+	const visible = document.createElement('span');
+	visible.className = 'consensus-indicator__long';
+	visible.textContent = `Abschnitt ${number} (${range}): ${countsText(counts)}`;
+	const short = document.createElement('span');
+	short.className = 'consensus-indicator__short';
+	short.setAttribute('aria-hidden', 'true');
+	short.textContent = `${range}: ${countsShortText(counts)}`;
+	box.append(visible, short);
+	return box;
+}
+
+const widgetOptions = (key: string) => ({
+	// Same passage, same words: the element is kept, and with it the focus.
+	key,
+	side: -1,
+	stopEvent: () => true,
+	ignoreSelection: true
+});
+
 function decorate(
 	doc: Node,
 	state: Omit<MarginState, 'decorations'>,
 	onOpen: (blockId: string) => void
 ): DecorationSet {
 	if (state.bodies === 0) return DecorationSet.empty;
-	return DecorationSet.create(
-		doc,
-		passagesOf(doc).map(({ blockId, number, widgetPos }) => {
+	const passages = passagesOf(doc);
+	const counted = passages
+		.filter(({ type }) => countsForConsensus(type, state.countHeadings))
+		.map(({ blockId, number, widgetPos }) => {
 			const counts = passageCounts(state.marks, state.bodies, blockId, state.hashes.get(blockId));
-			const label = `${number}|${countsText(counts)}`;
-			return Decoration.widget(widgetPos, () => indicator(number, blockId, counts, onOpen), {
-				// Same passage, same words: the button is kept, and with it the focus.
-				key: `consensus-${blockId}-${label}`,
-				side: -1,
-				stopEvent: () => true,
-				ignoreSelection: true
-			});
-		})
-	);
+			return Decoration.widget(
+				widgetPos,
+				() => indicator(number, blockId, counts, onOpen),
+				widgetOptions(`consensus-${blockId}-${number}|${countsText(counts)}`)
+			);
+		});
+	// A heading that is marked itself shows its own state; the section's is on the overview.
+	const sections = state.countHeadings
+		? []
+		: sectionsOf(passages, false)
+				.filter(({ members }) => members.length > 0)
+				.map(({ heading, members }) => {
+					const counts = sectionCounts(
+						state.marks,
+						state.bodies,
+						members.map(({ blockId }) => ({ blockId, hash: state.hashes.get(blockId) }))
+					);
+					const range = sectionRange(members);
+					return Decoration.widget(
+						heading.widgetPos,
+						() => sectionIndicator(heading.number, range, counts),
+						widgetOptions(`section-${heading.blockId}-${range}|${countsText(counts)}`)
+					);
+				});
+	return DecorationSet.create(doc, [...counted, ...sections]);
 }
 
-/** Hands the feed's marks to the margin. */
+/** Hands the feed's marks, and whether headings count, to the margin. */
 export function setConsensusMarks(
 	tr: Transaction,
 	marks: ConsensusMark[],
-	bodies: number
+	bodies: number,
+	countHeadings: boolean
 ): Transaction {
-	return tr.setMeta(key, { marks, bodies } satisfies MarginMeta);
+	return tr.setMeta(key, { marks, bodies, countHeadings } satisfies MarginMeta);
 }
 
 export interface PassageDetails {
@@ -146,17 +210,19 @@ export interface PassageDetails {
 	hash: string | undefined;
 }
 
-/** A passage as the margin sees it now; null when it is no longer in the text. */
+/** A passage as the margin sees it now; null when it is no longer in the text, or is a heading
+ * that is not marked. */
 export function passageDetails(state: EditorState, blockId: string): PassageDetails | null {
+	const margin = key.getState(state);
 	const passage = passagesOf(state.doc).find((p) => p.blockId === blockId);
-	if (!passage) return null;
+	if (!passage || !countsForConsensus(passage.type, margin?.countHeadings ?? false)) return null;
 	const words = passageText(passage.node.toJSON() as PmNode)
 		.replace(/\s+/g, ' ')
 		.trim();
 	return {
 		number: passage.number,
 		excerpt: words.length > 160 ? `${words.slice(0, 159).trimEnd()}…` : words,
-		hash: key.getState(state)?.hashes.get(blockId)
+		hash: margin?.hashes.get(blockId)
 	};
 }
 
@@ -172,7 +238,12 @@ export const ConsensusMargin = Extension.create<{ onOpen: (blockId: string) => v
 				key,
 				state: {
 					init: (_, state) => {
-						const initial = { marks: [], bodies: 0, hashes: hashesOf(state.doc) };
+						const initial = {
+							marks: [],
+							bodies: 0,
+							countHeadings: false,
+							hashes: hashesOf(state.doc)
+						};
 						return { ...initial, decorations: decorate(state.doc, initial, onOpen) };
 					},
 					apply: (tr, current) => {

@@ -27,6 +27,10 @@ const passageTypes = new Set(['heading', 'paragraph', 'blockquote']);
 const listTypes = new Set(['bulletList', 'orderedList']);
 const isSection = (block: OutlineBlock<unknown>) => block.type === 'heading' && block.level === 2;
 
+/** Whether a numbered passage is text to agree on (paragraph, quote, list item, table row …)
+ * rather than a heading, which only names what follows it. */
+export const isContentPassage = (type: string): boolean => type !== 'heading';
+
 export function numberOutline<R>(blocks: OutlineBlock<R>[]): NumberedBlock<R>[] {
 	const sectioned = blocks.some(isSection);
 	const numbered: NumberedBlock<R>[] = [];

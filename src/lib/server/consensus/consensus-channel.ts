@@ -1,12 +1,13 @@
-// Live consensus of a document: /collab/consensus/<documentId>. Whenever a mark changes, everyone
-// in the document gets the current marks, and each the bodies they may speak for. Marks are
-// written through the document page's form actions, which then call publish().
+// Live consensus of a document: /collab/consensus/<documentId>. Whenever a mark or the choice
+// of counting headings changes, everyone in the document gets the current marks and that choice,
+// and each the bodies they may speak for. Both are written through form actions, which then call
+// publish().
 import type { AdoptingBody } from '$lib/consensus';
 import type { AppDatabase } from '../db/database';
 import { documentPushChannel, type DocumentPushChannel } from '../documents/document-push-channel';
 import { can, type Actor, type Resource } from '../policy';
 import { listAdoptingBodies } from '../workspace/organisations';
-import { consensusMarks } from './consensus';
+import { consensusMarks, countsHeadings } from './consensus';
 
 export type ConsensusChannel = DocumentPushChannel;
 
@@ -29,6 +30,7 @@ export function consensusChannel(db: AppDatabase): ConsensusChannel {
 		name: 'consensus',
 		state(documentId) {
 			const marks = consensusMarks(db, documentId);
+			const countHeadings = countsHeadings(db, documentId);
 			const bodies = listAdoptingBodies(db).map(({ id, name, shortName }) => ({
 				id,
 				name,
@@ -37,6 +39,7 @@ export function consensusChannel(db: AppDatabase): ConsensusChannel {
 			return ({ actor, resource }) => ({
 				bodies,
 				marks,
+				countHeadings,
 				signFor: bodiesToSignFor(db, actor, resource)
 			});
 		}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countStances, countsText, passageHash, passageText } from '$lib/consensus';
+import {
+	countStances,
+	countsText,
+	passageHash,
+	passageText,
+	sectionRange,
+	sectionStance,
+	sectionsOf
+} from '$lib/consensus';
+import { isContentPassage } from '$lib/editor/passages';
 import type { PmNode } from '$lib/editor/pm-node';
 import { appendUpdate } from '../collab/update-store';
 import { passageConsensus, user } from '../db/schema';
@@ -22,9 +31,10 @@ import {
 	openConcerns,
 	parseConsensusSnapshot,
 	passageConsensusOf,
-	recordConsensus
+	recordConsensus,
+	setCountsHeadings
 } from './consensus';
-import { ConsentForm } from './forms';
+import { ConsensusSettingsForm, ConsentForm } from './forms';
 import { eq } from 'drizzle-orm';
 
 const markdown = '## Präambel\n\nArmut schränkt Chancen ein.\n\nWir handeln gemeinsam.';
@@ -253,8 +263,146 @@ describe('consensus marks', () => {
 				}
 			]
 		});
-		expect(JSON.parse(consensusSnapshot(db, doc.id, text))).toEqual({ bodies: 11, passages: [] });
+		expect(JSON.parse(consensusSnapshot(db, doc.id, text))).toEqual({
+			bodies: 11,
+			countHeadings: false,
+			passageCount: 2,
+			sections: [
+				{
+					number: '1',
+					excerpt: 'Präambel',
+					range: '1.1–1.2',
+					counts: { agree: 0, concern: 0, outdated: 0, bodies: 11 }
+				}
+			],
+			passages: []
+		});
 		expect(parseConsensusSnapshot(null)).toBeNull();
+	});
+});
+
+describe('what signatories agree to', () => {
+	it('counts content passages, a table row among them, and never headings by themselves', () => {
+		for (const type of ['paragraph', 'listItem', 'blockquote', 'tableRow']) {
+			expect(isContentPassage(type)).toBe(true);
+		}
+		expect(isContentPassage('heading')).toBe(false);
+	});
+
+	it('puts under a heading what follows it up to the next heading of its rank', () => {
+		const p = (number: string, type: string, level?: number) => ({ number, type, level });
+		const outline = [
+			p('1', 'heading', 2),
+			p('1.1', 'paragraph'),
+			p('1.2', 'heading', 3),
+			p('1.3', 'listItem'),
+			p('1.4', 'tableRow'),
+			p('2', 'heading', 2),
+			p('3', 'heading', 2),
+			p('3.1', 'blockquote')
+		];
+		const numbers = (countHeadings: boolean) =>
+			sectionsOf(outline, countHeadings).map(
+				({ heading, members }) => `${heading.number}: ${sectionRange(members)}`
+			);
+		expect(numbers(false)).toEqual(['1: 1.1–1.4', '1.2: 1.3–1.4', '2: ', '3: 3.1']);
+		expect(numbers(true)).toEqual(['1: 1–1.4', '1.2: 1.2–1.4', '2: 2', '3: 3–3.1']);
+	});
+
+	it('takes a body as agreeing to a section only when it agreed to every passage in it', () => {
+		expect(sectionStance(['agree', 'agree'])).toBe('agree');
+		expect(sectionStance(['agree', 'none'])).toBe('none');
+		expect(sectionStance(['agree', 'outdated', 'none'])).toBe('outdated');
+		expect(sectionStance(['outdated', 'concern'])).toBe('concern');
+		expect(sectionStance([])).toBe('none');
+	});
+
+	it('lists content passages only, and shows each section the state of its passages', () => {
+		const { db, doc, text, kamen, unna, paragraph, blockOf } = setup();
+		const other = blockOf(text, 'Wir handeln');
+		const heading = blockOf(text, 'Präambel');
+		const mark = (blockId: string, organisationId: string) =>
+			recordConsensus(
+				db,
+				{ documentId: doc.id, blockId, organisationId, userId: 'sina', state: 'agree' },
+				text
+			);
+		expect(mark(heading, kamen.id)).toMatchObject({
+			ok: false,
+			status: 409,
+			message:
+				'Überschriften zählen in diesem Dokument nicht mit. Bitte geben Sie Ihre Rückmeldung zu den Abschnitten darunter.'
+		});
+		mark(paragraph, kamen.id);
+		mark(other, kamen.id);
+		mark(paragraph, unna.id);
+		const state = passageConsensusOf(db, doc.id, text);
+		expect(state.countHeadings).toBe(false);
+		expect(state.passages.map((p) => p.number)).toEqual(['1.1', '1.2']);
+		expect(state.sections).toEqual([
+			{
+				blockId: heading,
+				number: '1',
+				excerpt: 'Präambel',
+				range: '1.1–1.2',
+				passageCount: 2,
+				counts: { agree: 1, concern: 0, outdated: 0, bodies: 11 }
+			}
+		]);
+		expect(state.headingMarksAside).toBe(0);
+	});
+
+	it('lets the editors count headings too, and keeps marks on headings when they stop', () => {
+		const { db, doc, text, kamen, paragraph, blockOf } = setup();
+		const heading = blockOf(text, 'Präambel');
+		const mark = (blockId: string) =>
+			recordConsensus(
+				db,
+				{ documentId: doc.id, blockId, organisationId: kamen.id, userId: 'sina', state: 'agree' },
+				text
+			);
+		setCountsHeadings(db, doc.id, true);
+		expect(mark(heading)).toMatchObject({ ok: true, passage: { number: '1' } });
+		mark(paragraph);
+		const counted = passageConsensusOf(db, doc.id, text);
+		expect(counted.passages.map((p) => p.number)).toEqual(['1', '1.1', '1.2']);
+		expect(counted.sections[0]).toMatchObject({ range: '1–1.2', passageCount: 3 });
+		expect(counted.sections[0].counts.agree).toBe(0);
+
+		setCountsHeadings(db, doc.id, false);
+		const aside = passageConsensusOf(db, doc.id, text);
+		expect(aside.passages.map((p) => p.number)).toEqual(['1.1', '1.2']);
+		expect(aside.headingMarksAside).toBe(1);
+		expect(consensusMarks(db, doc.id)).toHaveLength(2);
+		// Taking back a mark on a heading that no longer counts is still possible.
+		const withdrawn = recordConsensus(
+			db,
+			{
+				documentId: doc.id,
+				blockId: heading,
+				organisationId: kamen.id,
+				userId: 'sina',
+				state: 'withdrawn'
+			},
+			text
+		);
+		expect(withdrawn.ok).toBe(true);
+		expect(passageConsensusOf(db, doc.id, text).headingMarksAside).toBe(0);
+	});
+
+	it('reads the setting as a checkbox', () => {
+		const data = new FormData();
+		expect(parseForm(ConsensusSettingsForm, data)).toMatchObject({ ok: true, value: {} });
+		data.set('countHeadings', 'on');
+		expect(parseForm(ConsensusSettingsForm, data)).toMatchObject({
+			ok: true,
+			value: { countHeadings: 'on' }
+		});
+		data.set('countHeadings', 'vielleicht');
+		expect(parseForm(ConsensusSettingsForm, data)).toMatchObject({
+			ok: false,
+			message: 'Ungültige Einstellung.'
+		});
 	});
 });
 

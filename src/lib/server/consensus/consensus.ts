@@ -1,12 +1,18 @@
 // Consensus per passage: a signatory of an adopting body marks a passage "einverstanden" or
 // "Bedenken" for that body. Marks are appended, never changed; the newest per passage and body
 // counts. Each mark keeps the hash of the passage's text as the server held it at that moment,
-// so a later change of the text shows the mark as outdated. Who may speak for which body is the
+// so a later change of the text shows the mark as outdated. Signatories mark content passages;
+// headings only where the document's editors chose to count them (marks given on headings stay
+// stored either way, and count again when headings do). Who may speak for which body is the
 // policy's question (organisation:consent), asked by the route before calling in here.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import {
-	consensusPassages,
+	countsForConsensus,
 	countStances,
+	numberedPassages,
+	sectionCounts,
+	sectionRange,
+	sectionsOf,
 	stanceOf,
 	type AdoptingBody,
 	type BodyStance,
@@ -19,12 +25,26 @@ import {
 import type { PmNode } from '$lib/editor/pm-node';
 import { transaction, type AppDatabase } from '../db/database';
 import { recordActivity } from '../documents/activity';
-import { passageConsensus, user, type ConsensusState } from '../db/schema';
+import { document, passageConsensus, user, type ConsensusState } from '../db/schema';
 import { listAdoptingBodies } from '../workspace/organisations';
 
 /** The Kreis and the Kommunen whose councils adopt the texts, in their usual order. */
 export function adoptingBodies(db: AppDatabase): AdoptingBody[] {
 	return listAdoptingBodies(db).map(({ id, name, shortName }) => ({ id, name, shortName }));
+}
+
+/** Whether the document's headings are passages to agree on ("Überschriften mitzählen"). */
+export function countsHeadings(db: AppDatabase, documentId: string): boolean {
+	const row = db
+		.select({ on: document.consensusCountsHeadings })
+		.from(document)
+		.where(eq(document.id, documentId))
+		.get();
+	return row?.on ?? false;
+}
+
+export function setCountsHeadings(db: AppDatabase, documentId: string, on: boolean): void {
+	db.update(document).set({ consensusCountsHeadings: on }).where(eq(document.id, documentId)).run();
 }
 
 export type ConsensusResult =
@@ -33,7 +53,8 @@ export type ConsensusResult =
 /**
  * Records a body's stance on a passage of the current text (`currentText`, as the server holds
  * it). The passage is named by its block id only; its hash is taken here, so a browser cannot
- * claim agreement to a text other than the current one.
+ * claim agreement to a text other than the current one. A mark on a heading that does not count
+ * is refused; withdrawing one is not, so nobody is stuck with it.
  */
 export function recordConsensus(
 	db: AppDatabase,
@@ -48,13 +69,24 @@ export function recordConsensus(
 	currentText: PmNode,
 	now = new Date()
 ): ConsensusResult {
-	const passage = consensusPassages(currentText).find((p) => p.blockId === input.blockId);
+	const passage = numberedPassages(currentText).find((p) => p.blockId === input.blockId);
 	if (!passage) {
 		return {
 			ok: false,
 			status: 404,
 			message:
 				'Diesen Abschnitt gibt es im aktuellen Text nicht (mehr). Bitte laden Sie die Seite neu.'
+		};
+	}
+	if (
+		input.state !== 'withdrawn' &&
+		!countsForConsensus(passage.type, countsHeadings(db, input.documentId))
+	) {
+		return {
+			ok: false,
+			status: 409,
+			message:
+				'Überschriften zählen in diesem Dokument nicht mit. Bitte geben Sie Ihre Rückmeldung zu den Abschnitten darunter.'
 		};
 	}
 	if (!adoptingBodies(db).some((body) => body.id === input.organisationId)) {
@@ -190,20 +222,52 @@ export interface PassageConsensus {
 	bodies: BodyOnPassage[];
 }
 
-/** Per passage of the current text, how each adopting body stands on it. */
+export interface SectionConsensus {
+	blockId: string;
+	number: string;
+	excerpt: string;
+	/** The passages it covers: "2.1–2.5". */
+	range: string;
+	passageCount: number;
+	counts: StanceCounts;
+}
+
+export interface DocumentConsensus {
+	bodies: AdoptingBody[];
+	countHeadings: boolean;
+	passages: PassageConsensus[];
+	sections: SectionConsensus[];
+	/** Marks kept on headings that do not count now. */
+	headingMarksAside: number;
+}
+
+/** Per passage of the current text, how each adopting body stands on it; per section, how
+ * many bodies agreed to all of it. */
 export function passageConsensusOf(
 	db: AppDatabase,
 	documentId: string,
 	currentText: PmNode
-): { bodies: AdoptingBody[]; passages: PassageConsensus[] } {
+): DocumentConsensus {
 	const bodies = adoptingBodies(db);
+	const countHeadings = countsHeadings(db, documentId);
+	const current = consensusMarks(db, documentId);
 	const marks = new Map(
-		consensusMarks(db, documentId).map((mark) => [
-			`${mark.blockId}\u0000${mark.organisationId}`,
-			mark
-		])
+		current.map((mark) => [`${mark.blockId}\u0000${mark.organisationId}`, mark])
 	);
-	const passages = consensusPassages(currentText).map((passage) => {
+	const numbered = numberedPassages(currentText);
+	const counts = (p: ConsensusPassage) => countsForConsensus(p.type, countHeadings);
+	const aside = new Set(numbered.filter((p) => !counts(p)).map((p) => p.blockId));
+	const sections = sectionsOf(numbered, countHeadings)
+		.filter(({ members }) => members.length > 0)
+		.map(({ heading, members }) => ({
+			blockId: heading.blockId,
+			number: heading.number,
+			excerpt: heading.excerpt,
+			range: sectionRange(members),
+			passageCount: members.length,
+			counts: sectionCounts(current, bodies.length, members)
+		}));
+	const passages = numbered.filter(counts).map((passage) => {
 		const onPassage = bodies.map((body): BodyOnPassage => {
 			const mark = marks.get(`${passage.blockId}\u0000${body.id}`);
 			return {
@@ -226,7 +290,13 @@ export function passageConsensusOf(
 			bodies: onPassage
 		};
 	});
-	return { bodies, passages };
+	return {
+		bodies,
+		countHeadings,
+		passages,
+		sections,
+		headingMarksAside: current.filter((mark) => aside.has(mark.blockId)).length
+	};
 }
 
 export interface OpenConcern {
@@ -261,10 +331,18 @@ export function openConcerns(bodies: AdoptingBody[], passages: PassageConsensus[
 }
 
 export function consensusSnapshot(db: AppDatabase, documentId: string, text: PmNode): string {
-	const { bodies, passages } = passageConsensusOf(db, documentId, text);
+	const { bodies, passages, sections, countHeadings } = passageConsensusOf(db, documentId, text);
 	const names = new Map(bodies.map((body) => [body.id, body.name]));
 	const snapshot: ConsensusSnapshot = {
 		bodies: bodies.length,
+		countHeadings,
+		passageCount: passages.length,
+		sections: sections.map(({ number, excerpt, range, counts }) => ({
+			number,
+			excerpt,
+			range,
+			counts
+		})),
 		passages: passages
 			.map((passage) => ({
 				number: passage.number,

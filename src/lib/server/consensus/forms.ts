@@ -37,3 +37,8 @@ export const WithdrawConsentForm = v.pipe(
 	v.object({ blockId, organisationId }),
 	v.transform((form) => ({ ...form, state: 'withdrawn' as const, note: '' }))
 );
+
+/** "Überschriften mitzählen": a checkbox, so absent means off. */
+export const ConsensusSettingsForm = v.object({
+	countHeadings: v.optional(v.picklist(['on'], 'Ungültige Einstellung.'))
+});

@@ -206,7 +206,11 @@ export const document = sqliteTable(
 		/** Members who may not edit (viewers, signatories) may still comment; editors decide. */
 		viewersMayComment: integer('viewers_may_comment', { mode: 'boolean' }).notNull().default(true),
 		/** Members who may not edit may propose changes (suggestion mode); editors decide. */
-		viewersMayPropose: integer('viewers_may_propose', { mode: 'boolean' }).notNull().default(true)
+		viewersMayPropose: integer('viewers_may_propose', { mode: 'boolean' }).notNull().default(true),
+		/** Signatories mark content passages; headings only where the editors chose so. */
+		consensusCountsHeadings: integer('consensus_counts_headings', { mode: 'boolean' })
+			.notNull()
+			.default(false)
 	},
 	(table) => [uniqueIndex('document_slug_unique').on(table.slug)]
 );

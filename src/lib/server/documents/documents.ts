@@ -42,7 +42,8 @@ export function createDocument(
 		updatedAt: now,
 		archivedAt: null,
 		viewersMayComment: true,
-		viewersMayPropose: true
+		viewersMayPropose: true,
+		consensusCountsHeadings: false
 	};
 	db.insert(document).values(row).run();
 	return row;

@@ -1,0 +1,1 @@
+ALTER TABLE `document` ADD `consensus_counts_headings` integer DEFAULT false NOT NULL;
