@@ -199,7 +199,7 @@ test('bad version input is refused with a message and writes nothing', async ({
 		doc.id
 	);
 	expect(await markdown.text()).toContain(`Fassung 1: Erste Fassung`);
-	expect(await markdown.text()).toContain(`Prüfsumme ${hash.slice(0, 8)}`);
+	expect(await markdown.text()).toContain(`Prüfwert ${hash.slice(0, 8)}`);
 	expect(markdown.headers()['content-disposition']).toContain('fassung-1-erste-fassung');
 	for (const path of [
 		`/dokumente/${doc.slug}/export/docx?fassung=9`,

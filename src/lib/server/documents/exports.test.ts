@@ -71,7 +71,7 @@ describe('the footer line and file names', () => {
 				hash: 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
 			})
 		).toBe(
-			'Leitbild · Entwurf für die 1. Entwicklungskonferenz · 10.01.2026, 10:00 · Prüfsumme a1b2c3d4'
+			'Leitbild · Entwurf für die 1. Entwicklungskonferenz · 10.01.2026, 10:00 · Prüfwert a1b2c3d4'
 		);
 	});
 
@@ -211,7 +211,7 @@ describe('the Word export', () => {
 				.map((name) => zip.file(name)!.async('string'))
 		);
 		expect(footers.join('')).toContain(
-			'Leitbild · Beschlussfassung · 25.11.2026, 14:03 · Prüfsumme ffeeddcc'
+			'Leitbild · Beschlussfassung · 25.11.2026, 14:03 · Prüfwert ffeeddcc'
 		);
 	});
 

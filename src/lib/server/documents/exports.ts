@@ -44,7 +44,7 @@ export function safeHref(href: unknown): string | undefined {
 		: undefined;
 }
 
-/** "Leitbild … · Aktueller Stand · 25.11.2026, 14:03 · Prüfsumme 3f2a…" */
+/** "Leitbild … · Aktueller Stand · 25.11.2026, 14:03 · Prüfwert 3f2a…" */
 export function footerLine(input: DocumentExport): string {
 	const date = input.frozenAt ?? input.exportedAt ?? new Date();
 	return [
@@ -52,7 +52,7 @@ export function footerLine(input: DocumentExport): string {
 		input.versionName ?? currentStateName,
 		...(input.proposals ? [withProposalsName] : []),
 		formatDateTime(date),
-		...(input.hash ? [`Prüfsumme ${shortHash(input.hash)}`] : [])
+		...(input.hash ? [`Prüfwert ${shortHash(input.hash)}`] : [])
 	].join(' · ');
 }
 
