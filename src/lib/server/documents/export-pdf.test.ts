@@ -161,6 +161,50 @@ describe('the PDF export', () => {
 		expect(all).toContain('Ersetzt „fördern“ durch „stärken“. Begründung: Klarer');
 	});
 
+	it('breaks long texts and tables over pages, keeping headings with their text', async () => {
+		const rows = Array.from({ length: 40 }, (_, i) =>
+			row(cell('tableCell', `Kommune ${i + 1}`), cell('tableCell', 'Zusage 🙂 mit 漢字'))
+		);
+		const json: PmNode = {
+			type: 'doc',
+			content: Array.from({ length: 6 }, (_, section) => [
+				{
+					type: 'heading',
+					attrs: { level: 2 },
+					content: [text(`Abschnitt ${section + 1}`)]
+				},
+				...Array.from({ length: 5 }, () =>
+					para(text('Ein Absatz, der so lang ist, dass er mehrere Zeilen füllt. '.repeat(6)))
+				)
+			]).flat()
+		};
+		json.content!.splice(8, 0, {
+			type: 'table',
+			content: [row(cell('tableHeader', 'Kommune'), cell('tableHeader', 'Zusage')), ...rows]
+		});
+		const file = saved(
+			await documentPdf({ json, title: 'Lang', kind: 'sonstiges', exportedAt }, 'Kreis Unna'),
+			'lang.pdf'
+		);
+		const pages = Number(/^Pages:\s+(\d+)$/m.exec(run('pdfinfo', file))![1]);
+		expect(pages).toBeGreaterThan(3);
+		for (let page = 1; page <= pages; page++) {
+			const lines = run('pdftotext', '-f', String(page), '-l', String(page), file, '-')
+				.split('\n')
+				.map((line) => line.trim())
+				.filter(Boolean);
+			const footer = lines.lastIndexOf('Lang');
+			// The last line of a page's text is never a heading.
+			expect(lines[footer - 1], `Seite ${page}`).not.toMatch(/^\d+ Abschnitt|^Abschnitt/);
+		}
+		// Characters Fira Sans lacks become "?", so no empty glyph is shown.
+		expect(words(file)).toContain('Kommune 40 Zusage ? mit ??');
+		for (const font of run('pdffonts', file).trim().split('\n').slice(2)) {
+			expect(font.split(/\s+/).at(-5)).toBe('yes');
+		}
+		expect(run('qpdf', '--check', file)).toContain('No syntax or stream encoding errors found');
+	});
+
 	it('escapes the metadata in its XMP', () => {
 		const meta = pdfMetadata(
 			{ json: { type: 'doc' }, title: 'A & B <C>', kind: 'leitbild', exportedAt },

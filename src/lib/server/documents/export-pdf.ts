@@ -73,6 +73,23 @@ interface Place {
 	number?: string;
 }
 
+/** PDFKit's font object: whether the embedded face has a character. */
+interface LoadedFont {
+	_font: { font: { hasGlyphForCodePoint(codePoint: number): boolean } };
+}
+
+/** The text with characters Fira Sans lacks (emoji, CJK) as "?": PDF/A forbids showing the empty
+ * glyph, and there is no second font to fall back to. Call after choosing the font. */
+function printable(doc: Doc, text: string): string {
+	const font = (doc as unknown as LoadedFont)._font.font;
+	let out = '';
+	for (const character of text) {
+		const codePoint = character.codePointAt(0)!;
+		out += codePoint < 0x20 || font.hasGlyphForCodePoint(codePoint) ? character : '?';
+	}
+	return out;
+}
+
 const face = (run: Pick<Run, 'bold' | 'italic'>): FontFace =>
 	run.bold ? (run.italic ? 'semibold-italic' : 'semibold') : run.italic ? 'italic' : 'regular';
 
@@ -139,8 +156,9 @@ function writeRuns(doc: Doc, list: Run[], x: number, y: number, width: number, s
 			strike: Boolean(run.deleted),
 			link: run.link ?? null
 		};
-		if (i === 0) doc.text(run.text, x, y, options);
-		else doc.text(run.text, options);
+		const text = printable(doc, run.text);
+		if (i === 0) doc.text(text, x, y, options);
+		else doc.text(text, options);
 	});
 	doc.fillColor(colours.text);
 }
@@ -500,9 +518,11 @@ function proposalList(items: ProposalListItem[], parent: Struct, context: Contex
 	for (const item of items) proposalItem(item, parent, context, place);
 }
 
-/** "Seite 2 von 5" and the footer line at the foot of every page, as page artifacts. */
-function footers(doc: Doc, line: string) {
+/** The title, then version, date and Prüfwert (breaking only between them), and "Seite 2 von 5"
+ * at the foot of every page, as page artifacts. */
+function footers(doc: Doc, title: string, details: string[]) {
 	const { start, count } = doc.bufferedPageRange();
+	const second = details.map((part) => part.replace(/ /g, '\u00a0')).join(' · ');
 	for (let i = start; i < start + count; i++) {
 		doc.switchToPage(i);
 		const left = doc.page.margins.left;
@@ -520,7 +540,8 @@ function footers(doc: Doc, line: string) {
 			.strokeColor(colours.rule)
 			.stroke();
 		doc.font('regular').fontSize(sizes.footer).fillColor(colours.muted);
-		doc.text(line, left, top, { width: width - pageWidth - 8, lineGap: 1 });
+		doc.text(printable(doc, title), left, top, { width: width - pageWidth - 8, lineGap: 1 });
+		doc.text(printable(doc, second), { width: width - pageWidth - 8, lineGap: 1 });
 		doc.text(`Seite ${i - start + 1} von ${count}`, left + width - pageWidth, top, {
 			width: pageWidth,
 			align: 'right',
@@ -648,8 +669,11 @@ export function documentPdf(input: DocumentExport, organisation: string): Promis
 	if (input.proposals) proposalList(proposalListItems(input.proposals), root, context);
 	else if (input.signatureBodies?.length) signaturePage(input.signatureBodies, root, context);
 	root.end();
-	// The Prüfwert and its digits stay on one line.
-	footers(doc, footerLine(input).replace('Prüfwert ', 'Prüfwert\u00a0'));
+	const line = footerLine(input);
+	const details = line.startsWith(`${input.title} · `)
+		? line.slice(input.title.length + 3).split(' · ')
+		: [line];
+	footers(doc, input.title, details);
 	doc.end();
 	return done;
 }
