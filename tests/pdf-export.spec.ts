@@ -79,6 +79,14 @@ test('the Leitbild downloads from the export menu as an archivable PDF with pass
 			...words.matchAll(/ (\d) (Präambel|Ziele|Arbeitsweise|Für wen|Handlungsfelder|Umsetzung)/g)
 		];
 		expect(sections.map((m) => m[1])).toEqual(['1', '2', '3', '4', '5', '6']);
+		// Tagged for screen readers: headings, paragraphs and lists, each item with its number.
+		const structure = run('pdfinfo', '-struct', path.join(folder, 'leitbild.pdf'));
+		expect(structure).toMatch(
+			/^Document\n {2}H1 \(block\)\n {2}P \(block\)\n {2}P \(block\)\n {2}H2 /
+		);
+		expect(structure).toContain(
+			'  L (block)\n    LI (block)\n      Lbl (block)\n      LBody (block)\n        P (block)'
+		);
 		// The Leitbild is not signed.
 		expect(words).not.toContain('Unterzeichnung');
 	} finally {

@@ -101,6 +101,27 @@ describe('the PDF export', () => {
 		expect(words(file)).toContain(
 			'Körperschaft Zusage Stadt Kamen Eine Stelle benennen Alle Kommunen gemeinsam'
 		);
+		// The structure tree: a table of rows of header and data cells, between the blocks.
+		const tags = run('pdfinfo', '-struct', file)
+			.split('\n')
+			.map((line) => /^\s*(\w+)/.exec(line)?.[1])
+			.filter((tag) => tag && tag !== 'Scope');
+		expect(tags).toEqual([
+			'Document',
+			'H1',
+			'P',
+			'H2',
+			'Table',
+			'TR',
+			'TH',
+			'TH',
+			'TR',
+			'TD',
+			'TD',
+			'TR',
+			'TD',
+			'P'
+		]);
 		expect(run('qpdf', '--check', file)).toContain('No syntax or stream encoding errors found');
 	});
 
