@@ -91,7 +91,14 @@ describe('the PDF export', () => {
 						row(cell('tableCell', 'Alle Kommunen gemeinsam', { colspan: 2 }))
 					]
 				},
-				para(text('Danach weiter.'))
+				para(
+					text('Danach weiter,'),
+					{ type: 'hardBreak' },
+					text('auf neuer Zeile', { type: 'bold' }),
+					{ type: 'hardBreak' },
+					{ type: 'hardBreak' },
+					text('und nach einer Leerzeile.')
+				)
 			]
 		};
 		const file = saved(
@@ -100,6 +107,10 @@ describe('the PDF export', () => {
 		);
 		expect(words(file)).toContain(
 			'Körperschaft Zusage Stadt Kamen Eine Stelle benennen Alle Kommunen gemeinsam'
+		);
+		// A line break in the editor is one in the PDF.
+		expect(run('pdftotext', file, '-')).toMatch(
+			/Danach weiter,\nauf neuer Zeile\n+und nach einer Leerzeile\./
 		);
 		// The structure tree: a table of rows of header and data cells, between the blocks.
 		const tags = run('pdfinfo', '-struct', file)

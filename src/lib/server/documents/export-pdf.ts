@@ -113,7 +113,7 @@ function labels(marks: ProposalMarkAttrs[], context: Context): Run[] {
 }
 
 function runs(nodes: PmNode[] = [], context: Context): Run[] {
-	return nodes.flatMap((node): Run[] => {
+	const list = nodes.flatMap((node): Run[] => {
 		if (node.type === 'hardBreak') return [{ text: '\n' }];
 		const { deletions, insertion, others } = proposalMarks(node.marks);
 		const run: Run = {
@@ -126,6 +126,15 @@ function runs(nodes: PmNode[] = [], context: Context): Run[] {
 		};
 		return [...labels([...deletions, ...(insertion ? [insertion] : [])], context), run];
 	});
+	// PDFKit breaks the line for a newline that starts a run, not for one that ends a run or is
+	// a run of its own: a line break goes to the start of the run after it.
+	return list.reduce<Run[]>((joined, run) => {
+		const last = joined.at(-1);
+		if (last && /^\n+$/.test(last.text)) {
+			joined[joined.length - 1] = { ...run, text: `${last.text}${run.text}` };
+		} else joined.push(run);
+		return joined;
+	}, []);
 }
 
 const plain = (nodes: PmNode[] = []) =>
