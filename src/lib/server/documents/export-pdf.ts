@@ -208,7 +208,7 @@ function heading(node: PmNode, parent: Struct, context: Context, place: Place) {
 	doc.y += level === 1 ? 10 : 4;
 }
 
-function paragraph(node: PmNode, parent: Struct, context: Context, place: Place, tag = 'P') {
+function paragraph(node: PmNode, parent: Struct, context: Context, place: Place) {
 	const { doc } = context;
 	const list = runs(node.content, context);
 	if (!list.some((run) => run.text.trim() !== '')) return;
@@ -216,7 +216,7 @@ function paragraph(node: PmNode, parent: Struct, context: Context, place: Place,
 	ensureSpace(doc, 2 * lineHeight(doc, sizes.body));
 	const y = doc.y;
 	parent.add(
-		doc.struct(tag, {}, () => {
+		doc.struct('P', {}, () => {
 			if (place.number) writeNumber(doc, place.number, y, sizes.body);
 			writeRuns(doc, list, place.left, y, place.width, sizes.body);
 		})
@@ -224,7 +224,7 @@ function paragraph(node: PmNode, parent: Struct, context: Context, place: Place,
 	doc.y += 5;
 }
 
-function list(node: PmNode, parent: Struct, context: Context, place: Place, depth: number) {
+function list(node: PmNode, parent: Struct, context: Context, place: Place) {
 	const { doc } = context;
 	const element = doc.struct('L');
 	parent.add(element);
@@ -239,7 +239,6 @@ function list(node: PmNode, parent: Struct, context: Context, place: Place, dept
 				: '•';
 		const li = doc.struct('LI');
 		element.add(li);
-		const [first, ...rest] = item.content ?? [];
 		ensureSpace(doc, 2 * lineHeight(doc, sizes.body));
 		const y = doc.y;
 		const bodyLeft = place.left + (marker ? listIndent : 0);
@@ -258,22 +257,21 @@ function list(node: PmNode, parent: Struct, context: Context, place: Place, dept
 		li.add(body);
 		doc.y = y;
 		const inner = { left: bodyLeft, width: place.width - (bodyLeft - place.left) };
-		if (first) block(first, body, context, inner, depth + 1);
-		for (const child of rest) block(child, body, context, inner, depth + 1);
+		for (const child of item.content ?? []) block(child, body, context, inner);
 		body.end();
 		li.end();
 	});
 	element.end();
 }
 
-function blockquote(node: PmNode, parent: Struct, context: Context, place: Place, depth: number) {
+function blockquote(node: PmNode, parent: Struct, context: Context, place: Place) {
 	const { doc } = context;
 	const element = doc.struct('BlockQuote');
 	parent.add(element);
 	const indent = 0.5 * cm;
 	const top = doc.y;
 	const startPage = doc.bufferedPageRange().start + doc.bufferedPageRange().count;
-	children(node, element, context, { ...place, left: place.left + indent }, depth, indent);
+	children(node, element, context, { ...place, left: place.left + indent }, indent);
 	element.end();
 	const samePage = doc.bufferedPageRange().start + doc.bufferedPageRange().count === startPage;
 	// The bar beside the quote is decoration, not content.
@@ -390,7 +388,7 @@ function table(node: PmNode, parent: Struct, context: Context, place: Place) {
 	doc.y += 8;
 }
 
-function block(node: PmNode, parent: Struct, context: Context, place: Place, depth: number) {
+function block(node: PmNode, parent: Struct, context: Context, place: Place) {
 	const number = context.numbers.get(node) ?? place.number;
 	const at = { ...place, number };
 	switch (node.type) {
@@ -400,37 +398,24 @@ function block(node: PmNode, parent: Struct, context: Context, place: Place, dep
 			return paragraph(node, parent, context, at);
 		case 'bulletList':
 		case 'orderedList':
-			return list(node, parent, context, at, depth);
+			return list(node, parent, context, at);
 		case 'blockquote':
-			return blockquote(node, parent, context, at, depth);
+			return blockquote(node, parent, context, at);
 		case 'table':
 			return table(node, parent, context, at);
 		default:
-			return children(node, parent, context, at, depth);
+			return children(node, parent, context, at);
 	}
 }
 
 /** A container's blocks; its number goes to the first of them. */
-function children(
-	node: PmNode,
-	parent: Struct,
-	context: Context,
-	place: Place,
-	depth: number,
-	indent = 0
-) {
+function children(node: PmNode, parent: Struct, context: Context, place: Place, indent = 0) {
 	(node.content ?? []).forEach((child, i) =>
-		block(
-			child,
-			parent,
-			context,
-			{
-				left: place.left,
-				width: place.width - indent,
-				number: i === 0 ? place.number : undefined
-			},
-			depth
-		)
+		block(child, parent, context, {
+			left: place.left,
+			width: place.width - indent,
+			number: i === 0 ? place.number : undefined
+		})
 	);
 }
 
@@ -672,7 +657,7 @@ export function documentPdf(input: DocumentExport, organisation: string): Promis
 	}
 	for (const node of input.json.content ?? []) {
 		if (node.type === 'heading' && node.attrs?.level === 1) title(node);
-		else block(node, root, context, text, 0);
+		else block(node, root, context, text);
 	}
 	// A text with open proposals is not for signing: their list ends it instead.
 	if (input.proposals) proposalList(proposalListItems(input.proposals), root, context);
