@@ -115,7 +115,7 @@ test('the Selbstverpflichtung ends with a signature block per adopting body, or 
 });
 
 test('unknown formats, bodies and documents are 404 with a German message', async ({ actors }) => {
-	const format = await actors.viewer.request.get('/dokumente/leitbild/export/pdf');
+	const format = await actors.viewer.request.get('/dokumente/leitbild/export/odt');
 	expect(format.status()).toBe(404);
 	expect(await format.text()).toContain('Dieses Format gibt es nicht.');
 	for (const body of ['gibt-es-nicht', 'jobcenter-kreis-unna']) {

@@ -143,6 +143,13 @@ export const routeTable: RouteCase[] = [
 		path: '/dokumente/leitbild/export/md',
 		access: members
 	},
+	{
+		kind: 'endpoint',
+		route: '/dokumente/[slug]/export/[format]',
+		method: 'GET',
+		path: '/dokumente/leitbild/export/pdf',
+		access: members
+	},
 	// Members comment where the document allows it (the seeded Leitbild does); empty input is
 	// refused with 400, so nothing is written.
 	...['comment', 'reply', 'resolve', 'reopen'].map((name) =>

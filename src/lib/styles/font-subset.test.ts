@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import subsetFont from 'subset-font';
 import { describe, expect, it } from 'vitest';
-import { fontCharacters, subsetFaces, subsetOptions } from './font-subset';
+import {
+	fontCharacters,
+	pdfCharacters,
+	pdfFaces,
+	pdfOptions,
+	subsetFaces,
+	subsetOptions
+} from './font-subset';
 
 describe('the self-hosted font subset', () => {
 	it('keeps every character the interface itself writes', () => {
@@ -29,5 +36,15 @@ describe('the self-hosted font subset', () => {
 		const full = readFileSync(path.join('node_modules/@kern-ux/native/dist/fonts/fira-sans', face));
 		const made = await subsetFont(full, fontCharacters, subsetOptions);
 		expect(Buffer.compare(made, readFileSync(path.join('src/lib/styles/fonts', face)))).toBe(0);
+	});
+
+	it('gives the PDF export what `npm run fonts` makes of the current KERN fonts', async () => {
+		const face = pdfFaces[0];
+		const full = readFileSync(
+			path.join('node_modules/@kern-ux/native/dist/fonts/fira-sans', `${face}.woff2`)
+		);
+		const made = await subsetFont(full, pdfCharacters, pdfOptions);
+		const committed = readFileSync(path.join('src/lib/server/documents/fonts', `${face}.ttf`));
+		expect(Buffer.compare(made, committed)).toBe(0);
 	});
 });

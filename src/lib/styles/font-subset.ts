@@ -26,3 +26,22 @@ export const subsetOptions: { targetFormat: 'woff2'; preserveNameIds: number[] }
 	targetFormat: 'woff2',
 	preserveNameIds: [13, 14]
 };
+
+/** The faces the PDF export embeds (src/lib/server/documents/fonts/). */
+export const pdfFaces = [
+	'FiraSans-Regular',
+	'FiraSans-Italic',
+	'FiraSans-SemiBold',
+	'FiraSans-SemiBoldItalic'
+] as const;
+
+/** Every character of the Basic Multilingual Plane: a PDF cannot fall back to another font letter
+ * by letter as a browser does, so its fonts keep all the characters Fira Sans has (Greek,
+ * Cyrillic, Vietnamese …). PDFKit embeds only the glyphs a file uses. */
+export const pdfCharacters = range(0x20, 0xd7ff) + range(0xe000, 0xfffd);
+
+/** TrueType (PDFKit reads no WOFF2), with the licence kept in the name table. */
+export const pdfOptions: { targetFormat: 'sfnt'; preserveNameIds: number[] } = {
+	targetFormat: 'sfnt',
+	preserveNameIds: [13, 14]
+};

@@ -23,7 +23,7 @@ export interface DocumentExport {
 	frozenAt?: Date;
 	/** The version's content hash (hex); shown short. */
 	hash?: string;
-	/** Bodies for the signature page (Word and print only); none: no signature page. */
+	/** Bodies for the signature page (Word, PDF and print only); none: no signature page. */
 	signatureBodies?: SignatureBody[];
 	/** Who the text is from (the Kreis), for the file's properties. */
 	organisation?: string;
