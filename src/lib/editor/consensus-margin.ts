@@ -39,10 +39,16 @@ const rehashDelayMs = 300;
 interface LivePassage {
 	blockId: string;
 	number: string;
-	/** Where the indicator goes: before a top-level block, inside a list item (a list holds
-	 * only items). */
 	widgetPos: number;
 	node: Node;
+}
+
+/** Where a passage's indicator goes: before a top-level block, inside a list item (a list holds
+ * only items), in the last cell of a table row (a row holds only cells), at the row's right. */
+function widgetPosition(pos: number, type: string, node: Node): number {
+	if (type === 'listItem') return pos + 1;
+	if (type === 'tableRow') return pos + node.nodeSize - 1 - (node.lastChild?.nodeSize ?? 0) + 1;
+	return pos;
 }
 
 function passagesOf(doc: Node): LivePassage[] {
@@ -51,7 +57,7 @@ function passagesOf(doc: Node): LivePassage[] {
 		const node = doc.nodeAt(pos);
 		const blockId = node?.attrs.id;
 		if (!node || typeof blockId !== 'string') continue;
-		found.push({ blockId, number, widgetPos: type === 'listItem' ? pos + 1 : pos, node });
+		found.push({ blockId, number, widgetPos: widgetPosition(pos, type, node), node });
 	}
 	return found;
 }

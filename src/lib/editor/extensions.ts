@@ -4,6 +4,7 @@ import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import UniqueID from '@tiptap/extension-unique-id';
+import { TableExit } from './table-exit';
 
 /** Block nodes that carry a stable id: comments, numbering and agreement attach to them. */
 export const blockTypesWithId = [
@@ -39,6 +40,7 @@ export function documentExtensions(): AnyExtension[] {
 		// No column resizing: widths would be one person's screen, stored for everyone; the table
 		// is as wide as its text and scrolls in its own box where it is wider than the page.
 		TableKit.configure({ table: { resizable: false, renderWrapper: true } }),
+		TableExit,
 		UniqueID.configure({ types: blockTypesWithId, attributeName: 'id' })
 	];
 }
