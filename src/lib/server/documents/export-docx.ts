@@ -235,8 +235,9 @@ const tableBorder = { style: BorderStyle.SINGLE, size: 4, color: 'C5C9D3' };
 const isHeaderRow = (row: PmNode) =>
 	(row.content ?? []).every((cell) => cell.type === 'tableHeader');
 
-/** A table across the text's width, its columns alike; the leading header rows repeat on every
- * page, and no row breaks across pages. */
+/** A table where the text of the numbered paragraphs starts (right of their number column),
+ * its columns alike; the leading header rows repeat on every page, and no row breaks across
+ * pages. */
 function table(node: PmNode, context: Context): Table {
 	const rows = node.content ?? [];
 	const columns = Math.max(
@@ -250,8 +251,9 @@ function table(node: PmNode, context: Context): Table {
 	);
 	const headerRows = rows.findIndex((row) => !isHeaderRow(row));
 	return new Table({
-		width: { size: textWidth, type: WidthType.DXA },
-		columnWidths: Array<number>(columns).fill(Math.floor(textWidth / columns)),
+		width: { size: textWidth - numberColumn, type: WidthType.DXA },
+		indent: { size: numberColumn, type: WidthType.DXA },
+		columnWidths: Array<number>(columns).fill(Math.floor((textWidth - numberColumn) / columns)),
 		borders: {
 			top: tableBorder,
 			bottom: tableBorder,
