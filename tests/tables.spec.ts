@@ -121,6 +121,20 @@ test('a table is written with the keyboard, live for two, commented and proposed
 	await editor.page.keyboard.type('Selm');
 	await expect.poll(() => rows(viewer.page)).toEqual([...expected, ['Selm', '', '']]);
 
+	// Two people write in cells of the same table at once; both see both.
+	const admin = await pageAs(browser, actors.admin, baseURL!);
+	await admin.page.setViewportSize({ width: 1280, height: 900 });
+	await openPage(admin.page, `/dokumente/${slug}`);
+	await expect.poll(() => rows(admin.page)).toEqual([...expected, ['Selm', '', '']]);
+	await editor.page.keyboard.press('Tab');
+	await textbox(admin.page).locator('tr').last().locator('td').last().click();
+	await Promise.all([editor.page.keyboard.type('Mittagstisch'), admin.page.keyboard.type('2028')]);
+	const together = [...expected, ['Selm', 'Mittagstisch', '2028']];
+	for (const page of [editor.page, admin.page, viewer.page]) {
+		await expect.poll(() => rows(page)).toEqual(together);
+	}
+	await admin.close();
+
 	// Escape puts the caret after the table; Tab then leaves the text.
 	await editor.page.keyboard.press('Escape');
 	await editor.page.keyboard.press('Tab');
@@ -144,7 +158,7 @@ test('a table is written with the keyboard, live for two, commented and proposed
 
 	// All of it is kept.
 	await openPage(editor.page, `/dokumente/${slug}`);
-	await expect.poll(() => rows(editor.page)).toEqual([...expected, ['Selm', '', '']]);
+	await expect.poll(() => rows(editor.page)).toEqual(together);
 	await expect(textbox(editor.page).locator('td .comment-mark')).toHaveText('Quartier');
 	await expect(textbox(editor.page).locator('td del.proposal__deletion')).toHaveText('Tisch');
 	await editor.page.screenshot({ path: testInfo.outputPath('tabelle-1280.png'), fullPage: true });
@@ -157,7 +171,7 @@ test('a table is written with the keyboard, live for two, commented and proposed
 			'| --- | --- | --- |',
 			'| **2** Kamen | Runder Tisch | 2027 |',
 			'| **3** Unna | Beratung im Quartier | 2026 |',
-			'| **4** Selm |  |  |'
+			'| **4** Selm | Mittagstisch | 2028 |'
 		].join('\n')
 	);
 	const withProposals = await (
@@ -166,6 +180,15 @@ test('a table is written with the keyboard, live for two, commented and proposed
 	expect(withProposals).toContain(
 		'| **2** Kamen | Runder {~~Tisch~>Arbeitskreis~~}{>>Vorschlag 1: Stadt Kamen (Vera Lesend)<<} | 2027 |'
 	);
+
+	// The print view shows it as a table with column headers, each row with its number.
+	await openPage(editor.page, `/dokumente/${slug}/druck`);
+	await expect(editor.page.locator('article th[scope="col"]')).toHaveText([
+		'Kommune',
+		'Zusage',
+		'Frist'
+	]);
+	await expect(editor.page.locator('article tr#nr-4 td').first()).toHaveText('4 Selm');
 
 	// On a phone the table scrolls in its own box: the page is no wider than the screen.
 	await viewer.page.setViewportSize({ width: 375, height: 800 });
