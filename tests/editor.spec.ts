@@ -32,9 +32,8 @@ test('a link is set, changed and removed with the keyboard only', async ({
 	// One tab stop back is the toolbar; its arrow keys lead to the link button.
 	await page.keyboard.press('Shift+Tab');
 	await expect(page.getByRole('button', { name: 'Fett' })).toBeFocused();
-	await page.keyboard.press('End');
-	await page.keyboard.press('ArrowLeft');
-	await page.keyboard.press('ArrowLeft');
+	// Past the seven formatting buttons before it.
+	for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
 	const linkButton = page.getByRole('button', { name: 'Link', exact: true });
 	await expect(linkButton).toBeFocused();
 	await expect(linkButton).toHaveAttribute('aria-haspopup', 'dialog');

@@ -17,6 +17,7 @@ import {
 	setConsensusMarks
 } from './consensus-margin';
 import type { PmNode } from './pm-node';
+import { table } from './table-test-support';
 
 /** The margin's plugin on an editor state of its own, without a view (it reads only its
  * options). */
@@ -66,6 +67,24 @@ describe('the consensus margin', () => {
 			outdated: 1
 		});
 		expect(passageDetails(state, 'gibt-es-nicht')).toBeNull();
+	});
+
+	it("puts a table row's indicator in its last cell, where a row may hold it", () => {
+		const rows = table(['Kommune', 'Zusage'], [['Kamen', 'Runder Tisch']]);
+		rows.content!.forEach((row, i) => (row.attrs = { id: `zeile-${i}` }));
+		let state = stateWith({ type: 'doc', content: [rows] });
+		state = state.apply(setConsensusMarks(state.tr, [], 11, false));
+		const plugin = state.plugins.find((p) => p.props.decorations)!;
+		const decorations = plugin.props.decorations!.call(plugin, state) as DecorationSet;
+		const widgets = decorations.find();
+		expect(widgets).toHaveLength(1);
+		const $pos = state.doc.resolve(widgets[0].from);
+		expect($pos.parent.type.name).toBe('tableCell');
+		expect($pos.parent.textContent).toBe('Runder Tisch');
+		expect(passageDetails(state, 'zeile-1')).toMatchObject({
+			number: '1',
+			excerpt: 'Kamen Runder Tisch'
+		});
 	});
 });
 

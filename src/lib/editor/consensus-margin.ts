@@ -50,10 +50,17 @@ interface LivePassage {
 	number: string;
 	type: string;
 	level?: number;
-	/** Where the indicator goes: before a top-level block, inside a list item (a list holds
-	 * only items). */
+	/** Where the indicator goes (widgetPosition). */
 	widgetPos: number;
 	node: Node;
+}
+
+/** Where a passage's indicator goes: before a top-level block, inside a list item (a list holds
+ * only items), in the last cell of a table row (a row holds only cells), at the row's right. */
+function widgetPosition(pos: number, type: string, node: Node): number {
+	if (type === 'listItem') return pos + 1;
+	if (type === 'tableRow') return pos + node.nodeSize - 1 - (node.lastChild?.nodeSize ?? 0) + 1;
+	return pos;
 }
 
 function passagesOf(doc: Node): LivePassage[] {
@@ -68,7 +75,7 @@ function passagesOf(doc: Node): LivePassage[] {
 			number,
 			type,
 			level,
-			widgetPos: type === 'listItem' ? pos + 1 : pos,
+			widgetPos: widgetPosition(pos, type, node),
 			node
 		});
 	}

@@ -2,7 +2,9 @@
 // rendering use this same list, so what the server writes is what the editor reads.
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { TableKit } from '@tiptap/extension-table';
 import UniqueID from '@tiptap/extension-unique-id';
+import { TableExit } from './table-exit';
 
 /** Block nodes that carry a stable id: comments, numbering and agreement attach to them. */
 export const blockTypesWithId = [
@@ -11,7 +13,9 @@ export const blockTypesWithId = [
 	'blockquote',
 	'bulletList',
 	'orderedList',
-	'listItem'
+	'listItem',
+	'table',
+	'tableRow'
 ];
 
 /** The Yjs XML fragment the document text lives in. */
@@ -33,6 +37,10 @@ export function documentExtensions(): AnyExtension[] {
 			horizontalRule: false,
 			link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] }
 		}),
+		// No column resizing: widths would be one person's screen, stored for everyone; the table
+		// is as wide as its text and scrolls in its own box where it is wider than the page.
+		TableKit.configure({ table: { resizable: false, renderWrapper: true } }),
+		TableExit,
 		UniqueID.configure({ types: blockTypesWithId, attributeName: 'id' })
 	];
 }

@@ -7,16 +7,27 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { livePassages } from './passages';
 import './passage-numbers.css';
 
+/** The node that shows a passage's number: a table row's number stands at its first cell (a
+ * row can hold only cells, so the row itself cannot draw it). */
+function numberedNode(doc: Node, pos: number, type: string): { from: number; to: number } {
+	const node = doc.nodeAt(pos)!;
+	if (type === 'tableRow' && node.firstChild) {
+		return { from: pos + 1, to: pos + 1 + node.firstChild.nodeSize };
+	}
+	return { from: pos, to: pos + node.nodeSize };
+}
+
 function decorate(doc: Node): DecorationSet {
 	return DecorationSet.create(
 		doc,
-		livePassages(doc).map(({ pos, number }) =>
-			Decoration.node(pos, pos + doc.nodeAt(pos)!.nodeSize, {
+		livePassages(doc).map(({ pos, number, type }) => {
+			const { from, to } = numberedNode(doc, pos, type);
+			return Decoration.node(from, to, {
 				'data-passage': number,
 				// Read before the text: "Abschnitt 2.3, Wir vernetzen …" (see the stylesheet).
 				'data-passage-label': `Abschnitt ${number}`
-			})
-		)
+			});
+		})
 	);
 }
 

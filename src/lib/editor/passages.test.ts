@@ -5,6 +5,7 @@ import { leitbildText } from '../server/documents/seed/leitbild';
 import { selbstverpflichtungText } from '../server/documents/seed/selbstverpflichtung';
 import { livePassages, passageNumbers, passages } from './passages';
 import type { PmNode } from './pm-node';
+import { table } from './table-test-support';
 
 const numbers = (markdown: string) => passages(markdownToDocument(markdown)).map((p) => p.number);
 
@@ -126,5 +127,73 @@ describe('passage numbers', () => {
 		for (const [index, passage] of live.entries()) {
 			expect(doc.nodeAt(passage.pos)?.attrs.id).toBe(passages(json)[index].blockId);
 		}
+	});
+
+	describe('tables', () => {
+		const heading = (text: string): PmNode => ({
+			type: 'heading',
+			attrs: { level: 2 },
+			content: [{ type: 'text', text }]
+		});
+		const paragraph = (text: string): PmNode => ({
+			type: 'paragraph',
+			content: [{ type: 'text', text }]
+		});
+		const doc: PmNode = {
+			type: 'doc',
+			content: [
+				heading('Selbstverpflichtungen'),
+				paragraph('Vorher'),
+				table(
+					['Kommune', 'Zusage'],
+					[
+						['Bergkamen', 'Beratung vor Ort'],
+						['', ''],
+						['Kamen', 'Runder Tisch']
+					]
+				),
+				paragraph('Nachher')
+			]
+		};
+
+		it('numbers each body row with text as a passage, not the table nor its header row', () => {
+			expect(passages(doc).map((p) => `${p.number} ${p.type}`)).toEqual([
+				'1 heading',
+				'1.1 paragraph',
+				'1.2 tableRow',
+				'1.3 tableRow',
+				'1.4 paragraph'
+			]);
+			const rows = doc.content![2].content!;
+			const byNode = passageNumbers(doc);
+			expect(byNode.get(rows[0])).toBeUndefined();
+			expect(byNode.get(rows[1])).toBe('1.2');
+			expect(byNode.get(rows[3])).toBe('1.3');
+			expect(byNode.get(doc.content![2])).toBeUndefined();
+		});
+
+		it('numbers every row of a table without header row', () => {
+			const plain: PmNode = {
+				type: 'doc',
+				content: [
+					table(null, [
+						['a', 'b'],
+						['c', 'd']
+					])
+				]
+			};
+			expect(passages(plain).map((p) => p.number)).toEqual(['1', '2']);
+		});
+
+		it('numbers the rows of a live document the same way, each at its row', () => {
+			const withIds = documentSchema().nodeFromJSON(doc);
+			const live = livePassages(withIds);
+			expect(live.map((p) => `${p.number} ${p.type}`)).toEqual(
+				passages(doc).map((p) => `${p.number} ${p.type}`)
+			);
+			expect(
+				live.filter((p) => p.type === 'tableRow').map((p) => withIds.nodeAt(p.pos)?.textContent)
+			).toEqual(['BergkamenBeratung vor Ort', 'KamenRunder Tisch']);
+		});
 	});
 });

@@ -2,7 +2,9 @@
 // margin and in every export. The level-1 heading is the title (no number); each level-2 heading
 // opens a section 1, 2, 3 …; level-3 headings, paragraphs, quotes and the items of a top-level
 // list are the passages "<section>.<k>" within it. What is nested in a list item or a quote
-// belongs to its passage. Blocks before the first section have no number, unless the document has
+// belongs to its passage. A table is no passage itself: each of its body rows is one, numbered
+// like list items (its header row, whose cells are all header cells, names the columns and has
+// no number); a row's cells belong to it. Blocks before the first section have no number, unless the document has
 // no section at all: then its passages are simply 1, 2, 3 … Blocks without text are no passages,
 // so an empty line typed between two paragraphs does not move the numbers of the ones after it.
 import type { PmNode } from './pm-node';
@@ -13,7 +15,7 @@ export interface OutlineBlock<R> {
 	level?: number;
 	empty: boolean;
 	ref: R;
-	/** The items of a list. */
+	/** The items of a list, the body rows of a table. */
 	items?: OutlineBlock<R>[];
 }
 
@@ -25,6 +27,13 @@ export interface NumberedBlock<R> {
 
 const passageTypes = new Set(['heading', 'paragraph', 'blockquote']);
 const listTypes = new Set(['bulletList', 'orderedList']);
+/** Blocks whose parts are the passages: the items of a list, the rows of a table. */
+const containerTypes = new Set([...listTypes, 'table']);
+
+/** The parts of a container that are passages: a table's header row is not. */
+function isPassagePart(container: string, cellTypes: string[]): boolean {
+	return container !== 'table' || cellTypes.some((type) => type !== 'tableHeader');
+}
 const isSection = (block: OutlineBlock<unknown>) => block.type === 'heading' && block.level === 2;
 
 /** Whether a numbered passage is text to agree on (paragraph, quote, list item, table row …)
@@ -54,7 +63,7 @@ export function numberOutline<R>(blocks: OutlineBlock<R>[]): NumberedBlock<R>[] 
 			continue;
 		}
 		if (sectioned && section === 0) continue;
-		if (listTypes.has(block.type)) (block.items ?? []).forEach(add);
+		if (containerTypes.has(block.type)) (block.items ?? []).forEach(add);
 		else if (passageTypes.has(block.type)) add(block);
 	}
 	return numbered;
@@ -71,8 +80,15 @@ function jsonOutline(doc: PmNode): OutlineBlock<PmNode>[] {
 		level: typeof node.attrs?.level === 'number' ? node.attrs.level : undefined,
 		empty: !hasText(node),
 		ref: node,
-		items: listTypes.has(node.type)
-			? (node.content ?? []).map((item) => ({ type: item.type, empty: !hasText(item), ref: item }))
+		items: containerTypes.has(node.type)
+			? (node.content ?? [])
+					.filter((item) =>
+						isPassagePart(
+							node.type,
+							(item.content ?? []).map((cell) => cell.type)
+						)
+					)
+					.map((item) => ({ type: item.type, empty: !hasText(item), ref: item }))
 			: undefined
 	}));
 }
@@ -112,15 +128,18 @@ export function livePassages(doc: LiveNode): { pos: number; number: string; type
 	const outline: OutlineBlock<number>[] = [];
 	doc.forEach((node, offset) => {
 		const items: OutlineBlock<number>[] = [];
-		if (listTypes.has(node.type.name)) {
-			// A list's content starts one position after the list's own opening.
-			node.forEach((item, itemOffset) =>
+		if (containerTypes.has(node.type.name)) {
+			// A container's content starts one position after its own opening.
+			node.forEach((item, itemOffset) => {
+				const cellTypes: string[] = [];
+				item.forEach((cell) => cellTypes.push(cell.type.name));
+				if (!isPassagePart(node.type.name, cellTypes)) return;
 				items.push({
 					type: item.type.name,
 					empty: item.textContent.trim() === '',
 					ref: offset + 1 + itemOffset
-				})
-			);
+				});
+			});
 		}
 		outline.push({
 			type: node.type.name,

@@ -25,11 +25,17 @@ export function jsonFromYDoc(ydoc: Y.Doc): PmNode {
 	return yDocToProsemirrorJSON(ydoc, documentFragment) as PmNode;
 }
 
-/** The plain text of a document, block by block. */
+/** The plain text of a document, block by block; a table row on one line, its cells apart by
+ * tabs. */
 export function plainText(node: PmNode): string {
 	if (node.text) return node.text;
+	if (node.type === 'hardBreak') return '\n';
 	const inner = (node.content ?? []).map(plainText);
+	if (node.type === 'tableRow') return inner.join('\t');
 	return node.type === 'doc' ||
+		node.type === 'table' ||
+		node.type === 'tableCell' ||
+		node.type === 'tableHeader' ||
 		node.type.endsWith('List') ||
 		node.type === 'listItem' ||
 		node.type === 'blockquote'

@@ -1,6 +1,7 @@
 // The text as a Word file: headings in Word's heading styles, each numbered block opened by its
-// number, bullet lists as real Word lists, bold, italic and links; a footer with title, version,
-// date and short Prüfwert; for the Selbstverpflichtung a signature page. With
+// number, bullet lists as real Word lists, bold, italic and links, tables as Word tables (header
+// rows repeated on each page, a numbered row's number in its first cell); a footer with title,
+// version, date and short Prüfwert; for the Selbstverpflichtung a signature page. With
 // proposals: each one Word's tracked change (inserted and deleted runs, attributed to
 // "Stadt Kamen (Name)"), so it can be accepted or rejected there (accepting all gives what the
 // server's "accept", oldest first, gives: see marked-text.ts); the list of proposals ends the file.
@@ -17,8 +18,13 @@ import {
 	Packer,
 	PageNumber,
 	Paragraph,
+	ShadingType,
+	Table,
+	TableCell,
+	TableRow,
 	TabStopType,
 	TextRun,
+	WidthType,
 	type IParagraphOptions,
 	type ParagraphChild
 } from 'docx';
@@ -160,7 +166,10 @@ function paragraph(
 	});
 }
 
-function blocks(node: PmNode, context: Context, place: Place, level = 0): Paragraph[] {
+/** What a text is made of in Word. */
+type Block = Paragraph | Table;
+
+function blocks(node: PmNode, context: Context, place: Place, level = 0): Block[] {
 	const own = context.numbers.get(node);
 	const number = own ?? place.number;
 	switch (node.type) {
@@ -206,13 +215,72 @@ function blocks(node: PmNode, context: Context, place: Place, level = 0): Paragr
 					) ?? []
 			);
 		}
+		case 'table':
+			return [table(node, context)];
 		default:
 			return children(node, context, place, level);
 	}
 }
 
+const tableBorder = { style: BorderStyle.SINGLE, size: 4, color: 'C5C9D3' };
+
+const isHeaderRow = (row: PmNode) =>
+	(row.content ?? []).every((cell) => cell.type === 'tableHeader');
+
+/** A table where the text of the numbered paragraphs starts (right of their number column),
+ * its columns alike; the leading header rows repeat on every page, and no row breaks across
+ * pages. */
+function table(node: PmNode, context: Context): Table {
+	const rows = node.content ?? [];
+	const columns = Math.max(
+		1,
+		...rows.map((row) =>
+			(row.content ?? []).reduce(
+				(sum, cell) => sum + Math.max(Number(cell.attrs?.colspan ?? 1), 1),
+				0
+			)
+		)
+	);
+	const headerRows = rows.findIndex((row) => !isHeaderRow(row));
+	return new Table({
+		width: { size: textWidth - numberColumn, type: WidthType.DXA },
+		indent: { size: numberColumn, type: WidthType.DXA },
+		columnWidths: Array<number>(columns).fill(Math.floor((textWidth - numberColumn) / columns)),
+		borders: {
+			top: tableBorder,
+			bottom: tableBorder,
+			left: tableBorder,
+			right: tableBorder,
+			insideHorizontal: tableBorder,
+			insideVertical: tableBorder
+		},
+		rows: rows.map(
+			(row, r) =>
+				new TableRow({
+					// Only on header rows: pandoc takes any tblHeader element, even "false", for one.
+					...(headerRows === -1 || r < headerRows ? { tableHeader: true } : {}),
+					cantSplit: true,
+					children: (row.content ?? []).map((cell, i) => {
+						const number = i === 0 ? context.numbers.get(row) : undefined;
+						const content = children(cell, context, { number, top: false, quoted: false }, 0);
+						return new TableCell({
+							columnSpan: Math.max(Number(cell.attrs?.colspan ?? 1), 1),
+							rowSpan: Math.max(Number(cell.attrs?.rowspan ?? 1), 1),
+							margins: { top: 60, bottom: 60, left: 100, right: 100 },
+							...(cell.type === 'tableHeader'
+								? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F3F4F7' } }
+								: {}),
+							// Word wants at least one paragraph in every cell.
+							children: content.length ? content : [new Paragraph({})]
+						});
+					})
+				})
+		)
+	});
+}
+
 /** A container's blocks; its number goes to the first of them. */
-function children(node: PmNode, context: Context, place: Place, level: number): Paragraph[] {
+function children(node: PmNode, context: Context, place: Place, level: number): Block[] {
 	return (node.content ?? []).flatMap((child, i) =>
 		blocks(child, context, { ...place, number: i === 0 ? place.number : undefined }, level)
 	);

@@ -1,6 +1,7 @@
 // The text as semantic HTML: the body for the print view, and a standalone file (lang="de", its
-// own inline styles, no outside requests). Each numbered block starts with its number; an ordered
-// list of passages stays an <ol> but shows only the passage numbers (class "passages"). With
+// own inline styles, no outside requests). Each numbered block starts with its number, a numbered
+// table row in its first cell; an ordered list of passages stays an <ol> but shows only the
+// passage numbers (class "passages"); tables name their columns with <th scope="col">. With
 // proposals: struck and inserted words as <del> and <ins>, each proposal labelled where it starts
 // (never colour alone), and the list of proposals at the end.
 import type { PmNode } from '../../editor/pm-node';
@@ -100,9 +101,46 @@ function block(node: PmNode, context: Context, number?: string): string {
 		}
 		case 'listItem':
 			return `<li${id}>${children(node, context, own)}</li>`;
+		case 'table':
+			return table(node, context);
 		default:
 			return children(node, context);
 	}
+}
+
+const isHeaderRow = (row: PmNode) =>
+	(row.content ?? []).every((cell) => cell.type === 'tableHeader');
+
+function tableCell(cell: PmNode, context: Context, inHead: boolean, number?: string): string {
+	const span = (name: string) => {
+		const value = Number(cell.attrs?.[name] ?? 1);
+		return value > 1 ? ` ${name}="${value}"` : '';
+	};
+	const tag = cell.type === 'tableHeader' ? 'th' : 'td';
+	const scope = tag === 'th' ? ` scope="${inHead ? 'col' : 'row'}"` : '';
+	return `<${tag}${scope}${span('colspan')}${span('rowspan')}>${children(cell, context, number)}</${tag}>`;
+}
+
+function tableRow(row: PmNode, context: Context, inHead: boolean): string {
+	const own = context.numbers.get(row);
+	const cells = (row.content ?? []).map((cell, i) =>
+		tableCell(cell, context, inHead, i === 0 ? own : undefined)
+	);
+	return `<tr${own ? ` id="${anchor(own)}"` : ''}>${cells.join('')}</tr>`;
+}
+
+/** A table in a region of its own that scrolls sideways where the page is narrower (and can be
+ * scrolled with the keyboard); the header rows in <thead>, so print repeats them on each page. */
+function table(node: PmNode, context: Context): string {
+	const rows = node.content ?? [];
+	const headCount = rows.findIndex((row) => !isHeaderRow(row));
+	const head = headCount === -1 ? rows : rows.slice(0, headCount);
+	const body = headCount === -1 ? [] : rows.slice(headCount);
+	const section = (tag: string, part: PmNode[], inHead: boolean) =>
+		part.length
+			? `<${tag}>\n${part.map((row) => tableRow(row, context, inHead)).join('\n')}\n</${tag}>\n`
+			: '';
+	return `<div class="table-scroll" role="region" aria-label="Tabelle" tabindex="0">\n<table>\n${section('thead', head, true)}${section('tbody', body, false)}</table>\n</div>`;
 }
 
 const inline = (node: PmNode, context: Context) =>

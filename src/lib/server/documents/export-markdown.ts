@@ -1,5 +1,6 @@
 // The text as Markdown: headings as `#`, `##`, `###` with their numbers ("## 2 Arbeitsweise"),
-// each passage opened by its bold number ("**2.3** Text"), lists, quotes, bold, italic, links.
+// each passage opened by its bold number ("**2.3** Text"), lists, quotes, bold, italic, links,
+// tables as GitHub-flavoured tables (a numbered row's number opens its first cell).
 // An ordered list of passages becomes a bullet list: its items' one number is the passage number.
 // With proposals: CriticMarkup ({--gestrichen--}, {++eingefügt++}, {~~alt~>neu~~}), each
 // change attributed in a comment ({>>…<<}) after it, and their list at the end.
@@ -152,9 +153,38 @@ function block(node: PmNode, context: Context, number?: string): string {
 				})
 				.join('\n');
 		}
+		case 'table':
+			return table(node, context);
 		default:
 			return children(node, context, own);
 	}
+}
+
+const isHeaderRow = (row: PmNode) =>
+	(row.content ?? []).every((cell) => cell.type === 'tableHeader');
+
+/** A cell on one line: its blocks and line breaks as <br>, its pipes escaped. */
+function tableCell(cell: PmNode, context: Context, number?: string): string {
+	return children(cell, context, number)
+		.replace(/\\\n/g, '<br>')
+		.replace(/\n+/g, '<br>')
+		.replace(/\|/g, '\\|');
+}
+
+/** A GFM table. GFM has no merged cells: a cell spanning columns is followed by empty ones, and
+ * a table without header row gets an empty one (GFM requires one). */
+function table(node: PmNode, context: Context): string {
+	const rows = (node.content ?? []).map((row) =>
+		(row.content ?? []).flatMap((cell, i) => [
+			tableCell(cell, context, i === 0 ? context.numbers.get(row) : undefined),
+			...Array<string>(Math.max(Number(cell.attrs?.colspan ?? 1), 1) - 1).fill('')
+		])
+	);
+	const columns = Math.max(1, ...rows.map((cells) => cells.length));
+	const line = (cells: string[]) =>
+		`| ${[...cells, ...Array<string>(columns - cells.length).fill('')].join(' | ')} |`;
+	const header = node.content?.[0] && isHeaderRow(node.content[0]) ? rows.shift()! : [];
+	return [line(header), line(Array<string>(columns).fill('---')), ...rows.map(line)].join('\n');
 }
 
 /** A container's blocks; its number goes to the first of them. */

@@ -105,8 +105,9 @@ describe('the PDF export', () => {
 			await documentPdf({ json, title: 'Tabelle', kind: 'sonstiges', exportedAt }, 'Kreis Unna'),
 			'tabelle.pdf'
 		);
+		// The header row has no number; each body row is a passage.
 		expect(words(file)).toContain(
-			'Körperschaft Zusage Stadt Kamen Eine Stelle benennen Alle Kommunen gemeinsam'
+			'Körperschaft Zusage 1.1 Stadt Kamen Eine Stelle benennen 1.2 Alle Kommunen gemeinsam'
 		);
 		// A line break in the editor is one in the PDF.
 		expect(run('pdftotext', file, '-')).toMatch(

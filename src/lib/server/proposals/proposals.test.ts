@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { toBase64 } from 'lib0/buffer';
+import { table } from '../../editor/table-test-support';
 import { createTestDatabase } from '../db/test-database';
 import { annotation, documentActivity, membership, organisation, user } from '../db/schema';
 import { createDocument } from '../documents/documents';
@@ -277,5 +278,45 @@ describe('change proposals', () => {
 			quote: 'Familien',
 			text: 'Menschen'
 		});
+	});
+});
+
+describe('change proposals in a table cell', () => {
+	it('are recorded from the cell’s words and accepted into the cell', () => {
+		const { db, doc } = setup();
+		const ydoc = new Y.Doc();
+		Y.applyUpdate(
+			ydoc,
+			yjsUpdateFromJSON({ type: 'doc', content: [table(['Kommune'], [['Runder Tisch']])] })
+		);
+		const read: ReadText = (_id, fn) => fn(ydoc);
+		const change: ChangeText = (_id, edit) => Y.transact(ydoc, () => edit(ydoc));
+		const tableElement = ydoc.getXmlFragment('default').get(0) as Y.XmlElement;
+		const cell = (tableElement.get(1) as Y.XmlElement).get(0) as Y.XmlElement;
+		const cellText = (cell.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+		const at = (index: number) =>
+			toBase64(
+				Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(cellText, index, -1))
+			);
+		const id = idOf(
+			createProposal(db, read, {
+				documentId: doc.id,
+				authorId: 'anna',
+				organisationId: 'kamen',
+				anchorStart: at(7),
+				anchorEnd: at(12),
+				text: 'Arbeitskreis'
+			})
+		);
+		expect(documentProposals(db, doc.id)[0]).toMatchObject({ quote: 'Tisch' });
+		expect(
+			decideProposal(db, change, {
+				documentId: doc.id,
+				proposalId: id,
+				userId: 'eva',
+				decision: 'accept'
+			})
+		).toMatchObject({ ok: true });
+		expect(cellText.toString()).toBe('Runder Arbeitskreis');
 	});
 });
