@@ -1,0 +1,126 @@
+// On a phone no page scrolls sideways as a whole: wide content (tables, long words, code) scrolls
+// in its own region or wraps. Every page of the route table, on a 375 px phone with touch, as
+// someone who may see it; plus the pages that only grow wide with content (versions).
+import type { APIRequestContext, Browser, Page, TestInfo } from '@playwright/test';
+import { routeTable } from './authz/route-table';
+import { postForm } from './support/actors';
+import { createDocument } from './support/documents';
+import type { BrowserErrors } from './support/browser-errors';
+import { expect, test } from './support/fixtures';
+import { fillPlaceholders } from './support/participants';
+
+const phone = { width: 375, height: 812 };
+
+async function phoneWithState(browser: Browser, baseURL: string, request?: APIRequestContext) {
+	const context = await browser.newContext({
+		baseURL,
+		viewport: phone,
+		isMobile: true,
+		hasTouch: true,
+		deviceScaleFactor: 2,
+		storageState: request ? await request.storageState() : undefined
+	});
+	return { page: await context.newPage(), close: () => context.close() };
+}
+
+/** How far the page scrolls sideways, and what sticks out, for the failure message. */
+async function overflow(page: Page) {
+	return page.evaluate(() => {
+		const width = window.innerWidth;
+		const wide = [...document.querySelectorAll('body *')]
+			.filter((element) => element.getBoundingClientRect().right > width + 0.5)
+			.filter((element) => !element.closest('[role="region"][tabindex]'))
+			.slice(0, 5)
+			.map((element) => `${element.tagName.toLowerCase()}.${element.className}`.slice(0, 80));
+		return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, wide };
+	});
+}
+
+function escapeRegExp(text: string) {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function expectNoSidewaysScroll(
+	page: Page,
+	path: string,
+	testInfo: TestInfo,
+	browserErrors: BrowserErrors
+) {
+	const response = await page.goto(path);
+	if (response?.status() === 404) {
+		// Rows of the route table that name a missing thing on purpose: the page is the 404 page,
+		// and Chromium reports the document's own status as a console error.
+		browserErrors.allow(
+			'Die Routentabelle fragt absichtlich nach etwas, das es nicht gibt (404-Seite)',
+			new RegExp(`status of 404 \\(Not Found\\) \\(${escapeRegExp(response.url())}\\)$`)
+		);
+	}
+	await page.locator('html[data-hydrated="true"]').waitFor();
+	await page.screenshot({
+		path: testInfo.outputPath(`telefon${path.replaceAll('/', '_')}.png`),
+		fullPage: true
+	});
+	const measured = await overflow(page);
+	expect(measured.scrollWidth, `${path} ist breiter als das Telefon: ${measured.wide}`).toBe(
+		measured.innerWidth
+	);
+}
+
+for (const pageCase of routeTable.filter((c) => c.kind === 'page')) {
+	const path = pageCase.path ?? pageCase.route;
+	const as =
+		pageCase.access.anonymous === 'allow'
+			? 'anonymous'
+			: pageCase.access.admin === 'allow'
+				? 'admin'
+				: 'participant';
+	test(`${path} fits a 375 px phone without scrolling sideways`, async ({
+		browser,
+		actors,
+		participant,
+		baseURL,
+		server,
+		browserErrors
+	}, testInfo) => {
+		const request =
+			as === 'admin' ? actors.admin.request : as === 'participant' ? participant : undefined;
+		const phonePage = await phoneWithState(browser, baseURL!, request);
+		try {
+			await expectNoSidewaysScroll(
+				phonePage.page,
+				fillPlaceholders(path, server.dataDir),
+				testInfo,
+				browserErrors
+			);
+		} finally {
+			await phonePage.close();
+		}
+	});
+}
+
+test('the versions of a document with versions fit a 375 px phone', async ({
+	browser,
+	actors,
+	baseURL,
+	server,
+	browserErrors
+}, testInfo) => {
+	const { slug } = await createDocument(server, actors.editor, 'Fassungen am Telefon');
+	for (const name of ['Entwurf für den Arbeitskreis Soziales', 'Beschlussvorlage Kreistag']) {
+		const response = await postForm(
+			actors.editor.request,
+			server.url,
+			`/dokumente/${slug}/fassungen?/freeze`,
+			{ name }
+		);
+		expect(response.status()).toBe(200);
+	}
+	const phonePage = await phoneWithState(browser, baseURL!, actors.editor.request);
+	try {
+		for (const path of [`/dokumente/${slug}/fassungen`, `/dokumente/${slug}/fassungen/1`]) {
+			await expectNoSidewaysScroll(phonePage.page, path, testInfo, browserErrors);
+		}
+	} finally {
+		await phonePage.close();
+	}
+});
