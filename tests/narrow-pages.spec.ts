@@ -5,7 +5,7 @@ import type { APIRequestContext, Browser, Page, TestInfo } from '@playwright/tes
 import { routeTable } from './authz/route-table';
 import { postForm } from './support/actors';
 import { createDocument } from './support/documents';
-import type { BrowserErrors } from './support/browser-errors';
+import { allowMissingPage, type BrowserErrors } from './support/browser-errors';
 import { expect, test } from './support/fixtures';
 import { fillPlaceholders } from './support/participants';
 
@@ -36,25 +36,13 @@ async function overflow(page: Page) {
 	});
 }
 
-function escapeRegExp(text: string) {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 async function expectNoSidewaysScroll(
 	page: Page,
 	path: string,
 	testInfo: TestInfo,
 	browserErrors: BrowserErrors
 ) {
-	const response = await page.goto(path);
-	if (response?.status() === 404) {
-		// Rows of the route table that name a missing thing on purpose: the page is the 404 page,
-		// and Chromium reports the document's own status as a console error.
-		browserErrors.allow(
-			'Die Routentabelle fragt absichtlich nach etwas, das es nicht gibt (404-Seite)',
-			new RegExp(`status of 404 \\(Not Found\\) \\(${escapeRegExp(response.url())}\\)$`)
-		);
-	}
+	allowMissingPage(browserErrors, await page.goto(path));
 	await page.locator('html[data-hydrated="true"]').waitFor();
 	await page.screenshot({
 		path: testInfo.outputPath(`telefon${path.replaceAll('/', '_')}.png`),

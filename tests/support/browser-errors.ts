@@ -1,7 +1,7 @@
 // A page that throws or logs an error is broken, even when the assertions of its test pass.
 // Every browser context a test opens is watched; an uncaught exception or a console.error fails
 // the test. A test that provokes an error on purpose allows exactly that one, with a reason.
-import type { Browser, BrowserContext, ConsoleMessage } from '@playwright/test';
+import type { Browser, BrowserContext, ConsoleMessage, Response } from '@playwright/test';
 
 export interface BrowserError {
 	kind: 'pageerror' | 'console.error';
@@ -72,4 +72,20 @@ export function watchBrowser(browser: Browser, current: () => BrowserErrors | un
 		watchContext(context, current());
 		return context;
 	};
+}
+
+function escapeRegExp(text: string) {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Rows of the route table that ask for a missing thing on purpose get the 404 page, and Chromium
+ * reports the document's own 404 as a console error: allowed for exactly that address.
+ */
+export function allowMissingPage(errors: BrowserErrors, response: Response | null): void {
+	if (response?.status() !== 404) return;
+	errors.allow(
+		'Die Routentabelle fragt absichtlich nach etwas, das es nicht gibt (404-Seite)',
+		new RegExp(`status of 404 \\(Not Found\\) \\(${escapeRegExp(response.url())}\\)$`)
+	);
 }

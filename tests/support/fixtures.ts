@@ -6,7 +6,8 @@ import {
 	expect,
 	type APIRequestContext,
 	type Browser,
-	type Page
+	type Page,
+	type Response
 } from '@playwright/test';
 import { createActors, serverEnvWithAdmin, type MemberActorName, type TestActor } from './actors';
 import { startServer, type AppServer } from './server';
@@ -132,7 +133,8 @@ export async function pageWithState(
 }
 
 /** Opens a page and waits until Svelte has hydrated it, so clicks are not lost. */
-export async function openPage(page: Page, path: string): Promise<void> {
-	await page.goto(path);
+export async function openPage(page: Page, path: string): Promise<Response | null> {
+	const response = await page.goto(path);
 	await page.locator('html[data-hydrated="true"]').waitFor();
+	return response;
 }
