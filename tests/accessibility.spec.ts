@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { routeTable } from './authz/route-table';
 import { expect, openPage, pageAs, pageWithState, test } from './support/fixtures';
 import { fillPlaceholders } from './support/participants';
-import { allowMissingPage } from './support/browser-errors';
+import { allowRefusedPage } from './support/browser-errors';
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const pages = routeTable.filter((c) => c.kind === 'page');
@@ -42,7 +42,7 @@ for (const viewport of viewports) {
 			const target = session?.page ?? page;
 			try {
 				await target.setViewportSize(viewport);
-				allowMissingPage(
+				allowRefusedPage(
 					browserErrors,
 					await openPage(target, fillPlaceholders(path, server.dataDir))
 				);
@@ -73,7 +73,7 @@ for (const pageCase of pages) {
 			const session = await pageAs(browser, actors[member], baseURL!);
 			try {
 				await session.page.setViewportSize(viewports[0]);
-				allowMissingPage(
+				allowRefusedPage(
 					browserErrors,
 					await openPage(session.page, fillPlaceholders(path, server.dataDir))
 				);
@@ -98,7 +98,7 @@ test('the join form with an error message has no violations', async ({ page }) =
 test('the German error page has no violations', async ({ page, browserErrors }) => {
 	const response = await page.goto('/gibt-es-nicht');
 	expect(response?.status()).toBe(404);
-	allowMissingPage(browserErrors, response);
+	allowRefusedPage(browserErrors, response);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Seite nicht gefunden');
 	const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
 	expect(results.violations).toEqual([]);
