@@ -29,7 +29,7 @@ async function overflow(page: Page) {
 		const width = 375;
 		const wide = [...document.querySelectorAll('body *')]
 			.filter((element) => element.getBoundingClientRect().right > width + 0.5)
-			.filter((element) => !element.closest('[role="region"][tabindex]'))
+			.filter((element) => !element.parentElement?.closest('[role="region"][tabindex]'))
 			.slice(0, 5)
 			.map((element) => `${element.tagName.toLowerCase()}.${element.className}`.slice(0, 80));
 		return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, wide };
