@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { routeTable } from './authz/route-table';
 import { expect, openPage, pageAs, pageWithState, test } from './support/fixtures';
 import { fillPlaceholders } from './support/participants';
+import { allowRefusedPage } from './support/browser-errors';
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const pages = routeTable.filter((c) => c.kind === 'page');
@@ -29,7 +30,8 @@ for (const viewport of viewports) {
 			actors,
 			participant,
 			baseURL,
-			server
+			server,
+			browserErrors
 		}) => {
 			const session =
 				as === 'admin'
@@ -40,7 +42,10 @@ for (const viewport of viewports) {
 			const target = session?.page ?? page;
 			try {
 				await target.setViewportSize(viewport);
-				await openPage(target, fillPlaceholders(path, server.dataDir));
+				allowRefusedPage(
+					browserErrors,
+					await openPage(target, fillPlaceholders(path, server.dataDir))
+				);
 				const results = await new AxeBuilder({ page: target }).withTags(wcagTags).analyze();
 				expect(results.violations).toEqual([]);
 			} finally {
@@ -62,12 +67,16 @@ for (const pageCase of pages) {
 			browser,
 			actors,
 			baseURL,
-			server
+			server,
+			browserErrors
 		}) => {
 			const session = await pageAs(browser, actors[member], baseURL!);
 			try {
 				await session.page.setViewportSize(viewports[0]);
-				await openPage(session.page, fillPlaceholders(path, server.dataDir));
+				allowRefusedPage(
+					browserErrors,
+					await openPage(session.page, fillPlaceholders(path, server.dataDir))
+				);
 				const results = await new AxeBuilder({ page: session.page }).withTags(wcagTags).analyze();
 				expect(results.violations).toEqual([]);
 			} finally {
@@ -86,9 +95,10 @@ test('the join form with an error message has no violations', async ({ page }) =
 	expect(results.violations).toEqual([]);
 });
 
-test('the German error page has no violations', async ({ page }) => {
+test('the German error page has no violations', async ({ page, browserErrors }) => {
 	const response = await page.goto('/gibt-es-nicht');
 	expect(response?.status()).toBe(404);
+	allowRefusedPage(browserErrors, response);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Seite nicht gefunden');
 	const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
 	expect(results.violations).toEqual([]);

@@ -4,12 +4,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { request as playwrightRequest, type Page } from '@playwright/test';
+import { request as playwrightRequest, type Page, type Response } from '@playwright/test';
 import { stageLabels, type AdoptionStage } from '../src/lib/adoption';
 import { postForm, type TestActor } from './support/actors';
 import { queryDatabase } from './support/database';
 import { createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
+import { allowRefusedPage } from './support/browser-errors';
 import { duplicateIds } from './support/page-ids';
 import { asCsvField, readCsv, readXlsx } from './support/spreadsheets';
 import type { AppServer } from './support/server';
@@ -487,8 +488,13 @@ test('the map shows ten named shapes whose fill matches their stage, as the tabl
 test('the public page shows the adopted versions, map and table, no member data, and nothing unpublished', async ({
 	page,
 	actors,
-	server
+	server,
+	browserErrors
 }) => {
+	const refused = (response: Response | null) => {
+		allowRefusedPage(browserErrors, response);
+		return response?.status();
+	};
 	const doc = await createDocument(server, actors.editor, 'Beschlüsse öffentlich');
 	const hidden = await createDocument(server, actors.editor, 'Beschlüsse nicht öffentlich');
 	const v1 = await freeze(server, actors.editor, doc.slug, 'Ratsfassung');
@@ -507,7 +513,7 @@ test('the public page shows the adopted versions, map and table, no member data,
 	);
 	expect(recorded.status()).toBe(200);
 
-	expect((await page.goto(`/transparenz/${doc.slug}`))?.status()).toBe(404);
+	expect(refused(await page.goto(`/transparenz/${doc.slug}`))).toBe(404);
 	// Only admins publish.
 	const byEditor = await postForm(actors.editor.request, server.url, '/beschluesse?/publish', {
 		documentId: doc.id
@@ -547,11 +553,11 @@ test('the public page shows the adopted versions, map and table, no member data,
 		expect(html, memberData).not.toContain(memberData);
 	}
 	await expect(page.getByRole('link', { name: /PDF/ })).toHaveCount(0);
-	expect((await page.goto(`/transparenz/${hidden.slug}`))?.status()).toBe(404);
+	expect(refused(await page.goto(`/transparenz/${hidden.slug}`))).toBe(404);
 
 	// Withdrawn again: gone.
 	await postForm(actors.admin.request, server.url, '/beschluesse?/unpublish', {
 		documentId: doc.id
 	});
-	expect((await page.goto(`/transparenz/${doc.slug}`))?.status()).toBe(404);
+	expect(refused(await page.goto(`/transparenz/${doc.slug}`))).toBe(404);
 });

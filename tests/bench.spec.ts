@@ -1,7 +1,7 @@
 // The benchmark harness works: a small run of every benchmark writes results in the documented
 // shape, with the correctness parts of each (no lost edit, every vote stored once). Its timings
 // are not judged here; benchmarks are not tests.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

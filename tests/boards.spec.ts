@@ -6,6 +6,7 @@ import { postForm } from './support/actors';
 import { rawCommand } from './support/boards';
 import { queryDatabase } from './support/database';
 import { expect, openPage, pageAs, pageWithState, test } from './support/fixtures';
+import { allowRefusedPage } from './support/browser-errors';
 import { boardIdsOf, cookieHeader, joinAsParticipant } from './support/participants';
 import { asCsvField, readCsv, readXlsx } from './support/spreadsheets';
 
@@ -199,7 +200,8 @@ test('a participant of another event reaches neither the board page nor its sock
 	browser,
 	actors,
 	baseURL,
-	server
+	server,
+	browserErrors
 }) => {
 	const created = await postForm(actors.editor.request, baseURL!, '/konferenzen/neu', {
 		title: 'Fremde Konferenz',
@@ -211,9 +213,11 @@ test('a participant of another event reaches neither the board page nor its sock
 	const boardId = boardIdsOf(server.dataDir, slug)[0];
 	const session = await pageWithState(browser, stranger, baseURL!);
 	const response = await session.page.goto(`/teilnahme/${slug}/pinnwand/${boardId}`);
+	allowRefusedPage(browserErrors, response);
 	expect(response?.status()).toBe(403);
 	// Their own event's URL with this board: not a board of that event.
 	const mixed = await session.page.goto(`/teilnahme/fremde-konferenz/pinnwand/${boardId}`);
+	allowRefusedPage(browserErrors, mixed);
 	expect(mixed?.status()).toBe(404);
 	const socket = await rawCommand(baseURL!, boardId, await cookieHeader(stranger), {
 		type: 'lock',

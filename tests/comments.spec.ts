@@ -48,12 +48,13 @@ function markedText(page: Page) {
 }
 
 async function comment(page: Page, body: string) {
-	// The keyboard path from the text to the comment field.
+	// The keyboard path from the text to the comment field: beside the text in a wide window, in a
+	// sheet over it in a narrow one.
 	await page.keyboard.press('Control+Alt+KeyM');
-	const field = page.getByLabel('Ihr Kommentar zur markierten Stelle');
+	const field = page.getByRole('textbox', { name: 'Ihr Kommentar zur markierten Stelle' });
 	await expect(field).toBeFocused();
 	await field.fill(body);
-	await page.getByRole('button', { name: 'Kommentieren' }).click();
+	await page.getByRole('button', { name: /^(Kommentieren|Kommentar speichern)$/ }).click();
 }
 
 function threadOf(page: Page, quote: string) {
@@ -164,6 +165,8 @@ test('a viewer comments without changing the text; editors can take that right a
 	await selectWords(viewer.page, sentence, 'leicht erreichbar');
 	await comment(viewer.page, 'Auch ohne Auto, bitte.');
 
+	// On the phone the comment was written in a sheet; the threads are in the panel below.
+	await viewer.page.getByRole('button', { name: /Kommentare und Vorschläge anzeigen/ }).click();
 	await expect(threadOf(viewer.page, 'leicht erreichbar')).toContainText('Vera Lesend');
 	// Nothing reached the text: no stored update, and a raw client reads the same words.
 	expect(updates()).toBe(updatesBefore);

@@ -4,6 +4,7 @@ import jsQR from 'jsqr';
 import { postForm, serverEnvWithAdmin } from './support/actors';
 import { queryDatabase, writeDatabase } from './support/database';
 import { expect, openPage, pageAs, test } from './support/fixtures';
+import { allowRefusedPage } from './support/browser-errors';
 import { boardIdsOf, joinAsParticipant, joinCodeOf } from './support/participants';
 import { startServer } from './support/server';
 import type { Browser } from '@playwright/test';
@@ -96,7 +97,8 @@ test('a participant reaches only their own event, never member pages', async ({
 	browser,
 	baseURL,
 	server,
-	actors
+	actors,
+	browserErrors
 }) => {
 	const other = await postForm(actors.editor.request, baseURL!, '/konferenzen/neu', {
 		title: 'Andere Konferenz',
@@ -114,6 +116,7 @@ test('a participant reaches only their own event, never member pages', async ({
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Zukunftskonferenz');
 
 	const foreign = await page.goto('/teilnahme/andere-konferenz');
+	allowRefusedPage(browserErrors, foreign);
 	expect(foreign?.status()).toBe(403);
 	await expect(page.getByText('Sie nehmen an dieser Veranstaltung nicht teil.')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Code eingeben und teilnehmen' })).toBeVisible();
@@ -130,6 +133,7 @@ test('closed joining is said plainly; a rotated code stops working; the re-entry
 	browser,
 	actors,
 	baseURL,
+	browserErrors,
 	server
 }) => {
 	const created = await postForm(actors.editor.request, baseURL!, '/konferenzen/neu', {
@@ -171,6 +175,7 @@ test('closed joining is said plainly; a rotated code stops working; the re-entry
 		'AG 1'
 	);
 	const response = await first.page.goto(`/teilnahme/${slug}`);
+	allowRefusedPage(browserErrors, response);
 	expect(response?.status(), 'first device is out').toBe(403);
 
 	// A new code: the old one is gone, and says nothing about whether it ever existed.
@@ -181,6 +186,7 @@ test('closed joining is said plainly; a rotated code stops working; the re-entry
 	const newCode = joinCodeOf(server.dataDir, slug);
 	expect(newCode).not.toBe(oldCode);
 	const old = await second.page.goto(`/join/${oldCode}`);
+	allowRefusedPage(browserErrors, old);
 	expect(old?.status()).toBe(404);
 	await expect(
 		second.page.getByText('Zu diesem Code finden wir keine Veranstaltung.')

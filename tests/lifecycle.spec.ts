@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { startServer } from './support/server';
 
 test('SIGTERM closes sockets and the database, and exits cleanly', async () => {

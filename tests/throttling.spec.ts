@@ -4,7 +4,7 @@
 import { hash } from '@node-rs/argon2';
 import { adminCredentials, serverEnvWithAdmin } from './support/actors';
 import { queryDatabase, writeDatabase } from './support/database';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { joinCodeOf, seededEventSlug, workingGroupIdsOf } from './support/participants';
 import { startServer, type AppServer } from './support/server';
 

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { postForm, type TestActor } from './actors';
 import { queryDatabase } from './database';
 import type { AppServer } from './server';
+import { connectDocument, eventually, sessionCookie } from './yjs-client';
 
 /** Creates a document through the list page's form, as the given editor. */
 export async function createDocument(server: AppServer, editor: TestActor, title: string) {
@@ -32,4 +33,49 @@ export function anchorPair() {
 			Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index, -1))
 		).toString('base64');
 	return { anchorStart: encode(1), anchorEnd: encode(4) };
+}
+
+/**
+ * A document of the test's own with one paragraph and open proposals on words of it, made
+ * through the editor's own form action, as each proposer (an actor of an organisation).
+ */
+export async function documentWithProposals(
+	server: AppServer,
+	editor: TestActor,
+	title: string,
+	sentence: string,
+	proposals: { by: TestActor; organisation: string; words: string; text: string }[]
+) {
+	const document = await createDocument(server, editor, title);
+	const writer = connectDocument(server.url, document.id, await sessionCookie(editor.request));
+	await writer.synced;
+	writer.addParagraph(sentence);
+	await eventually(() => writer.text().includes(sentence));
+	const words = (writer.ydoc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+	const anchor = (index: number, assoc: number) =>
+		Buffer.from(
+			Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(words, index, assoc))
+		).toString('base64');
+	for (const proposal of proposals) {
+		const from = sentence.indexOf(proposal.words);
+		const [{ id: organisationId }] = queryDatabase<{ id: string }>(
+			server.dataDir,
+			'select id from organisation where slug = ?',
+			proposal.organisation
+		);
+		const response = await postForm(
+			proposal.by.request,
+			server.url,
+			`/dokumente/${document.slug}?/propose`,
+			{
+				anchorStart: anchor(from, 0),
+				anchorEnd: anchor(from + proposal.words.length, -1),
+				text: proposal.text,
+				organisationId
+			}
+		);
+		expect(response.status()).toBe(200);
+	}
+	writer.destroy();
+	return document;
 }

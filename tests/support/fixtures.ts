@@ -1,26 +1,67 @@
 // The fixtures every end-to-end test uses: one server per worker (files that need their own call
-// startServer), baseURL pointing at it, the origin guard on every page, and hydration waits.
+// startServer), baseURL pointing at it, the origin guard on every page, the error guard on every
+// browser context, and hydration waits.
 import {
 	test as base,
 	expect,
 	type APIRequestContext,
 	type Browser,
-	type Page
+	type Page,
+	type Response
 } from '@playwright/test';
 import { createActors, serverEnvWithAdmin, type MemberActorName, type TestActor } from './actors';
 import { startServer, type AppServer } from './server';
 import { watchOrigin } from './origin-guard';
+import { BrowserErrors, watchBrowser, watchContext } from './browser-errors';
 import { joinAsParticipant, seededEventSlug } from './participants';
 
+/** Where the worker's browser reports errors: the errors of the test that runs now. */
+interface ErrorSink {
+	current?: BrowserErrors;
+}
+
 export const test = base.extend<
-	object,
 	{
+		/** Page errors and console errors of the test's pages; `allow` names the expected ones. */
+		browserErrors: BrowserErrors;
+	},
+	{
+		errorSink: ErrorSink;
 		server: AppServer;
 		actors: Record<MemberActorName, TestActor>;
 		/** Someone who joined the seeded Zukunftskonferenz by its code, without an account. */
 		participant: APIRequestContext;
 	}
 >({
+	errorSink: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for
+		async ({}, use) => {
+			await use({});
+		},
+		{ scope: 'worker' }
+	],
+	browser: [
+		async ({ browser, errorSink }, use) => {
+			watchBrowser(browser, () => errorSink.current);
+			await use(browser);
+		},
+		{ scope: 'worker' }
+	],
+	// Every test, also one that opens its own contexts: an error on any of its pages fails it.
+	browserErrors: [
+		async ({ errorSink }, use) => {
+			const errors = new BrowserErrors();
+			errorSink.current = errors;
+			await use(errors);
+			errorSink.current = undefined;
+			expect(errors.unexpected(), 'Fehler und Ausnahmen in den Seiten des Tests').toEqual([]);
+		},
+		{ auto: true }
+	],
+	context: async ({ context, browserErrors }, use) => {
+		watchContext(context, browserErrors);
+		await use(context);
+	},
 	server: [
 		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for
 		async ({}, use) => {
@@ -92,7 +133,8 @@ export async function pageWithState(
 }
 
 /** Opens a page and waits until Svelte has hydrated it, so clicks are not lost. */
-export async function openPage(page: Page, path: string): Promise<void> {
-	await page.goto(path);
+export async function openPage(page: Page, path: string): Promise<Response | null> {
+	const response = await page.goto(path);
 	await page.locator('html[data-hydrated="true"]').waitFor();
+	return response;
 }

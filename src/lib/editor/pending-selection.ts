@@ -5,6 +5,7 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
+import { untrack } from 'svelte';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 
@@ -46,13 +47,19 @@ export function readSelectionBeforeRemoteChanges(
  * Dispatches a change the page makes on its own (new decorations from a live feed, a timer),
  * after reading a pending caret move: a transaction built on the older selection would put it
  * back.
+ *
+ * Untracked: called from a Svelte effect, the editor's listeners (which bump the page's revision
+ * counter, read and write it) would otherwise run as part of that effect, make it depend on the
+ * counter it bumps, and rerun it without end (effect_update_depth_exceeded).
  */
 export function dispatchAfterPendingSelection(
 	view: EditorView,
 	change: (tr: Transaction) => Transaction
 ): void {
-	readPendingSelection(view);
-	view.dispatch(change(view.state.tr));
+	untrack(() => {
+		readPendingSelection(view);
+		view.dispatch(change(view.state.tr));
+	});
 }
 
 /** Keyboard commands act where the caret is now, also right after a move not yet read. */

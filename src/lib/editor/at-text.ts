@@ -1,0 +1,40 @@
+// A small menu that floats at the words it is about (TipTap's bubble-menu plugin, which places it
+// with Floating UI). Alt+F10 in the text moves into it (as in other editors' floating toolbars;
+// Tab reaches it too, after the passage buttons), Escape in it goes back to the text.
+import type { Editor } from '@tiptap/core';
+import { BubbleMenuPlugin, type BubbleMenuPluginProps } from '@tiptap/extension-bubble-menu';
+
+export function floatAtText(
+	editor: Editor,
+	element: HTMLElement,
+	pluginKey: string,
+	shouldShow: BubbleMenuPluginProps['shouldShow'] = null
+): () => void {
+	const onKeyDown = (event: KeyboardEvent) => {
+		if (event.key !== 'Escape') return;
+		event.preventDefault();
+		editor.commands.focus();
+	};
+	const intoMenu = (event: KeyboardEvent) => {
+		if (!event.altKey || event.key !== 'F10' || !element.isConnected) return;
+		event.preventDefault();
+		element.querySelector<HTMLElement>('button:not([disabled])')?.focus();
+	};
+	element.addEventListener('keydown', onKeyDown);
+	editor.view.dom.addEventListener('keydown', intoMenu);
+	editor.registerPlugin(
+		BubbleMenuPlugin({
+			pluginKey,
+			editor,
+			element,
+			updateDelay: 100,
+			shouldShow,
+			options: { placement: 'top', offset: 8, flip: true, shift: { padding: 8 } }
+		})
+	);
+	return () => {
+		element.removeEventListener('keydown', onKeyDown);
+		editor.view.dom.removeEventListener('keydown', intoMenu);
+		if (!editor.isDestroyed) editor.unregisterPlugin(pluginKey);
+	};
+}
