@@ -4,6 +4,7 @@
 // server is killed with SIGKILL mid-vote and restarted. Counts, not times: every acknowledged
 // card, dot and answer is stored exactly once, nobody counts twice, the projection shows the
 // final numbers and the exports equal the database. (The timings are `npm run bench`'s.)
+import { allowServerAway } from './support/browser-errors';
 import type { Page } from '@playwright/test';
 import { connectBoard, type BoardSocket } from '../bench/lib/board-socket';
 import { joinEvent, signIn, type AppSession } from '../bench/lib/app-client';
@@ -106,9 +107,11 @@ async function projectedCounts(page: Page): Promise<Map<string, number>> {
 }
 
 test('a conference day: 150 phones behind one address, a crash mid-vote, nothing lost or counted twice', async ({
-	browser
+	browser,
+	browserErrors
 }) => {
 	test.setTimeout(10 * 60_000);
+	allowServerAway(browserErrors);
 	const server = await startServer({ env: serverEnvWithAdmin });
 	const moderator = await signedInRequest(
 		server.url,

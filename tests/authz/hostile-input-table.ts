@@ -712,7 +712,7 @@ export const hostileQueries: HostileQuery[] = [
 		route: '/dokumente/[slug]/export/[format]',
 		actor: 'viewer',
 		paths: [
-			'/dokumente/leitbild/export/pdf',
+			'/dokumente/leitbild/export/odt',
 			`/dokumente/leitbild/export/${long}`,
 			'/dokumente/leitbild/export/md?fassung=eins',
 			'/dokumente/leitbild/export/md?fassung=-1',

@@ -91,3 +91,14 @@ export function allowRefusedPage(errors: BrowserErrors, response: Response | nul
 		new RegExp(`status of ${status} \\([^)]*\\) \\(${escapeRegExp(response.url())}\\)$`)
 	);
 }
+
+/**
+ * A test that stops or kills the server on purpose: while it is away, the open pages' reconnect
+ * attempts and reloads are refused by the operating system, and Chromium logs each of them.
+ */
+export function allowServerAway(errors: BrowserErrors): void {
+	errors.allow(
+		'Der Test hält den Server absichtlich an; die Seiten versuchen es in der Zeit vergeblich',
+		/net::ERR_CONNECTION_REFUSED|net::ERR_EMPTY_RESPONSE|net::ERR_CONNECTION_RESET/
+	);
+}

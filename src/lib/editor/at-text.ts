@@ -16,7 +16,10 @@ export function floatAtText(
 		editor.commands.focus();
 	};
 	const intoMenu = (event: KeyboardEvent) => {
-		if (!event.altKey || event.key !== 'F10' || !element.isConnected) return;
+		// The plugin sets visibility when it shows or hides the menu; before its first showing the
+		// element still stands where the page rendered it, unshown.
+		const shown = element.isConnected && element.style.visibility === 'visible';
+		if (!event.altKey || event.key !== 'F10' || !shown) return;
 		event.preventDefault();
 		element.querySelector<HTMLElement>('button:not([disabled])')?.focus();
 	};
