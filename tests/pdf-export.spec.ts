@@ -8,12 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { request } from '@playwright/test';
-import * as Y from 'yjs';
 import { postForm } from './support/actors';
 import { queryDatabase, writeDatabase } from './support/database';
-import { createDocument } from './support/documents';
+import { createDocument, writeParagraph } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'pdf-spec-'));
 const run = (tool: string, ...args: string[]) => execFileSync(tool, args).toString();
@@ -131,27 +129,7 @@ test('a named version carries its Prüfwert; with proposals they are marked and 
 }) => {
 	const sentence = 'Wir stärken die Netzwerke im Kreis.';
 	const doc = await createDocument(server, actors.editor, 'Vorschläge im PDF');
-	const client = connectDocument(server.url, doc.id, await sessionCookie(actors.editor.request));
-	await client.synced;
-	const updates = () =>
-		queryDatabase<{ n: number }>(
-			server.dataDir,
-			'select count(*) as n from document_update where document_id = ?',
-			doc.id
-		)[0].n;
-	const before = updates();
-	client.addParagraph(sentence);
-	await eventually(() => updates() > before);
-	const paragraph = client.ydoc
-		.getXmlFragment('default')
-		.toArray()
-		.find((node) => node instanceof Y.XmlElement && node.toString().includes(sentence));
-	const text = (paragraph as Y.XmlElement).get(0) as Y.XmlText;
-	const anchor = (index: number, assoc: number) =>
-		Buffer.from(
-			Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index, assoc))
-		).toString('base64');
-	client.destroy();
+	const anchor = await writeParagraph(server, actors.editor, doc.id, sentence);
 	const [kamen] = queryDatabase<{ id: string; name: string }>(
 		server.dataDir,
 		"select id, name from organisation where slug = 'kamen'"

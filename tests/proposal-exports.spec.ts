@@ -5,12 +5,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import * as Y from 'yjs';
 import { postForm } from './support/actors';
 import { queryDatabase, writeDatabase } from './support/database';
-import { createDocument } from './support/documents';
+import { createDocument, writeParagraph } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const sentence = 'Wir stärken die Netzwerke im Kreis.';
@@ -39,27 +37,7 @@ test('a DOCX export "with proposals" shows them as tracked changes; a version ke
 }) => {
 	const doc = await createDocument(server, actors.editor, 'Vorschläge im Export');
 	// The text, written as an editor's browser writes it.
-	const client = connectDocument(server.url, doc.id, await sessionCookie(actors.editor.request));
-	await client.synced;
-	const updates = () =>
-		queryDatabase<{ n: number }>(
-			server.dataDir,
-			'select count(*) as n from document_update where document_id = ?',
-			doc.id
-		)[0].n;
-	const before = updates();
-	client.addParagraph(sentence);
-	await eventually(() => updates() > before);
-	const paragraph = client.ydoc
-		.getXmlFragment('default')
-		.toArray()
-		.find((node) => node instanceof Y.XmlElement && node.toString().includes(sentence));
-	const text = (paragraph as Y.XmlElement).get(0) as Y.XmlText;
-	const anchor = (index: number, assoc: number) =>
-		Buffer.from(
-			Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index, assoc))
-		).toString('base64');
-	client.destroy();
+	const anchor = await writeParagraph(server, actors.editor, doc.id, sentence);
 
 	const [kamen] = queryDatabase<{ id: string; name: string }>(
 		server.dataDir,

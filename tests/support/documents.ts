@@ -35,6 +35,42 @@ export function anchorPair() {
 	return { anchorStart: encode(1), anchorEnd: encode(4) };
 }
 
+/** An anchor into a paragraph's words (a Yjs relative position, base64), as the editor sends it. */
+export type ParagraphAnchor = (index: number, assoc: number) => string;
+
+/**
+ * Writes one paragraph into a document as an editor's browser does, waits until the server has
+ * stored it, and returns anchors into its words for the comment and proposal forms.
+ */
+export async function writeParagraph(
+	server: AppServer,
+	editor: TestActor,
+	documentId: string,
+	sentence: string
+): Promise<ParagraphAnchor> {
+	const client = connectDocument(server.url, documentId, await sessionCookie(editor.request));
+	await client.synced;
+	const stored = () =>
+		queryDatabase<{ n: number }>(
+			server.dataDir,
+			'select count(*) as n from document_update where document_id = ?',
+			documentId
+		)[0].n;
+	const before = stored();
+	client.addParagraph(sentence);
+	await eventually(() => stored() > before);
+	const paragraph = client.ydoc
+		.getXmlFragment('default')
+		.toArray()
+		.find((node) => node instanceof Y.XmlElement && node.toString().includes(sentence));
+	const words = (paragraph as Y.XmlElement).get(0) as Y.XmlText;
+	client.destroy();
+	return (index, assoc) =>
+		Buffer.from(
+			Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(words, index, assoc))
+		).toString('base64');
+}
+
 /**
  * A document of the test's own with one paragraph and open proposals on words of it, made
  * through the editor's own form action, as each proposer (an actor of an organisation).
@@ -47,15 +83,7 @@ export async function documentWithProposals(
 	proposals: { by: TestActor; organisation: string; words: string; text: string }[]
 ) {
 	const document = await createDocument(server, editor, title);
-	const writer = connectDocument(server.url, document.id, await sessionCookie(editor.request));
-	await writer.synced;
-	writer.addParagraph(sentence);
-	await eventually(() => writer.text().includes(sentence));
-	const words = (writer.ydoc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText;
-	const anchor = (index: number, assoc: number) =>
-		Buffer.from(
-			Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(words, index, assoc))
-		).toString('base64');
+	const anchor = await writeParagraph(server, editor, document.id, sentence);
 	for (const proposal of proposals) {
 		const from = sentence.indexOf(proposal.words);
 		const [{ id: organisationId }] = queryDatabase<{ id: string }>(
@@ -76,6 +104,5 @@ export async function documentWithProposals(
 		);
 		expect(response.status()).toBe(200);
 	}
-	writer.destroy();
 	return document;
 }
