@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	blob,
+	check,
 	index,
 	integer,
 	primaryKey,
@@ -828,3 +829,74 @@ export const adoptionPublication = sqliteTable('adoption_publication', {
 	publishedBy: text('published_by').references(() => user.id, { onDelete: 'set null' }),
 	publishedAt: timestampNow('published_at')
 });
+
+export const passageSourceKinds = ['card', 'poll-option', 'poll-answer'] as const;
+export type PassageSourceKind = (typeof passageSourceKinds)[number];
+
+/**
+ * A passage of a document (a block by its stable id, as consensus marks name it) linked to what
+ * the conference said: a card, an option of a poll question, or one answer. Unlinking sets
+ * `removedAt` instead of deleting, so an undo restores the same record and the history stays;
+ * the active links are the rows without it.
+ */
+export const passageSource = sqliteTable(
+	'passage_source',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		documentId: text('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		blockId: text('block_id').notNull(),
+		kind: text('kind', { enum: passageSourceKinds }).notNull(),
+		cardId: text('card_id').references(() => card.id, { onDelete: 'cascade' }),
+		questionId: text('question_id').references(() => pollQuestion.id, { onDelete: 'cascade' }),
+		/** The option's position in `poll_question.options`. */
+		optionIndex: integer('option_index'),
+		answerId: text('answer_id').references(() => pollAnswer.id, { onDelete: 'cascade' }),
+		/** The target as one value, for the unique index: SQLite counts NULLs there as all
+		 * different. */
+		target: text('target').generatedAlwaysAs(
+			sql`coalesce(card_id, answer_id, question_id || ':' || option_index)`,
+			{ mode: 'virtual' }
+		),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: timestampNow(),
+		removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
+		removedBy: text('removed_by').references(() => user.id, { onDelete: 'set null' })
+	},
+	(table) => [
+		check(
+			'passage_source_target_of_kind',
+			sql`(${table.kind} = 'card' and ${table.cardId} is not null and ${table.questionId} is null and ${table.optionIndex} is null and ${table.answerId} is null)
+			or (${table.kind} = 'poll-option' and ${table.cardId} is null and ${table.questionId} is not null and ${table.optionIndex} is not null and ${table.answerId} is null)
+			or (${table.kind} = 'poll-answer' and ${table.cardId} is null and ${table.questionId} is null and ${table.optionIndex} is null and ${table.answerId} is not null)`
+		),
+		uniqueIndex('passage_source_active_unique')
+			.on(table.documentId, table.blockId, table.kind, table.target)
+			.where(sql`${table.removedAt} is null`),
+		index('passage_source_card_idx').on(table.cardId),
+		index('passage_source_question_idx').on(table.questionId),
+		index('passage_source_answer_idx').on(table.answerId)
+	]
+);
+
+export type PassageSourceRow = typeof passageSource.$inferSelect;
+
+/** The events whose results an editor chose to have beside a document's text. */
+export const documentSourceEvent = sqliteTable(
+	'document_source_event',
+	{
+		documentId: text('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		eventId: text('event_id')
+			.notNull()
+			.references(() => event.id, { onDelete: 'cascade' }),
+		addedBy: text('added_by').references(() => user.id, { onDelete: 'set null' }),
+		addedAt: timestampNow('added_at')
+	},
+	(table) => [
+		primaryKey({ columns: [table.documentId, table.eventId] }),
+		index('document_source_event_event_idx').on(table.eventId)
+	]
+);
