@@ -647,7 +647,7 @@ export const hostileTable: HostileCase[] = [
 			bodyName: line({ optional: true })
 		}
 	},
-	...['publish', 'unpublish'].map((action) => ({
+	...['publish', 'unpublish', 'showSources', 'hideSources'].map((action) => ({
 		route: '/beschluesse',
 		action,
 		actor: 'admin' as const,
@@ -727,7 +727,23 @@ export const hostileQueries: HostileQuery[] = [
 			'/dokumente/leitbild/export/md?vorschlaege=ja',
 			'/dokumente/leitbild/export/html?vorschlaege=%00%E2%80%AE',
 			`/dokumente/leitbild/export/docx?vorschlaege=${long}`,
-			'/dokumente/leitbild/export/docx?fassung=999&vorschlaege=1'
+			'/dokumente/leitbild/export/docx?fassung=999&vorschlaege=1',
+			'/dokumente/leitbild/export/md?herkunft=2',
+			'/dokumente/leitbild/export/pdf?herkunft=ja',
+			`/dokumente/leitbild/export/html?herkunft=${long}`,
+			'/dokumente/leitbild/export/docx?herkunft=%00%E2%80%AE'
+		]
+	},
+	{
+		route: `${eventRoute}/ergebnisse`,
+		actor: 'viewer',
+		paths: [
+			`${seededEvent}/ergebnisse?mindestens=drei`,
+			`${seededEvent}/ergebnisse?mindestens=-1`,
+			`${seededEvent}/ergebnisse?mindestens=2.5`,
+			`${seededEvent}/ergebnisse?mindestens=1000`,
+			`${seededEvent}/ergebnisse?mindestens=${long}`,
+			`${seededEvent}/ergebnisse?mindestens=%00%E2%80%AE`
 		]
 	},
 	{
@@ -781,7 +797,8 @@ export const hostileQueries: HostileQuery[] = [
 		paths: [
 			'/dokumente/leitbild/druck?vorschlaege=2',
 			`/dokumente/leitbild/druck?vorschlaege=${long}`,
-			'/dokumente/leitbild/druck?fassung=999&vorschlaege=1'
+			'/dokumente/leitbild/druck?fassung=999&vorschlaege=1',
+			'/dokumente/leitbild/druck?herkunft=ja'
 		]
 	},
 	{

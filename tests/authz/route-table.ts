@@ -257,6 +257,8 @@ export const routeTable: RouteCase[] = [
 	page('/beschluesse', members),
 	action('/beschluesse', 'publish', admins, { form: { documentId: nobody } }),
 	action('/beschluesse', 'unpublish', admins, { form: { documentId: nobody } }),
+	action('/beschluesse', 'showSources', admins, { form: { documentId: nobody } }),
+	action('/beschluesse', 'hideSources', admins, { form: { documentId: nobody } }),
 	{
 		kind: 'endpoint',
 		route: '/beschluesse/[slug]/stand.csv',

@@ -26,7 +26,9 @@ export const auditEvents = {
 	'person-data-exported': 'Daten einer Person exportiert',
 	'person-anonymised': 'Person anonymisiert',
 	'adoption-published': 'Stand der Beschlüsse veröffentlicht',
-	'adoption-unpublished': 'Öffentliche Seite der Beschlüsse zurückgezogen'
+	'adoption-unpublished': 'Öffentliche Seite der Beschlüsse zurückgezogen',
+	'adoption-sources-shown': 'Quellen aus Konferenzen auf der öffentlichen Seite gezeigt',
+	'adoption-sources-hidden': 'Quellen aus Konferenzen auf der öffentlichen Seite ausgeblendet'
 } as const;
 
 export type AuditEvent = keyof typeof auditEvents;

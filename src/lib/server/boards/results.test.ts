@@ -133,10 +133,11 @@ describe('board results', () => {
 		const [result] = eventBoardResults(db, created);
 		expect(result.columns[0].cards).toEqual([
 			{
+				id: top,
 				text: 'Kommunale Zusammenarbeit ausbauen!',
 				authorName: null,
 				votes: 3,
-				stack: [{ text: 'Interkommunal *zusammen*arbeiten', authorName: null }]
+				stack: [{ id: under, text: 'Interkommunal *zusammen*arbeiten', authorName: null }]
 			}
 		]);
 

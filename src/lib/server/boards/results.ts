@@ -23,6 +23,7 @@ export interface BreakdownEntry {
 }
 
 export interface StackedCardResult {
+	id: string;
 	text: string;
 	authorName: string | null;
 }
@@ -99,7 +100,11 @@ export function eventBoardResults(db: AppDatabase, eventRow: EventRow): BoardRes
 		for (const row of votes) {
 			perStack.set(topOf(row.cardId), (perStack.get(topOf(row.cardId)) ?? 0) + 1);
 		}
-		const plain = (c: (typeof cards)[number]) => ({ text: c.text, authorName: c.authorName });
+		const plain = (c: (typeof cards)[number]) => ({
+			id: c.id,
+			text: c.text,
+			authorName: c.authorName
+		});
 		return {
 			title: found.title,
 			question: found.question,

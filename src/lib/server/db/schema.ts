@@ -325,6 +325,9 @@ export const documentVersion = sqliteTable(
 		proposalsSnapshot: text('proposals_snapshot'),
 		/** JSON: each passage's consensus marks at freezing (null for earlier versions). */
 		consensusSnapshot: text('consensus_snapshot'),
+		/** JSON: each passage's conference sources with their details at freezing, without names
+		 * (null for earlier versions). */
+		sourcesSnapshot: text('sources_snapshot'),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: timestampNow()
 	},
@@ -827,7 +830,9 @@ export const adoptionPublication = sqliteTable('adoption_publication', {
 		.primaryKey()
 		.references(() => document.id, { onDelete: 'cascade' }),
 	publishedBy: text('published_by').references(() => user.id, { onDelete: 'set null' }),
-	publishedAt: timestampNow('published_at')
+	publishedAt: timestampNow('published_at'),
+	/** The public page also lists the passages' conference sources (an admin's choice). */
+	showsSources: integer('shows_sources', { mode: 'boolean' }).notNull().default(false)
 });
 
 export const passageSourceKinds = ['card', 'poll-option', 'poll-answer'] as const;

@@ -5,6 +5,7 @@
 // proposals: each one Word's tracked change (inserted and deleted runs, attributed to
 // "Stadt Kamen (Name)"), so it can be accepted or rejected there (accepting all gives what the
 // server's "accept", oldest first, gives: see marked-text.ts); the list of proposals ends the file.
+// The annex "Herkunft der Abschnitte", when asked for, follows on its own page.
 import {
 	AlignmentType,
 	BorderStyle,
@@ -36,6 +37,7 @@ import { productName } from '../../page-title';
 import { footerStyle, wordProperties } from '../word-file';
 import { shortHash } from './content-hash';
 import { proposalMarks, type ProposalMarkAttrs } from '../proposals/marked-text';
+import { annexBody, annexHeading, type Annex } from '../sources/annex';
 import {
 	proposalAuthor,
 	proposalListHeading,
@@ -349,6 +351,14 @@ function proposalList(items: ProposalListItem[]): Paragraph[] {
 	];
 }
 
+/** The annex "Herkunft der Abschnitte" on its own page, drawn like the text's own blocks. */
+function provenanceAnnex(annex: Annex, context: Context): Block[] {
+	return [
+		new Paragraph({ text: annexHeading, heading: HeadingLevel.HEADING_2, pageBreakBefore: true }),
+		...children(annexBody(annex), context, { top: true, quoted: false }, 0)
+	];
+}
+
 export async function documentDocx(input: DocumentExport): Promise<Buffer> {
 	const context: Context = {
 		numbers: passageNumbers(input.json),
@@ -367,6 +377,7 @@ export async function documentDocx(input: DocumentExport): Promise<Buffer> {
 		: input.signatureBodies?.length
 			? signaturePage(input.signatureBodies)
 			: [];
+	const annex = input.provenance ? provenanceAnnex(input.provenance, context) : [];
 	const footer = new Footer({
 		children: [
 			new Paragraph({
@@ -414,7 +425,7 @@ export async function documentDocx(input: DocumentExport): Promise<Buffer> {
 				}))
 			}))
 		},
-		sections: [{ footers: { default: footer }, children: [...title, ...text, ...end] }]
+		sections: [{ footers: { default: footer }, children: [...title, ...text, ...end, ...annex] }]
 	});
 	return Packer.toBuffer(doc);
 }

@@ -3,11 +3,13 @@
 // table row in its first cell; an ordered list of passages stays an <ol> but shows only the
 // passage numbers (class "passages"); tables name their columns with <th scope="col">. With
 // proposals: struck and inserted words as <del> and <ins>, each proposal labelled where it starts
-// (never colour alone), and the list of proposals at the end.
+// (never colour alone), and the list of proposals at the end. The annex "Herkunft der Abschnitte",
+// when asked for, ends the file.
 import type { PmNode } from '../../editor/pm-node';
 import { passageNumbers } from '../../editor/passages';
 import documentExportCss from '../../styles/document-export.css?raw';
 import { proposalMarks, type ProposalMarkAttrs } from '../proposals/marked-text';
+import { annexHeading, annexIntro, type Annex } from '../sources/annex';
 import {
 	proposalListHeading,
 	proposalListItems,
@@ -183,6 +185,17 @@ function proposalList(items: ProposalListItem[]): string {
 	return `<section class="proposals" aria-labelledby="vorschlaege">\n<h2 id="vorschlaege">${proposalListHeading}</h2>\n${list}\n</section>`;
 }
 
+function provenanceAnnex(annex: Annex): string {
+	const passages = annex.passages.map(
+		(passage) =>
+			`<section class="annex-passage">\n<h3>${escapeHtml(passage.title)}</h3>\n<ul>\n${passage.sources
+				.map((line) => `<li>${escapeHtml(line)}</li>`)
+				.join('\n')}\n</ul>\n</section>`
+	);
+	const note = annex.note ? [`<p>${escapeHtml(annex.note)}</p>`] : [];
+	return `<section class="provenance" aria-labelledby="herkunft">\n<h2 id="herkunft">${annexHeading}</h2>\n<p>${escapeHtml(annexIntro)}</p>\n${[...note, ...passages].join('\n')}\n</section>`;
+}
+
 /** The document as an HTML fragment: an article with its text, then the signature page if any;
  * with proposals, their list instead (a text with open proposals is not for signing). */
 export function documentHtmlBody(input: DocumentExport): string {
@@ -193,7 +206,8 @@ export function documentHtmlBody(input: DocumentExport): string {
 		: input.signatureBodies?.length
 			? `\n${signaturePage(input.signatureBodies)}`
 			: '';
-	return `<article class="document-export">\n${title}${children(input.json, context)}${end}\n</article>`;
+	const annex = input.provenance ? `\n${provenanceAnnex(input.provenance)}` : '';
+	return `<article class="document-export">\n${title}${children(input.json, context)}${end}${annex}\n</article>`;
 }
 
 /** A standalone HTML file of the text. */

@@ -3,7 +3,8 @@
 // tables as GitHub-flavoured tables (a numbered row's number opens its first cell).
 // An ordered list of passages becomes a bullet list: its items' one number is the passage number.
 // With proposals: CriticMarkup ({--gestrichen--}, {++eingefügt++}, {~~alt~>neu~~}), each
-// change attributed in a comment ({>>…<<}) after it, and their list at the end.
+// change attributed in a comment ({>>…<<}) after it, and their list at the end. The annex
+// "Herkunft der Abschnitte", when asked for, comes last.
 import type { PmMark, PmNode } from '../../editor/pm-node';
 import { passageNumbers } from '../../editor/passages';
 import { proposalMarks, type ProposalMarkAttrs } from '../proposals/marked-text';
@@ -14,6 +15,7 @@ import {
 	proposalListItems,
 	type ProposalListItem
 } from './export-proposals';
+import { annexHeading, annexIntro, type Annex } from '../sources/annex';
 import { footerLine, hasTitleHeading, safeHref, type DocumentExport } from './exports';
 
 /** Characters that would turn text into Markdown syntax anywhere in a line. */
@@ -211,13 +213,27 @@ function proposalList(items: ProposalListItem[]): string[] {
 	];
 }
 
+function provenanceAnnex(annex: Annex): string[] {
+	return [
+		`## ${annexHeading}`,
+		escapeInline(annexIntro),
+		...(annex.note ? [escapeInline(annex.note)] : []),
+		...annex.passages.flatMap((passage) => [
+			`### ${escapeInline(passage.title)}`,
+			passage.sources.map((line) => `- ${escapeInline(line)}`).join('\n')
+		])
+	];
+}
+
 export function documentMarkdown(input: DocumentExport): string {
 	const context: Context = { numbers: passageNumbers(input.json), labelled: new Set() };
 	const title = hasTitleHeading(input.json) ? [] : [`# ${escapeInline(input.title)}`];
 	const body = (input.json.content ?? []).map((node) => block(node, context));
 	const proposals = input.proposals ? proposalList(proposalListItems(input.proposals)) : [];
+	const annex = input.provenance ? provenanceAnnex(input.provenance) : [];
 	return (
-		[...title, ...body, ...proposals, '---', `*${escapeInline(footerLine(input))}*`].join('\n\n') +
-		'\n'
+		[...title, ...body, ...proposals, ...annex, '---', `*${escapeInline(footerLine(input))}*`].join(
+			'\n\n'
+		) + '\n'
 	);
 }

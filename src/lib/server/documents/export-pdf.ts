@@ -3,12 +3,14 @@
 // tables; language German). Each passage opens with its number in a margin column; every page
 // has a footer with title, version, date, Prüfwert and "Seite x von y". For the
 // Selbstverpflichtung the signature page ends it; with proposals, struck and underlined words,
-// each proposal labelled where it starts (never colour alone), and their list at the end.
+// each proposal labelled where it starts (never colour alone), and their list at the end. The
+// annex "Herkunft der Abschnitte", when asked for, follows on a page of its own.
 import PDFDocument from 'pdfkit';
 import { documentKindLabels } from '../../documents';
 import type { PmNode } from '../../editor/pm-node';
 import { passageNumbers } from '../../editor/passages';
 import { proposalMarks, type ProposalMarkAttrs } from '../proposals/marked-text';
+import { annexBody, annexHeading, type Annex } from '../sources/annex';
 import { shortHash } from './content-hash';
 import {
 	proposalLabel,
@@ -515,6 +517,21 @@ function proposalList(items: ProposalListItem[], parent: Struct, context: Contex
 	for (const item of items) proposalItem(item, parent, context, place);
 }
 
+/** The annex "Herkunft der Abschnitte" on a new page, drawn like the text's own blocks. */
+function provenanceAnnex(annex: Annex, parent: Struct, context: Context) {
+	const { doc } = context;
+	doc.addPage();
+	const left = doc.page.margins.left;
+	const place = { left, width: doc.page.width - left - doc.page.margins.right };
+	heading(
+		{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: annexHeading }] },
+		parent,
+		context,
+		place
+	);
+	for (const node of annexBody(annex).content ?? []) block(node, parent, context, place);
+}
+
 /** The title, then version, date and Prüfwert (breaking only between them), and "Seite 2 von 5"
  * at the foot of every page, as page artifacts. */
 function footers(doc: Doc, title: string, details: string[]) {
@@ -665,6 +682,7 @@ export function documentPdf(input: DocumentExport, organisation: string): Promis
 	// A text with open proposals is not for signing: their list ends it instead.
 	if (input.proposals) proposalList(proposalListItems(input.proposals), root, context);
 	else if (input.signatureBodies?.length) signaturePage(input.signatureBodies, root, context);
+	if (input.provenance) provenanceAnnex(input.provenance, root, context);
 	root.end();
 	const line = footerLine(input);
 	const details = line.startsWith(`${input.title} · `)

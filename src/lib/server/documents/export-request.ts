@@ -2,12 +2,15 @@
 // it), its current text built from the stored Yjs updates or a named version
 // (`?fassung=<number>`), and the signature bodies (`?koerperschaft=<slug>` asks for one body's
 // block only). `?vorschlaege=1` asks for the text with its open change proposals (for a version:
-// those recorded when it was frozen) instead of the clean text.
+// those recorded when it was frozen) instead of the clean text. `?herkunft=1` adds the annex
+// "Herkunft der Abschnitte" (for a version: the links frozen with it).
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { db } from '../app';
 import { loadDocument } from '../collab/update-store';
 import type { DocumentRow } from '../db/schema';
 import { textWithProposals } from '../proposals/text-with-proposals';
+import { provenanceAnnex } from '../sources/annex';
+import { currentLinkedSources, frozenSources } from '../sources/linked-sources';
 import { authorize } from '../http/guard';
 import { documentResource } from './access';
 import { jsonFromYDoc } from './document-state';
@@ -32,6 +35,7 @@ type GuardEvent = Pick<RequestEvent, 'locals' | 'url' | 'request' | 'params'>;
 export const bodyParameter = 'koerperschaft';
 export const versionParameter = 'fassung';
 export const proposalsParameter = 'vorschlaege';
+export const provenanceParameter = 'herkunft';
 
 /** `?vorschlaege=`: 1 with the proposals, 0 or nothing the clean text. */
 function wantsProposals(param: string | null): boolean {
@@ -43,12 +47,23 @@ function wantsProposals(param: string | null): boolean {
 	);
 }
 
+/** `?herkunft=`: 1 with the annex "Herkunft der Abschnitte", 0 or nothing without. */
+function wantsProvenance(param: string | null): boolean {
+	if (param === null || param === '' || param === '0') return false;
+	if (param === '1') return true;
+	error(
+		400,
+		'Unbekannter Wert für „herkunft“. Möglich sind 0 (ohne Herkunft der Abschnitte) und 1 (mit).'
+	);
+}
+
 export function currentTextExport(event: GuardEvent): {
 	found: DocumentRow;
 	input: DocumentExport;
 	bodySlug?: string;
 	versionNumber?: number;
 	withProposals: boolean;
+	withProvenance: boolean;
 } {
 	// Refused before the lookup, so nobody learns which documents exist by trying.
 	authorize(event, 'staff:view');
@@ -62,6 +77,7 @@ export function currentTextExport(event: GuardEvent): {
 	}
 	const version = requestedVersion(found, event.url.searchParams.get(versionParameter));
 	const withProposals = wantsProposals(event.url.searchParams.get(proposalsParameter));
+	const withProvenance = wantsProvenance(event.url.searchParams.get(provenanceParameter));
 	let json: PmNode;
 	let proposals;
 	if (withProposals) {
@@ -83,6 +99,14 @@ export function currentTextExport(event: GuardEvent): {
 			signatureBodies: signatures.bodies.map((body) => ({ name: body.name })),
 			exportedAt: new Date(),
 			proposals,
+			...(withProvenance
+				? {
+						provenance: provenanceAnnex(
+							json,
+							version ? frozenSources(version) : currentLinkedSources(db(), found.id)
+						)
+					}
+				: {}),
 			...(version
 				? {
 						versionName: `Fassung ${version.number}: ${version.name}`,
@@ -93,6 +117,7 @@ export function currentTextExport(event: GuardEvent): {
 		},
 		bodySlug: signatures.body?.slug,
 		versionNumber: version?.number,
-		withProposals
+		withProposals,
+		withProvenance
 	};
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../format';
 import type { PmNode } from '../../editor/pm-node';
 import type { DocumentKind } from '../db/schema';
 import type { NumberedProposal } from '../proposals/marked-text';
+import type { Annex } from '../sources/annex';
 import { slugify } from '../slug';
 import { withProposalsName } from './export-proposals';
 
@@ -32,6 +33,8 @@ export interface DocumentExport {
 	/** "Mit Vorschlägen": the open change proposals, marked in `json` (see markedText) and listed
 	 * at the end. Without it the export is the clean text. */
 	proposals?: NumberedProposal[];
+	/** The annex "Herkunft der Abschnitte", when asked for: it ends the export. */
+	provenance?: Annex;
 }
 
 export const currentStateName = 'Aktueller Stand';
@@ -70,6 +73,7 @@ export function exportFileName(
 		versionName?: string;
 		bodySlug?: string;
 		withProposals?: boolean;
+		withProvenance?: boolean;
 		date?: Date;
 	},
 	extension: string
@@ -82,6 +86,7 @@ export function exportFileName(
 		slugify(input.versionName ?? currentStateName, 'fassung'),
 		...(input.bodySlug ? [input.bodySlug] : []),
 		...(input.withProposals ? [slugify(withProposalsName, 'vorschlaege')] : []),
+		...(input.withProvenance ? ['mit-herkunft'] : []),
 		day
 	];
 	return `${parts.join('_')}.${extension}`;

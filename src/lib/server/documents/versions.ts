@@ -1,5 +1,6 @@
 // Named versions: an editor freezes the current text under a name. A version keeps its Yjs state,
-// ProseMirror JSON, HTML, plain text and content hash, and is never changed afterwards. Restoring
+// ProseMirror JSON, HTML, plain text and content hash, the open proposals, the consensus marks and
+// the passages' conference sources as they were, and is never changed afterwards. Restoring
 // one makes its text the current text as a new change; history is never rewritten.
 import { and, desc, eq, max } from 'drizzle-orm';
 import { updateYFragment } from '@tiptap/y-tiptap';
@@ -10,6 +11,7 @@ import { consensusSnapshot } from '../consensus/consensus';
 import { transaction, type AppDatabase } from '../db/database';
 import { documentVersion, type DocumentVersionRow } from '../db/schema';
 import { openProposalsSnapshot } from '../proposals/proposal-snapshot';
+import { sourcesSnapshot } from '../sources/linked-sources';
 import { recordActivity } from './activity';
 import { contentHash } from './content-hash';
 import { documentSchema, jsonFromYDoc, plainText } from './document-state';
@@ -26,7 +28,13 @@ export function versionNameKey(name: string): string {
 
 export type VersionSummary = Omit<
 	DocumentVersionRow,
-	'yjsState' | 'content' | 'html' | 'plainText' | 'proposalsSnapshot' | 'consensusSnapshot'
+	| 'yjsState'
+	| 'content'
+	| 'html'
+	| 'plainText'
+	| 'proposalsSnapshot'
+	| 'consensusSnapshot'
+	| 'sourcesSnapshot'
 >;
 
 const summaryColumns = {
@@ -134,6 +142,7 @@ export function freezeVersion(
 			contentHash: contentHash(json),
 			proposalsSnapshot: JSON.stringify(proposals),
 			consensusSnapshot: consensusSnapshot(tx, input.documentId, json),
+			sourcesSnapshot: sourcesSnapshot(tx, input.documentId),
 			createdBy: input.userId,
 			createdAt: now
 		};

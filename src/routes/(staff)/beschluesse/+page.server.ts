@@ -4,7 +4,12 @@ import { dashboard } from '$lib/server/adoption/dashboard';
 import { PublishForm } from '$lib/server/adoption/forms';
 import { mapAttribution } from '$lib/server/adoption/map';
 import { adoptionOverview } from '$lib/server/adoption/overview';
-import { isPublished, setPublished } from '$lib/server/adoption/publication';
+import {
+	isPublished,
+	setPublished,
+	setShowsSources,
+	showsSources
+} from '$lib/server/adoption/publication';
 import { findDocument, listDocuments } from '$lib/server/documents/documents';
 import { parseForm } from '$lib/server/http/forms';
 import { authorize, signedInUser } from '$lib/server/http/guard';
@@ -25,6 +30,7 @@ export function load(event) {
 					slug: selected.slug,
 					title: selected.title,
 					published: isPublished(db(), selected.id),
+					showsSources: showsSources(db(), selected.id),
 					...dashboard(adoptionOverview(db(), selected.id))
 				}
 			: null,
@@ -47,7 +53,27 @@ async function publication(event: RequestEvent, published: boolean) {
 	};
 }
 
+async function sourcesOnPage(event: RequestEvent, shows: boolean) {
+	authorize(event, 'adoption:publish');
+	const form = parseForm(PublishForm, await event.request.formData());
+	if (!form.ok) return fail(400, { message: form.message });
+	const found = findDocument(db(), form.value.documentId);
+	if (!found) return fail(404, { message: 'Dieses Dokument gibt es nicht.' });
+	if (!setShowsSources(db(), { documentId: found.id, shows, userId: signedInUser(event).id })) {
+		return fail(409, {
+			message: 'Die Seite ist nicht öffentlich. Machen Sie den Stand zuerst öffentlich.'
+		});
+	}
+	return {
+		success: shows
+			? `Die öffentliche Seite zu „${found.title}“ nennt jetzt die Quellen aus Konferenzen.`
+			: `Die öffentliche Seite zu „${found.title}“ nennt keine Quellen aus Konferenzen mehr.`
+	};
+}
+
 export const actions = {
 	publish: (event) => publication(event, true),
-	unpublish: (event) => publication(event, false)
+	unpublish: (event) => publication(event, false),
+	showSources: (event) => sourcesOnPage(event, true),
+	hideSources: (event) => sourcesOnPage(event, false)
 };

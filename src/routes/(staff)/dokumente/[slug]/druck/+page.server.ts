@@ -8,7 +8,8 @@ import { listAdoptingBodies } from '$lib/server/workspace/organisations';
 import { formatDateTime } from '$lib/format';
 
 export function load(event) {
-	const { found, input, bodySlug, versionNumber, withProposals } = currentTextExport(event);
+	const { found, input, bodySlug, versionNumber, withProposals, withProvenance } =
+		currentTextExport(event);
 	return {
 		document: { slug: found.slug, title: found.title },
 		html: documentHtmlBody(input),
@@ -19,6 +20,7 @@ export function load(event) {
 				: `${currentStateName} vom ${formatDateTime(input.exportedAt!)}`) +
 			(withProposals ? `, ${withProposalsName}` : ''),
 		withProposals,
+		withProvenance,
 		versionNumber: versionNumber ?? null,
 		// A text with open proposals is not for signing: no signature page to choose.
 		bodies:

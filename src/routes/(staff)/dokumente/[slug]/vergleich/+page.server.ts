@@ -9,6 +9,8 @@ import {
 	listVersions,
 	versionContent
 } from '$lib/server/documents/versions';
+import { currentLinkedSources, frozenSources } from '$lib/server/sources/linked-sources';
+import { passageSourceChanges } from '$lib/server/sources/source-changes';
 
 /** A side of the comparison: a version number, or "aktuell" for the current text. */
 function parseSide(value: string | null): number | 'aktuell' | null {
@@ -32,18 +34,38 @@ export function load(event) {
 	function side(which: number | 'aktuell') {
 		if (which === 'aktuell') {
 			const json = currentContent(db(), found.id);
-			return { label: 'Aktueller Text', json, shortHash: shortHash(contentHash(json)) };
+			return {
+				label: 'Aktueller Text',
+				json,
+				shortHash: shortHash(contentHash(json)),
+				links: currentLinkedSources(db(), found.id)
+			};
 		}
 		const version = findVersion(db(), found.id, which);
 		if (!version) error(404, `Fassung ${which} gibt es in diesem Dokument nicht.`);
 		return {
 			label: `Fassung ${version.number}: ${version.name}`,
 			json: versionContent(version),
-			shortHash: shortHash(version.contentHash)
+			shortHash: shortHash(version.contentHash),
+			links: frozenSources(version)
 		};
 	}
 	const older = side(from);
 	const newer = side(to);
+	// A version frozen before links were recorded has none to compare with.
+	const sources =
+		older.links && newer.links
+			? {
+					note: null,
+					passages: passageSourceChanges(
+						{ json: older.json, links: older.links },
+						{ json: newer.json, links: newer.links }
+					)
+				}
+			: {
+					note: 'Die Quellen aus Konferenzen lassen sich hier nicht vergleichen: Eine der Fassungen wurde festgehalten, bevor Quellen mit den Fassungen gespeichert wurden.',
+					passages: []
+				};
 	return {
 		choices,
 		from,
@@ -53,7 +75,8 @@ export function load(event) {
 		comparison: {
 			older: { label: older.label, shortHash: older.shortHash },
 			newer: { label: newer.label, shortHash: newer.shortHash },
-			...compareTexts(older.json, newer.json)
+			...compareTexts(older.json, newer.json),
+			sources
 		}
 	};
 }

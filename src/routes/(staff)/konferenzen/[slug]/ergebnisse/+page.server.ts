@@ -1,13 +1,32 @@
+import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/app';
 import { smallGroupsNote, tooFewForBreakdown } from '$lib/server/boards/exports';
 import { eventBoardResults } from '$lib/server/boards/results';
+import { documentResource } from '$lib/server/documents/access';
 import { activityOf } from '$lib/server/events/activity';
 import { eventResource, staffEvent } from '$lib/server/events/access';
 import { can } from '$lib/server/policy';
+import { coverageThreshold, coverageThresholdMax } from '$lib/server/sources/coverage';
+import { cardPlaces, resultsWithCoverage } from '$lib/server/sources/event-coverage';
 
 export function load(event) {
 	const found = staffEvent(event, 'event:view');
 	const moderates = can(event.locals.actor, 'event:moderate', eventResource(found));
+	const threshold = coverageThreshold(event.url.searchParams.get('mindestens'));
+	if (threshold === null) {
+		error(
+			400,
+			`Bitte geben Sie als Mindestzahl der Punkte eine ganze Zahl von 0 bis ${coverageThresholdMax} an.`
+		);
+	}
+	const places = cardPlaces(db(), found.id, (row) =>
+		can(event.locals.actor, 'document:read', documentResource(row))
+	);
+	const { boards, overall } = resultsWithCoverage(
+		eventBoardResults(db(), found),
+		places,
+		threshold
+	);
 	return {
 		event: {
 			slug: found.slug,
@@ -15,7 +34,8 @@ export function load(event) {
 			date: found.date,
 			asksAffiliation: found.asksAffiliation
 		},
-		boards: eventBoardResults(db(), found),
+		boards,
+		coverage: { threshold, max: coverageThresholdMax, overall },
 		notes: { tooFew: tooFewForBreakdown, smallGroups: smallGroupsNote },
 		// The log names who in the moderation did what: for the moderation only.
 		activity: moderates ? activityOf(db(), { eventId: found.id }) : null

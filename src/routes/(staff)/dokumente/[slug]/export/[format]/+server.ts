@@ -16,7 +16,7 @@ const types = {
 } as const;
 
 export async function GET(event) {
-	const { found, input, bodySlug, withProposals } = currentTextExport(event);
+	const { found, input, bodySlug, withProposals, withProvenance } = currentTextExport(event);
 	const format = event.params.format;
 	if (!Object.hasOwn(types, format)) {
 		error(404, 'Dieses Format gibt es nicht. Möglich sind docx, pdf, md und html.');
@@ -38,6 +38,7 @@ export async function GET(event) {
 			versionName: input.versionName,
 			bodySlug: signed && !withProposals ? bodySlug : undefined,
 			withProposals,
+			withProvenance,
 			date: input.frozenAt ?? input.exportedAt
 		},
 		kind
