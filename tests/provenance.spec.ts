@@ -264,8 +264,8 @@ test('cards taken up in the text: results page, coverage, versions, exports, com
 		);
 		await expect(taken).not.toContainText('aufgegriffen in');
 
-		// Each export of the version carries the annex with the frozen source, without names;
-		// the current text's annex no longer has it.
+		// Each export of the version carries the annex with the frozen sources, without names;
+		// the current text's annex no longer has the unlinked one.
 		const annexed = await annexWords(doc.slug, 'fassung=1&herkunft=1');
 		for (const [format, words] of Object.entries(annexed)) {
 			expect(words, format).toContain('Herkunft der Abschnitte');
@@ -278,9 +278,7 @@ test('cards taken up in the text: results page, coverage, versions, exports, com
 		}
 		const current = await annexWords(doc.slug, 'herkunft=1');
 		for (const [format, words] of Object.entries(current)) {
-			expect(words, format).toContain(
-				'Kein Abschnitt ist mit Ergebnissen einer Konferenz verknüpft.'
-			);
+			expect(words, format).toContain(`Karte „${cards.courses}“`);
 			expect(words, format).not.toContain(cards.bureaucracy);
 		}
 		// Without the option, no annex.
@@ -297,6 +295,7 @@ test('cards taken up in the text: results page, coverage, versions, exports, com
 		await expect(sources.getByRole('listitem').filter({ hasText: 'Abschnitt 1.1' })).toContainText(
 			`entfernt: Karte „${cards.bureaucracy}“`
 		);
+		await page.screenshot({ path: test.info().outputPath('comparison.png'), fullPage: true });
 
 		// Public: published, sources shown, Kamen adopted version 1. The card with three people
 		// behind it is named, the one with one dot only counted; nobody's name appears.
@@ -323,7 +322,9 @@ test('cards taken up in the text: results page, coverage, versions, exports, com
 		).toBe(200);
 		const anonymous = await playwrightRequest.newContext({ baseURL: server.url });
 		const publicPage = `/transparenz/${doc.slug}`;
-		expect(await (await anonymous.get(publicPage)).text()).not.toContain('Herkunft der Abschnitte');
+		const published = await anonymous.get(publicPage);
+		expect(published.status()).toBe(200);
+		expect(await published.text()).not.toContain('Herkunft der Abschnitte');
 		expect(
 			(
 				await postForm(admin, server.url, '/beschluesse?/showSources', { documentId: document.id })
@@ -340,7 +341,7 @@ test('cards taken up in the text: results page, coverage, versions, exports, com
 				})
 			).status()
 		).toBe(200);
-		const visitor = await browser.newContext();
+		const visitor = await browser.newContext({ baseURL: server.url });
 		const visitorPage = await visitor.newPage();
 		try {
 			await openPage(visitorPage, publicPage);
@@ -354,6 +355,9 @@ test('cards taken up in the text: results page, coverage, versions, exports, com
 			expect(
 				(await new AxeBuilder({ page: visitorPage }).withTags(wcagTags).analyze()).violations
 			).toEqual([]);
+			await shown.screenshot({ path: test.info().outputPath('public-desktop.png') });
+			await visitorPage.setViewportSize({ width: 375, height: 800 });
+			await shown.screenshot({ path: test.info().outputPath('public-phone.png') });
 		} finally {
 			await visitor.close();
 			await anonymous.dispose();
