@@ -257,6 +257,14 @@ test('cards taken up in the text: results page, coverage, versions, exports, com
 			{ name: 'Mit Herkunft' }
 		);
 		expect(frozen.status()).toBe(200);
+		// The version's export menu offers each format with the annex.
+		await openPage(page, `/dokumente/${doc.slug}/fassungen/1`);
+		await page.getByText('Exportieren').click();
+		const withAnnex = page.getByRole('list', { name: 'Mit Anhang „Herkunft der Abschnitte“' });
+		await expect(withAnnex.getByRole('link')).toHaveCount(5);
+		await expect(
+			withAnnex.getByRole('link', { name: 'Word-Datei mit Herkunft (.docx)' })
+		).toHaveAttribute('href', `/dokumente/${doc.slug}/export/docx?fassung=1&herkunft=1`);
 		unlink(bureaucracyLink);
 		await openPage(page, results);
 		await expect(overall(page)).toContainText(
