@@ -204,6 +204,7 @@ const test = base.extend<object, { hostile: HostileContext }>({
 				),
 				kamenOrganisation: one<{ id: string }>("select id from organisation where slug = 'kamen'")
 					.id,
+				event: one<{ id: string }>('select id from event where slug = ?', seededEventSlug).id,
 				workingGroup: workingGroupIdsOf(dataDir, seededEventSlug)[0],
 				code: joinCodeOf(dataDir, seededEventSlug),
 				reentryCode,

@@ -394,6 +394,35 @@ export const hostileTable: HostileCase[] = [
 		fields: { blockId: uuid, organisationId: uuid }
 	},
 	{
+		route: '/dokumente/[slug]',
+		action: 'linkSource',
+		actor: 'editor',
+		path: '/dokumente/leitbild',
+		form: {
+			blockId: '{passage}',
+			kind: 'poll-option',
+			questionId: '{openQuestion}',
+			optionIndex: '0'
+		},
+		fields: { blockId: uuid, kind: enumField(), questionId: uuid, optionIndex: { kind: 'number' } }
+	},
+	...['unlinkSource', 'restoreSource'].map((action) => ({
+		route: '/dokumente/[slug]',
+		action,
+		actor: 'editor' as const,
+		path: '/dokumente/leitbild',
+		form: { linkId: '1' },
+		fields: { linkId: { kind: 'number' as const } }
+	})),
+	{
+		route: '/dokumente/[slug]',
+		action: 'sourceEvents',
+		actor: 'editor',
+		path: '/dokumente/leitbild',
+		form: { eventId: ['{event}'] },
+		fields: { eventId: uuid }
+	},
+	{
 		route: '/dokumente/[slug]/fassungen',
 		action: 'freeze',
 		actor: 'editor',

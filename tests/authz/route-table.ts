@@ -182,6 +182,11 @@ export const routeTable: RouteCase[] = [
 	...['consent', 'withdrawConsent'].map((name) =>
 		action('/dokumente/[slug]', name, signatories, { path: '/dokumente/leitbild' })
 	),
+	// Editors link passages to conference results and choose the events; empty input is refused
+	// with 400, so nothing is written.
+	...['linkSource', 'unlinkSource', 'restoreSource', 'sourceEvents'].map((name) =>
+		action('/dokumente/[slug]', name, editors, { path: '/dokumente/leitbild' })
+	),
 	page('/konferenzen', members),
 	page('/konferenzen/neu', editors),
 	action('/konferenzen/neu', 'default', editors, { form: { title: '', date: '' } }),

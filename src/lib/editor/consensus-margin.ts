@@ -55,9 +55,9 @@ interface LivePassage {
 	node: Node;
 }
 
-/** Where a passage's indicator goes: before a top-level block, inside a list item (a list holds
+/** Where a passage's indicator (consensus, sources) goes: before a top-level block, inside a list item (a list holds
  * only items), in the last cell of a table row (a row holds only cells), at the row's right. */
-function widgetPosition(pos: number, type: string, node: Node): number {
+export function widgetPosition(pos: number, type: string, node: Node): number {
 	if (type === 'listItem') return pos + 1;
 	if (type === 'tableRow') return pos + node.nodeSize - 1 - (node.lastChild?.nodeSize ?? 0) + 1;
 	return pos;

@@ -122,6 +122,21 @@ describe('can', () => {
 		expect(can(admin, 'document:delete', archived)).toBe(true);
 	});
 
+	it('lets editors link passages to conference results, never on archived documents', () => {
+		const open = {
+			type: 'document',
+			documentId: 'd',
+			archived: false,
+			viewersMayComment: true,
+			viewersMayPropose: true
+		} as const;
+		expect(can(kamenEditor, 'document:link-sources', open)).toBe(true);
+		expect(can(admin, 'document:link-sources', open)).toBe(true);
+		expect(can(kamenViewer, 'document:link-sources', open)).toBe(false);
+		expect(can(participant, 'document:link-sources', open)).toBe(false);
+		expect(can(kamenEditor, 'document:link-sources', { ...open, archived: true })).toBe(false);
+	});
+
 	it('lets editors comment, and other members only where the document allows it', () => {
 		const open = {
 			type: 'document',

@@ -159,6 +159,11 @@ const rules = {
 	 * ("for their own body only"). Whether the body adopts texts at all, the domain checks. */
 	'organisation:consent': (actor, resource) =>
 		resource.type === 'organisation' && hasRole(actor, resource.organisationId, 'signatory'),
+	/** Linking passages to conference results (cards, poll options, answers), unlinking, and
+	 * choosing the events beside the text: editors, never on archived documents. Who may read the
+	 * document sees the links (document:read). */
+	'document:link-sources': (actor, resource) =>
+		resource.type === 'document' && !resource.archived && isEditor(actor),
 	/** Archiving and restoring. */
 	'document:manage': (actor, resource) => resource.type === 'document' && isEditor(actor),
 	'document:delete': (actor, resource) => resource.type === 'document' && isAdmin(actor),

@@ -22,70 +22,19 @@ import {
 import { countedVotes, stackTops } from '../boards/stacks';
 import { answersTo } from '../polls/answers';
 import { tally } from '../polls/tallies';
+import {
+	sourceKey,
+	type CardSourceView,
+	type PassageSourceView,
+	type PollAnswerSourceView,
+	type PollOptionSourceView,
+	type SourceRef
+} from '$lib/sources/types';
 
-export type SourceRef =
-	| { kind: 'card'; cardId: string }
-	| { kind: 'poll-option'; questionId: string; optionIndex: number }
-	| { kind: 'poll-answer'; answerId: string };
-
-/** One string per source, the same as the database's `target` column. */
-export function sourceKey(source: SourceRef): string {
-	switch (source.kind) {
-		case 'card':
-			return source.cardId;
-		case 'poll-option':
-			return `${source.questionId}:${source.optionIndex}`;
-		case 'poll-answer':
-			return source.answerId;
-	}
-}
+export { sourceKey, type PassageSourceView, type SourceRef };
 
 /** Poll questions whose options can be a source: the ones people chose among. */
 export const optionQuestionTypes = ['single', 'multiple', 'ranking'] as const;
-
-interface LinkFields {
-	linkId: number;
-	blockId: string;
-	eventId: string;
-	eventTitle: string;
-	linkedAt: number;
-}
-
-export interface CardSourceView extends LinkFields {
-	kind: 'card';
-	cardId: string;
-	text: string;
-	/** Only the name written on the card; null for "anonym". */
-	authorName: string | null;
-	workingGroup: string;
-	column: string;
-	/** The dots of the card's stack, as the board counts them. */
-	dots: number;
-	boardId: string;
-}
-
-export interface PollOptionSourceView extends LinkFields {
-	kind: 'poll-option';
-	questionId: string;
-	optionIndex: number;
-	prompt: string;
-	option: string;
-	/** People who chose the option (for a ranking: who put it first). */
-	votes: number;
-	/** People who answered the question. */
-	total: number;
-}
-
-export interface PollAnswerSourceView extends LinkFields {
-	kind: 'poll-answer';
-	answerId: string;
-	questionId: string;
-	prompt: string;
-	/** Null while a moderator hides the answer. */
-	text: string | null;
-}
-
-export type PassageSourceView = CardSourceView | PollOptionSourceView | PollAnswerSourceView;
 
 export type SourceResult =
 	{ ok: true; linkId: number } | { ok: false; status: 400 | 404 | 409; message: string };
@@ -316,6 +265,7 @@ function cardViews(db: AppDatabase, rows: PassageSourceRow[]): CardSourceView[] 
 			column: boardColumn.title,
 			workingGroup: workingGroup.title,
 			eventId: event.id,
+			eventSlug: event.slug,
 			eventTitle: event.title
 		})
 		.from(card)
@@ -337,6 +287,7 @@ function cardViews(db: AppDatabase, rows: PassageSourceRow[]): CardSourceView[] 
 				blockId: row.blockId,
 				linkedAt: row.createdAt.getTime(),
 				eventId: found.eventId,
+				eventSlug: found.eventSlug,
 				eventTitle: found.eventTitle,
 				cardId: found.id,
 				text: found.text,
@@ -353,7 +304,7 @@ function cardViews(db: AppDatabase, rows: PassageSourceRow[]): CardSourceView[] 
 function questionsWithEvents(db: AppDatabase, questionIds: string[]) {
 	if (questionIds.length === 0) return new Map();
 	const rows = db
-		.select({ question: pollQuestion, eventTitle: event.title })
+		.select({ question: pollQuestion, eventSlug: event.slug, eventTitle: event.title })
 		.from(pollQuestion)
 		.innerJoin(event, eq(event.id, pollQuestion.eventId))
 		.where(inArray(pollQuestion.id, questionIds))
@@ -367,7 +318,7 @@ function optionViews(db: AppDatabase, rows: PassageSourceRow[]): PollOptionSourc
 	return rows.flatMap((row) => {
 		const found = questions.get(row.questionId!);
 		if (!found) return [];
-		const { question, eventTitle } = found;
+		const { question, eventSlug, eventTitle } = found;
 		if (!counts.has(question.id)) counts.set(question.id, optionVotes(db, question));
 		const { votes, total } = counts.get(question.id)!;
 		const index = row.optionIndex!;
@@ -378,6 +329,7 @@ function optionViews(db: AppDatabase, rows: PassageSourceRow[]): PollOptionSourc
 				blockId: row.blockId,
 				linkedAt: row.createdAt.getTime(),
 				eventId: question.eventId,
+				eventSlug,
 				eventTitle,
 				questionId: question.id,
 				optionIndex: index,
@@ -401,6 +353,7 @@ function answerViews(db: AppDatabase, rows: PassageSourceRow[]): PollAnswerSourc
 			questionId: pollQuestion.id,
 			prompt: pollQuestion.prompt,
 			eventId: event.id,
+			eventSlug: event.slug,
 			eventTitle: event.title
 		})
 		.from(pollAnswer)
@@ -419,6 +372,7 @@ function answerViews(db: AppDatabase, rows: PassageSourceRow[]): PollAnswerSourc
 				blockId: row.blockId,
 				linkedAt: row.createdAt.getTime(),
 				eventId: found.eventId,
+				eventSlug: found.eventSlug,
 				eventTitle: found.eventTitle,
 				answerId: found.id,
 				questionId: found.questionId,

@@ -50,7 +50,15 @@ import {
 } from '$lib/server/proposals/proposals';
 import { signedInUser } from '$lib/server/http/guard';
 import { can, type Action } from '$lib/server/policy';
+import { documentCatalogue, offeredEvents } from '$lib/server/sources/event-sources';
+import { listPassageSources } from '$lib/server/sources/passage-sources';
 import { markPassage, withdrawMark } from './consensus-actions';
+import {
+	chooseEvents,
+	linkPassageSource,
+	restorePassageSource,
+	unlinkPassageSource
+} from './source-actions';
 
 function documentFor(event: RequestEvent<{ slug: string }>, action: Action) {
 	const found = documentForPage(db(), event, action);
@@ -68,6 +76,10 @@ export function load(event) {
 		canPropose: can(actor, 'document:propose', resource),
 		proposals: documentProposals(db(), found.id),
 		proposingOrganisations: proposingOrganisations(db(), user.id),
+		sources: listPassageSources(db(), found.id),
+		canLinkSources: can(actor, 'document:link-sources', resource),
+		sourceEvents: offeredEvents(db(), found.id),
+		catalogue: documentCatalogue(db(), found.id),
 		databaseEpoch: databaseEpoch(db()),
 		user: { id: user.id, name: user.name, colour: userColour(user.id) }
 	};
@@ -209,5 +221,9 @@ export const actions = {
 		return { saved: true };
 	},
 	consent: markPassage,
-	withdrawConsent: withdrawMark
+	withdrawConsent: withdrawMark,
+	linkSource: linkPassageSource,
+	unlinkSource: unlinkPassageSource,
+	restoreSource: restorePassageSource,
+	sourceEvents: chooseEvents
 };
