@@ -1,7 +1,6 @@
 // Conference results in the text, seen the other way round (issue 21): cards written and dotted
-// by participants, linked to passages (as link records, written straight into the database the
-// way the editor's link action stores them), shown on the results page as taken up with the
-// coverage count changing; an unlink restores the count, a frozen version keeps its links and
+// by participants, linked to passages through the document's link action, shown on the results
+// page as taken up with the coverage count changing; an unlink restores the count, a frozen version keeps its links and
 // carries them into each export's annex "Herkunft der Abschnitte"; the comparison shows the
 // sources added and removed; the public page names sources without names, under the rule for
 // small groups. Its own server: the seeded conference's cards are this file's alone.
@@ -96,33 +95,35 @@ async function leitbild(title: string) {
 	return { id, slug: documentSlug, passages: ids };
 }
 
-/** A link record as the editor's link action stores it; returns its id. */
-function link(documentId: string, blockId: string, cardId: string): number {
-	writeDatabase(
-		server.dataDir,
-		`insert into passage_source (document_id, block_id, kind, card_id, created_at)
-		 values (?, ?, 'card', ?, ?)`,
-		documentId,
-		blockId,
-		cardId,
-		Date.now()
+/** An editor links a passage to a card, as the editor's link button does; returns the link's id. */
+async function link(
+	document: { id: string; slug: string },
+	blockId: string,
+	cardId: string
+): Promise<number> {
+	const response = await postForm(
+		actors.editor.request,
+		server.url,
+		`/dokumente/${document.slug}?/linkSource`,
+		{ blockId, kind: 'card', cardId }
 	);
+	expect(response.status(), 'verknüpfen').toBe(200);
 	return queryDatabase<{ id: number }>(
 		server.dataDir,
 		'select id from passage_source where document_id = ? and card_id = ? and removed_at is null',
-		documentId,
+		document.id,
 		cardId
 	)[0].id;
 }
 
-/** An unlink as the editor's unlink action stores it: the record stays, marked removed. */
-function unlink(linkId: number) {
-	writeDatabase(
-		server.dataDir,
-		'update passage_source set removed_at = ? where id = ?',
-		Date.now(),
-		linkId
+async function unlink(document: { slug: string }, linkId: number) {
+	const response = await postForm(
+		actors.editor.request,
+		server.url,
+		`/dokumente/${document.slug}?/unlinkSource`,
+		{ linkId: String(linkId) }
 	);
+	expect(response.status(), 'lösen').toBe(200);
 }
 
 const overall = (page: Page) => page.getByTestId('coverage-overall');
@@ -214,8 +215,8 @@ test('cards taken up in the text: results page, coverage, versions, exports, com
 
 		// Linked: the card says where it went, the count goes up, the rest is the other card. The
 		// card with one dot is linked too; it counts only below the threshold.
-		const bureaucracyLink = link(doc.id, doc.passages[0], id.bureaucracy);
-		link(doc.id, doc.passages[0], id.courses);
+		const bureaucracyLink = await link(doc, doc.passages[0], id.bureaucracy);
+		await link(doc, doc.passages[0], id.courses);
 		await openPage(page, results);
 		await expect(overall(page)).toContainText(
 			'1 von 2 Karten mit mindestens 3 Punkten ist im Text aufgegriffen.'
@@ -265,7 +266,7 @@ test('cards taken up in the text: results page, coverage, versions, exports, com
 		await expect(
 			withAnnex.getByRole('link', { name: 'Word-Datei mit Herkunft (.docx)' })
 		).toHaveAttribute('href', `/dokumente/${doc.slug}/export/docx?fassung=1&herkunft=1`);
-		unlink(bureaucracyLink);
+		await unlink(doc, bureaucracyLink);
 		await openPage(page, results);
 		await expect(overall(page)).toContainText(
 			'Keine der 2 Karten mit mindestens 3 Punkten ist im Text aufgegriffen.'
@@ -294,7 +295,7 @@ test('cards taken up in the text: results page, coverage, versions, exports, com
 		expect(plain.toString()).not.toContain('Herkunft der Abschnitte');
 
 		// The comparison of the version with the text now: one source gone, one added.
-		link(doc.id, doc.passages[1], id.roundTable);
+		await link(doc, doc.passages[1], id.roundTable);
 		await openPage(page, `/dokumente/${doc.slug}/vergleich?von=1&bis=aktuell`);
 		const sources = page.getByRole('region', { name: 'Quellen aus Konferenzen' });
 		await expect(sources.getByRole('listitem').filter({ hasText: 'Abschnitt 1.2' })).toContainText(
