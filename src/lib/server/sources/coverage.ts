@@ -23,10 +23,7 @@ export const defaultCoverageThreshold = 3;
 
 function sentenceOf(considered: number, used: number, threshold: number): string {
 	// "mit mindestens 0 Punkten" says nothing: with no minimum every card counts.
-	const cards = (n: number) =>
-		threshold > 0
-			? `${count(n, 'Karte', 'Karten')} mit mindestens ${count(threshold, 'Punkt', 'Punkten')}`
-			: count(n, 'Karte', 'Karten');
+	const minimum = threshold > 0 ? ` mit mindestens ${count(threshold, 'Punkt', 'Punkten')}` : '';
 	if (considered === 0) {
 		return threshold > 0
 			? `Keine Karte hat mindestens ${count(threshold, 'Punkt', 'Punkte')}.`
@@ -34,10 +31,11 @@ function sentenceOf(considered: number, used: number, threshold: number): string
 	}
 	if (used === 0) {
 		return considered === 1
-			? `Die eine ${cards(1).replace(/^1 /, '')} ist noch nicht im Text aufgegriffen.`
-			: `Keine der ${cards(considered)} ist im Text aufgegriffen.`;
+			? `Die eine Karte${minimum} ist noch nicht im Text aufgegriffen.`
+			: `Keine der ${count(considered, 'Karte', 'Karten')}${minimum} ist im Text aufgegriffen.`;
 	}
-	return `${used} von ${cards(considered)} ${used === 1 ? 'ist' : 'sind'} im Text aufgegriffen.`;
+	const verb = used === 1 ? 'ist' : 'sind';
+	return `${used} von ${count(considered, 'Karte', 'Karten')}${minimum} ${verb} im Text aufgegriffen.`;
 }
 
 export function coverage(cards: readonly CoverageCard[], threshold: number): Coverage {
