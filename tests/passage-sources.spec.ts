@@ -268,6 +268,20 @@ test('cards from the hall are linked to passages, live for a second editor, undo
 			fullPage: true
 		});
 
+		// The editor's panel on a phone, with its buttons: no wider than the phone.
+		await page.setViewportSize({ width: 375, height: 800 });
+		await openPage(page, `/dokumente/${slug}`);
+		await page.getByRole('button', { name: /Kommentare und Vorschläge anzeigen/ }).click();
+		await openSourcesTab(page);
+		await expect(cardItem(page, texts.kiosk)).toContainText('aufgegriffen in 1.1');
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			375
+		);
+		await page.screenshot({
+			path: test.info().outputPath('quellen-panel-redaktion-375.png'),
+			fullPage: true
+		});
+
 		// The way to the board in context: the card, marked and in view.
 		await sourcesOf(viewer.page, '1.2').click();
 		await seen.getByRole('link', { name: 'Auf der Pinnwand ansehen' }).click();
