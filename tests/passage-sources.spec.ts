@@ -3,6 +3,7 @@
 // at once in the margin ("2 Quellen"); unlinking is undone with "Rückgängig"; a card inserted as a
 // passage is linked to it; everything is still there after a reload; readers see the sources and
 // no participant's name unless it was written on the card.
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { rawCommand, columnIdsOf, cardIdOf } from './support/boards';
@@ -49,6 +50,13 @@ async function documentWithSection(server: AppServer, editor: TestActor, title: 
 	);
 	client.destroy();
 	return { id, slug };
+}
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+	expect(results.violations).toEqual([]);
 }
 
 function activeLinks(server: AppServer, documentId: string) {
@@ -197,6 +205,7 @@ test('cards from the hall are linked to passages, live for a second editor, undo
 			bureaucracyEntry.getByRole('link', { name: 'Auf der Pinnwand ansehen' })
 		).toHaveAttribute('href', new RegExp(`/pinnwand/${boardId}#karte-${bureaucracyCard}$`));
 		await page.screenshot({ path: test.info().outputPath('quellen-dialog-desktop.png') });
+		await expectAccessible(page);
 
 		// Unlink, and undo it.
 		await bureaucracyEntry.getByRole('button', { name: /^Verknüpfung lösen/ }).click();
@@ -225,6 +234,7 @@ test('cards from the hall are linked to passages, live for a second editor, undo
 			path: test.info().outputPath('quellen-panel-desktop.png'),
 			fullPage: true
 		});
+		await expectAccessible(page);
 		expect(activeLinks(server, id).map((link) => link.card_id)).toEqual([
 			bureaucracyCard,
 			cardIdOf(server.dataDir, boardId, texts.network),
@@ -257,6 +267,29 @@ test('cards from the hall are linked to passages, live for a second editor, undo
 			path: test.info().outputPath('quellen-panel-375.png'),
 			fullPage: true
 		});
+
+		// The editor's panel on a phone, with its buttons: no wider than the phone.
+		await page.setViewportSize({ width: 375, height: 800 });
+		await openPage(page, `/dokumente/${slug}`);
+		await page.getByRole('button', { name: /Kommentare und Vorschläge anzeigen/ }).click();
+		await openSourcesTab(page);
+		await expect(cardItem(page, texts.kiosk)).toContainText('aufgegriffen in 1.1');
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			375
+		);
+		await page.screenshot({
+			path: test.info().outputPath('quellen-panel-redaktion-375.png'),
+			fullPage: true
+		});
+
+		// The way to the board in context: the card, marked and in view.
+		await sourcesOf(viewer.page, '1.2').click();
+		await seen.getByRole('link', { name: 'Auf der Pinnwand ansehen' }).click();
+		const networkCard = viewer.page.locator(
+			`#karte-${cardIdOf(server.dataDir, boardId, texts.network)}`
+		);
+		await expect(networkCard).toContainText(texts.network);
+		await expect(networkCard).toBeInViewport();
 	} finally {
 		await editor.close();
 		await second.close();
