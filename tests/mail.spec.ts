@@ -3,7 +3,15 @@
 // admins and delivered after "Erneut versuchen", and a mail queued before a SIGKILL goes out
 // exactly once after the restart.
 import type { APIRequestContext } from '@playwright/test';
-import { adminCredentials, postForm, serverEnvWithAdmin, signedInRequest } from './support/actors';
+import {
+	acceptInvitation,
+	adminCredentials,
+	invite,
+	memberPassword,
+	postForm,
+	serverEnvWithAdmin,
+	signedInRequest
+} from './support/actors';
 import { queryDatabase } from './support/database';
 import { expect, openPage, pageWithState, test as base } from './support/fixtures';
 import { startServer, type AppServer } from './support/server';
@@ -164,6 +172,50 @@ test('a refused mail is retried, shown as failed with its reason, and sent after
 	await openPage(page, '/verwaltung/e-mail');
 	await expect(page.getByRole('row').filter({ hasText: email })).toContainText('gesendet');
 	await close();
+});
+
+test('"Passwort vergessen" mails a link to the account, and says the same for an unknown address', async ({
+	server,
+	sink,
+	admin,
+	browser
+}) => {
+	const email = 'vergessen@werne.test';
+	const invitation = await invite(admin, server.url, 'werne', email, ['viewer']);
+	await (
+		await acceptInvitation(server.url, invitation, 'Vera Vergessen', memberPassword)
+	).dispose();
+	const context = await browser.newContext({ baseURL: server.url });
+	const page = await context.newPage();
+	await openPage(page, '/anmelden');
+	await page.getByRole('link', { name: 'Passwort vergessen?' }).click();
+	await expect(page.getByRole('heading', { name: 'Passwort vergessen', level: 1 })).toBeVisible();
+	await page.getByLabel('E-Mail-Adresse').fill('niemand@kamen.test');
+	await page.getByRole('button', { name: 'Link anfordern' }).click();
+	const answer = page.getByText('Wenn es zu dieser Adresse ein Konto gibt');
+	await expect(answer).toBeVisible();
+	const forUnknown = await page.locator('main').innerText();
+
+	const before = sink.mails.length;
+	await openPage(page, '/passwort-vergessen');
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByRole('button', { name: 'Link anfordern' }).click();
+	await expect(answer).toBeVisible();
+	expect(await page.locator('main').innerText()).toBe(forUnknown);
+
+	const mails = await sink.waitForMails(before + 1);
+	const mail = mails.find((m) => m.subject === 'Neues Passwort für die Leitbild-Werkstatt')!;
+	expect((mail.to as { text: string }).text).toBe(email);
+	expect(mails.filter((m) => (m.to as { text: string }).text === 'niemand@kamen.test')).toEqual([]);
+	const link = /http:\/\/\S+\/passwort-zuruecksetzen\/[a-z0-9]+/.exec(mail.text ?? '')![0];
+	await openPage(page, link);
+	await page.getByLabel('Neues Passwort', { exact: true }).fill('Neues-Passwort-Vera-2026');
+	await page.getByLabel('Neues Passwort wiederholen').fill('Neues-Passwort-Vera-2026');
+	await page.getByRole('button', { name: 'Passwort speichern' }).click();
+	await expect(page.getByText('Ihr neues Passwort ist gespeichert.')).toBeVisible();
+	await context.close();
+	const signedIn = await signedInRequest(server.url, email, 'Neues-Passwort-Vera-2026');
+	await signedIn.dispose();
 });
 
 test('a mail queued before a SIGKILL is sent exactly once after the restart', async () => {

@@ -170,6 +170,14 @@ export const hostileTable: HostileCase[] = [
 		fields: { currentPassword: password, password, passwordRepeat: password }
 	},
 	{
+		route: '/passwort-vergessen',
+		action: 'default',
+		actor: 'anonymous',
+		path: '/passwort-vergessen',
+		form: { email: 'niemand@kamen.test' },
+		fields: { email: { kind: 'email' } }
+	},
+	{
 		route: '/konto',
 		action: 'mail',
 		actor: 'viewer',
