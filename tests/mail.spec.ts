@@ -2,6 +2,7 @@
 // the choice of mails under "Mein Konto", a refused mail is retried, shown as failed to the
 // admins and delivered after "Erneut versuchen", and a mail queued before a SIGKILL goes out
 // exactly once after the restart.
+import { createHmac } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
 import {
 	acceptInvitation,
@@ -27,6 +28,23 @@ interface OutboxRow {
 	state: string;
 	attempts: number;
 	last_error: string | null;
+}
+
+/** The one-click link's token as the mail would carry it, signed with this database's key. */
+async function unsubscribeTokenOf(server: AppServer, userId: string, kind: string) {
+	// A well-formed link with a wrong signature is refused, and makes the server set its key.
+	const probe = await fetch(`${server.url}/e-mail-abbestellen/${userId}.${kind}.${'0'.repeat(32)}`);
+	expect(probe.status).toBe(404);
+	const [{ value }] = queryDatabase<{ value: string }>(
+		server.dataDir,
+		"select value from database_meta where key = 'mail_unsubscribe_key'"
+	);
+	const signature = createHmac('sha256', Buffer.from(value, 'hex'))
+		.update(`${userId}\n${kind}`)
+		.digest()
+		.subarray(0, 16)
+		.toString('hex');
+	return `${userId}.${kind}.${signature}`;
 }
 
 function outbox(server: AppServer, recipient: string): OutboxRow[] {
@@ -122,6 +140,27 @@ test('an invitation arrives by e-mail and its link creates the account in the br
 	await openPage(invited, '/konto');
 	await expect(mentions).not.toBeChecked();
 	await expect(invited.getByRole('checkbox', { name: /Antworten auf meine/ })).toBeChecked();
+
+	// The one-click link of a mail turns one kind off without signing in.
+	const paula = queryDatabase<{ id: string }>(
+		server.dataDir,
+		'select id from user where email = ?',
+		email
+	)[0].id;
+	const token = await unsubscribeTokenOf(server, paula, 'comment-reply');
+	const stranger = await browser.newContext({ baseURL: server.url });
+	const unsubscribe = await stranger.newPage();
+	await openPage(unsubscribe, `/e-mail-abbestellen/${token}`);
+	await expect(
+		unsubscribe.getByText('Sie erhalten zurzeit E-Mails über: Antworten auf meine Kommentare.')
+	).toBeVisible();
+	await unsubscribe.getByRole('button', { name: 'Diese E-Mails abbestellen' }).click();
+	await expect(
+		unsubscribe.getByText('Sie erhalten keine E-Mails mehr über: Antworten auf meine Kommentare.')
+	).toBeVisible();
+	await stranger.close();
+	await openPage(invited, '/konto');
+	await expect(invited.getByRole('checkbox', { name: /Antworten auf meine/ })).not.toBeChecked();
 	await context.close();
 	expect(
 		queryDatabase(
@@ -131,6 +170,7 @@ test('an invitation arrives by e-mail and its link creates the account in the br
 			email
 		)
 	).toEqual([
+		{ kind: 'comment-reply', enabled: 0 },
 		{ kind: 'mention', enabled: 0 },
 		{ kind: 'weekly-digest', enabled: 0 }
 	]);

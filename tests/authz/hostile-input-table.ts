@@ -177,6 +177,13 @@ export const hostileTable: HostileCase[] = [
 		form: { email: 'niemand@kamen.test' },
 		fields: { email: { kind: 'email' } }
 	},
+	noInput(
+		'/e-mail-abbestellen/[token]',
+		'default',
+		'anonymous',
+		'/e-mail-abbestellen/unbekannt',
+		'Ein Knopf ohne Felder: der signierte Link sagt, wessen welche E-Mails abbestellt werden.'
+	),
 	{
 		route: '/konto',
 		action: 'mail',

@@ -108,6 +108,11 @@ export const routeTable: RouteCase[] = [
 	// Only while mail is on; the table's server has none, so everyone gets 404.
 	page('/passwort-vergessen', everyone),
 	action('/passwort-vergessen', 'default', everyone, { form: { email: 'niemand@kamen.test' } }),
+	// The signed link is the permission; an unsigned one is 404 for everyone.
+	page('/e-mail-abbestellen/[token]', everyone, '/e-mail-abbestellen/unbekannt'),
+	action('/e-mail-abbestellen/[token]', 'default', everyone, {
+		path: '/e-mail-abbestellen/unbekannt'
+	}),
 	page('/einladung/[token]', everyone, '/einladung/unbekannt'),
 	...['create', 'signIn', 'accept'].map((name) =>
 		action('/einladung/[token]', name, everyone, { path: '/einladung/unbekannt' })

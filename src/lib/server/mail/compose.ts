@@ -10,7 +10,8 @@ export interface MailContent {
 	paragraphs: string[];
 	/** The one thing to do, as a button in HTML and a line with the URL in plain text. */
 	action?: { label: string; url: string };
-	/** Where the person changes which mails they get; the footer links there when given. */
+	/** Where the person changes which mails they get; the footer links there when given. For an
+	 * optional kind: unsubscribeUrl(db, userId, kind), which works without signing in. */
 	preferencesUrl?: string;
 	/** Says in the footer why the person gets this mail. */
 	kind?: MailKind;

@@ -3,9 +3,10 @@ import { eq } from 'drizzle-orm';
 import { startSmtpSink, type SmtpSink } from '../../../../tests/support/smtp-sink';
 import type { MailConfig } from '../config';
 import type { AppDatabase } from '../db/database';
-import { mailOutbox } from '../db/schema';
+import { mailOutbox, user } from '../db/schema';
 import { createTestDatabase } from '../db/test-database';
 import { queueMail } from './outbox';
+import { unsubscribeToken } from './unsubscribe';
 import {
 	MailSender,
 	claimDueMail,
@@ -37,6 +38,8 @@ function row(db: AppDatabase) {
 }
 
 beforeEach(() => {
+	vi.stubEnv('ORIGIN', '');
+	vi.stubEnv('PORT', '3000');
 	vi.stubEnv('SMTP_URL', 'smtp://127.0.0.1:1');
 	vi.stubEnv('SMTP_FROM', 'werkstatt@kreis-unna.de');
 });
@@ -121,6 +124,28 @@ describe('MailSender', () => {
 		]);
 		expect(mail.messageId).toBe(`<${row(db).id}@kreis-unna.de>`);
 		expect(row(db)).toMatchObject({ state: 'sent', attempts: 1, lastError: null });
+	});
+
+	it('offers the one-click page in List-Unsubscribe for optional kinds only', async () => {
+		sink = await startSmtpSink();
+		const db = createTestDatabase();
+		db.insert(user)
+			.values({ id: 'lea', email: 'lea@kamen.de', name: 'Lea', passwordHash: 'x' })
+			.run();
+		queueMail(db, { ...invitation, subject: 'Einladung' });
+		queueMail(db, { ...invitation, kind: 'mention', userId: 'lea', subject: 'Erwähnung' });
+		const sender = new MailSender(db, config(sink.url));
+		sender.start();
+		const mails = await sink.waitForMails(2);
+		await sender.stop();
+		const header = (subject: string) =>
+			mails.find((mail) => mail.subject === subject)!.headers.get('list');
+		expect(header('Einladung')).toBeUndefined();
+		expect(header('Erwähnung')).toMatchObject({
+			unsubscribe: {
+				url: `http://localhost:3000/e-mail-abbestellen/${unsubscribeToken(db, 'lea', 'mention')}`
+			}
+		});
 	});
 
 	it('keeps a refused mail queued with the reason, and delivers it when retried', async () => {

@@ -12,7 +12,9 @@ import type { MailConfig } from '../config';
 import { transaction, type AppDatabase } from '../db/database';
 import { mailOutbox, type MailOutboxRow } from '../db/schema';
 import { errorFields, log } from '../log';
+import { isOptionalMailKind } from './kinds';
 import { onMailQueued } from './outbox';
+import { unsubscribeUrl } from './unsubscribe';
 
 /** Longer than a send can take (the SMTP timeouts below), so no live send is duplicated. */
 export const leaseMs = 2 * 60_000;
@@ -98,7 +100,11 @@ function nextDueAt(db: AppDatabase): Date | undefined {
 }
 
 /** Hands one mail to the SMTP server; resolves once the server accepted it. */
-export type Deliver = (mail: MailOutboxRow, signal: AbortSignal) => Promise<void>;
+export type Deliver = (
+	mail: MailOutboxRow,
+	signal: AbortSignal,
+	headers: Record<string, string>
+) => Promise<void>;
 
 export interface SmtpDelivery {
 	deliver: Deliver;
@@ -121,8 +127,9 @@ export function smtpDelivery(config: MailConfig): SmtpDelivery {
 	);
 	const domain = fromDomain(config.from);
 	return {
-		async deliver(mail, signal) {
+		async deliver(mail, signal, headers) {
 			await transport.sendMail({
+				headers,
 				to: mail.recipient,
 				subject: mail.subject,
 				text: mail.textBody,
@@ -197,8 +204,13 @@ export class MailSender {
 
 	async #send(mail: MailOutboxRow): Promise<void> {
 		this.#inFlight = new AbortController();
+		// Mail programs offer "abbestellen" from this header (RFC 2369): the one-click page.
+		const headers: Record<string, string> =
+			mail.userId && isOptionalMailKind(mail.kind)
+				? { 'List-Unsubscribe': `<${unsubscribeUrl(this.#db, mail.userId, mail.kind)}>` }
+				: {};
 		try {
-			await this.#delivery.deliver(mail, this.#inFlight.signal);
+			await this.#delivery.deliver(mail, this.#inFlight.signal, headers);
 		} catch (err) {
 			const reason = err instanceof Error ? err.message : String(err);
 			const state = markAttemptFailed(this.#db, mail, reason, this.#config);
