@@ -170,6 +170,37 @@ export const hostileTable: HostileCase[] = [
 		fields: { currentPassword: password, password, passwordRepeat: password }
 	},
 	{
+		route: '/passwort-vergessen',
+		action: 'default',
+		actor: 'anonymous',
+		path: '/passwort-vergessen',
+		form: { email: 'niemand@kamen.test' },
+		fields: { email: { kind: 'email' } }
+	},
+	noInput(
+		'/e-mail-abbestellen/[token]',
+		'default',
+		'anonymous',
+		'/e-mail-abbestellen/unbekannt',
+		'Ein Knopf ohne Felder: der signierte Link sagt, wessen welche E-Mails abbestellt werden.'
+	),
+	{
+		route: '/konto',
+		action: 'mail',
+		actor: 'viewer',
+		path: '/konto',
+		form: { kinds: ['mention', 'comment-reply'] },
+		fields: { kinds: enumField(true) }
+	},
+	{
+		route: '/verwaltung/e-mail',
+		action: 'retry',
+		actor: 'admin',
+		path: '/verwaltung/e-mail',
+		form: { mailId: '00000000-0000-4000-8000-000000000000' },
+		fields: { mailId: uuid }
+	},
+	{
 		route: '/einladung/[token]',
 		action: 'create',
 		actor: 'anonymous',

@@ -104,6 +104,15 @@ export const routeTable: RouteCase[] = [
 	page('/konto', members),
 	action('/konto', 'name', members),
 	action('/konto', 'password', members),
+	action('/konto', 'mail', members, { form: { kinds: ['mention', 'comment-reply'] } }),
+	// Only while mail is on; the table's server has none, so everyone gets 404.
+	page('/passwort-vergessen', everyone),
+	action('/passwort-vergessen', 'default', everyone, { form: { email: 'niemand@kamen.test' } }),
+	// The signed link is the permission; an unsigned one is 404 for everyone.
+	page('/e-mail-abbestellen/[token]', everyone, '/e-mail-abbestellen/unbekannt'),
+	action('/e-mail-abbestellen/[token]', 'default', everyone, {
+		path: '/e-mail-abbestellen/unbekannt'
+	}),
 	page('/einladung/[token]', everyone, '/einladung/unbekannt'),
 	...['create', 'signIn', 'accept'].map((name) =>
 		action('/einladung/[token]', name, everyone, { path: '/einladung/unbekannt' })
@@ -354,6 +363,9 @@ export const routeTable: RouteCase[] = [
 	// An empty report is refused with 400: nothing is stored.
 	action('/barrierefreiheit', 'default', everyone, { form: { message: '' } }),
 	page('/verwaltung/rueckmeldungen', admins),
+	page('/verwaltung/e-mail', admins),
+	// A mail nobody has: admins get 409, nothing is sent.
+	action('/verwaltung/e-mail', 'retry', admins, { form: { mailId: nobody } }),
 	page('/leichte-sprache', everyone),
 	page('/join', everyone),
 	action('/join', 'default', everyone, { form: { code: '{code}' } }),

@@ -39,6 +39,7 @@ import { pollChannel, type PollChannel } from './polls/poll-channel';
 import { pollsSeed } from './polls/polls-seed';
 import { commentChannel, type CommentChannel } from './comments/comment-channel';
 import { consensusChannel, type ConsensusChannel } from './consensus/consensus-channel';
+import { MailSender } from './mail/sender';
 
 export type AppStatus = 'starting' | 'ready' | 'failed';
 
@@ -58,6 +59,7 @@ interface App {
 	comments?: CommentChannel;
 	consensus?: ConsensusChannel;
 	retentionTimer?: NodeJS.Timeout;
+	mailSender?: MailSender;
 }
 
 const appKey = Symbol.for('leitbild-werkstatt.app');
@@ -137,6 +139,20 @@ function forgetOldThrottles(db: AppDatabase): void {
 	}
 }
 
+/** Mail left in the outbox from before a restart goes out now; new mail as it is queued. */
+function startMail(app: App, db: AppDatabase): void {
+	if (!app.config.mail) return;
+	if (!app.config.publicOriginConfigured) {
+		log.warn('mail.origin_guessed', {
+			origin: app.config.publicOrigin,
+			hint: 'Set ORIGIN, or links in e-mails point to this guess.'
+		});
+	}
+	app.mailSender = new MailSender(db, app.config.mail);
+	app.mailSender.start();
+	log.info('mail.on', { from: app.config.mail.from });
+}
+
 async function prepare(app: App): Promise<void> {
 	try {
 		const db = openDatabase({
@@ -182,6 +198,7 @@ async function prepare(app: App): Promise<void> {
 				perAddress: app.liveLimits.connectionsPerAddress
 			})
 		});
+		startMail(app, db);
 		app.status = 'ready';
 		log.info('app.ready', { database: app.config.databasePath, seeded: ran });
 	} catch (err) {
@@ -311,6 +328,7 @@ export function appRuntime(): AppRuntime {
 			if (!app) return;
 			await app.ready;
 			clearInterval(app.retentionTimer);
+			await app.mailSender?.stop();
 			app.presence?.stop();
 			await app.realtime?.close();
 			if (app.db) closeDatabase(app.db);

@@ -27,6 +27,9 @@ export const SignInForm = v.object({
 	)
 });
 
+/** "Passwort vergessen": the address only. */
+export const ResetRequestForm = v.object({ email: emailField });
+
 export const InviteForm = v.object({ email: emailField, roles: rolesField });
 
 export const RolesForm = v.object({

@@ -10,6 +10,8 @@ import {
 	document,
 	documentActivity,
 	eventActivity,
+	mailOutbox,
+	mailPreference,
 	membership,
 	organisation,
 	session,
@@ -129,8 +131,28 @@ describe('anonymisePerson', () => {
 	it('replaces name and e-mail, ends sessions and memberships, keeps the contributions', async () => {
 		const db = createTestDatabase();
 		setUp(db);
+		for (const [id, userId] of [
+			['an-anna', 'anna'],
+			['vor-dem-konto', null]
+		]) {
+			db.insert(mailOutbox)
+				.values({
+					id: id!,
+					kind: 'mention',
+					userId,
+					recipient: 'anna@kamen.test',
+					subject: 'Anna Beispiel wurde erwähnt',
+					textBody: '',
+					htmlBody: '',
+					nextAttemptAt: new Date()
+				})
+				.run();
+		}
+		db.insert(mailPreference).values({ userId: 'anna', kind: 'mention', enabled: false }).run();
 		const result = anonymisePerson(db, { actorUserId: 'admin', userId: 'anna' });
 		expect(result).toEqual({ ok: true });
+		expect(db.select().from(mailOutbox).all()).toEqual([]);
+		expect(db.select().from(mailPreference).all()).toEqual([]);
 
 		const person = findUser(db, 'anna')!;
 		expect(person.name).toBe(anonymisedName);

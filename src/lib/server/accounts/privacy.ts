@@ -13,6 +13,8 @@ import {
 	documentActivity,
 	documentVersion,
 	eventActivity,
+	mailOutbox,
+	mailPreference,
 	membership,
 	memberVisit,
 	organisation,
@@ -169,6 +171,11 @@ export function anonymisePerson(
 		tx.delete(session).where(eq(session.userId, person.id)).run();
 		tx.delete(memberVisit).where(eq(memberVisit.userId, person.id)).run();
 		tx.delete(accountLink).where(eq(accountLink.email, person.email)).run();
+		// Mails to the person carry the address and the name, sent or waiting.
+		tx.delete(mailOutbox)
+			.where(or(eq(mailOutbox.userId, person.id), eq(mailOutbox.recipient, person.email)))
+			.run();
+		tx.delete(mailPreference).where(eq(mailPreference.userId, person.id)).run();
 		// Cards keep the name they were written under, not looked up: a member's must lose it here.
 		tx.update(card)
 			.set({ authorName: anonymisedName })

@@ -10,6 +10,7 @@ import { passageNumbers } from '../../editor/passages';
 import documentExportCss from '../../styles/document-export.css?raw';
 import { proposalMarks, type ProposalMarkAttrs } from '../proposals/marked-text';
 import { annexHeading, annexIntro, type Annex } from '../sources/annex';
+import { escapeHtml } from '../text/html';
 import {
 	proposalListHeading,
 	proposalListItems,
@@ -24,13 +25,6 @@ import {
 	type DocumentExport,
 	type SignatureBody
 } from './exports';
-
-export function escapeHtml(text: string): string {
-	return text.replace(
-		/[&<>"']/g,
-		(char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!
-	);
-}
 
 interface Context {
 	numbers: Map<PmNode, string>;

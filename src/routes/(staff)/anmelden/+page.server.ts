@@ -7,12 +7,13 @@ import { parseForm } from '$lib/server/http/forms';
 import { authorize } from '$lib/server/http/guard';
 import { safeNextPath } from '$lib/server/http/next-path';
 import { setRetryAfter } from '$lib/server/http/retry-after';
+import { mailIsOn } from '$lib/server/mail/outbox';
 
 export function load(event) {
 	authorize(event, 'public:view');
 	const next = safeNextPath(event.url.searchParams.get('weiter'));
 	if (event.locals.user) redirect(303, next);
-	return { next, signedOut: event.url.searchParams.has('abgemeldet') };
+	return { next, signedOut: event.url.searchParams.has('abgemeldet'), mailOn: mailIsOn() };
 }
 
 export const actions = {
