@@ -49,6 +49,7 @@ import {
 	type ProposalResult
 } from '$lib/server/proposals/proposals';
 import { signedInUser } from '$lib/server/http/guard';
+import { documentReaders } from '$lib/server/notifications/people';
 import { can, type Action } from '$lib/server/policy';
 import { markPassage, withdrawMark } from './consensus-actions';
 
@@ -69,6 +70,7 @@ export function load(event) {
 		proposals: documentProposals(db(), found.id),
 		proposingOrganisations: proposingOrganisations(db(), user.id),
 		databaseEpoch: databaseEpoch(db()),
+		mentionable: documentReaders(db(), found).map(({ id, name }) => ({ id, name })),
 		user: { id: user.id, name: user.name, colour: userColour(user.id) }
 	};
 }
