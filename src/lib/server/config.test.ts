@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './config';
+import { readConfig, readMailConfig } from './config';
 
 describe('readConfig', () => {
 	it('defaults to port 3000 and ./data/app.db', () => {
@@ -31,5 +31,39 @@ describe('readConfig', () => {
 		expect(readConfig({ PARTICIPANT_RETENTION_DAYS: '0' }).participantRetentionDays).toBe(0);
 		expect(readConfig({ PARTICIPANT_RETENTION_DAYS: 'bald' }).participantRetentionDays).toBe(90);
 		expect(readConfig({ PARTICIPANT_RETENTION_DAYS: '-1' }).participantRetentionDays).toBe(90);
+	});
+});
+
+describe('readMailConfig', () => {
+	it('leaves mail off without SMTP_URL', () => {
+		expect(readConfig({}).mail).toBeNull();
+		expect(readMailConfig({ SMTP_FROM: 'a@b.de', SMTP_URL: ' ' })).toBeNull();
+	});
+
+	it('turns mail on with SMTP_URL and SMTP_FROM, retrying 8 times from a minute', () => {
+		expect(
+			readMailConfig({ SMTP_URL: 'smtp://u:p@relay:587', SMTP_FROM: 'Werkstatt <w@kreis.de>' })
+		).toEqual({
+			smtpUrl: 'smtp://u:p@relay:587',
+			from: 'Werkstatt <w@kreis.de>',
+			maxAttempts: 8,
+			retryBaseMs: 60_000
+		});
+		const tuned = readMailConfig({
+			SMTP_URL: 'smtps://relay',
+			SMTP_FROM: 'w@kreis.de',
+			MAIL_MAX_ATTEMPTS: '3',
+			MAIL_RETRY_BASE_SECONDS: '0.5'
+		});
+		expect(tuned?.maxAttempts).toBe(3);
+		expect(tuned?.retryBaseMs).toBe(500);
+	});
+
+	it('refuses to start with SMTP_URL but no SMTP_FROM, or a URL that is not SMTP', () => {
+		expect(() => readMailConfig({ SMTP_URL: 'smtp://relay' })).toThrow(/SMTP_FROM is required/);
+		expect(() => readMailConfig({ SMTP_URL: 'http://relay', SMTP_FROM: 'w@kreis.de' })).toThrow(
+			/smtp:\/\//
+		);
+		expect(() => readMailConfig({ SMTP_URL: 'relay:25', SMTP_FROM: 'w@kreis.de' })).toThrow();
 	});
 });

@@ -13,6 +13,18 @@ export interface AppConfig {
 	migrationsDir: string;
 	/** Days after an event is archived until its participant identities are deleted. */
 	participantRetentionDays: number;
+	/** Outgoing e-mail; null when SMTP_URL is not set, and links are shown to copy instead. */
+	mail: MailConfig | null;
+}
+
+export interface MailConfig {
+	/** smtp:// or smtps:// with credentials; never logged. */
+	smtpUrl: string;
+	from: string;
+	/** Delivery attempts before a mail is marked failed. */
+	maxAttempts: number;
+	/** The wait after the first failed attempt; it doubles with each further one. */
+	retryBaseMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -27,7 +39,35 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		dataDir,
 		databasePath: path.resolve(env.DATABASE_PATH ?? path.join(dataDir, 'app.db')),
 		migrationsDir: path.resolve(env.MIGRATIONS_DIR ?? 'drizzle'),
-		participantRetentionDays: nonNegativeNumber(env.PARTICIPANT_RETENTION_DAYS, 90)
+		participantRetentionDays: nonNegativeNumber(env.PARTICIPANT_RETENTION_DAYS, 90),
+		mail: readMailConfig(env)
+	};
+}
+
+/** Throws at start-up on a half configuration, so nobody believes mail is on when it is not. */
+export function readMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig | null {
+	const smtpUrl = env.SMTP_URL?.trim();
+	if (!smtpUrl) return null;
+	let protocol: string;
+	try {
+		protocol = new URL(smtpUrl).protocol;
+	} catch {
+		throw new Error('SMTP_URL is not a URL; expected e.g. smtp://user:password@relay:587.');
+	}
+	if (protocol !== 'smtp:' && protocol !== 'smtps:') {
+		throw new Error(`SMTP_URL must start with smtp:// or smtps://, not ${protocol}//.`);
+	}
+	const from = env.SMTP_FROM?.trim();
+	if (!from) {
+		throw new Error(
+			'SMTP_FROM is required when SMTP_URL is set, e.g. "Leitbild-Werkstatt <leitbild@kreis-unna.de>".'
+		);
+	}
+	return {
+		smtpUrl,
+		from,
+		maxAttempts: Math.max(1, Math.floor(nonNegativeNumber(env.MAIL_MAX_ATTEMPTS, 8))),
+		retryBaseMs: nonNegativeNumber(env.MAIL_RETRY_BASE_SECONDS, 60) * 1000
 	};
 }
 

@@ -828,3 +828,51 @@ export const adoptionPublication = sqliteTable('adoption_publication', {
 	publishedBy: text('published_by').references(() => user.id, { onDelete: 'set null' }),
 	publishedAt: timestampNow('published_at')
 });
+
+export const mailStates = ['queued', 'sending', 'sent', 'failed'] as const;
+export type MailState = (typeof mailStates)[number];
+
+/** Every e-mail the app sends, written in the same transaction as the event that causes it, and
+ * delivered from here by mail/sender.ts. A row in `sending` holds a lease until next_attempt_at;
+ * after a crash the lease runs out and the row is sent again. */
+export const mailOutbox = sqliteTable(
+	'mail_outbox',
+	{
+		id: text('id').primaryKey(),
+		/** One of mail/kinds.ts. */
+		kind: text('kind').notNull(),
+		userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+		recipient: text('recipient').notNull(),
+		subject: text('subject').notNull(),
+		textBody: text('text_body').notNull(),
+		htmlBody: text('html_body').notNull(),
+		/** A second mail with the same key is not queued: a reminder or digest goes out once. */
+		dedupeKey: text('dedupe_key'),
+		state: text('state', { enum: mailStates }).notNull().default('queued'),
+		attempts: integer('attempts').notNull().default(0),
+		nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+		lastError: text('last_error'),
+		createdAt: timestampNow(),
+		sentAt: integer('sent_at', { mode: 'timestamp_ms' })
+	},
+	(table) => [
+		uniqueIndex('mail_outbox_dedupe_unique').on(table.dedupeKey),
+		index('mail_outbox_due_idx').on(table.state, table.nextAttemptAt),
+		index('mail_outbox_created_idx').on(table.createdAt)
+	]
+);
+
+export type MailOutboxRow = typeof mailOutbox.$inferSelect;
+
+/** A person's choice for one optional kind of mail; without a row the kind's default holds. */
+export const mailPreference = sqliteTable(
+	'mail_preference',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		enabled: integer('enabled', { mode: 'boolean' }).notNull()
+	},
+	(table) => [primaryKey({ columns: [table.userId, table.kind] })]
+);

@@ -8,6 +8,7 @@ import type { PmNode } from '../../editor/pm-node';
 import { passageNumbers } from '../../editor/passages';
 import documentExportCss from '../../styles/document-export.css?raw';
 import { proposalMarks, type ProposalMarkAttrs } from '../proposals/marked-text';
+import { escapeHtml } from '../text/html';
 import {
 	proposalListHeading,
 	proposalListItems,
@@ -22,13 +23,6 @@ import {
 	type DocumentExport,
 	type SignatureBody
 } from './exports';
-
-export function escapeHtml(text: string): string {
-	return text.replace(
-		/[&<>"']/g,
-		(char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!
-	);
-}
 
 interface Context {
 	numbers: Map<PmNode, string>;
