@@ -44,6 +44,7 @@ import {
 	notificationScheduleFromEnv,
 	runDailyCheck
 } from './notifications/daily-check';
+import { MailSender } from './mail/sender';
 
 export type AppStatus = 'starting' | 'ready' | 'failed';
 
@@ -64,6 +65,7 @@ interface App {
 	consensus?: ConsensusChannel;
 	retentionTimer?: NodeJS.Timeout;
 	dailyCheckTimer?: NodeJS.Timeout;
+	mailSender?: MailSender;
 }
 
 const appKey = Symbol.for('leitbild-werkstatt.app');
@@ -143,6 +145,20 @@ function forgetOldThrottles(db: AppDatabase): void {
 	}
 }
 
+/** Mail left in the outbox from before a restart goes out now; new mail as it is queued. */
+function startMail(app: App, db: AppDatabase): void {
+	if (!app.config.mail) return;
+	if (!app.config.publicOriginConfigured) {
+		log.warn('mail.origin_guessed', {
+			origin: app.config.publicOrigin,
+			hint: 'Set ORIGIN, or links in e-mails point to this guess.'
+		});
+	}
+	app.mailSender = new MailSender(db, app.config.mail);
+	app.mailSender.start();
+	log.info('mail.on', { from: app.config.mail.from });
+}
+
 async function prepare(app: App): Promise<void> {
 	try {
 		const db = openDatabase({
@@ -192,6 +208,7 @@ async function prepare(app: App): Promise<void> {
 				perAddress: app.liveLimits.connectionsPerAddress
 			})
 		});
+		startMail(app, db);
 		app.status = 'ready';
 		log.info('app.ready', { database: app.config.databasePath, seeded: ran });
 	} catch (err) {
@@ -322,6 +339,7 @@ export function appRuntime(): AppRuntime {
 			await app.ready;
 			clearInterval(app.retentionTimer);
 			clearInterval(app.dailyCheckTimer);
+			await app.mailSender?.stop();
 			app.presence?.stop();
 			await app.realtime?.close();
 			if (app.db) closeDatabase(app.db);

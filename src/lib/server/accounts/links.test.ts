@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memberActor } from '../auth/actor';
 import { createSession, validateSessionToken } from '../auth/session';
 import { runSeeds } from '../db/seeds';
-import { accountLink, auditEntry } from '../db/schema';
+import { accountLink, auditEntry, mailOutbox } from '../db/schema';
 import { createTestDatabase } from '../db/test-database';
 import { organisationsSeed } from '../workspace/organisations-seed';
 import { findOrganisationBySlug } from '../workspace/organisations';
@@ -154,5 +154,54 @@ describe('password reset', () => {
 			.map((e) => e.event);
 		expect(events).toContain('password-reset');
 		expect(JSON.stringify(db.select().from(auditEntry).all())).not.toContain('Neues-Passwort-2026');
+	});
+});
+
+describe('links by e-mail', () => {
+	afterEach(() => vi.unstubAllEnvs());
+	const url = (path: string) => `https://leitbild.example${path}`;
+
+	it('queues nothing while mail is off: the link is shown as before', async () => {
+		vi.stubEnv('SMTP_URL', '');
+		const { db, admin, kamen } = await setup();
+		const link = createInvitation(db, {
+			email: 'neu@kamen.de',
+			organisationId: kamen.id,
+			roles: ['editor'],
+			createdBy: admin.id,
+			linkUrl: url
+		});
+		expect(link.mailed).toBe(false);
+		expect(db.select().from(mailOutbox).all()).toEqual([]);
+	});
+
+	it('mails the invitation and the reset link, each with the same link as shown', async () => {
+		vi.stubEnv('SMTP_URL', 'smtp://127.0.0.1:2525');
+		vi.stubEnv('SMTP_FROM', 'werkstatt@kreis-unna.de');
+		const { db, admin, kamen } = await setup();
+		const invitation = createInvitation(db, {
+			email: 'Neu@Kamen.de',
+			organisationId: kamen.id,
+			roles: ['editor'],
+			createdBy: admin.id,
+			linkUrl: url
+		});
+		const reset = createPasswordReset(db, { userId: admin.id, createdBy: admin.id, linkUrl: url })!;
+		expect([invitation.mailed, reset.mailed]).toEqual([true, true]);
+		const [invited, resetting] = db.select().from(mailOutbox).all();
+		expect(invited).toMatchObject({
+			kind: 'invitation',
+			userId: null,
+			recipient: 'neu@kamen.de',
+			subject: `Einladung in die Leitbild-Werkstatt: ${kamen.name}`
+		});
+		expect(invited.textBody).toContain(`https://leitbild.example${invitation.path}`);
+		expect(invited.textBody).toContain('Redaktion');
+		expect(resetting).toMatchObject({
+			kind: 'password-reset',
+			userId: admin.id,
+			recipient: 'admin@kreis-unna.de'
+		});
+		expect(resetting.htmlBody).toContain(`href="https://leitbild.example${reset.path}"`);
 	});
 });

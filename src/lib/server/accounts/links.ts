@@ -1,5 +1,6 @@
 // Single-use, expiring links: an invitation into an organisation with roles, or a password reset.
-// There is no mail server: the link is shown to the person who made it, to pass on.
+// The link is shown to the person who made it, to pass on; when mail is on, it is also mailed,
+// queued in the same transaction as the link.
 import { and, eq, isNull } from 'drizzle-orm';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
@@ -14,7 +15,10 @@ import {
 	type AccountLinkPurpose,
 	type Role
 } from '../db/schema';
+import { absoluteUrl } from '../mail/compose';
+import { queueMail } from '../mail/outbox';
 import { recordAudit } from './audit';
+import { invitationMail, passwordResetMail } from './link-mails';
 import { findUser, findUserByEmail, normalizeEmail, type Result } from './members';
 
 const hourMs = 60 * 60 * 1000;
@@ -30,14 +34,19 @@ export interface CreatedLink {
 	token: string;
 	path: string;
 	expiresAt: Date;
+	/** Whether the link was queued as an e-mail to its person (only when mail is on). */
+	mailed: boolean;
 }
+
+/** How a link's path becomes the URL people open; the route passes the one it shows. */
+export type LinkUrl = (path: string) => string;
 
 function insertLink(
 	db: AppDatabase,
 	values: Omit<typeof accountLink.$inferInsert, 'id' | 'tokenHash' | 'createdAt' | 'expiresAt'>,
 	lifetimeMs: number,
 	now: Date
-): CreatedLink {
+): Omit<CreatedLink, 'mailed'> {
 	const token = generateToken();
 	const expiresAt = new Date(now.getTime() + lifetimeMs);
 	db.insert(accountLink)
@@ -54,10 +63,17 @@ function insertLink(
 
 export function createInvitation(
 	db: AppDatabase,
-	input: { email: string; organisationId: string; roles: Role[]; createdBy: string },
+	input: {
+		email: string;
+		organisationId: string;
+		roles: Role[];
+		createdBy: string;
+		linkUrl?: LinkUrl;
+	},
 	now = new Date()
 ): CreatedLink {
 	const email = normalizeEmail(input.email);
+	const linkUrl = input.linkUrl ?? absoluteUrl;
 	return transaction(db, (tx) => {
 		const link = insertLink(
 			tx,
@@ -78,17 +94,39 @@ export function createInvitation(
 			email,
 			details: { roles: input.roles }
 		});
-		return link;
+		const invitedTo = tx
+			.select({ name: organisation.name })
+			.from(organisation)
+			.where(eq(organisation.id, input.organisationId))
+			.get();
+		const mailed = queueMail(
+			tx,
+			{
+				kind: 'invitation',
+				userId: findUserByEmail(tx, email)?.id ?? null,
+				to: email,
+				...invitationMail({
+					organisationName: invitedTo?.name ?? '',
+					inviterName: findUser(tx, input.createdBy)?.name ?? 'Die Leitbild-Werkstatt',
+					roles: input.roles,
+					url: linkUrl(link.path),
+					expiresAt: link.expiresAt
+				})
+			},
+			now
+		);
+		return { ...link, mailed };
 	});
 }
 
 export function createPasswordReset(
 	db: AppDatabase,
-	input: { userId: string; createdBy: string },
+	input: { userId: string; createdBy: string; linkUrl?: LinkUrl },
 	now = new Date()
 ): CreatedLink | undefined {
 	const person = findUser(db, input.userId);
 	if (!person) return undefined;
+	const linkUrl = input.linkUrl ?? absoluteUrl;
 	return transaction(db, (tx) => {
 		const link = insertLink(
 			tx,
@@ -101,7 +139,21 @@ export function createPasswordReset(
 			actorUserId: input.createdBy,
 			subjectUserId: person.id
 		});
-		return link;
+		const mailed = queueMail(
+			tx,
+			{
+				kind: 'password-reset',
+				userId: person.id,
+				to: person.email,
+				...passwordResetMail({
+					name: person.name,
+					url: linkUrl(link.path),
+					expiresAt: link.expiresAt
+				})
+			},
+			now
+		);
+		return { ...link, mailed };
 	});
 }
 

@@ -6,6 +6,7 @@ import { createInvitation } from '$lib/server/accounts/links';
 import { listMembers, setMembershipActive, setRoles } from '$lib/server/accounts/members';
 import type { Role } from '$lib/server/db/schema';
 import { parseForm } from '$lib/server/http/forms';
+import { mailIsOn } from '$lib/server/mail/outbox';
 import { authorize, signedInUser } from '$lib/server/http/guard';
 import { publicUrl } from '$lib/server/http/public-url';
 import {
@@ -72,6 +73,7 @@ export function load(event) {
 	return {
 		organisation: { name: org.name, kind: org.kind, ags: org.ags, adopting: org.adopting },
 		canManage,
+		mailOn: mailIsOn(),
 		grantableRoles: grantableRoles(actor, resource),
 		members: listMembers(db(), org.id).map((member) => {
 			const account = accountResource(db(), member.userId);
@@ -111,13 +113,15 @@ export const actions = {
 			email: form.value.email,
 			organisationId: org.id,
 			roles: form.value.roles,
-			createdBy: user.id
+			createdBy: user.id,
+			linkUrl: (path) => publicUrl(path, event.url)
 		});
 		return {
 			action: 'invite',
 			link: publicUrl(link.path, event.url),
 			email: form.value.email,
-			expiresAt: link.expiresAt
+			expiresAt: link.expiresAt,
+			mailed: link.mailed
 		};
 	},
 	roles: async (event) => {

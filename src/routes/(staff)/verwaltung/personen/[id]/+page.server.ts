@@ -13,6 +13,7 @@ import { anonymisePerson, personData } from '$lib/server/accounts/privacy';
 import { confirmation, parseForm } from '$lib/server/http/forms';
 import { authorize, signedInUser } from '$lib/server/http/guard';
 import { publicUrl } from '$lib/server/http/public-url';
+import { mailIsOn } from '$lib/server/mail/outbox';
 import { accountAuthorityGap, can } from '$lib/server/policy';
 import { listOrganisations } from '$lib/server/workspace/organisations';
 
@@ -49,6 +50,7 @@ export function load(event) {
 			cards: data.karten.length
 		},
 		isSelf: event.params.id === event.locals.user?.id,
+		mailOn: mailIsOn(),
 		mayManage: can(actor, 'account:manage', resource),
 		/** Why not, when the actor may not: organisations they do not manage, or an admin account. */
 		refusal: {
@@ -66,12 +68,17 @@ export const actions = {
 		if (person.anonymisedAt) {
 			return fail(409, { action: 'resetLink', message: 'Diese Person ist anonymisiert.' });
 		}
-		const link = createPasswordReset(db(), { userId: person.id, createdBy: actorUser.id })!;
+		const link = createPasswordReset(db(), {
+			userId: person.id,
+			createdBy: actorUser.id,
+			linkUrl: (path) => publicUrl(path, event.url)
+		})!;
 		return {
 			action: 'resetLink',
 			link: publicUrl(link.path, event.url),
 			email: person.email,
-			expiresAt: link.expiresAt
+			expiresAt: link.expiresAt,
+			mailed: link.mailed
 		};
 	},
 	deactivateAccount: async (event) => {
