@@ -32,7 +32,7 @@ export function notify(
 		greeting: `Guten Tag ${recipient.name},`,
 		paragraphs: mail.paragraphs,
 		action: { label: mail.action.label, url: absoluteUrl(mail.action.path) },
-		preferencesUrl: absoluteUrl('/konto#benachrichtigungen'),
+		preferencesUrl: absoluteUrl('/konto#e-mail'),
 		kind: mail.kind
 	});
 	return queueMail(tx, {

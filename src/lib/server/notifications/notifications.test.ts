@@ -140,7 +140,7 @@ describe('mentions and replies', () => {
 		expect(sent[0].text).toMatch(
 			/https:\/\/leitbild\.kreis-unna\.de\/dokumente\/leitbild[^#\s]*#kommentar-[0-9a-f-]{36}/
 		);
-		expect(sent[0].text).toContain('https://leitbild.kreis-unna.de/konto#benachrichtigungen');
+		expect(sent[0].text).toContain('https://leitbild.kreis-unna.de/konto#e-mail');
 	});
 
 	it('mentions nobody for an ambiguous name', () => {
