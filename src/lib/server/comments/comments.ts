@@ -52,7 +52,7 @@ export function addMessage(
 		authorId: input.authorId,
 		body: input.body,
 		earlierAuthorIds,
-		fragment: `${kind === 'comment' ? 'kommentar' : 'vorschlag'}-${threadId}`
+		kind
 	});
 }
 

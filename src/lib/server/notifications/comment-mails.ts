@@ -37,8 +37,8 @@ export function queueCommentMails(
 		body: string;
 		/** Who wrote in the thread before this message, oldest first; empty for a new thread. */
 		earlierAuthorIds: readonly (string | null)[];
-		/** The anchor in the page the mail links to. */
-		fragment: string;
+		/** A comment thread, or the discussion of a change proposal. */
+		kind: 'comment' | 'proposal';
 	}
 ): void {
 	if (!mailIsOn()) return;
@@ -54,9 +54,10 @@ export function queueCommentMails(
 	});
 	if (mentioned.length === 0 && replied.length === 0) return;
 	const author = userNames(tx, [message.authorId]).get(message.authorId) ?? 'Jemand';
+	const proposal = message.kind === 'proposal';
 	const action = {
-		label: 'Kommentar öffnen',
-		path: `/dokumente/${document.slug}#${message.fragment}`
+		label: proposal ? 'Vorschlag öffnen' : 'Kommentar öffnen',
+		path: `/dokumente/${document.slug}#${proposal ? 'vorschlag' : 'kommentar'}-${message.threadId}`
 	};
 	const byId = new Map(readers.map((reader) => [reader.id, reader]));
 	for (const id of mentioned) {
@@ -64,7 +65,7 @@ export function queueCommentMails(
 			kind: 'mention',
 			subject: `${author} hat Sie in ${quoted(document.title)} erwähnt`,
 			paragraphs: [
-				`${author} hat Sie in einem Kommentar zum Dokument ${quoted(document.title)} erwähnt:`,
+				`${author} hat Sie ${proposal ? 'in der Diskussion eines Änderungsvorschlags' : 'in einem Kommentar'} zum Dokument ${quoted(document.title)} erwähnt:`,
 				excerpt(message.body)
 			],
 			action
@@ -75,7 +76,7 @@ export function queueCommentMails(
 			kind: 'comment-reply',
 			subject: `Neue Antwort in ${quoted(document.title)}`,
 			paragraphs: [
-				`${author} hat im Dokument ${quoted(document.title)} auf einen Kommentar geantwortet, an dem Sie beteiligt sind:`,
+				`${author} hat im Dokument ${quoted(document.title)} auf ${proposal ? 'einen Änderungsvorschlag' : 'einen Kommentar'} geantwortet, an dem Sie beteiligt sind:`,
 				excerpt(message.body)
 			],
 			action

@@ -20,6 +20,7 @@ import { setMailPreference } from '../mail/outbox';
 import {
 	createProposal,
 	decideProposal,
+	replyToProposal,
 	type ChangeText,
 	type ReadText
 } from '../proposals/proposals';
@@ -203,6 +204,34 @@ describe('proposal decisions', () => {
 		]);
 		expect(sent[1].text).toContain('Eva Editor hat Ihren Änderungsvorschlag');
 		expect(sent[1].text).toContain('Statt „Familien“: „Kinder“');
+	});
+});
+
+describe('proposal discussions', () => {
+	it('mails a reply to the proposal’s author, linked to the proposal', () => {
+		const { db, doc, read, anchor, mails } = setup();
+		const proposed = createProposal(db, read, {
+			documentId: doc.id,
+			authorId: 'anna',
+			organisationId: 'kamen',
+			anchorStart: anchor(21),
+			anchorEnd: anchor(29),
+			text: 'Kinder',
+			reason: ''
+		});
+		if (!proposed.ok) throw new Error(proposed.message);
+		const replied = replyToProposal(
+			db,
+			{ documentId: doc.id, proposalId: proposed.proposalId, authorId: 'ben', body: 'Gute Idee.' },
+			now
+		);
+		expect(replied.ok).toBe(true);
+		const [mail] = mails();
+		expect([mail.kind, mail.to]).toEqual(['comment-reply', 'anna']);
+		expect(mail.text).toContain(
+			'Ben Brandt hat im Dokument „Leitbild“ auf einen Änderungsvorschlag'
+		);
+		expect(mail.text).toContain(`#vorschlag-${proposed.proposalId}`);
 	});
 });
 
