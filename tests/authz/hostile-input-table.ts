@@ -170,6 +170,22 @@ export const hostileTable: HostileCase[] = [
 		fields: { currentPassword: password, password, passwordRepeat: password }
 	},
 	{
+		route: '/konto',
+		action: 'mail',
+		actor: 'viewer',
+		path: '/konto',
+		form: { kinds: ['mention', 'comment-reply'] },
+		fields: { kinds: enumField(true) }
+	},
+	{
+		route: '/verwaltung/e-mail',
+		action: 'retry',
+		actor: 'admin',
+		path: '/verwaltung/e-mail',
+		form: { mailId: '00000000-0000-4000-8000-000000000000' },
+		fields: { mailId: uuid }
+	},
+	{
 		route: '/einladung/[token]',
 		action: 'create',
 		actor: 'anonymous',

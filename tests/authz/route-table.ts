@@ -104,6 +104,7 @@ export const routeTable: RouteCase[] = [
 	page('/konto', members),
 	action('/konto', 'name', members),
 	action('/konto', 'password', members),
+	action('/konto', 'mail', members, { form: { kinds: ['mention', 'comment-reply'] } }),
 	page('/einladung/[token]', everyone, '/einladung/unbekannt'),
 	...['create', 'signIn', 'accept'].map((name) =>
 		action('/einladung/[token]', name, everyone, { path: '/einladung/unbekannt' })
@@ -347,6 +348,9 @@ export const routeTable: RouteCase[] = [
 	// An empty report is refused with 400: nothing is stored.
 	action('/barrierefreiheit', 'default', everyone, { form: { message: '' } }),
 	page('/verwaltung/rueckmeldungen', admins),
+	page('/verwaltung/e-mail', admins),
+	// A mail nobody has: admins get 409, nothing is sent.
+	action('/verwaltung/e-mail', 'retry', admins, { form: { mailId: nobody } }),
 	page('/leichte-sprache', everyone),
 	page('/join', everyone),
 	action('/join', 'default', everyone, { form: { code: '{code}' } }),

@@ -128,6 +128,8 @@ const rules = {
 	},
 	/** Reading the reports sent through the accessibility feedback form. */
 	'feedback:view': isAdmin,
+	/** The e-mail outbox: what was sent, what waits, what failed and why; sending failed mail again. */
+	'mail:manage': isAdmin,
 	/** Reading a document, archived ones included. */
 	'document:read': (actor, resource) => resource.type === 'document' && isMember(actor),
 	/** Changing a document's text; archived documents are read-only. */

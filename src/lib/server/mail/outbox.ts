@@ -2,11 +2,12 @@
 // is never lost and never sent for an event that was rolled back. mail/sender.ts delivers it.
 import { and, eq } from 'drizzle-orm';
 import { readMailConfig } from '../config';
-import type { AppDatabase } from '../db/database';
+import { transaction, type AppDatabase } from '../db/database';
 import { mailOutbox, mailPreference, user } from '../db/schema';
 import {
 	defaultMailPreference,
 	isOptionalMailKind,
+	optionalMailKinds,
 	type MailKind,
 	type OptionalMailKind
 } from './kinds';
@@ -61,12 +62,39 @@ export function setMailPreference(
 		.run();
 }
 
+/** Every optional kind with whether the person gets it, for "Mein Konto". */
+export function mailPreferencesOf(
+	db: AppDatabase,
+	userId: string
+): { kind: OptionalMailKind; enabled: boolean }[] {
+	return optionalMailKinds.map((kind) => ({ kind, enabled: wantsMail(db, userId, kind) }));
+}
+
+/** Stores a choice for every optional kind: the listed ones on, the others off. */
+export function setMailPreferences(
+	db: AppDatabase,
+	userId: string,
+	enabled: readonly OptionalMailKind[]
+): void {
+	transaction(db, (tx) => {
+		for (const kind of optionalMailKinds) {
+			setMailPreference(tx, userId, kind, enabled.includes(kind));
+		}
+	});
+}
+
 const queuedKey = Symbol.for('leitbild-werkstatt.mail-queued');
 type WithListener = typeof globalThis & { [queuedKey]?: () => void };
 
 /** The sender listens here, so a queued mail leaves within seconds instead of at the next tick. */
 export function onMailQueued(listener: (() => void) | undefined): void {
 	(globalThis as WithListener)[queuedKey] = listener;
+}
+
+/** After an admin put a failed mail back in the queue. */
+export function wakeMailSender(): void {
+	const listener = (globalThis as WithListener)[queuedKey];
+	if (listener) setImmediate(listener);
 }
 
 /**
@@ -94,7 +122,6 @@ export function queueMail(db: AppDatabase, mail: OutgoingMail, now = new Date())
 		.run();
 	if (inserted.changes !== 1) return false;
 	// The sender runs after this turn of the event loop, when the caller's transaction has ended.
-	const listener = (globalThis as WithListener)[queuedKey];
-	if (listener) setImmediate(listener);
+	wakeMailSender();
 	return true;
 }

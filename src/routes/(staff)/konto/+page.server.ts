@@ -3,6 +3,9 @@ import { db, revalidateLiveConnections } from '$lib/server/app';
 import { NameForm, PasswordChangeForm } from '$lib/server/accounts/forms';
 import { changeName, changePassword, listMembershipsOfUser } from '$lib/server/accounts/members';
 import { parseForm } from '$lib/server/http/forms';
+import { MailPreferencesForm } from '$lib/server/mail/forms';
+import { mailKindLabels } from '$lib/server/mail/kinds';
+import { mailIsOn, mailPreferencesOf, setMailPreferences } from '$lib/server/mail/outbox';
 import { authorize, signedInUser } from '$lib/server/http/guard';
 
 export function load(event) {
@@ -14,7 +17,14 @@ export function load(event) {
 			slug,
 			name,
 			roles
-		}))
+		})),
+		mail: mailIsOn()
+			? mailPreferencesOf(db(), user.id).map(({ kind, enabled }) => ({
+					kind,
+					enabled,
+					label: mailKindLabels[kind]
+				}))
+			: null
 	};
 }
 
@@ -26,6 +36,14 @@ export const actions = {
 		if (!form.ok) return fail(400, { form: 'name', message: form.message });
 		changeName(db(), user.id, form.value.name);
 		return { form: 'name', success: 'Ihr Name ist gespeichert.' };
+	},
+	mail: async (event) => {
+		authorize(event, 'staff:view');
+		const user = signedInUser(event);
+		const form = parseForm(MailPreferencesForm, await event.request.formData(), ['kinds']);
+		if (!form.ok) return fail(400, { form: 'mail', message: form.message });
+		setMailPreferences(db(), user.id, form.value.kinds);
+		return { form: 'mail', success: 'Ihre Auswahl der E-Mails ist gespeichert.' };
 	},
 	password: async (event) => {
 		authorize(event, 'staff:view');

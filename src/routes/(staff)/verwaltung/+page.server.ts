@@ -10,6 +10,7 @@ export function load(event) {
 	return {
 		canViewAudit: can(event.locals.actor, 'audit:view'),
 		canViewFeedback: can(event.locals.actor, 'feedback:view'),
+		canManageMail: can(event.locals.actor, 'mail:manage'),
 		organisations: listOrganisations(db()).map(({ id, slug, name, kind, ags, adopting }) => ({
 			slug,
 			name,

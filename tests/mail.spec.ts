@@ -1,0 +1,202 @@
+// E-mail end to end (#20.2) against a local SMTP sink: an invitation arrives and its link works,
+// the choice of mails under "Mein Konto", a refused mail is retried, shown as failed to the
+// admins and delivered after "Erneut versuchen", and a mail queued before a SIGKILL goes out
+// exactly once after the restart.
+import type { APIRequestContext } from '@playwright/test';
+import { adminCredentials, postForm, serverEnvWithAdmin, signedInRequest } from './support/actors';
+import { queryDatabase } from './support/database';
+import { expect, openPage, pageWithState, test as base } from './support/fixtures';
+import { startServer, type AppServer } from './support/server';
+import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
+
+const from = 'Leitbild-Werkstatt <werkstatt@kreis-unna.test>';
+
+function mailEnv(sink: SmtpSink, extra: Record<string, string> = {}) {
+	return { ...serverEnvWithAdmin, SMTP_URL: sink.url, SMTP_FROM: from, ...extra };
+}
+
+interface OutboxRow {
+	state: string;
+	attempts: number;
+	last_error: string | null;
+}
+
+function outbox(server: AppServer, recipient: string): OutboxRow[] {
+	return queryDatabase<OutboxRow>(
+		server.dataDir,
+		'select state, attempts, last_error from mail_outbox where recipient = ?',
+		recipient
+	);
+}
+
+// A server of this file's own, mail on: a refused mail gets two quick attempts.
+const test = base.extend<object, { sink: SmtpSink; server: AppServer; admin: APIRequestContext }>({
+	sink: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for
+		async ({}, use) => {
+			const sink = await startSmtpSink();
+			await use(sink);
+			await sink.stop();
+		},
+		{ scope: 'worker' }
+	],
+	server: [
+		async ({ sink }, use) => {
+			const server = await startServer({
+				env: mailEnv(sink, { MAIL_MAX_ATTEMPTS: '2', MAIL_RETRY_BASE_SECONDS: '0.2' })
+			});
+			await use(server);
+			await server.dispose();
+		},
+		{ scope: 'worker' }
+	],
+	admin: [
+		async ({ server }, use) => {
+			const admin = await signedInRequest(
+				server.url,
+				adminCredentials.email,
+				adminCredentials.password
+			);
+			await use(admin);
+			await admin.dispose();
+		},
+		{ scope: 'worker' }
+	]
+});
+
+test('an invitation arrives by e-mail and its link creates the account in the browser', async ({
+	server,
+	sink,
+	admin,
+	browser
+}) => {
+	const email = 'post@kamen.test';
+	const { page, close } = await pageWithState(browser, admin, server.url);
+	await openPage(page, '/verwaltung/organisationen/kamen');
+	await expect(page.getByText('Die Person erhält die Einladung per E-Mail')).toBeVisible();
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByRole('checkbox', { name: 'Redaktion' }).check();
+	await page.getByRole('button', { name: 'Einladungslink erstellen' }).click();
+	await expect(page.getByText(`Die Einladung wurde an ${email} gesendet.`)).toBeVisible();
+	const shown = await page.getByLabel('Einladungslink').inputValue();
+	await close();
+
+	const mails = await sink.waitForMails(1);
+	const mail = mails.find((m) => m.subject?.includes('Kamen'))!;
+	expect(mail.to).toMatchObject({ value: [{ address: email }] });
+	expect(mail.subject).toBe('Einladung in die Leitbild-Werkstatt: Stadt Kamen');
+	expect(mail.text).toContain(shown);
+	expect(mail.text).toContain('Rollen: Redaktion');
+	expect(mail.html).toContain(`href="${shown}"`);
+	expect(mail.html).not.toMatch(/<img|<script|<link/);
+
+	// The link from the mail, opened by the invited person in a browser of their own.
+	const link = /http:\/\/\S+\/einladung\/[a-z0-9]+/.exec(mail.text ?? '')![0];
+	const context = await browser.newContext();
+	const invited = await context.newPage();
+	await openPage(invited, link);
+	await invited.getByLabel('Ihr Name').fill('Paula Post');
+	await invited.getByLabel('Passwort', { exact: true }).fill('Post-Passwort-2026');
+	await invited.getByLabel('Passwort wiederholen').fill('Post-Passwort-2026');
+	await invited.getByRole('button', { name: 'Konto anlegen und Einladung annehmen' }).click();
+	await invited.waitForURL(`${server.url}/`);
+
+	// Under "Mein Konto" she turns the mentions off; the choice is stored and shown again.
+	await openPage(invited, '/konto');
+	const mentions = invited.getByRole('checkbox', { name: 'Erwähnungen (@Name) in Kommentaren' });
+	await expect(mentions).toBeChecked();
+	await expect(
+		invited.getByRole('checkbox', { name: /Wöchentliche Zusammenfassung/ })
+	).not.toBeChecked();
+	await mentions.uncheck();
+	await invited.getByRole('button', { name: 'Auswahl speichern' }).click();
+	await expect(invited.getByText('Ihre Auswahl der E-Mails ist gespeichert.')).toBeVisible();
+	await openPage(invited, '/konto');
+	await expect(mentions).not.toBeChecked();
+	await expect(invited.getByRole('checkbox', { name: /Antworten auf meine/ })).toBeChecked();
+	await context.close();
+	expect(
+		queryDatabase(
+			server.dataDir,
+			`select p.kind, p.enabled from mail_preference p join user u on u.id = p.user_id
+			 where u.email = ? and p.enabled = 0 order by p.kind`,
+			email
+		)
+	).toEqual([
+		{ kind: 'mention', enabled: 0 },
+		{ kind: 'weekly-digest', enabled: 0 }
+	]);
+	expect(outbox(server, email)).toEqual([{ state: 'sent', attempts: 1, last_error: null }]);
+});
+
+test('a refused mail is retried, shown as failed with its reason, and sent after "Erneut versuchen"', async ({
+	server,
+	sink,
+	admin,
+	browser
+}) => {
+	const email = 'abgewiesen@unna.test';
+	sink.refuse(true);
+	const before = sink.mails.length;
+	const response = await postForm(admin, server.url, '/verwaltung/organisationen/unna?/invite', {
+		email,
+		roles: ['viewer']
+	});
+	expect(response.status()).toBe(200);
+	await expect.poll(() => outbox(server, email)[0]?.state).toBe('failed');
+	expect(outbox(server, email)[0]).toMatchObject({ attempts: 2 });
+	expect(outbox(server, email)[0].last_error).toContain('451');
+	sink.refuse(false);
+
+	const { page, close } = await pageWithState(browser, admin, server.url);
+	await openPage(page, '/verwaltung');
+	await page.getByRole('link', { name: 'E-Mail-Ausgang' }).click();
+	await expect(page.getByRole('heading', { name: 'E-Mail-Ausgang', level: 1 })).toBeVisible();
+	const row = page.getByRole('row').filter({ hasText: email });
+	await expect(row).toContainText('fehlgeschlagen');
+	await expect(row).toContainText('451');
+	await row.getByRole('button', { name: 'Erneut versuchen' }).click();
+	await expect(page.getByText('Die E-Mail wird erneut gesendet.')).toBeVisible();
+
+	const mails = await sink.waitForMails(before + 1);
+	expect(mails.filter((m) => (m.to as { text: string }).text === email)).toHaveLength(1);
+	await expect.poll(() => outbox(server, email)[0]?.state).toBe('sent');
+	await openPage(page, '/verwaltung/e-mail');
+	await expect(page.getByRole('row').filter({ hasText: email })).toContainText('gesendet');
+	await close();
+});
+
+test('a mail queued before a SIGKILL is sent exactly once after the restart', async () => {
+	const sink = await startSmtpSink({ down: true });
+	// The first attempt fails at once (nobody listens); the next would come a second later.
+	const server = await startServer({ env: mailEnv(sink, { MAIL_RETRY_BASE_SECONDS: '1' }) });
+	try {
+		const email = 'absturz@selm.test';
+		const admin = await signedInRequest(
+			server.url,
+			adminCredentials.email,
+			adminCredentials.password
+		);
+		const response = await postForm(admin, server.url, '/verwaltung/organisationen/selm?/invite', {
+			email,
+			roles: ['viewer']
+		});
+		await admin.dispose();
+		expect(response.status()).toBe(200);
+		await expect
+			.poll(() => outbox(server, email)[0], { intervals: [20] })
+			.toMatchObject({ state: 'queued', attempts: 1 });
+
+		await server.kill();
+		await sink.start();
+		await server.restart();
+		const [mail] = await sink.waitForMails(1);
+		expect(mail.subject).toBe('Einladung in die Leitbild-Werkstatt: Stadt Selm');
+		await expect.poll(() => outbox(server, email)[0]?.state).toBe('sent');
+		expect(sink.mails).toHaveLength(1);
+		expect(outbox(server, email)).toEqual([{ state: 'sent', attempts: 2, last_error: null }]);
+	} finally {
+		await server.dispose();
+		await sink.stop();
+	}
+});
