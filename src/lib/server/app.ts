@@ -39,6 +39,11 @@ import { pollChannel, type PollChannel } from './polls/poll-channel';
 import { pollsSeed } from './polls/polls-seed';
 import { commentChannel, type CommentChannel } from './comments/comment-channel';
 import { consensusChannel, type ConsensusChannel } from './consensus/consensus-channel';
+import {
+	dailyCheckIntervalMs,
+	notificationScheduleFromEnv,
+	runDailyCheck
+} from './notifications/daily-check';
 import { MailSender } from './mail/sender';
 
 export type AppStatus = 'starting' | 'ready' | 'failed';
@@ -59,6 +64,7 @@ interface App {
 	comments?: CommentChannel;
 	consensus?: ConsensusChannel;
 	retentionTimer?: NodeJS.Timeout;
+	dailyCheckTimer?: NodeJS.Timeout;
 	mailSender?: MailSender;
 }
 
@@ -171,6 +177,10 @@ async function prepare(app: App): Promise<void> {
 			forgetOldThrottles(db);
 		}, retentionSweepMs);
 		app.retentionTimer.unref();
+		const schedule = notificationScheduleFromEnv();
+		runDailyCheck(db, schedule);
+		app.dailyCheckTimer = setInterval(() => runDailyCheck(db, schedule), dailyCheckIntervalMs);
+		app.dailyCheckTimer.unref();
 		app.documents = documentChannel(db, app.liveLimits);
 		app.presence = new EventPresence({ onChange: publishAttendance });
 		app.boards = boardChannel(db, app.liveLimits, app.presence);
@@ -328,6 +338,7 @@ export function appRuntime(): AppRuntime {
 			if (!app) return;
 			await app.ready;
 			clearInterval(app.retentionTimer);
+			clearInterval(app.dailyCheckTimer);
 			await app.mailSender?.stop();
 			app.presence?.stop();
 			await app.realtime?.close();

@@ -4,6 +4,7 @@ import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { transaction, type AppDatabase } from '../db/database';
 import { recordActivity } from '../documents/activity';
+import { queueCommentMails } from '../notifications/comment-mails';
 import type { CommentMessage, CommentThread } from '$lib/comments';
 import { annotation, annotationReply, user, type AnnotationState } from '../db/schema';
 
@@ -16,8 +17,9 @@ const unknownThread = {
 	message: 'Diesen Kommentar gibt es in diesem Dokument nicht.'
 } as const;
 
-/** A message in a thread (the opening comment or a reply), noted in the document's activity.
- * Change proposals use the same threads for their discussion. */
+/** A message in a thread (the opening comment or a reply), noted in the document's activity and
+ * mailed to the people it mentions and, for a reply, to the thread's earlier writers. Change
+ * proposals use the same threads for their discussion. */
 export function addMessage(
 	tx: AppDatabase,
 	threadId: string,
@@ -26,6 +28,8 @@ export function addMessage(
 	detail: 'new' | 'reply',
 	kind: 'comment' | 'proposal' = 'comment'
 ) {
+	const earlierAuthorIds =
+		detail === 'reply' ? threadAuthorIds(tx, threadId) : ([] as (string | null)[]);
 	tx.insert(annotationReply)
 		.values({
 			id: crypto.randomUUID(),
@@ -42,6 +46,30 @@ export function addMessage(
 		at: now,
 		detail
 	});
+	queueCommentMails(tx, {
+		documentId: input.documentId,
+		threadId,
+		authorId: input.authorId,
+		body: input.body,
+		earlierAuthorIds,
+		kind
+	});
+}
+
+/** Who began a thread and wrote in it, oldest first. */
+function threadAuthorIds(tx: AppDatabase, threadId: string): (string | null)[] {
+	const thread = tx
+		.select({ createdBy: annotation.createdBy })
+		.from(annotation)
+		.where(eq(annotation.id, threadId))
+		.get();
+	const writers = tx
+		.select({ authorId: annotationReply.authorId })
+		.from(annotationReply)
+		.where(eq(annotationReply.annotationId, threadId))
+		.orderBy(asc(annotationReply.createdAt), sql`${annotationReply}.rowid`)
+		.all();
+	return [thread?.createdBy ?? null, ...writers.map((writer) => writer.authorId)];
 }
 
 export function createComment(

@@ -51,12 +51,14 @@ describe('composeMail', () => {
 			greeting: 'Hallo,',
 			paragraphs: ['Neu'],
 			kind: 'mention',
-			preferencesUrl: 'https://leitbild.example/konto#benachrichtigungen'
+			preferencesUrl: 'https://leitbild.example/e-mail-abbestellen/lea.mention.0123'
 		});
 		expect(mail.text).toContain(
-			'-- \nSie erhalten diese E-Mail, weil Sie in einem Kommentar erwähnt wurden.\nWelche E-Mails Sie erhalten, stellen Sie hier ein:\nhttps://leitbild.example/konto#benachrichtigungen\n'
+			'-- \nSie erhalten diese E-Mail, weil Sie in einem Kommentar erwähnt wurden.\nDiese Art von E-Mails bestellen Sie hier ab, auch ohne Anmeldung:\nhttps://leitbild.example/e-mail-abbestellen/lea.mention.0123\n'
 		);
-		expect(mail.html).toContain('href="https://leitbild.example/konto#benachrichtigungen"');
+		expect(mail.html).toContain(
+			'href="https://leitbild.example/e-mail-abbestellen/lea.mention.0123"'
+		);
 	});
 
 	it('builds absolute links from ORIGIN', () => {

@@ -10,15 +10,15 @@ export interface MailContent {
 	paragraphs: string[];
 	/** The one thing to do, as a button in HTML and a line with the URL in plain text. */
 	action?: { label: string; url: string };
-	/** Where the person changes which mails they get; the footer links there when given. For an
-	 * optional kind: unsubscribeUrl(db, userId, kind), which works without signing in. */
+	/** For an optional kind: unsubscribeUrl(db, userId, kind), which turns the kind off without
+	 * signing in (its page links to all choices under Mein Konto); the footer links there. */
 	preferencesUrl?: string;
 	/** Says in the footer why the person gets this mail. */
 	kind?: MailKind;
 }
 
 const generalReason = 'Sie erhalten diese E-Mail von der Leitbild-Werkstatt.';
-const preferencesText = 'Welche E-Mails Sie erhalten, stellen Sie hier ein:';
+const preferencesText = 'Diese Art von E-Mails bestellen Sie hier ab, auch ohne Anmeldung:';
 const signature = 'Ihre Leitbild-Werkstatt';
 
 /** The full URL of a path as people outside reach the app (ORIGIN). */

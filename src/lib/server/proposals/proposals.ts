@@ -11,6 +11,7 @@ import { addMessage, threadMessages } from '../comments/comments';
 import { transaction, type AppDatabase } from '../db/database';
 import { annotation, membership, organisation, user, type AnnotationRow } from '../db/schema';
 import { recordActivity } from '../documents/activity';
+import { queueProposalDecisionMail } from '../notifications/proposal-mails';
 import { anchorsAround, applyProposal, type AppliedProposal } from './apply-proposal';
 import { rangeText, resolveProposalRange } from './proposal-range';
 
@@ -269,6 +270,9 @@ function markDecided(
 			at: now,
 			detail: changes.state
 		});
+		if (changes.state === 'accepted' || changes.state === 'rejected') {
+			queueProposalDecisionMail(tx, row, userId, changes.state);
+		}
 	});
 }
 

@@ -49,6 +49,7 @@ import {
 	type ProposalResult
 } from '$lib/server/proposals/proposals';
 import { signedInUser } from '$lib/server/http/guard';
+import { documentReaders } from '$lib/server/notifications/people';
 import { can, type Action } from '$lib/server/policy';
 import { documentCatalogue, offeredEvents } from '$lib/server/sources/event-sources';
 import { listPassageSources } from '$lib/server/sources/passage-sources';
@@ -81,6 +82,7 @@ export function load(event) {
 		sourceEvents: offeredEvents(db(), found.id),
 		catalogue: documentCatalogue(db(), found.id),
 		databaseEpoch: databaseEpoch(db()),
+		mentionable: documentReaders(db(), found).map(({ id, name }) => ({ id, name })),
 		user: { id: user.id, name: user.name, colour: userColour(user.id) }
 	};
 }
