@@ -39,6 +39,7 @@ import { pollChannel, type PollChannel } from './polls/poll-channel';
 import { pollsSeed } from './polls/polls-seed';
 import { commentChannel, type CommentChannel } from './comments/comment-channel';
 import { consensusChannel, type ConsensusChannel } from './consensus/consensus-channel';
+import { startOparlSync } from './oparl/sync';
 
 export type AppStatus = 'starting' | 'ready' | 'failed';
 
@@ -58,6 +59,7 @@ interface App {
 	comments?: CommentChannel;
 	consensus?: ConsensusChannel;
 	retentionTimer?: NodeJS.Timeout;
+	oparlTimer?: NodeJS.Timeout | null;
 }
 
 const appKey = Symbol.for('leitbild-werkstatt.app');
@@ -155,6 +157,7 @@ async function prepare(app: App): Promise<void> {
 			forgetOldThrottles(db);
 		}, retentionSweepMs);
 		app.retentionTimer.unref();
+		app.oparlTimer = startOparlSync(db, app.config.oparl);
 		app.documents = documentChannel(db, app.liveLimits);
 		app.presence = new EventPresence({ onChange: publishAttendance });
 		app.boards = boardChannel(db, app.liveLimits, app.presence);
@@ -311,6 +314,7 @@ export function appRuntime(): AppRuntime {
 			if (!app) return;
 			await app.ready;
 			clearInterval(app.retentionTimer);
+			if (app.oparlTimer) clearInterval(app.oparlTimer);
 			app.presence?.stop();
 			await app.realtime?.close();
 			if (app.db) closeDatabase(app.db);

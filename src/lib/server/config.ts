@@ -13,6 +13,8 @@ export interface AppConfig {
 	migrationsDir: string;
 	/** Days after an event is archived until its participant identities are deleted. */
 	participantRetentionDays: number;
+	/** The council information systems (OParl): reach into private networks, deadline, sync. */
+	oparl: { allowPrivateNetworks: boolean; timeoutMs: number; syncMinutes: number };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -27,7 +29,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		dataDir,
 		databasePath: path.resolve(env.DATABASE_PATH ?? path.join(dataDir, 'app.db')),
 		migrationsDir: path.resolve(env.MIGRATIONS_DIR ?? 'drizzle'),
-		participantRetentionDays: nonNegativeNumber(env.PARTICIPANT_RETENTION_DAYS, 90)
+		participantRetentionDays: nonNegativeNumber(env.PARTICIPANT_RETENTION_DAYS, 90),
+		oparl: {
+			allowPrivateNetworks: env.OPARL_ALLOW_PRIVATE_NETWORKS === 'true',
+			timeoutMs: (nonNegativeNumber(env.OPARL_TIMEOUT_SECONDS, 10) || 10) * 1000,
+			syncMinutes: nonNegativeNumber(env.OPARL_SYNC_MINUTES, 60)
+		}
 	};
 }
 
