@@ -17,6 +17,8 @@ export interface OparlServer {
 	/** Answers the path only after this many milliseconds. */
 	delay(path: string, ms: number): void;
 	remove(path: string): void;
+	/** Back to the fixtures as they were at the start, without delays. */
+	reset(): void;
 	/** Every path asked for, in order. */
 	requests: string[];
 	close(): Promise<void>;
@@ -239,8 +241,14 @@ export async function startOparlServer(
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
 	const origin = `http://127.0.0.1:${port}`;
-	for (const [path, json] of Object.entries(fixtures(origin))) objects.set(path, { json });
+	const reset = () => {
+		objects.clear();
+		delays.clear();
+		for (const [path, json] of Object.entries(fixtures(origin))) objects.set(path, { json });
+	};
+	reset();
 	return {
+		reset,
 		origin,
 		systemUrl: `${origin}/oparl/system`,
 		requests,

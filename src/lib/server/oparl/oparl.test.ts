@@ -5,7 +5,6 @@ import * as v from 'valibot';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
 	councilDecided,
-	kamenFixtures,
 	startOparlServer,
 	type OparlServer
 } from '../../../../tests/support/oparl-server';
@@ -35,10 +34,7 @@ beforeAll(async () => {
 	server = await startOparlServer();
 });
 afterAll(() => server.close());
-afterEach(() => {
-	for (const [p, json] of Object.entries(kamenFixtures(server.origin))) server.set(p, json);
-	server.delay('/oparl/paper/17', 0);
-});
+afterEach(() => server.reset());
 
 const fetcher = (overrides: Partial<Parameters<typeof createFetcher>[0]> = {}) =>
 	createFetcher({
