@@ -145,9 +145,8 @@ test('admin connects Kamen, a signatory links a paper, takes over the proposals,
 
 		for (const width of [375, 1280]) {
 			await page.setViewportSize({ width, height: 900 });
-			await page.screenshot({
-				path: test.info().outputPath(`oparl-vorschlaege-${width}.png`),
-				fullPage: true
+			await page.getByRole('region', { name: 'Ratsinformationssystem' }).screenshot({
+				path: test.info().outputPath(`oparl-vorschlaege-${width}.png`)
 			});
 		}
 		expect((await new AxeBuilder({ page }).withTags(wcagTags).analyze()).violations).toEqual([]);
@@ -227,6 +226,13 @@ test('every failure of the council information system gives a German message and
 	server,
 	oparl
 }) => {
+	const saved = await postForm(
+		actors.admin.request,
+		server.url,
+		'/verwaltung/organisationen/kamen/oparl?/save',
+		{ systemUrl: oparl.systemUrl, bodyUrl: `${oparl.origin}/oparl/body/kamen` }
+	);
+	expect(saved.status()).toBe(200);
 	const doc = await createDocument(server, actors.editor, 'Leitbild für Fehlerfälle');
 	await freeze(server, actors.editor, doc.slug, 'Fassung für Fehlerfälle');
 	const [version] = queryDatabase<{ id: string }>(
@@ -299,6 +305,8 @@ test('every failure of the council information system gives a German message and
 		await openPage(session.page, `/beschluesse/${doc.slug}/kamen`);
 		await session.page.getByRole('button', { name: 'Jetzt abgleichen' }).click();
 		await expect(session.page.getByRole('alert')).toContainText('kein gültiges JSON');
+		// The failure stays with the connection, for everyone who opens the page later.
+		await openPage(session.page, `/beschluesse/${doc.slug}/kamen`);
 		await expect(session.page.getByTestId('oparl-error')).toContainText('kein gültiges JSON');
 	} finally {
 		await session.close();

@@ -32,11 +32,7 @@ export function classifyResult(result: string): ResultStage | null {
 	if (/\b(abgelehnt|nicht (beschlossen|zugestimmt|angenommen)|rejected|declined)\b/.test(text)) {
 		return 'abgelehnt';
 	}
-	if (
-		/\b(vertagt|zurueckgestellt|zurueckgezogen|verschoben|abgesetzt|postponed|deferred)\b/.test(
-			text
-		)
-	) {
+	if (/\b(vertagt|zurueckgestellt|verschoben|abgesetzt|postponed|deferred)\b/.test(text)) {
 		return 'vertagt';
 	}
 	if (/\bungeaendert\b|\bwie vorgeschlagen\b|\bohne aenderung/.test(text)) return 'beschlossen';
