@@ -112,7 +112,10 @@ export function proposeSteps(path: PaperPath, now: Date): Proposals {
 		const sourceUrl = consultation.agendaItem?.url ?? consultation.meetingUrl;
 		const council = isCouncil(consultation);
 		const base = { date, bodyName: body, sourceUrl, resolutionUrl: null, result: null };
-		if (consultation.cancelled) {
+		if (
+			consultation.cancelled ||
+			/abgesagt|ausgefallen|aufgehoben/i.test(consultation.meetingState ?? '')
+		) {
 			notices.push({
 				sourceUrl: `${consultation.meetingUrl}#abgesagt`,
 				news: `${body}: Sitzung am ${formatCalendarDate(date)} abgesagt`

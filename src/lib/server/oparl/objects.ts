@@ -19,9 +19,7 @@ export const OparlBody = v.looseObject({
 	shortName: optionalText,
 	/** Amtlicher Gemeindeschlüssel, eight digits. */
 	ags: optionalText,
-	paper: url,
-	meeting: v.nullish(url),
-	web: v.nullish(url)
+	paper: url
 });
 export type OparlBody = v.InferOutput<typeof OparlBody>;
 
@@ -35,10 +33,7 @@ export function listPage<TItem extends v.GenericSchema>(item: TItem) {
 
 export const OparlFile = v.looseObject({
 	id: url,
-	name: optionalText,
-	fileName: optionalText,
-	accessUrl: url,
-	downloadUrl: v.nullish(url)
+	accessUrl: url
 });
 export type OparlFile = v.InferOutput<typeof OparlFile>;
 
@@ -66,8 +61,7 @@ export const OparlMeeting = v.looseObject({
 		)
 	),
 	organization: v.nullish(v.array(url)),
-	agendaItem: v.nullish(v.array(v.union([url, OparlAgendaItem]))),
-	web: v.nullish(url)
+	agendaItem: v.nullish(v.array(v.union([url, OparlAgendaItem])))
 });
 export type OparlMeeting = v.InferOutput<typeof OparlMeeting>;
 
@@ -95,10 +89,8 @@ export const OparlPaper = v.looseObject({
 	type: v.string(),
 	name: optionalText,
 	reference: optionalText,
-	date: optionalText,
 	/** Embedded in 1.1; some systems give only their URLs. */
 	consultation: v.nullish(v.array(v.union([url, OparlConsultation]))),
-	web: v.nullish(url),
-	modified: optionalText
+	web: v.nullish(url)
 });
 export type OparlPaper = v.InferOutput<typeof OparlPaper>;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as v from 'valibot';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
 	councilDecided,
 	startOparlServer,
@@ -25,7 +25,13 @@ import { classifyResult, proposeSteps } from './mapping';
 import { OparlPaper } from './objects';
 import { agsMatches, findPapersByReference, readBody, readPaperPath } from './reader';
 import { confirmProposal, dismissProposal, listNews, listProposals, saveConnection } from './store';
-import { bodyChoices, linkPaperFromSystem, syncOrganisation, type OparlSettings } from './sync';
+import {
+	bodyChoices,
+	linkPaperFromSystem,
+	startOparlSync,
+	syncOrganisation,
+	type OparlSettings
+} from './sync';
 
 const settings: OparlSettings = { allowPrivateNetworks: true, timeoutMs: 1000, syncMinutes: 0 };
 
@@ -223,6 +229,26 @@ describe('the mapping', () => {
 	});
 });
 
+describe('a cancelled meeting', () => {
+	it('proposes nothing and says so', async () => {
+		server.patch('/oparl/meeting/2', { cancelled: true });
+		const proposals = proposeSteps(
+			await readPaperPath(fetcher(), `${server.origin}/oparl/paper/17`),
+			new Date()
+		);
+		expect(proposals.steps.map((s) => s.stage)).toEqual(['im-ausschuss']);
+		expect(proposals.notices.map((n) => n.news)).toEqual([
+			expect.stringMatching(/^Rat der Stadt Kamen: Sitzung am .* abgesagt$/)
+		]);
+		server.patch('/oparl/meeting/2', { cancelled: false, meetingState: 'abgesagt' });
+		const byState = proposeSteps(
+			await readPaperPath(fetcher(), `${server.origin}/oparl/paper/17`),
+			new Date()
+		);
+		expect(byState.steps.map((s) => s.stage)).toEqual(['im-ausschuss']);
+	});
+});
+
 describe('linking, syncing and confirming', () => {
 	const dataDirs: string[] = [];
 	afterAll(() => {
@@ -370,5 +396,37 @@ describe('linking, syncing and confirming', () => {
 			}
 		);
 		expect(!refused.ok && refused.message).toMatch(/OPARL_ALLOW_PRIVATE_NETWORKS/);
+	});
+
+	it('syncs in the background every OPARL_SYNC_MINUTES, and not at all with 0', async () => {
+		const { db, kamen, doc, version } = setup();
+		saveConnection(db, {
+			organisationId: kamen.id,
+			systemUrl: server.systemUrl,
+			bodyUrl: `${server.origin}/oparl/body/kamen`,
+			bodyName: 'Stadt Kamen',
+			userId: 'sina'
+		});
+		await linkPaperFromSystem(db, settings, {
+			documentId: doc.id,
+			organisationId: kamen.id,
+			versionId: version.id,
+			userId: 'sina',
+			paper: 'DS 2027/017'
+		});
+		expect(startOparlSync(db, { ...settings, syncMinutes: 0 })).toBeNull();
+		councilDecided(server);
+		vi.useFakeTimers({ toFake: ['setInterval'] });
+		const timer = startOparlSync(db, { ...settings, syncMinutes: 5 });
+		try {
+			expect(listProposals(db, doc.id, kamen.id).map((p) => p.stage)).not.toContain('beschlossen');
+			vi.advanceTimersByTime(5 * 60_000);
+			await vi.waitFor(() =>
+				expect(listProposals(db, doc.id, kamen.id).map((p) => p.stage)).toContain('beschlossen')
+			);
+		} finally {
+			clearInterval(timer!);
+			vi.useRealTimers();
+		}
 	});
 });

@@ -130,7 +130,6 @@ export async function findPaperByAddress(
 export interface ConsultationPath {
 	meetingUrl: string;
 	meetingName: string;
-	meetingWeb: string | null;
 	/** ISO date-time of the meeting's start, planned or held. */
 	start: string | null;
 	meetingState: string | null;
@@ -177,7 +176,6 @@ export async function readPaperPath(fetcher: OparlFetcher, paperUrl: string): Pr
 		consultations.push({
 			meetingUrl,
 			meetingName: meeting.name ?? '',
-			meetingWeb: meeting.web ?? null,
 			start: meeting.start ?? null,
 			meetingState: meeting.meetingState ?? null,
 			cancelled: meeting.cancelled === true,
