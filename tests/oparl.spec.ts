@@ -97,6 +97,13 @@ async function connectKamen(page: Page, oparl: OparlServer) {
 	// Kamen's AGS 05978020 picks Kamen, not Bergkamen, which the system lists first.
 	await expect(page.getByLabel(/Stadt Kamen \(AGS 05978020\) – passt/)).toBeChecked();
 	await expect(page.getByLabel(/Stadt Bergkamen/)).not.toBeChecked();
+	for (const width of [375, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({
+			path: test.info().outputPath(`oparl-einrichten-${width}.png`),
+			fullPage: true
+		});
+	}
 	await page.getByRole('button', { name: 'Verbindung speichern' }).click();
 	await expect(
 		page.getByRole('status').filter({ hasText: 'Kamen ist mit „Stadt Kamen“ verbunden.' })
