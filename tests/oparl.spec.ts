@@ -221,6 +221,14 @@ test('admin connects Kamen, a signatory links a paper, takes over the proposals,
 			page.getByRole('status').filter({ hasText: 'Abgeglichen: nichts Neues.' })
 		).toBeVisible();
 		await expect(page.getByTestId('oparl-proposal')).toHaveCount(0);
+
+		// After a restart the connection, the papers, the decided proposals and the news remain.
+		await server.restart();
+		await openPage(page, `/beschluesse/${doc.slug}/kamen`);
+		await expect(page.getByTestId('oparl-status')).toContainText('Stadt Kamen');
+		await expect(page.getByTestId('oparl-papers')).toContainText('DS 2027/017');
+		await expect(page.getByTestId('oparl-news')).toContainText('ungeändert beschlossen');
+		await expect(page.getByText('Entschiedene Vorschläge (3)')).toBeVisible();
 	} finally {
 		await session.close();
 	}
