@@ -191,15 +191,39 @@ test('admin connects Kamen, a signatory links a paper, takes over the proposals,
 			)
 		).toEqual([{ stage: 'vorlage-im-rat', planned_on: meetingStart(new Date(), 14).slice(0, 10) }]);
 
-		// Later the council decides; "Jetzt abgleichen" brings the result.
+		// The first sync reads the paper's path; the next, with nothing changed, only asks the
+		// body's lists what was modified since the first began, and reads no paper path.
+		const syncNow = async (says: string) => {
+			await Promise.all([
+				page.waitForResponse((r) => r.url().includes('?/sync')),
+				page.getByRole('button', { name: 'Jetzt abgleichen' }).click()
+			]);
+			await expect(page.getByRole('status').filter({ hasText: says })).toBeVisible();
+		};
+		await syncNow('Abgeglichen: nichts Neues.');
+		oparl.requests.length = 0;
+		await syncNow('Abgeglichen: nichts Neues.');
+		expect(oparl.requests.filter((p) => !p.includes('modified_since'))).toEqual([
+			'/oparl/body/kamen'
+		]);
+		expect(oparl.requests.map((p) => p.split('?')[0])).toEqual([
+			'/oparl/body/kamen',
+			'/oparl/body/kamen/papers',
+			'/oparl/body/kamen/papers',
+			'/oparl/body/kamen/meetings',
+			'/oparl/body/kamen/agendaitems'
+		]);
+
+		// Later the council decides; "Jetzt abgleichen" finds the modified meeting and agenda item
+		// and reads the paper's path again.
 		councilDecided(oparl);
-		await page.getByRole('button', { name: 'Jetzt abgleichen' }).click();
-		await expect(
-			page.getByRole('status').filter({ hasText: 'Abgeglichen: 1 Neuigkeit.' })
-		).toBeVisible();
+		oparl.requests.length = 0;
+		await syncNow('Abgeglichen: 1 Neuigkeit.');
 		await expect(page.getByTestId('oparl-news')).toContainText(
 			'Rat der Stadt Kamen: Ergebnis: ungeändert beschlossen (Beschlossen) – bitte bestätigen'
 		);
+		expect(oparl.requests).toContain('/oparl/paper/17');
+		expect(oparl.requests.some((p) => p.startsWith('/oparl/body/kamen/agendaitems?'))).toBe(true);
 		const decision = proposal(page, 'Beschlossen');
 		await expect(decision).toContainText('Ergebnis laut System: ungeändert beschlossen');
 		await expect(
@@ -216,10 +240,7 @@ test('admin connects Kamen, a signatory links a paper, takes over the proposals,
 		await expect(page.getByTestId('oparl-last-sync')).not.toHaveText('noch keiner');
 
 		// A second sync finds nothing new and proposes nothing twice.
-		await page.getByRole('button', { name: 'Jetzt abgleichen' }).click();
-		await expect(
-			page.getByRole('status').filter({ hasText: 'Abgeglichen: nichts Neues.' })
-		).toBeVisible();
+		await syncNow('Abgeglichen: nichts Neues.');
 		await expect(page.getByTestId('oparl-proposal')).toHaveCount(0);
 
 		// After a restart the connection, the papers, the decided proposals and the news remain.

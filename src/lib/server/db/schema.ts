@@ -838,7 +838,10 @@ export const oparlConnection = sqliteTable('oparl_connection', {
 	systemUrl: text('system_url').notNull(),
 	bodyUrl: text('body_url').notNull(),
 	bodyName: text('body_name').notNull(),
+	/** When the last successful sync started: the next one asks for what changed since. */
 	lastSyncAt: integer('last_sync_at', { mode: 'timestamp_ms' }),
+	/** When a sync last read every linked paper's path, whatever the lists said changed. */
+	lastFullSyncAt: integer('last_full_sync_at', { mode: 'timestamp_ms' }),
 	/** The last sync's failure in German, null once a sync succeeded. */
 	lastError: text('last_error'),
 	lastErrorAt: integer('last_error_at', { mode: 'timestamp_ms' }),
@@ -867,6 +870,9 @@ export const oparlPaper = sqliteTable(
 		reference: text('reference').notNull(),
 		name: text('name').notNull(),
 		webUrl: text('web_url'),
+		/** The OParl addresses the paper's path went through when last read (consultations,
+		 * meetings, agenda items): a modified one among them makes the sync read the path again. */
+		pathUrls: text('path_urls', { mode: 'json' }).$type<string[]>().notNull().default([]),
 		linkedBy: text('linked_by').references(() => user.id, { onDelete: 'set null' }),
 		linkedAt: timestampNow('linked_at')
 	},

@@ -19,7 +19,10 @@ export const OparlBody = v.looseObject({
 	shortName: optionalText,
 	/** Amtlicher Gemeindeschlüssel, eight digits. */
 	ags: optionalText,
-	paper: url
+	paper: url,
+	meeting: v.nullish(url),
+	/** The list of all agenda items, new in 1.1. */
+	agendaItem: v.nullish(url)
 });
 export type OparlBody = v.InferOutput<typeof OparlBody>;
 

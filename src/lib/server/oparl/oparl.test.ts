@@ -24,7 +24,14 @@ import { createFetcher, isPrivateAddress, OparlError } from './fetcher';
 import { classifyResult, proposeSteps } from './mapping';
 import { OparlPaper } from './objects';
 import { agsMatches, findPapersByReference, readBody, readPaperPath } from './reader';
-import { confirmProposal, dismissProposal, listNews, listProposals, saveConnection } from './store';
+import {
+	confirmProposal,
+	dismissProposal,
+	findConnection,
+	listNews,
+	listProposals,
+	saveConnection
+} from './store';
 import {
 	bodyChoices,
 	linkPaperFromSystem,
@@ -396,6 +403,106 @@ describe('linking, syncing and confirming', () => {
 			}
 		);
 		expect(!refused.ok && refused.message).toMatch(/OPARL_ALLOW_PRIVATE_NETWORKS/);
+	});
+
+	it('after the first sync reads only the lists modified since the last start, and a later result through them', async () => {
+		const { db, kamen, doc, version } = setup();
+		saveConnection(db, {
+			organisationId: kamen.id,
+			systemUrl: server.systemUrl,
+			bodyUrl: `${server.origin}/oparl/body/kamen`,
+			bodyName: 'Stadt Kamen',
+			userId: 'sina'
+		});
+		await linkPaperFromSystem(db, settings, {
+			documentId: doc.id,
+			organisationId: kamen.id,
+			versionId: version.id,
+			userId: 'sina',
+			paper: 'DS 2027/017'
+		});
+		const sync = async (now = new Date()) => {
+			const since = findConnection(db, kamen.id)!.lastSyncAt;
+			server.requests.length = 0;
+			const result = await syncOrganisation(db, settings, kamen.id, now);
+			expect(findConnection(db, kamen.id)!.lastSyncAt).toEqual(now);
+			return { result, since: since && encodeURIComponent(since.toISOString()) };
+		};
+		const modifiedLists = (since: string | null) => [
+			'/oparl/body/kamen',
+			`/oparl/body/kamen/papers?modified_since=${since}`,
+			`/oparl/body/kamen/papers?page=2&modified_since=${since}`,
+			`/oparl/body/kamen/meetings?modified_since=${since}`,
+			`/oparl/body/kamen/agendaitems?modified_since=${since}`
+		];
+
+		// The first sync after linking reads the whole path, asking for no list.
+		const first = await sync();
+		expect(first.result).toEqual({ ok: true, added: 0 });
+		expect(server.requests).toContain('/oparl/paper/17');
+		expect(server.requests.some((p) => p.includes('modified_since'))).toBe(false);
+
+		// Nothing changed: only the lists (page by page), filtered, and no paper path.
+		const quiet = await sync();
+		expect(quiet.result).toEqual({ ok: true, added: 0 });
+		expect(server.requests).toEqual(modifiedLists(quiet.since));
+
+		// Another paper changed: it is on the list, but no linked paper's path is read.
+		server.patch('/oparl/paper/1', { name: 'Haushaltssatzung, geändert' });
+		const elsewhere = await sync();
+		expect(server.requests).toEqual(modifiedLists(elsewhere.since));
+
+		// The council decided: the modified meeting and agenda item lead to the paper's path.
+		councilDecided(server);
+		const decided = await sync();
+		expect(decided.result).toEqual({ ok: true, added: 1 });
+		expect(server.requests.slice(0, 5)).toEqual(modifiedLists(decided.since));
+		expect(server.requests).toContain('/oparl/paper/17');
+		expect(listProposals(db, doc.id, kamen.id).map((p) => p.stage)).toContain('beschlossen');
+
+		// A broken filtered list fails like any other read and changes nothing.
+		const connectionBefore = findConnection(db, kamen.id)!;
+		server.raw('/oparl/body/kamen/agendaitems', '<html>Wartung</html>');
+		const broken = await syncOrganisation(db, settings, kamen.id);
+		expect(!broken.ok && broken.message).toMatch(/kein gültiges JSON/);
+		expect(findConnection(db, kamen.id)!.lastSyncAt).toEqual(connectionBefore.lastSyncAt);
+	});
+
+	it('reads every path once a day, for systems whose modification dates are wrong', async () => {
+		const { db, kamen, doc, version } = setup();
+		saveConnection(db, {
+			organisationId: kamen.id,
+			systemUrl: server.systemUrl,
+			bodyUrl: `${server.origin}/oparl/body/kamen`,
+			bodyName: 'Stadt Kamen',
+			userId: 'sina'
+		});
+		await linkPaperFromSystem(db, settings, {
+			documentId: doc.id,
+			organisationId: kamen.id,
+			versionId: version.id,
+			userId: 'sina',
+			paper: 'DS 2027/017'
+		});
+		const start = new Date();
+		expect((await syncOrganisation(db, settings, kamen.id, start)).ok).toBe(true);
+		// The result arrives with the old modification date, so the filtered lists miss it.
+		const old = findConnection(db, kamen.id)!.lastSyncAt!;
+		const stale = new Date(old.getTime() - 86_400_000).toISOString();
+		councilDecided(server);
+		server.patch('/oparl/meeting/2', { modified: stale });
+		server.patch('/oparl/agendaitem/21', { modified: stale });
+		const later = new Date(start.getTime() + 60_000);
+		expect(await syncOrganisation(db, settings, kamen.id, later)).toEqual({ ok: true, added: 0 });
+		const nextDay = new Date(start.getTime() + 24 * 3_600_000);
+		server.requests.length = 0;
+		expect(await syncOrganisation(db, settings, kamen.id, nextDay)).toEqual({
+			ok: true,
+			added: 1
+		});
+		expect(server.requests).toContain('/oparl/paper/17');
+		expect(server.requests.some((p) => p.includes('modified_since'))).toBe(false);
+		expect(findConnection(db, kamen.id)!.lastFullSyncAt).toEqual(nextDay);
 	});
 
 	it('syncs in the background every OPARL_SYNC_MINUTES, and not at all with 0', async () => {

@@ -22,7 +22,8 @@ async function* listItems<TItem extends v.GenericSchema>(
 	firstUrl: string,
 	item: TItem,
 	what: string,
-	maxPages = defaultMaxPages
+	maxPages = defaultMaxPages,
+	hint = 'Fügen Sie bitte die Adresse der Drucksache direkt ein.'
 ): AsyncGenerator<v.InferOutput<TItem>> {
 	const seen = new Set<string>();
 	let next: string | null | undefined = firstUrl;
@@ -34,7 +35,7 @@ async function* listItems<TItem extends v.GenericSchema>(
 		}
 		if (seen.size >= maxPages) {
 			throw new OparlError(
-				`Die Liste „${what}“ hat mehr als ${maxPages} Seiten; das Lesen wurde abgebrochen. Fügen Sie bitte die Adresse der Drucksache direkt ein.`
+				`Die Liste „${what}“ hat mehr als ${maxPages} Seiten; das Lesen wurde abgebrochen. ${hint}`
 			);
 		}
 		seen.add(next);
@@ -148,6 +149,8 @@ export interface ConsultationPath {
 export interface PaperPath {
 	paper: FoundPaper;
 	consultations: ConsultationPath[];
+	/** The addresses the path went through: consultations, meetings and agenda items. */
+	urls: string[];
 }
 
 /** Reads a paper and, for each consultation, its meeting, committee and agenda item. */
@@ -159,11 +162,19 @@ export async function readPaperPath(fetcher: OparlFetcher, paperUrl: string): Pr
 	};
 	const paper = await fetcher.get(paperUrl, OparlPaper, 'Drucksache');
 	const consultations: ConsultationPath[] = [];
+	const urls = new Set<string>();
 	for (const entry of paper.consultation ?? []) {
 		const consultation =
 			typeof entry === 'string'
 				? await once(entry, () => fetcher.get(entry, OparlConsultation, 'Beratung'))
 				: entry;
+		for (const address of [
+			typeof entry === 'string' ? entry : entry.id,
+			consultation.meeting,
+			consultation.agendaItem
+		]) {
+			if (address) urls.add(address);
+		}
 		if (!consultation.meeting) continue;
 		const meetingUrl = consultation.meeting;
 		const meeting = await once(meetingUrl, () => fetcher.get(meetingUrl, OparlMeeting, 'Sitzung'));
@@ -187,7 +198,66 @@ export async function readPaperPath(fetcher: OparlFetcher, paperUrl: string): Pr
 				: null
 		});
 	}
-	return { paper: foundPaper(paper), consultations };
+	return { paper: foundPaper(paper), consultations, urls: [...urls] };
+}
+
+/**
+ * The addresses of the body's papers, meetings and agenda items modified since the given time,
+ * with what they refer to (a meeting's agenda items, an agenda item's consultation), from the
+ * lists filtered by `modified_since`.
+ */
+export async function readModified(
+	fetcher: OparlFetcher,
+	body: OparlBody,
+	since: Date
+): Promise<Set<string>> {
+	const touched = new Set<string>();
+	const filtered = (list: string) => {
+		const url = new URL(list);
+		url.searchParams.set('modified_since', since.toISOString());
+		return url.href;
+	};
+	const hint = 'Bitte versuchen Sie es später noch einmal.';
+	const touchItem = (item: string | OparlAgendaItem) => {
+		if (typeof item === 'string') return touched.add(item);
+		touched.add(item.id);
+		if (item.consultation) touched.add(item.consultation);
+	};
+	const papers = listItems(
+		fetcher,
+		filtered(body.paper),
+		OparlPaper,
+		'Drucksachen',
+		undefined,
+		hint
+	);
+	for await (const paper of papers) touched.add(paper.id);
+	if (body.meeting) {
+		const meetings = listItems(
+			fetcher,
+			filtered(body.meeting),
+			OparlMeeting,
+			'Sitzungen',
+			undefined,
+			hint
+		);
+		for await (const meeting of meetings) {
+			touched.add(meeting.id);
+			for (const item of meeting.agendaItem ?? []) touchItem(item);
+		}
+	}
+	if (body.agendaItem) {
+		const items = listItems(
+			fetcher,
+			filtered(body.agendaItem),
+			OparlAgendaItem,
+			'Tagesordnungspunkte',
+			undefined,
+			hint
+		);
+		for await (const item of items) touchItem(item);
+	}
+	return touched;
 }
 
 async function readAgendaItem(

@@ -48,6 +48,8 @@ export function saveConnection(
 		systemUrl: input.systemUrl,
 		bodyUrl: input.bodyUrl,
 		bodyName: input.bodyName,
+		// Another system or body: the next sync reads every path instead of asking what changed.
+		lastFullSyncAt: null,
 		lastError: null,
 		lastErrorAt: null,
 		configuredBy: input.userId,
@@ -127,6 +129,7 @@ export function linkPaper(
 		versionId: string;
 		paper: FoundPaper;
 		proposals: Proposals;
+		pathUrls: string[];
 		userId: string;
 	},
 	now = new Date()
@@ -153,6 +156,7 @@ export function linkPaper(
 				reference: input.paper.reference || input.paper.name || input.paper.url,
 				name: input.paper.name,
 				webUrl: input.paper.web,
+				pathUrls: input.pathUrls,
 				linkedBy: input.userId,
 				linkedAt: now
 			})
@@ -167,18 +171,29 @@ export function linkPaper(
 	});
 }
 
-/** A successful sync: the proposals of every paper, the time, no error. */
+/** A successful sync: the proposals of every paper read, the time it started, no error. */
 export function storeSync(
 	db: AppDatabase,
 	organisationId: string,
-	results: { paperId: number; proposals: Proposals }[],
-	now = new Date()
+	results: { paperId: number; proposals: Proposals; pathUrls: string[] }[],
+	sync: { startedAt: Date; full: boolean }
 ): number {
 	return transaction(db, (tx) => {
 		let added = 0;
-		for (const result of results) added += storeProposals(tx, result.paperId, result.proposals);
+		for (const result of results) {
+			added += storeProposals(tx, result.paperId, result.proposals);
+			tx.update(oparlPaper)
+				.set({ pathUrls: result.pathUrls })
+				.where(eq(oparlPaper.id, result.paperId))
+				.run();
+		}
 		tx.update(oparlConnection)
-			.set({ lastSyncAt: now, lastError: null, lastErrorAt: null })
+			.set({
+				lastSyncAt: sync.startedAt,
+				...(sync.full ? { lastFullSyncAt: sync.startedAt } : {}),
+				lastError: null,
+				lastErrorAt: null
+			})
 			.where(eq(oparlConnection.organisationId, organisationId))
 			.run();
 		return added;

@@ -12,6 +12,7 @@ import {
 	findPapersByReference,
 	readBodies,
 	readBody,
+	readModified,
 	readPaperPath
 } from './reader';
 import {
@@ -127,7 +128,7 @@ export async function linkPaperFromSystem(
 			paper = found[0];
 		}
 		const path = await readPaperPath(fetcher, paper.url);
-		return { paper: path.paper, proposals: proposeSteps(path, now) };
+		return { paper: path.paper, proposals: proposeSteps(path, now), pathUrls: path.urls };
 	});
 	if (!read.ok) return read;
 	return linkPaper(db, { ...input, ...read.value }, now);
@@ -135,7 +136,15 @@ export async function linkPaperFromSystem(
 
 export type SyncResult = { ok: true; added: number } | { ok: false; message: string };
 
-/** Reads every linked paper of the organisation again. A failure is kept with the connection. */
+/** How long a sync may rely on the modification dates before it reads every path again. */
+export const fullSyncHours = 24;
+
+/**
+ * Reads the linked papers of the organisation again: those the body's lists show modified since
+ * the last sync started (a paper, or a meeting or agenda item on its path) and those linked since;
+ * every paper when no sync succeeded before or the last full read is a day old, so a system
+ * with wrong modification dates still catches up. A failure is kept with the connection.
+ */
 export async function syncOrganisation(
 	db: AppDatabase,
 	settings: OparlSettings,
@@ -151,11 +160,30 @@ export async function syncOrganisation(
 	}
 	const fetcher = fetcherFor(settings, connection.systemUrl);
 	const papers = listPapers(db, { organisationId });
+	const since = connection.lastSyncAt;
+	const full =
+		!since ||
+		!connection.lastFullSyncAt ||
+		now.getTime() - connection.lastFullSyncAt.getTime() >= fullSyncHours * 3_600_000;
 	const read = await attempt(async () => {
-		const results: { paperId: number; proposals: Proposals }[] = [];
-		for (const paper of papers) {
+		let due = papers;
+		if (since && !full && papers.length > 0) {
+			const touched = await readModified(
+				fetcher,
+				await readBody(fetcher, connection.bodyUrl),
+				since
+			);
+			due = papers.filter(
+				(paper) =>
+					paper.linkedAt >= since ||
+					touched.has(paper.paperUrl) ||
+					paper.pathUrls.some((url) => touched.has(url))
+			);
+		}
+		const results: { paperId: number; proposals: Proposals; pathUrls: string[] }[] = [];
+		for (const paper of due) {
 			const path = await readPaperPath(fetcher, paper.paperUrl);
-			results.push({ paperId: paper.id, proposals: proposeSteps(path, now) });
+			results.push({ paperId: paper.id, proposals: proposeSteps(path, now), pathUrls: path.urls });
 		}
 		return results;
 	});
@@ -163,7 +191,10 @@ export async function syncOrganisation(
 		storeSyncError(db, organisationId, read.message, now);
 		return read;
 	}
-	return { ok: true, added: storeSync(db, organisationId, read.value, now) };
+	return {
+		ok: true,
+		added: storeSync(db, organisationId, read.value, { startedAt: now, full })
+	};
 }
 
 /** The background sync: every connected organisation in turn, never two runs at once, and a
