@@ -34,6 +34,7 @@ import {
 } from './store';
 import {
 	bodyChoices,
+	clockMarginMs,
 	linkPaperFromSystem,
 	startOparlSync,
 	syncOrganisation,
@@ -426,7 +427,8 @@ describe('linking, syncing and confirming', () => {
 			server.requests.length = 0;
 			const result = await syncOrganisation(db, settings, kamen.id, now);
 			expect(findConnection(db, kamen.id)!.lastSyncAt).toEqual(now);
-			return { result, since: since && encodeURIComponent(since.toISOString()) };
+			const asked = since && new Date(since.getTime() - clockMarginMs);
+			return { result, since: asked && encodeURIComponent(asked.toISOString()) };
 		};
 		const modifiedLists = (since: string | null) => [
 			'/oparl/body/kamen',
@@ -503,6 +505,20 @@ describe('linking, syncing and confirming', () => {
 		expect(server.requests).toContain('/oparl/paper/17');
 		expect(server.requests.some((p) => p.includes('modified_since'))).toBe(false);
 		expect(findConnection(db, kamen.id)!.lastFullSyncAt).toEqual(nextDay);
+
+		// Saving the connection again (perhaps another system) makes the next sync read every path.
+		saveConnection(db, {
+			organisationId: kamen.id,
+			systemUrl: server.systemUrl,
+			bodyUrl: `${server.origin}/oparl/body/kamen`,
+			bodyName: 'Stadt Kamen',
+			userId: 'sina'
+		});
+		server.requests.length = 0;
+		const afterSave = new Date(nextDay.getTime() + 60_000);
+		expect((await syncOrganisation(db, settings, kamen.id, afterSave)).ok).toBe(true);
+		expect(server.requests).toContain('/oparl/paper/17');
+		expect(server.requests.some((p) => p.includes('modified_since'))).toBe(false);
 	});
 
 	it('syncs in the background every OPARL_SYNC_MINUTES, and not at all with 0', async () => {

@@ -139,6 +139,9 @@ export type SyncResult = { ok: true; added: number } | { ok: false; message: str
 /** How long a sync may rely on the modification dates before it reads every path again. */
 export const fullSyncHours = 24;
 
+/** The system's clock may run behind ours: ask for a little more than since the last start. */
+export const clockMarginMs = 5 * 60_000;
+
 /**
  * Reads the linked papers of the organisation again: those the body's lists show modified since
  * the last sync started (a paper, or a meeting or agenda item on its path) and those linked since;
@@ -171,7 +174,7 @@ export async function syncOrganisation(
 			const touched = await readModified(
 				fetcher,
 				await readBody(fetcher, connection.bodyUrl),
-				since
+				new Date(since.getTime() - clockMarginMs)
 			);
 			due = papers.filter(
 				(paper) =>
