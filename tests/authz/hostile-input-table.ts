@@ -558,6 +558,25 @@ export const hostileTable: HostileCase[] = [
 	memberAction('deactivate'),
 	memberAction('reactivate'),
 	{
+		route: `${organisationRoute}/oparl`,
+		action: 'bodies',
+		actor: 'admin',
+		path: `${kamen}/oparl`,
+		form: { systemUrl: 'http://127.0.0.1:9/oparl/system' },
+		fields: { systemUrl: line() }
+	},
+	{
+		route: `${organisationRoute}/oparl`,
+		action: 'save',
+		actor: 'admin',
+		path: `${kamen}/oparl`,
+		form: {
+			systemUrl: 'http://127.0.0.1:9/oparl/system',
+			bodyUrl: 'http://127.0.0.1:9/oparl/body/kamen'
+		},
+		fields: { systemUrl: line(), bodyUrl: line() }
+	},
+	{
 		route: '/join',
 		action: 'default',
 		actor: 'anonymous',
@@ -707,6 +726,37 @@ export const hostileTable: HostileCase[] = [
 			bodyName: line({ optional: true })
 		}
 	},
+	{
+		route: '/beschluesse/[slug]/[organisation]',
+		action: 'link',
+		actor: 'signatory',
+		path: '/beschluesse/leitbild/kamen',
+		form: { paper: 'DS 2027/017', versionId: '{version}' },
+		fields: { paper: line(), versionId: uuid }
+	},
+	{
+		route: '/beschluesse/[slug]/[organisation]',
+		action: 'confirm',
+		actor: 'signatory',
+		path: '/beschluesse/leitbild/kamen',
+		form: { proposalId: '1', date: '2026-11-02', bodyName: 'Rat der Stadt Kamen' },
+		fields: { proposalId: { kind: 'number' }, date: { kind: 'date' }, bodyName: line() }
+	},
+	{
+		route: '/beschluesse/[slug]/[organisation]',
+		action: 'dismiss',
+		actor: 'signatory',
+		path: '/beschluesse/leitbild/kamen',
+		form: { proposalId: '1' },
+		fields: { proposalId: { kind: 'number' } }
+	},
+	noInput(
+		'/beschluesse/[slug]/[organisation]',
+		'sync',
+		'signatory',
+		'/beschluesse/leitbild/kamen',
+		'Ein Knopf ohne Felder.'
+	),
 	...['publish', 'unpublish', 'showSources', 'hideSources'].map((action) => ({
 		route: '/beschluesse',
 		action,

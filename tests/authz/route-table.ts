@@ -298,6 +298,22 @@ export const routeTable: RouteCase[] = [
 		path: '/beschluesse/leitbild/kamen',
 		form: { stage: 'unbekannt', plannedOn: '' }
 	}),
+	// Kamen has no council information system connected here: allowed actors get 400.
+	action('/beschluesse/[slug]/[organisation]', 'link', kamenSignatories, {
+		path: '/beschluesse/leitbild/kamen',
+		form: { paper: 'DS 2027/017', versionId: nobody }
+	}),
+	action('/beschluesse/[slug]/[organisation]', 'confirm', kamenSignatories, {
+		path: '/beschluesse/leitbild/kamen',
+		form: { proposalId: '999999', date: '2026-11-02', bodyName: 'Rat' }
+	}),
+	action('/beschluesse/[slug]/[organisation]', 'dismiss', kamenSignatories, {
+		path: '/beschluesse/leitbild/kamen',
+		form: { proposalId: '999999' }
+	}),
+	action('/beschluesse/[slug]/[organisation]', 'sync', kamenSignatories, {
+		path: '/beschluesse/leitbild/kamen'
+	}),
 	{
 		kind: 'endpoint',
 		route: '/beschluesse/[slug]/[organisation]/beschluss/[schritt]',
@@ -319,6 +335,20 @@ export const routeTable: RouteCase[] = [
 	}),
 	action(organisationRoute, 'deactivate', kamenManagers, { path: kamen, form: { userId: nobody } }),
 	action(organisationRoute, 'reactivate', kamenManagers, { path: kamen, form: { userId: nobody } }),
+	// The council information system: only admins connect one. A loopback address is refused
+	// (the table's server does not allow private networks), so nothing is saved.
+	page(`${organisationRoute}/oparl`, admins, `${kamen}/oparl`),
+	action(`${organisationRoute}/oparl`, 'bodies', admins, {
+		path: `${kamen}/oparl`,
+		form: { systemUrl: 'http://127.0.0.1:9/oparl/system' }
+	}),
+	action(`${organisationRoute}/oparl`, 'save', admins, {
+		path: `${kamen}/oparl`,
+		form: {
+			systemUrl: 'http://127.0.0.1:9/oparl/system',
+			bodyUrl: 'http://127.0.0.1:9/oparl/body/kamen'
+		}
+	}),
 	page('/verwaltung/protokoll', admins),
 	// A person nobody has: admins get 404, so no one is anonymised by the table.
 	page('/verwaltung/personen/[id]', admins, `/verwaltung/personen/${nobody}`),

@@ -45,6 +45,7 @@ import {
 	runDailyCheck
 } from './notifications/daily-check';
 import { MailSender } from './mail/sender';
+import { startOparlSync } from './oparl/sync';
 
 export type AppStatus = 'starting' | 'ready' | 'failed';
 
@@ -66,6 +67,7 @@ interface App {
 	retentionTimer?: NodeJS.Timeout;
 	dailyCheckTimer?: NodeJS.Timeout;
 	mailSender?: MailSender;
+	oparlTimer?: NodeJS.Timeout | null;
 }
 
 const appKey = Symbol.for('leitbild-werkstatt.app');
@@ -181,6 +183,7 @@ async function prepare(app: App): Promise<void> {
 		runDailyCheck(db, schedule);
 		app.dailyCheckTimer = setInterval(() => runDailyCheck(db, schedule), dailyCheckIntervalMs);
 		app.dailyCheckTimer.unref();
+		app.oparlTimer = startOparlSync(db, app.config.oparl);
 		app.documents = documentChannel(db, app.liveLimits);
 		app.presence = new EventPresence({ onChange: publishAttendance });
 		app.boards = boardChannel(db, app.liveLimits, app.presence);
@@ -340,6 +343,7 @@ export function appRuntime(): AppRuntime {
 			clearInterval(app.retentionTimer);
 			clearInterval(app.dailyCheckTimer);
 			await app.mailSender?.stop();
+			if (app.oparlTimer) clearInterval(app.oparlTimer);
 			app.presence?.stop();
 			await app.realtime?.close();
 			if (app.db) closeDatabase(app.db);

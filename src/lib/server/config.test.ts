@@ -32,6 +32,23 @@ describe('readConfig', () => {
 		expect(readConfig({ PARTICIPANT_RETENTION_DAYS: 'bald' }).participantRetentionDays).toBe(90);
 		expect(readConfig({ PARTICIPANT_RETENTION_DAYS: '-1' }).participantRetentionDays).toBe(90);
 	});
+
+	it('reaches council information systems in public networks only, unless told otherwise', () => {
+		expect(readConfig({}).oparl).toEqual({
+			allowPrivateNetworks: false,
+			timeoutMs: 10_000,
+			syncMinutes: 60
+		});
+		const told = readConfig({
+			OPARL_ALLOW_PRIVATE_NETWORKS: 'true',
+			OPARL_TIMEOUT_SECONDS: '2',
+			OPARL_SYNC_MINUTES: '0'
+		}).oparl;
+		expect(told).toEqual({ allowPrivateNetworks: true, timeoutMs: 2000, syncMinutes: 0 });
+		expect(readConfig({ OPARL_ALLOW_PRIVATE_NETWORKS: 'yes' }).oparl.allowPrivateNetworks).toBe(
+			false
+		);
+	});
 });
 
 describe('readMailConfig', () => {

@@ -13,6 +13,8 @@ export interface AppConfig {
 	migrationsDir: string;
 	/** Days after an event is archived until its participant identities are deleted. */
 	participantRetentionDays: number;
+	/** The council information systems (OParl): reach into private networks, deadline, sync. */
+	oparl: { allowPrivateNetworks: boolean; timeoutMs: number; syncMinutes: number };
 	/** Outgoing e-mail; null when SMTP_URL is not set, and links are shown to copy instead. */
 	mail: MailConfig | null;
 }
@@ -40,6 +42,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		databasePath: path.resolve(env.DATABASE_PATH ?? path.join(dataDir, 'app.db')),
 		migrationsDir: path.resolve(env.MIGRATIONS_DIR ?? 'drizzle'),
 		participantRetentionDays: nonNegativeNumber(env.PARTICIPANT_RETENTION_DAYS, 90),
+		oparl: {
+			allowPrivateNetworks: env.OPARL_ALLOW_PRIVATE_NETWORKS === 'true',
+			timeoutMs: (nonNegativeNumber(env.OPARL_TIMEOUT_SECONDS, 10) || 10) * 1000,
+			syncMinutes: nonNegativeNumber(env.OPARL_SYNC_MINUTES, 60)
+		},
 		mail: readMailConfig(env)
 	};
 }

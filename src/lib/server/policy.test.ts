@@ -174,6 +174,18 @@ describe('can', () => {
 		expect(can(admin, 'adoption:publish')).toBe(true);
 	});
 
+	it('lets admins connect council information systems, and the body’s signatories follow them', () => {
+		const own = { type: 'organisation', organisationId: kamen, kind: 'kommune' } as const;
+		const other = { type: 'organisation', organisationId: unna, kind: 'kommune' } as const;
+		expect(can(admin, 'oparl:configure', own)).toBe(true);
+		expect(can(kamenManager, 'oparl:configure', own)).toBe(false);
+		expect(can(kamenManager, 'oparl:follow', own)).toBe(true);
+		expect(can(kamenManager, 'oparl:follow', other)).toBe(false);
+		expect(can(kamenEditor, 'oparl:follow', own)).toBe(false);
+		expect(can(admin, 'oparl:follow', other)).toBe(true);
+		expect(can(participant, 'oparl:follow', own)).toBe(false);
+	});
+
 	it('lets signatories speak on passages for their own body only, admins included', () => {
 		const document = {
 			type: 'document',

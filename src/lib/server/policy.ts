@@ -190,6 +190,13 @@ const rules = {
 	'adoption:record': (actor, resource) =>
 		resource.type === 'organisation' &&
 		(isAdmin(actor) || hasRole(actor, resource.organisationId, 'signatory')),
+	/** Connecting an organisation to its council information system (OParl). */
+	'oparl:configure': isAdmin,
+	/** Linking council papers, syncing, and confirming or dismissing the steps the council
+	 * information system proposes: whoever records the body's steps. */
+	'oparl:follow': (actor, resource) =>
+		resource.type === 'organisation' &&
+		(isAdmin(actor) || hasRole(actor, resource.organisationId, 'signatory')),
 	/** Publishing a document's adoption status on the public transparency page. */
 	'adoption:publish': isAdmin,
 	/** The connectivity probe on the realtime socket. */

@@ -953,3 +953,108 @@ export const mailPreference = sqliteTable(
 	},
 	(table) => [primaryKey({ columns: [table.userId, table.kind] })]
 );
+
+/** An organisation's council information system (OParl): where it is, which body is the
+ * organisation, and how the last sync went. */
+export const oparlConnection = sqliteTable('oparl_connection', {
+	organisationId: text('organisation_id')
+		.primaryKey()
+		.references(() => organisation.id, { onDelete: 'cascade' }),
+	systemUrl: text('system_url').notNull(),
+	bodyUrl: text('body_url').notNull(),
+	bodyName: text('body_name').notNull(),
+	/** When the last successful sync started: the next one asks for what changed since. */
+	lastSyncAt: integer('last_sync_at', { mode: 'timestamp_ms' }),
+	/** When a sync last read every linked paper's path, whatever the lists said changed. */
+	lastFullSyncAt: integer('last_full_sync_at', { mode: 'timestamp_ms' }),
+	/** The last sync's failure in German, null once a sync succeeded. */
+	lastError: text('last_error'),
+	lastErrorAt: integer('last_error_at', { mode: 'timestamp_ms' }),
+	configuredBy: text('configured_by').references(() => user.id, { onDelete: 'set null' }),
+	configuredAt: timestampNow('configured_at')
+});
+
+export type OparlConnectionRow = typeof oparlConnection.$inferSelect;
+
+/** A council paper (Drucksache) linked to the document version it proposes to adopt. */
+export const oparlPaper = sqliteTable(
+	'oparl_paper',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		documentId: text('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		organisationId: text('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		versionId: text('version_id')
+			.notNull()
+			.references(() => documentVersion.id, { onDelete: 'cascade' }),
+		/** The paper's OParl address (its `id`). */
+		paperUrl: text('paper_url').notNull(),
+		reference: text('reference').notNull(),
+		name: text('name').notNull(),
+		webUrl: text('web_url'),
+		/** The OParl addresses the paper's path went through when last read (consultations,
+		 * meetings, agenda items): a modified one among them makes the sync read the path again. */
+		pathUrls: text('path_urls', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		linkedBy: text('linked_by').references(() => user.id, { onDelete: 'set null' }),
+		linkedAt: timestampNow('linked_at')
+	},
+	(table) => [
+		uniqueIndex('oparl_paper_unique').on(table.documentId, table.organisationId, table.paperUrl)
+	]
+);
+
+export type OparlPaperRow = typeof oparlPaper.$inferSelect;
+
+export const oparlProposalKinds = ['step', 'plan'] as const;
+export const oparlProposalStates = ['open', 'confirmed', 'dismissed'] as const;
+export type OparlProposalState = (typeof oparlProposalStates)[number];
+
+/** A step (or planned date) the sync derived from a linked paper; a person confirms or dismisses
+ * it. `key` keeps a later sync from proposing the same thing twice. */
+export const oparlProposal = sqliteTable(
+	'oparl_proposal',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		paperId: integer('paper_id')
+			.notNull()
+			.references(() => oparlPaper.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		kind: text('kind', { enum: oparlProposalKinds }).notNull(),
+		stage: text('stage', { enum: adoptionStages }).notNull(),
+		/** YYYY-MM-DD (Europe/Berlin): the meeting's day. */
+		date: text('date').notNull(),
+		bodyName: text('body_name').notNull(),
+		/** The OParl object the proposal rests on (agenda item or meeting). */
+		sourceUrl: text('source_url').notNull(),
+		result: text('result'),
+		resolutionUrl: text('resolution_url'),
+		note: text('note').notNull().default(''),
+		state: text('state', { enum: oparlProposalStates }).notNull().default('open'),
+		/** The adoption step a confirmed proposal became. */
+		stepId: integer('step_id').references(() => adoptionStep.id, { onDelete: 'set null' }),
+		decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
+		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+		createdAt: timestampNow()
+	},
+	(table) => [uniqueIndex('oparl_proposal_key_unique').on(table.paperId, table.key)]
+);
+
+export type OparlProposalRow = typeof oparlProposal.$inferSelect;
+
+/** What a sync found new, one line each ("Rat Kamen: Sitzung am 12.03.2027 terminiert"). */
+export const oparlNews = sqliteTable(
+	'oparl_news',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		paperId: integer('paper_id')
+			.notNull()
+			.references(() => oparlPaper.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		text: text('text').notNull(),
+		createdAt: timestampNow()
+	},
+	(table) => [uniqueIndex('oparl_news_key_unique').on(table.paperId, table.key)]
+);

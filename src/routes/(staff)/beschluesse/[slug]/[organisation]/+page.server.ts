@@ -14,6 +14,16 @@ import { shortHash } from '$lib/server/documents/content-hash';
 import { listVersions } from '$lib/server/documents/versions';
 import { formFields, parseForm } from '$lib/server/http/forms';
 import { signedInUser } from '$lib/server/http/guard';
+import { ConfirmForm, DismissForm, LinkForm } from '$lib/server/oparl/forms';
+import {
+	confirmProposal,
+	dismissProposal,
+	findConnection,
+	listNews,
+	listPapers,
+	listProposals
+} from '$lib/server/oparl/store';
+import { linkPaperFromSystem, syncOrganisation } from '$lib/server/oparl/sync';
 import { can } from '$lib/server/policy';
 
 function describeState(step: StepView | null): string {
@@ -77,7 +87,39 @@ export function load(event) {
 		planStages: plannableStages.map((value) => ({ value, label: planLabels[value] })),
 		today: berlinToday(),
 		maxMegabytes: resolutionMaxBytes / 1024 / 1024,
-		canRecord: can(event.locals.actor, 'adoption:record', resource)
+		canRecord: can(event.locals.actor, 'adoption:record', resource),
+		oparl: oparlView(document.id, body.id),
+		canFollowOparl: can(event.locals.actor, 'oparl:follow', resource),
+		canConnectOparl: can(event.locals.actor, 'oparl:configure', resource)
+	};
+}
+
+/** The council information system's side of the page: papers, proposals, news, last sync. */
+function oparlView(documentId: string, organisationId: string) {
+	const connection = findConnection(db(), organisationId);
+	if (!connection) return null;
+	const versionNumbers = new Map(listVersions(db(), documentId).map((v) => [v.id, v.number]));
+	return {
+		bodyName: connection.bodyName,
+		lastSyncAt: connection.lastSyncAt,
+		lastError: connection.lastError,
+		lastErrorAt: connection.lastErrorAt,
+		papers: listPapers(db(), { organisationId, documentId }).map((paper) => ({
+			id: paper.id,
+			reference: paper.reference,
+			name: paper.name,
+			url: paper.webUrl ?? paper.paperUrl,
+			versionNumber: versionNumbers.get(paper.versionId) ?? null
+		})),
+		proposals: listProposals(db(), documentId, organisationId).map((proposal) => ({
+			...proposal,
+			label:
+				proposal.kind === 'plan'
+					? `Termin: ${planLabels[proposal.stage as keyof typeof planLabels] ?? stageLabels[proposal.stage]}`
+					: stageLabels[proposal.stage],
+			dateLabel: formatCalendarDate(proposal.date)
+		})),
+		news: listNews(db(), documentId, organisationId)
 	};
 }
 
@@ -117,6 +159,62 @@ export const actions = {
 		return {
 			plan: {
 				success: form.value.plannedOn ? 'Der Termin ist eingetragen.' : 'Der Termin ist gestrichen.'
+			}
+		};
+	},
+	async link(event) {
+		const { document, body } = bodyForPage(db(), event, 'oparl:follow');
+		const data = await event.request.formData();
+		const values = formFields(data);
+		const form = parseForm(LinkForm, data);
+		if (!form.ok) return fail(400, { oparl: { message: form.message, values } });
+		const result = await linkPaperFromSystem(db(), appConfig().oparl, {
+			...form.value,
+			documentId: document.id,
+			organisationId: body.id,
+			userId: signedInUser(event).id
+		});
+		if (!result.ok) return fail(400, { oparl: { message: result.message, values } });
+		return { oparl: { success: 'Die Drucksache ist verknüpft. Bitte prüfen Sie die Vorschläge.' } };
+	},
+	async confirm(event) {
+		const { document, body } = bodyForPage(db(), event, 'oparl:follow');
+		const data = await event.request.formData();
+		const values = formFields(data);
+		const form = parseForm(ConfirmForm, data);
+		if (!form.ok) return fail(400, { oparl: { message: form.message, values } });
+		const result = confirmProposal(db(), appConfig().dataDir, {
+			...form.value,
+			documentId: document.id,
+			organisationId: body.id,
+			userId: signedInUser(event).id
+		});
+		if (!result.ok) return fail(400, { oparl: { message: result.message, values } });
+		return { oparl: { success: result.message } };
+	},
+	async dismiss(event) {
+		const { document, body } = bodyForPage(db(), event, 'oparl:follow');
+		const form = parseForm(DismissForm, await event.request.formData());
+		if (!form.ok) return fail(400, { oparl: { message: form.message } });
+		const result = dismissProposal(db(), {
+			...form.value,
+			documentId: document.id,
+			organisationId: body.id,
+			userId: signedInUser(event).id
+		});
+		if (!result.ok) return fail(400, { oparl: { message: result.message } });
+		return { oparl: { success: result.message } };
+	},
+	async sync(event) {
+		const { body } = bodyForPage(db(), event, 'oparl:follow');
+		const result = await syncOrganisation(db(), appConfig().oparl, body.id);
+		if (!result.ok) return fail(400, { oparl: { message: result.message } });
+		return {
+			oparl: {
+				success:
+					result.added === 0
+						? 'Abgeglichen: nichts Neues.'
+						: `Abgeglichen: ${result.added} ${result.added === 1 ? 'Neuigkeit' : 'Neuigkeiten'}.`
 			}
 		};
 	}

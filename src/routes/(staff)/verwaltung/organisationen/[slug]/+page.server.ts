@@ -71,9 +71,16 @@ export function load(event) {
 	const canManage = can(actor, 'organisation:manage-members', resource);
 	const names = new Map(listOrganisations(db()).map((o) => [o.id, o.name]));
 	return {
-		organisation: { name: org.name, kind: org.kind, ags: org.ags, adopting: org.adopting },
+		organisation: {
+			slug: org.slug,
+			name: org.name,
+			kind: org.kind,
+			ags: org.ags,
+			adopting: org.adopting
+		},
 		canManage,
 		mailOn: mailIsOn(),
+		canConnectOparl: org.adopting && can(actor, 'oparl:configure', resource),
 		grantableRoles: grantableRoles(actor, resource),
 		members: listMembers(db(), org.id).map((member) => {
 			const account = accountResource(db(), member.userId);
