@@ -304,6 +304,10 @@ test('cards taken up in the text: results page, coverage, versions, exports, com
 		await expect(sources.getByRole('listitem').filter({ hasText: 'Abschnitt 1.1' })).toContainText(
 			`entfernt: Karte „${cards.bureaucracy}“`
 		);
+		// The words are the same; the summary says that only the sources changed.
+		await expect(page.getByTestId('change-count')).toContainText(
+			'Geändert haben sich nur die Quellen aus Konferenzen'
+		);
 		await page.screenshot({ path: test.info().outputPath('comparison.png'), fullPage: true });
 
 		// Public: published, sources shown, Kamen adopted version 1. The card with three people
