@@ -1,9 +1,12 @@
 import type { CookieParticipant } from '$lib/server/events/participants';
 import type { Actor } from '$lib/server/policy';
+import type { Services } from '$lib/server/services';
 
 declare global {
 	namespace App {
 		interface Locals {
+			/** Set on every request but the health check, once the app is ready. */
+			services: Services;
 			actor: Actor;
 			/** The signed-in person, or null. */
 			user: { id: string; name: string; email: string } | null;

@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { error } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { appConfig, appReady, appRuntime, appStatus, db } from '$lib/server/app';
+import { appConfig, appReady, appRuntime, appStatus, services } from '$lib/server/app';
 import { touchVisit } from '$lib/server/accounts/visits';
 import { resolveSession } from '$lib/server/auth/actor';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/session';
@@ -32,6 +32,7 @@ const handleReadiness: Handle = async ({ event, resolve }) => {
 				'Die Anwendung startet gerade oder ist gestört. Bitte versuchen Sie es gleich noch einmal.'
 			);
 		}
+		event.locals.services = services();
 	}
 	return resolve(event);
 };
@@ -60,7 +61,7 @@ const handleSession: Handle = ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookieName);
 	if (!token) return resolve(event);
 	const secure = event.url.protocol === 'https:';
-	const { actor, validation } = resolveSession(db(), token);
+	const { actor, validation } = resolveSession(event.locals.services.db, token);
 	if (!validation) {
 		deleteSessionCookie(event.cookies, secure);
 		return resolve(event);
@@ -75,7 +76,7 @@ const handleSession: Handle = ({ event, resolve }) => {
 		email: validation.user.email
 	};
 	event.locals.sessionId = validation.session.id;
-	touchVisit(db(), validation.user.id);
+	touchVisit(event.locals.services.db, validation.user.id);
 	return resolve(event);
 };
 
@@ -86,7 +87,9 @@ const handleParticipant: Handle = ({ event, resolve }) => {
 	event.locals.participant = null;
 	const match = participantPath.exec(event.url.pathname);
 	if (!match) return resolve(event);
-	const found = participantForEvent(db(), match[1], (name) => event.cookies.get(name));
+	const found = participantForEvent(event.locals.services.db, match[1], (name) =>
+		event.cookies.get(name)
+	);
 	if (found) {
 		event.locals.actor = {
 			kind: 'participant',

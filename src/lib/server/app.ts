@@ -45,6 +45,8 @@ import {
 	runDailyCheck
 } from './notifications/daily-check';
 import { MailSender } from './mail/sender';
+import { announce, listen, type Change } from './db/changes';
+import type { Services } from './services';
 import { startOparlSync } from './oparl/sync';
 
 export type AppStatus = 'starting' | 'ready' | 'failed';
@@ -68,6 +70,7 @@ interface App {
 	dailyCheckTimer?: NodeJS.Timeout;
 	mailSender?: MailSender;
 	oparlTimer?: NodeJS.Timeout | null;
+	services?: Services;
 }
 
 const appKey = Symbol.for('leitbild-werkstatt.app');
@@ -161,6 +164,30 @@ function startMail(app: App, db: AppDatabase): void {
 	log.info('mail.on', { from: app.config.mail.from });
 }
 
+/** The live channels hear of every change the domain announces. */
+function relayChange(app: App, change: Change): void {
+	switch (change.topic) {
+		case 'comments':
+			app.comments?.publish(change.documentId);
+			return;
+		case 'consensus':
+			app.consensus?.publish(change.documentId);
+			return;
+		case 'polls':
+			app.polls?.publish(change.eventId);
+			return;
+		case 'attendance':
+			app.polls?.publishAttendance(change.eventId);
+			app.boards?.publishAttendance(change.eventId);
+			return;
+		case 'access':
+			app.realtime
+				?.revalidate()
+				.catch((err: unknown) => log.error('realtime.revalidate_failed', errorFields(err)));
+			return;
+	}
+}
+
 async function prepare(app: App): Promise<void> {
 	try {
 		const db = openDatabase({
@@ -185,7 +212,9 @@ async function prepare(app: App): Promise<void> {
 		app.dailyCheckTimer.unref();
 		app.oparlTimer = startOparlSync(db, app.config.oparl);
 		app.documents = documentChannel(db, app.liveLimits);
-		app.presence = new EventPresence({ onChange: publishAttendance });
+		app.presence = new EventPresence({
+			onChange: (eventId) => announce(db, { topic: 'attendance', eventId })
+		});
 		app.boards = boardChannel(db, app.liveLimits, app.presence);
 		app.polls = pollChannel(db, app.presence);
 		app.comments = commentChannel(db);
@@ -211,6 +240,7 @@ async function prepare(app: App): Promise<void> {
 				perAddress: app.liveLimits.connectionsPerAddress
 			})
 		});
+		listen(db, (change) => relayChange(app, change));
 		startMail(app, db);
 		app.status = 'ready';
 		log.info('app.ready', { database: app.config.databasePath, seeded: ran });
@@ -294,17 +324,17 @@ export function boardPresence(boardId: string): number {
 
 /** After a poll changed: everyone watching the event's polls gets the new state. */
 export function publishPolls(eventId: string): void {
-	currentApp().polls?.publish(eventId);
+	announce(db(), { topic: 'polls', eventId });
 }
 
 /** After a comment thread changed: everyone in the document sees it. */
 export function publishComments(documentId: string): void {
-	currentApp().comments?.publish(documentId);
+	announce(db(), { topic: 'comments', documentId });
 }
 
 /** After a passage was marked or a mark withdrawn: everyone in the document sees it. */
 export function publishConsensus(documentId: string): void {
-	currentApp().consensus?.publish(documentId);
+	announce(db(), { topic: 'consensus', documentId });
 }
 
 /** Who joined the event and who of them is connected now: the numbers every page shows. */
@@ -315,15 +345,30 @@ export function attendance(eventId: string): Attendance {
 
 /** After someone joined, connected or left: the console and the projectors count them at once. */
 export function publishAttendance(eventId: string): void {
-	currentApp().polls?.publishAttendance(eventId);
-	currentApp().boards?.publishAttendance(eventId);
+	announce(db(), { topic: 'attendance', eventId });
 }
 
 /** After sessions or rights changed: open connections are checked again at once. */
 export function revalidateLiveConnections(): void {
-	currentApp()
-		.realtime?.revalidate()
-		.catch((err: unknown) => log.error('realtime.revalidate_failed', errorFields(err)));
+	announce(db(), { topic: 'access' });
+}
+
+/** What every request is handed: the services, created once the app is ready. */
+export function services(): Services {
+	const database = db();
+	const app = currentApp();
+	return (app.services ??= {
+		config: app.config,
+		db: database,
+		throttleRules: app.throttleRules,
+		newParticipants: app.newParticipants,
+		documents: {
+			presentUserIds: documentPresence,
+			change: changeDocumentText,
+			inspect: readDocumentText
+		},
+		attendance
+	});
 }
 
 export function appRuntime(): AppRuntime {

@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { withChangesOnCommit } from './changes';
 import * as schema from './schema';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -40,5 +41,8 @@ export function closeDatabase(db: AppDatabase): void {
  * AppDatabase; inside, the transaction stands in for it.
  */
 export function transaction<T>(db: AppDatabase, work: (tx: AppDatabase) => T): T {
-	return db.transaction((tx) => work(tx as unknown as AppDatabase));
+	return db.transaction((tx) => {
+		const inner = tx as unknown as AppDatabase;
+		return withChangesOnCommit(db, inner, () => work(inner));
+	});
 }
