@@ -2,7 +2,7 @@
 // listen, so no route has to remember to push an update after a write. A change made inside a
 // transaction is told only once the transaction committed (a rolled-back write tells nothing),
 // and always after the current synchronous work: listeners never read half-written state.
-import type { AppDatabase } from './database';
+import type { AppDatabase } from './app-database';
 
 export type Change =
 	/** Comment threads, change proposals or the conference sources linked to passages. */

@@ -1,14 +1,15 @@
 // Opens the SQLite database the way every part of the app needs it: WAL, durable enough to
 // survive a killed process, foreign keys enforced, and migrated to the current schema.
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { AppDatabase } from './app-database';
 import { withChangesOnCommit } from './changes';
 import * as schema from './schema';
 
-export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type { AppDatabase };
 
 export interface OpenDatabaseOptions {
 	/** A file path, or ':memory:' for tests. */
