@@ -1,7 +1,7 @@
 // `npm run admin -- …`: create an administrator or set a password from the command line, on the
 // database the server uses (DATA_DIR / DATABASE_PATH).
 import { parseArgs } from 'node:util';
-import { allSeeds } from '../src/lib/server/app';
+import { allSeeds } from '../src/lib/server/start/seeds';
 import { createAdmin, setPasswordFromCommandLine } from '../src/lib/server/accounts/first-admin';
 import { readConfig } from '../src/lib/server/config';
 import { closeDatabase, openDatabase } from '../src/lib/server/db/database';

@@ -1,9 +1,10 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { error } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { appConfig, appReady, appRuntime, appStatus, services } from '$lib/server/app';
+import { appReady, appRuntime, appStatus, services } from '$lib/server/app';
 import { touchVisit } from '$lib/server/accounts/visits';
 import { resolveSession } from '$lib/server/auth/actor';
+import { readConfig } from '$lib/server/config';
 import { deleteSessionCookie, sessionCookieName, setSessionCookie } from '$lib/server/auth/session';
 import { checkFormBody } from '$lib/server/http/form-body';
 import { frameworkErrorMessage } from '$lib/server/http/error-messages';
@@ -101,10 +102,12 @@ const handleParticipant: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** HTTPS-only headers where ORIGIN says people come over https; also while the app starts. */
+const { publicOrigin, publicOriginConfigured } = readConfig();
+const transport = transportSecurityHeaders(publicOriginConfigured ? publicOrigin : undefined);
+
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	const { publicOrigin, publicOriginConfigured } = appConfig();
-	const transport = transportSecurityHeaders(publicOriginConfigured ? publicOrigin : undefined);
 	for (const [name, value] of Object.entries({ ...securityHeaders, ...transport })) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}

@@ -1,191 +1,49 @@
-// The process-wide application: configuration, database and realtime server, started once.
-// Kept on globalThis because in development Vite may load this module more than once, and the
-// production entry reaches it through the bundle.
-import { readConfig, type AppConfig } from './config';
-import { liveLimitsFromEnv, type LiveLimits } from './live-limits';
+// The process-wide application, started once: what the hooks and the production entry need
+// (readiness, the services handed to every request, the WebSocket upgrade and shutdown). The
+// start-up pieces live in start/. Kept on globalThis because in development Vite may load this
+// module more than once, and the production entry reaches it through the bundle.
+import { readConfig } from './config';
+import { liveLimitsFromEnv } from './live-limits';
 import { closeDatabase, openDatabase, type AppDatabase } from './db/database';
-import { runSeeds, type Seed } from './db/seeds';
+import { runSeeds } from './db/seeds';
 import { log, errorFields } from './log';
-import { ensureAdmin, type CreatedAdmin } from './accounts/first-admin';
-import { resolveSession } from './auth/actor';
-import { forgetQuietKeys, throttleRulesFromEnv, type ThrottleRules } from './auth/rate-limit';
-import { deleteExpiredSessions, sessionCookieName } from './auth/session';
-import type { IncomingMessage } from 'node:http';
-import { anonymousActor, type Actor, type Resource } from './policy';
-import { addressResolver } from './http/client-address';
-import { ConnectionQuota } from './realtime/connection-quota';
-import { EventPresence } from './realtime/event-presence';
-import { echoChannel } from './realtime/echo-channel';
-import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
+import { ensureAdmin } from './accounts/first-admin';
+import { throttleRulesFromEnv } from './auth/rate-limit';
+import { deleteExpiredSessions } from './auth/session';
 import type { AppRuntime } from './runtime';
-import type { YjsChannel } from './collab/yjs-channel';
-import { documentChannel } from './documents/document-channel';
-import type * as Y from 'yjs';
-import { boardChannel, type BoardChannel } from './boards/board-channel';
-import { boardsSeed } from './boards/boards-seed';
-import { documentsSeed } from './documents/documents-seed';
-import { eventsSeed } from './events/events-seed';
-import type { Attendance } from '$lib/attendance';
 import { eventAttendance } from './events/attendance';
-import { forgetOldJoinTrust } from './events/joining';
 import { NewParticipantLimit } from './events/join-rate';
-import {
-	participantCookieName,
-	participantFromCookie,
-	purgeExpiredParticipants
-} from './events/participants';
-import { organisationsSeed } from './workspace/organisations-seed';
-import { pollChannel, type PollChannel } from './polls/poll-channel';
-import { pollsSeed } from './polls/polls-seed';
-import { commentChannel, type CommentChannel } from './comments/comment-channel';
-import { consensusChannel, type ConsensusChannel } from './consensus/consensus-channel';
-import {
-	dailyCheckIntervalMs,
-	notificationScheduleFromEnv,
-	runDailyCheck
-} from './notifications/daily-check';
-import { MailSender } from './mail/sender';
-import { announce, listen, type Change } from './db/changes';
 import type { Services } from './services';
-import { startOparlSync } from './oparl/sync';
+import type { App, AppStatus } from './start/app-state';
+import { announceAdmin } from './start/announce-admin';
+import { startLiveChannels } from './start/live-channels';
+import { startPeriodicTasks } from './start/periodic-tasks';
+import { allSeeds } from './start/seeds';
 
-export type AppStatus = 'starting' | 'ready' | 'failed';
-
-interface App {
-	status: AppStatus;
-	config: AppConfig;
-	throttleRules: ThrottleRules;
-	liveLimits: LiveLimits;
-	newParticipants: NewParticipantLimit;
-	ready: Promise<void>;
-	db?: AppDatabase;
-	realtime?: RealtimeServer;
-	documents?: YjsChannel;
-	boards?: BoardChannel;
-	polls?: PollChannel;
-	presence?: EventPresence;
-	comments?: CommentChannel;
-	consensus?: ConsensusChannel;
-	retentionTimer?: NodeJS.Timeout;
-	dailyCheckTimer?: NodeJS.Timeout;
-	mailSender?: MailSender;
-	oparlTimer?: NodeJS.Timeout | null;
-	services?: Services;
-}
+export type { AppStatus };
 
 const appKey = Symbol.for('leitbild-werkstatt.app');
 type WithApp = typeof globalThis & { [appKey]?: App };
 
-/** Every seed of the app, in the order they must run. Later features append theirs. */
-export function allSeeds(): Seed[] {
-	return [organisationsSeed(), documentsSeed(), eventsSeed(), boardsSeed(), pollsSeed()];
+function liveDocuments(app: App) {
+	if (!app.documents) throw new Error('Die Anwendung ist nicht bereit.');
+	return app.documents;
 }
 
-function cookieFromHeader(header: string | undefined, cookieName: string): string | undefined {
-	for (const part of header?.split(';') ?? []) {
-		const [name, ...value] = part.trim().split('=');
-		if (name === cookieName) return decodeURIComponent(value.join('='));
-	}
-	return undefined;
-}
-
-/** On an event's live channels its participant cookie speaks first; elsewhere the session. */
-function realtimeActor(db: AppDatabase, request: IncomingMessage, resource: Resource): Actor {
-	const cookies = request.headers.cookie;
-	if (resource.type === 'event') {
-		const name = participantCookieName(resource.eventId);
-		const found = participantFromCookie(db, resource.eventId, cookieFromHeader(cookies, name));
-		if (found) {
-			return {
-				kind: 'participant',
-				participantId: found.participant.id,
-				eventId: resource.eventId
-			};
-		}
-	}
-	return resolveSession(db, cookieFromHeader(cookies, sessionCookieName)).actor;
-}
-
-/** Shown once on the console, never logged again: the only way to learn a generated password. */
-function announceAdmin(created: CreatedAdmin): void {
-	if (!created.generatedPassword) {
-		log.info('app.admin_created', { email: created.email });
-		return;
-	}
-	console.log(
-		[
-			'',
-			'=================================================================',
-			'  Leitbild-Werkstatt: erster Administrator angelegt',
-			`  E-Mail:   ${created.email}`,
-			`  Passwort: ${created.generatedPassword}`,
-			'  Dieses Passwort wird nur jetzt angezeigt. Bitte ändern Sie es',
-			'  nach der Anmeldung unter „Mein Konto“.',
-			'=================================================================',
-			''
-		].join('\n')
-	);
-}
-
-const retentionSweepMs = 6 * 60 * 60 * 1000;
-
-/** Participant identities of long-archived events go; their anonymous results stay. */
-function purgeParticipants(app: App, db: AppDatabase): void {
-	try {
-		const deleted = purgeExpiredParticipants(db, app.config.participantRetentionDays);
-		if (deleted > 0) log.info('participants.purged', { deleted });
-	} catch (err) {
-		log.error('participants.purge_failed', errorFields(err));
-	}
-}
-
-/** Failure counts quiet for a day and old trust in join codes go, so that a script trying
- * thousands of e-mail addresses or codes leaves nothing behind for long. */
-function forgetOldThrottles(db: AppDatabase): void {
-	try {
-		const forgotten = forgetQuietKeys(db) + forgetOldJoinTrust(db);
-		if (forgotten > 0) log.info('throttle.forgotten', { rows: forgotten });
-	} catch (err) {
-		log.error('throttle.forget_failed', errorFields(err));
-	}
-}
-
-/** Mail left in the outbox from before a restart goes out now; new mail as it is queued. */
-function startMail(app: App, db: AppDatabase): void {
-	if (!app.config.mail) return;
-	if (!app.config.publicOriginConfigured) {
-		log.warn('mail.origin_guessed', {
-			origin: app.config.publicOrigin,
-			hint: 'Set ORIGIN, or links in e-mails point to this guess.'
-		});
-	}
-	app.mailSender = new MailSender(db, app.config.mail);
-	app.mailSender.start();
-	log.info('mail.on', { from: app.config.mail.from });
-}
-
-/** The live channels hear of every change the domain announces. */
-function relayChange(app: App, change: Change): void {
-	switch (change.topic) {
-		case 'comments':
-			app.comments?.publish(change.documentId);
-			return;
-		case 'consensus':
-			app.consensus?.publish(change.documentId);
-			return;
-		case 'polls':
-			app.polls?.publish(change.eventId);
-			return;
-		case 'attendance':
-			app.polls?.publishAttendance(change.eventId);
-			app.boards?.publishAttendance(change.eventId);
-			return;
-		case 'access':
-			app.realtime
-				?.revalidate()
-				.catch((err: unknown) => log.error('realtime.revalidate_failed', errorFields(err)));
-			return;
-	}
+/** What every request is handed: created once, when the app is ready. */
+function createServices(app: App, db: AppDatabase): Services {
+	return {
+		config: app.config,
+		db,
+		throttleRules: app.throttleRules,
+		newParticipants: app.newParticipants,
+		documents: {
+			presentUserIds: (documentId) => app.documents?.presentUserIds(documentId) ?? [],
+			change: (documentId, edit) => liveDocuments(app).change(documentId, edit),
+			inspect: (documentId, read) => liveDocuments(app).inspect(documentId, read)
+		},
+		attendance: (eventId) => eventAttendance(db, app.presence ?? { connected: () => 0 }, eventId)
+	};
 }
 
 async function prepare(app: App): Promise<void> {
@@ -199,49 +57,9 @@ async function prepare(app: App): Promise<void> {
 		const admin = await ensureAdmin(db);
 		if (admin) announceAdmin(admin);
 		deleteExpiredSessions(db);
-		purgeParticipants(app, db);
-		forgetOldThrottles(db);
-		app.retentionTimer = setInterval(() => {
-			purgeParticipants(app, db);
-			forgetOldThrottles(db);
-		}, retentionSweepMs);
-		app.retentionTimer.unref();
-		const schedule = notificationScheduleFromEnv();
-		runDailyCheck(db, schedule);
-		app.dailyCheckTimer = setInterval(() => runDailyCheck(db, schedule), dailyCheckIntervalMs);
-		app.dailyCheckTimer.unref();
-		app.oparlTimer = startOparlSync(db, app.config.oparl);
-		app.documents = documentChannel(db, app.liveLimits);
-		app.presence = new EventPresence({
-			onChange: (eventId) => announce(db, { topic: 'attendance', eventId })
-		});
-		app.boards = boardChannel(db, app.liveLimits, app.presence);
-		app.polls = pollChannel(db, app.presence);
-		app.comments = commentChannel(db);
-		app.consensus = consensusChannel(db);
-		app.realtime = createRealtimeServer({
-			publicOrigin: app.config.publicOrigin,
-			channels: {
-				echo: echoChannel,
-				document: app.documents,
-				board: app.boards,
-				poll: app.polls,
-				comments: app.comments,
-				consensus: app.consensus
-			},
-			resolveActor: async (request, resource) => {
-				await app.ready;
-				if (app.status !== 'ready') return anonymousActor;
-				return realtimeActor(db, request, resource);
-			},
-			addressOf: addressResolver(),
-			connectionQuota: new ConnectionQuota({
-				perPerson: app.liveLimits.connectionsPerPerson,
-				perAddress: app.liveLimits.connectionsPerAddress
-			})
-		});
-		listen(db, (change) => relayChange(app, change));
-		startMail(app, db);
+		app.tasks = startPeriodicTasks(db, app.config);
+		startLiveChannels(app, db);
+		app.services = createServices(app, db);
 		app.status = 'ready';
 		log.info('app.ready', { database: app.config.databasePath, seeded: ran });
 	} catch (err) {
@@ -277,98 +95,12 @@ export function appReady(): Promise<void> {
 	return currentApp().ready;
 }
 
-export function appConfig(): AppConfig {
-	return currentApp().config;
-}
-
-/** The growing delays of sign-ins and join codes, from the environment. */
-export function throttleRules(): ThrottleRules {
-	return currentApp().throttleRules;
-}
-
-/** How fast new participants may join from one address. */
-export function newParticipantLimit(): NewParticipantLimit {
-	return currentApp().newParticipants;
-}
-
-/** The database; throws while the app is not ready, which the hooks turn into a 503. */
-export function db(): AppDatabase {
-	const app = currentApp();
-	if (!app.db || app.status !== 'ready') throw new Error('Die Datenbank ist nicht bereit.');
-	return app.db;
-}
-
-/** The user ids of the people who have a document open right now. */
-export function documentPresence(documentId: string): string[] {
-	return currentApp().documents?.presentUserIds(documentId) ?? [];
-}
-
-/** Changes a document's text on the server: stored, then relayed to everyone who has it open. */
-export function changeDocumentText(documentId: string, edit: (ydoc: Y.Doc) => void): void {
-	const documents = currentApp().documents;
-	if (!documents) throw new Error('Die Anwendung ist nicht bereit.');
-	documents.change(documentId, edit);
-}
-
-/** Reads a document's text as the server holds it now (with every update it received). */
-export function readDocumentText<T>(documentId: string, read: (ydoc: Y.Doc) => T): T {
-	const documents = currentApp().documents;
-	if (!documents) throw new Error('Die Anwendung ist nicht bereit.');
-	return documents.inspect(documentId, read);
-}
-
-/** How many people are on a board right now. */
-export function boardPresence(boardId: string): number {
-	return currentApp().boards?.presence(boardId) ?? 0;
-}
-
-/** After a poll changed: everyone watching the event's polls gets the new state. */
-export function publishPolls(eventId: string): void {
-	announce(db(), { topic: 'polls', eventId });
-}
-
-/** After a comment thread changed: everyone in the document sees it. */
-export function publishComments(documentId: string): void {
-	announce(db(), { topic: 'comments', documentId });
-}
-
-/** After a passage was marked or a mark withdrawn: everyone in the document sees it. */
-export function publishConsensus(documentId: string): void {
-	announce(db(), { topic: 'consensus', documentId });
-}
-
-/** Who joined the event and who of them is connected now: the numbers every page shows. */
-export function attendance(eventId: string): Attendance {
-	const presence = currentApp().presence;
-	return eventAttendance(db(), presence ?? { connected: () => 0 }, eventId);
-}
-
-/** After someone joined, connected or left: the console and the projectors count them at once. */
-export function publishAttendance(eventId: string): void {
-	announce(db(), { topic: 'attendance', eventId });
-}
-
-/** After sessions or rights changed: open connections are checked again at once. */
-export function revalidateLiveConnections(): void {
-	announce(db(), { topic: 'access' });
-}
-
-/** What every request is handed: the services, created once the app is ready. */
+/** The services of every request; throws while the app is not ready, which the hooks turn into
+ * a 503. */
 export function services(): Services {
-	const database = db();
 	const app = currentApp();
-	return (app.services ??= {
-		config: app.config,
-		db: database,
-		throttleRules: app.throttleRules,
-		newParticipants: app.newParticipants,
-		documents: {
-			presentUserIds: documentPresence,
-			change: changeDocumentText,
-			inspect: readDocumentText
-		},
-		attendance
-	});
+	if (!app.services || app.status !== 'ready') throw new Error('Die Anwendung ist nicht bereit.');
+	return app.services;
 }
 
 export function appRuntime(): AppRuntime {
@@ -385,10 +117,7 @@ export function appRuntime(): AppRuntime {
 			const app = (globalThis as WithApp)[appKey];
 			if (!app) return;
 			await app.ready;
-			clearInterval(app.retentionTimer);
-			clearInterval(app.dailyCheckTimer);
-			await app.mailSender?.stop();
-			if (app.oparlTimer) clearInterval(app.oparlTimer);
+			await app.tasks?.stop();
 			app.presence?.stop();
 			await app.realtime?.close();
 			if (app.db) closeDatabase(app.db);

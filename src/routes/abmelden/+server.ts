@@ -1,15 +1,15 @@
 import { redirect } from '@sveltejs/kit';
-import { db, revalidateLiveConnections } from '$lib/server/app';
 import { recordAudit } from '$lib/server/accounts/audit';
 import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
 import { authorize } from '$lib/server/http/guard';
 
 export function POST(event) {
+	const { db } = event.locals.services;
 	authorize(event, 'public:view');
 	const { sessionId, user } = event.locals;
 	if (sessionId && user) {
-		invalidateSession(db(), sessionId);
-		recordAudit(db(), {
+		invalidateSession(db, sessionId);
+		recordAudit(db, {
 			event: 'sign-out',
 			actorUserId: user.id,
 			subjectUserId: user.id,
@@ -17,6 +17,5 @@ export function POST(event) {
 		});
 	}
 	deleteSessionCookie(event.cookies, event.url.protocol === 'https:');
-	revalidateLiveConnections();
 	redirect(303, '/anmelden?abgemeldet');
 }

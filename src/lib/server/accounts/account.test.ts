@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSession } from '../auth/session';
 import { runSeeds } from '../db/seeds';
 import { accountLink, membership, session, user } from '../db/schema';
+import { recordChanges } from '../db/changes-test-support';
 import { createTestDatabase } from '../db/test-database';
 import { organisationsSeed } from '../workspace/organisations-seed';
 import { findOrganisationBySlug } from '../workspace/organisations';
@@ -107,5 +108,16 @@ describe('changeAccountProfile', () => {
 		expect(db.select().from(user).where(eq(user.id, 'person')).get()!.email).toBe(
 			'person@kamen.test'
 		);
+	});
+});
+
+describe('account changes', () => {
+	it('has open connections checked again when an account is deactivated or reactivated', async () => {
+		const { db } = setup();
+		const told = recordChanges(db);
+		setAccountActive(db, { actorUserId: 'manager', userId: 'person', active: false });
+		expect(await told()).toEqual([{ topic: 'access' }]);
+		setAccountActive(db, { actorUserId: 'manager', userId: 'person', active: true });
+		expect(await told()).toEqual([{ topic: 'access' }]);
 	});
 });

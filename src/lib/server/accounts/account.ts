@@ -2,6 +2,7 @@
 // it (the policy's `account` resource), deactivating it, and changing name and e-mail address.
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { invalidateUserSessions } from '../auth/session';
+import { announce } from '../db/changes';
 import { transaction, type AppDatabase } from '../db/database';
 import { accountLink, membership, user } from '../db/schema';
 import type { Resource } from '../policy';
@@ -53,6 +54,7 @@ export function setAccountActive(
 			actorUserId: change.actorUserId,
 			subjectUserId: person.id
 		});
+		announce(tx, { topic: 'access' });
 	});
 	return { ok: true };
 }

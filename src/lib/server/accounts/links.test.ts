@@ -3,6 +3,7 @@ import { memberActor } from '../auth/actor';
 import { createSession, validateSessionToken } from '../auth/session';
 import { runSeeds } from '../db/seeds';
 import { accountLink, auditEntry, mailOutbox } from '../db/schema';
+import { recordChanges } from '../db/changes-test-support';
 import { createTestDatabase } from '../db/test-database';
 import { organisationsSeed } from '../workspace/organisations-seed';
 import { findOrganisationBySlug } from '../workspace/organisations';
@@ -203,5 +204,20 @@ describe('links by e-mail', () => {
 			recipient: 'admin@kreis-unna.de'
 		});
 		expect(resetting.htmlBody).toContain(`href="https://leitbild.example${reset.path}"`);
+	});
+});
+
+describe('invitation changes', () => {
+	it('has open connections checked again when an invitation is accepted', async () => {
+		const { db, admin, kamen } = await setup();
+		const invitation = createInvitation(db, {
+			email: 'p@kamen.de',
+			organisationId: kamen.id,
+			roles: ['editor'],
+			createdBy: admin.id
+		});
+		const told = recordChanges(db);
+		await acceptInvitation(db, invitation.token, { kind: 'new', name: 'P', password });
+		expect(await told()).toEqual([{ topic: 'access' }]);
 	});
 });

@@ -5,6 +5,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import { generateToken, hashTokenHex } from '../auth/tokens';
+import { announce } from '../db/changes';
 import { transaction, type AppDatabase } from '../db/database';
 import {
 	accountLink,
@@ -282,6 +283,8 @@ export async function acceptInvitation(
 			organisationId: link.organisationId,
 			details: { roles: link.roles }
 		});
+		// Someone with open connections gains rights in them at once.
+		announce(tx, { topic: 'access' });
 		return { ok: true, userId } as const;
 	});
 }

@@ -1,5 +1,6 @@
 // People, their memberships and roles, and the changes managers and admins make to them.
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { announce } from '../db/changes';
 import { transaction, type AppDatabase } from '../db/database';
 import { membership, organisation, user, type Role, type User } from '../db/schema';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
@@ -115,6 +116,7 @@ export function setRoles(db: AppDatabase, change: MembershipChange & { roles: Ro
 			organisationId: change.organisationId,
 			details: { before: current.roles, after: change.roles }
 		});
+		announce(tx, { topic: 'access' });
 	});
 	return { ok: true };
 }
@@ -159,6 +161,7 @@ export function setMembershipActive(
 			subjectUserId: change.userId,
 			organisationId: change.organisationId
 		});
+		announce(t, { topic: 'access' });
 	});
 	return { ok: true };
 }

@@ -21,6 +21,7 @@ import { runSeeds } from '../db/seeds';
 import { boardsSeed } from '../boards/boards-seed';
 import { eventsSeed } from '../events/events-seed';
 import { organisationsSeed } from '../workspace/organisations-seed';
+import { recordChanges } from '../db/changes-test-support';
 import { createTestDatabase } from '../db/test-database';
 import { createSession } from '../auth/session';
 import { verifyPassword } from '../auth/password';
@@ -195,5 +196,15 @@ describe('anonymisePerson', () => {
 		expect(anonymisePerson(db, { actorUserId: 'admin', userId: 'niemand' }).ok).toBe(false);
 		expect(anonymisePerson(db, { actorUserId: 'admin', userId: 'anna' }).ok).toBe(true);
 		expect(anonymisePerson(db, { actorUserId: 'admin', userId: 'anna' }).ok).toBe(false);
+	});
+});
+
+describe('anonymisation changes', () => {
+	it('ends the person’s open connections at once', async () => {
+		const db = createTestDatabase();
+		setUp(db);
+		const told = recordChanges(db);
+		expect(anonymisePerson(db, { actorUserId: 'admin', userId: 'anna' }).ok).toBe(true);
+		expect(await told()).toEqual([{ topic: 'access' }]);
 	});
 });

@@ -2,6 +2,7 @@
 // JSON (Art. 15, 20), and anonymisation (Art. 17) that keeps their contributions, which belong to
 // the shared texts, but ties them to no one.
 import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { announce } from '../db/changes';
 import { transaction, type AppDatabase } from '../db/database';
 import {
 	accountLink,
@@ -199,6 +200,8 @@ export function anonymisePerson(
 			actorUserId: input.actorUserId,
 			subjectUserId: person.id
 		});
+		// Their open editors and live views end now, not at the next periodic check.
+		announce(tx, { topic: 'access' });
 	});
 	return { ok: true };
 }

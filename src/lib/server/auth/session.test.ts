@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { recordChanges } from '../db/changes-test-support';
 import { createTestDatabase } from '../db/test-database';
 import { session, user } from '../db/schema';
 import {
 	createSession,
+	invalidateAllSessions,
+	invalidateSession,
 	invalidateUserSessions,
 	sessionLifetimeMs,
 	validateSessionToken
@@ -55,5 +58,20 @@ describe('sessions', () => {
 		invalidateUserSessions(db, 'u1', kept.token.split('.')[0]);
 		expect(validateSessionToken(db, kept.token)).not.toBeNull();
 		expect(validateSessionToken(db, other.token)).toBeNull();
+	});
+});
+
+describe('session changes', () => {
+	it('has open connections checked again when sessions end', async () => {
+		const db = databaseWithUser();
+		const told = recordChanges(db);
+		const { token } = createSession(db, 'u1');
+		expect(await told()).toEqual([]);
+		invalidateSession(db, token.split('.')[0]);
+		expect(await told()).toEqual([{ topic: 'access' }]);
+		invalidateUserSessions(db, 'u1');
+		expect(await told()).toEqual([{ topic: 'access' }]);
+		invalidateAllSessions(db);
+		expect(await told()).toEqual([{ topic: 'access' }]);
 	});
 });

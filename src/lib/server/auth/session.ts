@@ -4,6 +4,7 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, lt, ne } from 'drizzle-orm';
+import { announce } from '../db/changes';
 import type { AppDatabase } from '../db/database';
 import { session, user, type SessionRow, type User } from '../db/schema';
 import { generateToken, hashSecret } from './tokens';
@@ -68,6 +69,7 @@ export function validateSessionToken(
 
 export function invalidateSession(db: AppDatabase, sessionId: string): void {
 	db.delete(session).where(eq(session.id, sessionId)).run();
+	announce(db, { topic: 'access' });
 }
 
 /** Ends every session of a person, or every one but the current. */
@@ -76,11 +78,13 @@ export function invalidateUserSessions(db: AppDatabase, userId: string, exceptId
 	db.delete(session)
 		.where(exceptId ? and(mine, ne(session.id, exceptId)) : mine)
 		.run();
+	announce(db, { topic: 'access' });
 }
 
 /** Signs everyone out: after a restore, sessions ended since the backup must not come back. */
 export function invalidateAllSessions(db: AppDatabase): void {
 	db.delete(session).run();
+	announce(db, { topic: 'access' });
 }
 
 export function deleteExpiredSessions(db: AppDatabase, now = new Date()): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
+import { recordChanges } from '../db/changes-test-support';
 import { createTestDatabase } from '../db/test-database';
 import { annotation, annotationReply, user } from '../db/schema';
 import { parseForm } from '../http/forms';
@@ -164,5 +165,24 @@ describe('comment threads', () => {
 		deleteDocument(db, doc.id);
 		expect(db.select().from(annotation).all()).toHaveLength(0);
 		expect(db.select().from(annotationReply).all()).toHaveLength(0);
+	});
+});
+
+describe('comment changes', () => {
+	it('tells everyone in the document of a new thread, a reply and a resolved thread', async () => {
+		const { db, doc, thread } = setup();
+		const told = recordChanges(db);
+		const threadId = thread();
+		expect(await told()).toEqual([{ topic: 'comments', documentId: doc.id }]);
+		replyToComment(db, { documentId: doc.id, threadId, authorId: 'ben', body: 'Ja.' });
+		expect(await told()).toEqual([{ topic: 'comments', documentId: doc.id }]);
+		setCommentState(db, {
+			documentId: doc.id,
+			threadId,
+			userId: 'anna',
+			moderator: false,
+			state: 'resolved'
+		});
+		expect(await told()).toEqual([{ topic: 'comments', documentId: doc.id }]);
 	});
 });

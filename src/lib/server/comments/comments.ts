@@ -2,6 +2,7 @@
 // as user ids and named only when shown, so a person removed later vanishes from every view.
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { announce } from '../db/changes';
 import { transaction, type AppDatabase } from '../db/database';
 import { recordActivity } from '../documents/activity';
 import { queueCommentMails } from '../notifications/comment-mails';
@@ -99,6 +100,7 @@ export function createComment(
 			})
 			.run();
 		addMessage(tx, threadId, input, now, 'new');
+		announce(tx, { topic: 'comments', documentId: input.documentId });
 	});
 	return { ok: true, threadId };
 }
@@ -133,6 +135,7 @@ export function replyToComment(
 	}
 	transaction(db, (tx) => {
 		addMessage(tx, thread.id, input, now, 'reply');
+		announce(tx, { topic: 'comments', documentId: input.documentId });
 	});
 	return { ok: true, threadId: thread.id };
 }
@@ -177,6 +180,7 @@ export function setCommentState(
 			at: now,
 			detail: input.state
 		});
+		announce(tx, { topic: 'comments', documentId: input.documentId });
 	});
 	return { ok: true, threadId: thread.id };
 }

@@ -13,6 +13,7 @@ import type { PmNode } from '$lib/editor/pm-node';
 import { appendUpdate } from '../collab/update-store';
 import { passageConsensus, user } from '../db/schema';
 import { runSeeds } from '../db/seeds';
+import { recordChanges } from '../db/changes-test-support';
 import { createTestDatabase } from '../db/test-database';
 import { listActivity } from '../documents/activity';
 import { describeActivity } from '../documents/activity-text';
@@ -438,5 +439,26 @@ describe('consent form', () => {
 			message: 'Eine Anmerkung hat höchstens 1000 Zeichen.'
 		});
 		expect(parseForm(ConsentForm, form({ ...valid, blockId: 'kein-block' })).ok).toBe(false);
+	});
+});
+
+describe('consensus changes', () => {
+	it('tells everyone in the document of a mark and of the headings choice', async () => {
+		const { db, doc, text, kamen, paragraph } = setup();
+		const told = recordChanges(db);
+		const expected = [{ topic: 'consensus', documentId: doc.id }];
+		const input = { documentId: doc.id, blockId: paragraph, organisationId: kamen.id };
+		recordConsensus(db, { ...input, userId: 'sina', state: 'agree' }, text);
+		expect(await told()).toEqual(expected);
+		setCountsHeadings(db, doc.id, true);
+		expect(await told()).toEqual(expected);
+	});
+
+	it('tells nothing of a refused mark', async () => {
+		const { db, doc, text, kamen, paragraph } = setup();
+		const told = recordChanges(db);
+		const input = { documentId: doc.id, blockId: paragraph, organisationId: kamen.id };
+		recordConsensus(db, { ...input, userId: 'sina', state: 'withdrawn' }, text);
+		expect(await told()).toEqual([]);
 	});
 });

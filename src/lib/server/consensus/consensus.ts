@@ -23,6 +23,7 @@ import {
 	type StanceCounts
 } from '$lib/consensus';
 import type { PmNode } from '$lib/editor/pm-node';
+import { announce } from '../db/changes';
 import { transaction, type AppDatabase } from '../db/database';
 import { recordActivity } from '../documents/activity';
 import { document, passageConsensus, user, type ConsensusState } from '../db/schema';
@@ -45,6 +46,7 @@ export function countsHeadings(db: AppDatabase, documentId: string): boolean {
 
 export function setCountsHeadings(db: AppDatabase, documentId: string, on: boolean): void {
 	db.update(document).set({ consensusCountsHeadings: on }).where(eq(document.id, documentId)).run();
+	announce(db, { topic: 'consensus', documentId });
 }
 
 export type ConsensusResult =
@@ -126,6 +128,7 @@ export function recordConsensus(
 			detail: input.state,
 			organisationId: input.organisationId
 		});
+		announce(tx, { topic: 'consensus', documentId: input.documentId });
 	});
 	return { ok: true, passage };
 }

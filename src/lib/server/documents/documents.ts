@@ -1,6 +1,7 @@
 // The documents: listing, creating, archiving, restoring and deleting. Their text lives in
 // Yjs updates (collab/update-store); this module keeps the metadata.
 import { asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { announce } from '../db/changes';
 import type { AppDatabase } from '../db/database';
 import { uniqueSlug } from '../slug';
 import { transaction } from '../db/database';
@@ -54,11 +55,14 @@ export function setArchived(db: AppDatabase, id: string, archived: boolean, now 
 		.set({ archivedAt: archived ? now : null })
 		.where(eq(document.id, id))
 		.run();
+	// Writers still connected must not go on writing into an archived text; restored, they may.
+	announce(db, { topic: 'access' });
 }
 
 /** Deletes a document with its whole history. */
 export function deleteDocument(db: AppDatabase, id: string) {
 	db.delete(document).where(eq(document.id, id)).run();
+	announce(db, { topic: 'access' });
 }
 
 /** Sets the document's stage (Entwurf, In Abstimmung, Beschlossen); noted in its activity. */
@@ -80,9 +84,11 @@ export function setStatus(
 /** Whether members who may not edit may propose changes to the text. */
 export function setViewersMayPropose(db: AppDatabase, id: string, allowed: boolean) {
 	db.update(document).set({ viewersMayPropose: allowed }).where(eq(document.id, id)).run();
+	announce(db, { topic: 'access' });
 }
 
 /** Whether members who may not edit may comment on the document. */
 export function setViewersMayComment(db: AppDatabase, id: string, allowed: boolean) {
 	db.update(document).set({ viewersMayComment: allowed }).where(eq(document.id, id)).run();
+	announce(db, { topic: 'access' });
 }

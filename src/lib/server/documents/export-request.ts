@@ -5,8 +5,8 @@
 // those recorded when it was frozen) instead of the clean text. `?herkunft=1` adds the annex
 // "Herkunft der Abschnitte" (for a version: the links frozen with it).
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { db } from '../app';
 import { loadDocument } from '../collab/update-store';
+import type { AppDatabase } from '../db/database';
 import type { DocumentRow } from '../db/schema';
 import { textWithProposals } from '../proposals/text-with-proposals';
 import { provenanceAnnex } from '../sources/annex';
@@ -22,10 +22,10 @@ import { findVersion, versionContent } from './versions';
 import { workspaceName } from '../workspace/organisations';
 
 /** The version `?fassung=` names, if any; a number that names none is a 404. */
-function requestedVersion(found: DocumentRow, param: string | null) {
+function requestedVersion(db: AppDatabase, found: DocumentRow, param: string | null) {
 	if (param === null || param === '') return undefined;
 	const number = /^[1-9][0-9]{0,5}$/.test(param) ? Number(param) : NaN;
-	const version = Number.isNaN(number) ? undefined : findVersion(db(), found.id, number);
+	const version = Number.isNaN(number) ? undefined : findVersion(db, found.id, number);
 	if (!version) error(404, 'Diese Fassung gibt es nicht.');
 	return version;
 }
@@ -57,7 +57,10 @@ function wantsProvenance(param: string | null): boolean {
 	);
 }
 
-export function currentTextExport(event: GuardEvent): {
+export function currentTextExport(
+	db: AppDatabase,
+	event: GuardEvent
+): {
 	found: DocumentRow;
 	input: DocumentExport;
 	bodySlug?: string;
@@ -67,25 +70,25 @@ export function currentTextExport(event: GuardEvent): {
 } {
 	// Refused before the lookup, so nobody learns which documents exist by trying.
 	authorize(event, 'staff:view');
-	const found = findDocumentBySlug(db(), event.params.slug ?? '');
+	const found = findDocumentBySlug(db, event.params.slug ?? '');
 	if (!found) error(404, 'Dieses Dokument gibt es nicht.');
 	authorize(event, 'document:read', documentResource(found));
 	const bodySlug = event.url.searchParams.get(bodyParameter);
-	const signatures = signatureBodiesFor(db(), found.kind, bodySlug);
+	const signatures = signatureBodiesFor(db, found.kind, bodySlug);
 	if (!signatures) {
 		error(404, 'Diese Körperschaft gibt es nicht oder sie beschließt keine Texte.');
 	}
-	const version = requestedVersion(found, event.url.searchParams.get(versionParameter));
+	const version = requestedVersion(db, found, event.url.searchParams.get(versionParameter));
 	const withProposals = wantsProposals(event.url.searchParams.get(proposalsParameter));
 	const withProvenance = wantsProvenance(event.url.searchParams.get(provenanceParameter));
 	let json: PmNode;
 	let proposals;
 	if (withProposals) {
-		({ json, proposals } = textWithProposals(db(), found.id, version));
+		({ json, proposals } = textWithProposals(db, found.id, version));
 	} else if (version) {
 		json = versionContent(version);
 	} else {
-		const ydoc = loadDocument(db(), found.id);
+		const ydoc = loadDocument(db, found.id);
 		json = jsonFromYDoc(ydoc);
 		ydoc.destroy();
 	}
@@ -95,7 +98,7 @@ export function currentTextExport(event: GuardEvent): {
 			json,
 			title: found.title,
 			kind: found.kind,
-			organisation: workspaceName(db()),
+			organisation: workspaceName(db),
 			signatureBodies: signatures.bodies.map((body) => ({ name: body.name })),
 			exportedAt: new Date(),
 			proposals,
@@ -103,7 +106,7 @@ export function currentTextExport(event: GuardEvent): {
 				? {
 						provenance: provenanceAnnex(
 							json,
-							version ? frozenSources(version) : currentLinkedSources(db(), found.id)
+							version ? frozenSources(version) : currentLinkedSources(db, found.id)
 						)
 					}
 				: {}),

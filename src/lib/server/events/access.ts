@@ -1,6 +1,5 @@
 // The event a staff route names by its slug, after the actor is allowed the action on it.
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { db } from '../app';
 import type { EventRow } from '../db/schema';
 import { authorize } from '../http/guard';
 import type { Action } from '../policy';
@@ -19,7 +18,7 @@ export function staffEvent(
 	// Refused before the lookup, so nobody learns which events exist by trying.
 	authorize(event, 'staff:view');
 	authorize(event, action, { type: 'event', eventId: '' });
-	const found = findEventBySlug(db(), event.params.slug ?? '');
+	const found = findEventBySlug(event.locals.services.db, event.params.slug ?? '');
 	if (!found) error(404, 'Diese Veranstaltung gibt es nicht.');
 	authorize(event, action, eventResource(found));
 	return found;
@@ -27,7 +26,7 @@ export function staffEvent(
 
 /** The participant's own event on /teilnahme/<slug>; anyone else is refused with a hint. */
 export function participantEvent(event: GuardEvent) {
-	const found = findEventBySlug(db(), event.params.slug ?? '');
+	const found = findEventBySlug(event.locals.services.db, event.params.slug ?? '');
 	const participant = event.locals.participant;
 	if (!found || !participant || participant.participant.eventId !== found.id) {
 		error(

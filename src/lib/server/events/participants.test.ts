@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { participant } from '../db/schema';
+import { recordChanges } from '../db/changes-test-support';
 import { createTestDatabase } from '../db/test-database';
 import { createEvent, setEventArchived } from './events';
 import { rejoinByCode } from './joining';
@@ -10,6 +11,7 @@ import {
 	participantCookieValue,
 	participantFromCookie,
 	purgeExpiredParticipants,
+	rejoinWithCode,
 	renewReentryCode
 } from './participants';
 
@@ -111,5 +113,26 @@ describe('participants', () => {
 		const joined = joinEvent(db, first.id, profile);
 		deleteParticipant(db, joined.participant.id);
 		expect(participantFromCookie(db, first.id, participantCookieValue(joined))).toBeUndefined();
+	});
+});
+
+describe('participant changes', () => {
+	it('tells of a joining, and a leaving also ends the participant’s open connections', async () => {
+		const { db, first } = setup();
+		const told = recordChanges(db);
+		const joined = joinEvent(db, first.id, profile);
+		expect(await told()).toEqual([{ topic: 'attendance', eventId: first.id }]);
+		deleteParticipant(db, joined.participant.id);
+		expect(await told()).toEqual([{ topic: 'attendance', eventId: first.id }, { topic: 'access' }]);
+		deleteParticipant(db, joined.participant.id);
+		expect(await told()).toEqual([]);
+	});
+
+	it('ends the old device’s connections when the identity moves to a new one', async () => {
+		const { db, first } = setup();
+		const joined = joinEvent(db, first.id, profile);
+		const told = recordChanges(db);
+		expect(rejoinWithCode(db, first.id, joined.reentryCode)).toBeDefined();
+		expect(await told()).toEqual([{ topic: 'access' }]);
 	});
 });

@@ -3,6 +3,7 @@
 // personal re-entry code for moving to another device. One device is one participant.
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
+import { announce } from '../db/changes';
 import type { AppDatabase } from '../db/database';
 import { event, participant, type OrganisationType, type ParticipantRow } from '../db/schema';
 import { generateToken, hashTokenHex } from '../auth/tokens';
@@ -70,6 +71,7 @@ export function joinEvent(
 		joinedAt: now
 	};
 	db.insert(participant).values(row).run();
+	announce(db, { topic: 'attendance', eventId });
 	return { participant: row, token, reentryCode };
 }
 
@@ -125,6 +127,8 @@ export function rejoinWithCode(db: AppDatabase, eventId: string, code: string): 
 		reentryHash: reentryHash(eventId, reentryCode)
 	};
 	db.update(participant).set(updated).where(eq(participant.id, found.id)).run();
+	// The old device's open connections end now, not at the next periodic check.
+	announce(db, { topic: 'access' });
 	return { participant: { ...found, ...updated }, token, reentryCode };
 }
 
@@ -144,7 +148,14 @@ export function updateProfile(db: AppDatabase, participantId: string, profile: P
 
 /** A participant leaves and their identity is gone; what they contributed stays anonymous. */
 export function deleteParticipant(db: AppDatabase, participantId: string) {
-	db.delete(participant).where(eq(participant.id, participantId)).run();
+	const gone = db
+		.delete(participant)
+		.where(eq(participant.id, participantId))
+		.returning({ eventId: participant.eventId })
+		.get();
+	if (!gone) return;
+	announce(db, { topic: 'attendance', eventId: gone.eventId });
+	announce(db, { topic: 'access' });
 }
 
 export function setParticipantCookie(

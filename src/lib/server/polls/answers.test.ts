@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runSeeds } from '../db/seeds';
+import { recordChanges } from '../db/changes-test-support';
 import { createTestDatabase } from '../db/test-database';
 import { eventsSeed, seededEventSlug } from '../events/events-seed';
 import { findEventBySlug } from '../events/events';
@@ -23,6 +24,7 @@ import { pollsSeed } from './polls-seed';
 import {
 	closeQuestion,
 	createQuestion,
+	deleteQuestion,
 	findQuestion,
 	listQuestions,
 	moveQuestion,
@@ -350,5 +352,49 @@ describe('poll answers', () => {
 		resetQuestion(db, question.id);
 		expect(answersTo(db, [question.id])).toEqual([]);
 		expect(findQuestion(db, eventRow.id, question.id)?.status).toBe('draft');
+	});
+});
+
+describe('poll changes', () => {
+	it('tells the event’s poll viewers of every change to a question and its answers', async () => {
+		const { db, eventRow, join } = setup();
+		const told = recordChanges(db);
+		const expected = [{ topic: 'polls', eventId: eventRow.id }];
+		const question = createQuestion(db, eventRow.id, base);
+		expect(await told()).toEqual(expected);
+		moveQuestion(db, eventRow.id, question.id, -1);
+		expect(await told()).toEqual(expected);
+		openQuestion(db, question.id);
+		expect(await told()).toEqual(expected);
+		const answered = submitAnswer(db, { ...question, status: 'open' }, join(), {
+			choices: [0],
+			scaleValue: null,
+			text: null
+		});
+		expect(answered.ok).toBe(true);
+		// The participant's joining is told on its own topic.
+		expect(await told()).toEqual([{ topic: 'attendance', eventId: eventRow.id }, ...expected]);
+		const [answer] = answersTo(db, [question.id]);
+		setAnswerHidden(db, question.id, answer.id, true);
+		expect(await told()).toEqual(expected);
+		for (const change of [
+			() => setResultsVisible(db, question.id, true),
+			() => setProjectionLive(db, question.id, true),
+			() => projectQuestion(db, question.id),
+			() => closeQuestion(db, question.id),
+			() => resetQuestion(db, question.id),
+			() => deleteQuestion(db, question.id)
+		]) {
+			change();
+			expect(await told()).toEqual(expected);
+		}
+	});
+
+	it('tells nothing when the question or answer is not there', async () => {
+		const { db } = setup();
+		const told = recordChanges(db);
+		openQuestion(db, crypto.randomUUID());
+		setAnswerHidden(db, crypto.randomUUID(), crypto.randomUUID(), true);
+		expect(await told()).toEqual([]);
 	});
 });

@@ -2,9 +2,11 @@
 // question (the database's unique key makes sure), replaced or refused as the question says.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { OwnAnswer } from '$lib/polls/types';
+import { announce } from '../db/changes';
 import { transaction, type AppDatabase } from '../db/database';
 import {
 	pollAnswer,
+	pollQuestion,
 	type ParticipantRow,
 	type PollAnswerRow,
 	type PollQuestionRow
@@ -206,7 +208,10 @@ export function submitAnswer(
 			})
 			.onConflictDoNothing({ target: [pollAnswer.questionId, pollAnswer.participantId] })
 			.run();
-		if (inserted.changes === 1) return { ok: true, replaced: false } as const;
+		if (inserted.changes === 1) {
+			announce(tx, { topic: 'polls', eventId: question.eventId });
+			return { ok: true, replaced: false } as const;
+		}
 		if (!question.allowChange) {
 			return {
 				ok: false,
@@ -221,6 +226,7 @@ export function submitAnswer(
 				and(eq(pollAnswer.questionId, question.id), eq(pollAnswer.participantId, participant.id))
 			)
 			.run();
+		announce(tx, { topic: 'polls', eventId: question.eventId });
 		return { ok: true, replaced: true } as const;
 	});
 }
@@ -253,5 +259,12 @@ export function setAnswerHidden(
 		.set({ hiddenAt: hidden ? now : null })
 		.where(and(eq(pollAnswer.id, answerId), eq(pollAnswer.questionId, questionId)))
 		.run();
-	return result.changes === 1;
+	if (result.changes !== 1) return false;
+	const question = db
+		.select({ eventId: pollQuestion.eventId })
+		.from(pollQuestion)
+		.where(eq(pollQuestion.id, questionId))
+		.get();
+	if (question) announce(db, { topic: 'polls', eventId: question.eventId });
+	return true;
 }

@@ -1,6 +1,7 @@
 // An event's poll questions: preparing, ordering, opening and closing, showing results, and
-// resetting. Every change here is followed by a push to the event's poll channel (see routes).
+// resetting. Every change is announced to the event's poll viewers.
 import { and, asc, eq, max } from 'drizzle-orm';
+import { announce } from '../db/changes';
 import { transaction, type AppDatabase } from '../db/database';
 import {
 	pollAnswer,
@@ -20,6 +21,13 @@ export interface QuestionInput {
 	scaleMaxLabel: string | null;
 	allowChange: boolean;
 	projectionLive: boolean;
+}
+
+const questionEvent = { eventId: pollQuestion.eventId };
+
+/** Tells the event's poll viewers, when there was a question to change. */
+function announceChanged(db: AppDatabase, changed: { eventId: string } | undefined): void {
+	if (changed) announce(db, { topic: 'polls', eventId: changed.eventId });
 }
 
 export function listQuestions(db: AppDatabase, eventId: string): PollQuestionRow[] {
@@ -67,6 +75,7 @@ export function createQuestion(
 			createdAt: now
 		};
 		tx.insert(pollQuestion).values(row).run();
+		announce(tx, { topic: 'polls', eventId });
 		return row;
 	});
 }
@@ -90,38 +99,70 @@ export function moveQuestion(
 				.where(eq(pollQuestion.id, question.id))
 				.run();
 		});
+		announce(tx, { topic: 'polls', eventId });
 	});
 }
 
 /** Opening also puts the question on the projector: that is what the room looks at next. */
 export function openQuestion(db: AppDatabase, questionId: string, now = new Date()): void {
-	db.update(pollQuestion)
-		.set({ status: 'open', projectedAt: now })
-		.where(eq(pollQuestion.id, questionId))
-		.run();
+	announceChanged(
+		db,
+		db
+			.update(pollQuestion)
+			.set({ status: 'open', projectedAt: now })
+			.where(eq(pollQuestion.id, questionId))
+			.returning(questionEvent)
+			.get()
+	);
 }
 
 export function closeQuestion(db: AppDatabase, questionId: string): void {
-	db.update(pollQuestion).set({ status: 'closed' }).where(eq(pollQuestion.id, questionId)).run();
+	announceChanged(
+		db,
+		db
+			.update(pollQuestion)
+			.set({ status: 'closed' })
+			.where(eq(pollQuestion.id, questionId))
+			.returning(questionEvent)
+			.get()
+	);
 }
 
 export function setResultsVisible(db: AppDatabase, questionId: string, visible: boolean): void {
-	db.update(pollQuestion)
-		.set({ resultsVisible: visible })
-		.where(eq(pollQuestion.id, questionId))
-		.run();
+	announceChanged(
+		db,
+		db
+			.update(pollQuestion)
+			.set({ resultsVisible: visible })
+			.where(eq(pollQuestion.id, questionId))
+			.returning(questionEvent)
+			.get()
+	);
 }
 
 /** Live: the projector shows the counts as they come in. Otherwise only once results are shown. */
 export function setProjectionLive(db: AppDatabase, questionId: string, live: boolean): void {
-	db.update(pollQuestion)
-		.set({ projectionLive: live })
-		.where(eq(pollQuestion.id, questionId))
-		.run();
+	announceChanged(
+		db,
+		db
+			.update(pollQuestion)
+			.set({ projectionLive: live })
+			.where(eq(pollQuestion.id, questionId))
+			.returning(questionEvent)
+			.get()
+	);
 }
 
 export function projectQuestion(db: AppDatabase, questionId: string, now = new Date()): void {
-	db.update(pollQuestion).set({ projectedAt: now }).where(eq(pollQuestion.id, questionId)).run();
+	announceChanged(
+		db,
+		db
+			.update(pollQuestion)
+			.set({ projectedAt: now })
+			.where(eq(pollQuestion.id, questionId))
+			.returning(questionEvent)
+			.get()
+	);
 }
 
 /** The question the projector shows: the one most recently put there. */
@@ -138,13 +179,21 @@ export function projectedQuestionId(questions: PollQuestionRow[]): string | null
 export function resetQuestion(db: AppDatabase, questionId: string): void {
 	transaction(db, (tx) => {
 		tx.delete(pollAnswer).where(eq(pollAnswer.questionId, questionId)).run();
-		tx.update(pollQuestion)
-			.set({ status: 'draft', resultsVisible: false })
-			.where(eq(pollQuestion.id, questionId))
-			.run();
+		announceChanged(
+			tx,
+			tx
+				.update(pollQuestion)
+				.set({ status: 'draft', resultsVisible: false })
+				.where(eq(pollQuestion.id, questionId))
+				.returning(questionEvent)
+				.get()
+		);
 	});
 }
 
 export function deleteQuestion(db: AppDatabase, questionId: string): void {
-	db.delete(pollQuestion).where(eq(pollQuestion.id, questionId)).run();
+	announceChanged(
+		db,
+		db.delete(pollQuestion).where(eq(pollQuestion.id, questionId)).returning(questionEvent).get()
+	);
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { toBase64 } from 'lib0/buffer';
 import { table } from '../../editor/table-test-support';
+import { recordChanges } from '../db/changes-test-support';
 import { createTestDatabase } from '../db/test-database';
 import { annotation, documentActivity, membership, organisation, user } from '../db/schema';
 import { createDocument } from '../documents/documents';
@@ -14,6 +15,7 @@ import {
 	reopenProposal,
 	replyToProposal,
 	reviseProposal,
+	setProposalReason,
 	withdrawProposal,
 	type ChangeText,
 	type ReadText
@@ -318,5 +320,42 @@ describe('change proposals in a table cell', () => {
 			})
 		).toMatchObject({ ok: true });
 		expect(cellText.toString()).toBe('Runder Arbeitskreis');
+	});
+});
+
+describe('proposal changes', () => {
+	it('tells everyone in the document of each step of a proposal', async () => {
+		const { db, doc, change, propose } = setup();
+		const told = recordChanges(db);
+		const expected = [{ topic: 'comments', documentId: doc.id }];
+		const proposalId = idOf(propose(21, 29, 'Haushalte'));
+		expect(await told()).toEqual(expected);
+		const input = { documentId: doc.id, proposalId, authorId: 'anna' };
+		setProposalReason(db, { ...input, reason: 'Genauer.' });
+		expect(await told()).toEqual(expected);
+		replyToProposal(db, { ...input, body: 'Einverstanden.' });
+		expect(await told()).toEqual(expected);
+		const decision = { documentId: doc.id, proposalId, userId: 'eva' };
+		decideProposal(db, change, { ...decision, decision: 'accept' });
+		expect(await told()).toEqual(expected);
+		reopenProposal(db, change, decision);
+		expect(await told()).toEqual(expected);
+		withdrawProposal(db, input);
+		expect(await told()).toEqual(expected);
+	});
+
+	it('tells of a revised proposal', async () => {
+		const { db, doc, read, at, propose } = setup();
+		const proposalId = idOf(propose(21, 29, 'Haushalte'));
+		const told = recordChanges(db);
+		reviseProposal(db, read, {
+			documentId: doc.id,
+			proposalId,
+			authorId: 'anna',
+			anchorStart: at(0, 21),
+			anchorEnd: at(0, 29),
+			text: 'Familien und Haushalte'
+		});
+		expect(await told()).toEqual([{ topic: 'comments', documentId: doc.id }]);
 	});
 });

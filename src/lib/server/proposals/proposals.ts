@@ -8,6 +8,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import * as Y from 'yjs';
 import type { ChangeProposal, ProposalState } from '$lib/proposals';
 import { addMessage, threadMessages } from '../comments/comments';
+import { announce } from '../db/changes';
 import { transaction, type AppDatabase } from '../db/database';
 import { annotation, membership, organisation, user, type AnnotationRow } from '../db/schema';
 import { recordActivity } from '../documents/activity';
@@ -148,6 +149,7 @@ export function createProposal(
 			at: now,
 			detail: 'new'
 		});
+		announce(tx, { topic: 'comments', documentId: input.documentId });
 	});
 	return { ok: true, proposalId };
 }
@@ -196,6 +198,7 @@ export function reviseProposal(
 		})
 		.where(eq(annotation.id, own.row.id))
 		.run();
+	announce(db, { topic: 'comments', documentId: input.documentId });
 	return { ok: true, proposalId: own.row.id };
 }
 
@@ -210,6 +213,7 @@ export function setProposalReason(
 		.set({ reason: input.reason || null, updatedAt: now })
 		.where(eq(annotation.id, own.row.id))
 		.run();
+	announce(db, { topic: 'comments', documentId: input.documentId });
 	return { ok: true, proposalId: own.row.id };
 }
 
@@ -230,6 +234,7 @@ export function withdrawProposal(
 			at: now,
 			detail: 'withdrawn'
 		});
+		announce(tx, { topic: 'comments', documentId: input.documentId });
 	});
 	return { ok: true, proposalId: own.row.id };
 }
@@ -243,6 +248,7 @@ export function replyToProposal(
 	if (!row) return failure(404, messages.unknown);
 	transaction(db, (tx) => {
 		addMessage(tx, row.id, input, now, 'reply', 'proposal');
+		announce(tx, { topic: 'comments', documentId: input.documentId });
 	});
 	return { ok: true, proposalId: row.id };
 }
@@ -273,6 +279,7 @@ function markDecided(
 		if (changes.state === 'accepted' || changes.state === 'rejected') {
 			queueProposalDecisionMail(tx, row, userId, changes.state);
 		}
+		announce(tx, { topic: 'comments', documentId: row.documentId });
 	});
 }
 

@@ -4,6 +4,7 @@ import { boardView, listBoards } from '../boards/boards';
 import { applyCommand, type CommandAuthor } from '../boards/commands';
 import { passageSource, pollAnswer, user } from '../db/schema';
 import { runSeeds } from '../db/seeds';
+import { recordChanges } from '../db/changes-test-support';
 import { createTestDatabase } from '../db/test-database';
 import { createDocument } from '../documents/documents';
 import { markdownToDocument } from '../documents/markdown';
@@ -288,5 +289,21 @@ describe('passage sources', () => {
 		expect(listSourceLinksOfEvent(db, created.id).map((l) => l.blockId)).toEqual([
 			blockOf('Wir vernetzen')
 		]);
+	});
+});
+
+describe('passage source changes', () => {
+	it('tells everyone in the document of a link, an unlink and its undo', async () => {
+		const { db, doc, text, blockOf, person, addCard } = setup();
+		const cardId = addCard(person(null), 'Bürokratie abbauen');
+		const told = recordChanges(db);
+		const expected = [{ topic: 'comments', documentId: doc.id }];
+		const made = link(db, doc.id, blockOf('Wir bauen'), { kind: 'card', cardId }, text);
+		if (!made.ok) throw new Error(made.message);
+		expect(await told()).toEqual(expected);
+		unlinkSource(db, { documentId: doc.id, linkId: made.linkId, userId: 'eva' });
+		expect(await told()).toEqual(expected);
+		restoreSource(db, { documentId: doc.id, linkId: made.linkId, userId: 'eva' });
+		expect(await told()).toEqual(expected);
 	});
 });

@@ -5,6 +5,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { numberedPassages } from '$lib/consensus';
 import type { PmNode } from '$lib/editor/pm-node';
+import { announce } from '../db/changes';
 import type { AppDatabase } from '../db/database';
 import {
 	board,
@@ -144,6 +145,7 @@ export function linkSource(
 		})
 		.returning({ id: passageSource.id })
 		.get();
+	announce(db, { topic: 'comments', documentId: input.documentId });
 	return { ok: true, linkId: row.id };
 }
 
@@ -167,6 +169,7 @@ export function unlinkSource(
 		.set({ removedAt: now, removedBy: input.userId })
 		.where(eq(passageSource.id, found.id))
 		.run();
+	announce(db, { topic: 'comments', documentId: input.documentId });
 	return { ok: true, linkId: found.id };
 }
 
@@ -197,6 +200,7 @@ export function restoreSource(
 		.set({ removedAt: null, removedBy: null })
 		.where(eq(passageSource.id, found.id))
 		.run();
+	announce(db, { topic: 'comments', documentId: input.documentId });
 	return { ok: true, linkId: found.id };
 }
 

@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { db, throttleRules } from '$lib/server/app';
 import { lookUpJoinCode } from '$lib/server/events/joining';
 import { authorize } from '$lib/server/http/guard';
 import { setRetryAfter } from '$lib/server/http/retry-after';
@@ -13,10 +12,11 @@ export function load(event) {
 
 export const actions = {
 	default: async (event) => {
+		const { db, throttleRules } = event.locals.services;
 		authorize(event, 'public:view');
 		const entered = (await event.request.formData()).get('code');
 		const input = typeof entered === 'string' ? entered : '';
-		const lookup = lookUpJoinCode(db(), input, event.getClientAddress(), throttleRules().join);
+		const lookup = lookUpJoinCode(db, input, event.getClientAddress(), throttleRules.join);
 		if (lookup.kind === 'found') redirect(303, `/join/${lookup.event.joinCode}`);
 		if (lookup.kind === 'locked') setRetryAfter(event, lookup.retryAfterMs);
 		return fail(statusOf[lookup.kind], {

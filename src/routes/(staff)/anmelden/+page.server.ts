@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { db, throttleRules } from '$lib/server/app';
 import { SignInForm } from '$lib/server/accounts/forms';
 import { startSession } from '$lib/server/auth/start-session';
 import { signIn } from '$lib/server/auth/sign-in';
@@ -18,20 +17,21 @@ export function load(event) {
 
 export const actions = {
 	default: async (event) => {
+		const { db, throttleRules } = event.locals.services;
 		authorize(event, 'public:view');
 		const form = parseForm(SignInForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message, email: '' });
 		const { email, password, weiter } = form.value;
 		const result = await signIn(
-			db(),
+			db,
 			{ email, password, ipAddress: event.getClientAddress() },
-			throttleRules()
+			throttleRules
 		);
 		if (!result.ok) {
 			if (result.retryAfterMs) setRetryAfter(event, result.retryAfterMs);
 			return fail(result.retryAfterMs ? 429 : 400, { message: result.message, email });
 		}
-		startSession(db(), event, result.userId);
+		startSession(db, event, result.userId);
 		redirect(303, safeNextPath(weiter));
 	}
 };

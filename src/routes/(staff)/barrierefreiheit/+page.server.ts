@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
 import { FeedbackForm, submitFeedback } from '$lib/server/feedback/feedback';
 import { formFields, parseForm } from '$lib/server/http/forms';
 import { authorize } from '$lib/server/http/guard';
@@ -18,11 +17,12 @@ function typedValues(data: FormData) {
 
 export const actions = {
 	default: async (event) => {
+		const { db } = event.locals.services;
 		authorize(event, 'public:view');
 		const data = await event.request.formData();
 		const form = parseForm(FeedbackForm, data);
 		if (!form.ok) return fail(400, { message: form.message, values: typedValues(data) });
-		const result = submitFeedback(db(), form.value, { address: event.getClientAddress() });
+		const result = submitFeedback(db, form.value, { address: event.getClientAddress() });
 		if (!result.ok) {
 			return fail(result.status, { message: result.message, values: typedValues(data) });
 		}

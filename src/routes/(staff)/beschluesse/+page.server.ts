@@ -1,5 +1,4 @@
 import { error, fail } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
 import { dashboard } from '$lib/server/adoption/dashboard';
 import { PublishForm } from '$lib/server/adoption/forms';
 import { mapAttribution } from '$lib/server/adoption/map';
@@ -17,8 +16,9 @@ import { can } from '$lib/server/policy';
 import type { RequestEvent } from './$types';
 
 export function load(event) {
+	const { db } = event.locals.services;
 	authorize(event, 'adoption:read');
-	const documents = listDocuments(db());
+	const documents = listDocuments(db);
 	const wanted = event.url.searchParams.get('dokument');
 	const selected = wanted ? documents.find((d) => d.slug === wanted) : documents[0];
 	if (wanted && !selected) error(404, 'Dieses Dokument gibt es nicht.');
@@ -29,9 +29,9 @@ export function load(event) {
 					id: selected.id,
 					slug: selected.slug,
 					title: selected.title,
-					published: isPublished(db(), selected.id),
-					showsSources: showsSources(db(), selected.id),
-					...dashboard(adoptionOverview(db(), selected.id))
+					published: isPublished(db, selected.id),
+					showsSources: showsSources(db, selected.id),
+					...dashboard(adoptionOverview(db, selected.id))
 				}
 			: null,
 		attribution: mapAttribution,
@@ -40,12 +40,13 @@ export function load(event) {
 }
 
 async function publication(event: RequestEvent, published: boolean) {
+	const { db } = event.locals.services;
 	authorize(event, 'adoption:publish');
 	const form = parseForm(PublishForm, await event.request.formData());
 	if (!form.ok) return fail(400, { message: form.message });
-	const found = findDocument(db(), form.value.documentId);
+	const found = findDocument(db, form.value.documentId);
 	if (!found) return fail(404, { message: 'Dieses Dokument gibt es nicht.' });
-	setPublished(db(), { documentId: found.id, published, userId: signedInUser(event).id });
+	setPublished(db, { documentId: found.id, published, userId: signedInUser(event).id });
 	return {
 		success: published
 			? `Der Stand der Beschlüsse zu „${found.title}“ ist jetzt öffentlich.`
@@ -54,12 +55,13 @@ async function publication(event: RequestEvent, published: boolean) {
 }
 
 async function sourcesOnPage(event: RequestEvent, shows: boolean) {
+	const { db } = event.locals.services;
 	authorize(event, 'adoption:publish');
 	const form = parseForm(PublishForm, await event.request.formData());
 	if (!form.ok) return fail(400, { message: form.message });
-	const found = findDocument(db(), form.value.documentId);
+	const found = findDocument(db, form.value.documentId);
 	if (!found) return fail(404, { message: 'Dieses Dokument gibt es nicht.' });
-	if (!setShowsSources(db(), { documentId: found.id, shows, userId: signedInUser(event).id })) {
+	if (!setShowsSources(db, { documentId: found.id, shows, userId: signedInUser(event).id })) {
 		return fail(409, {
 			message: 'Die Seite ist nicht öffentlich. Machen Sie den Stand zuerst öffentlich.'
 		});

@@ -1,4 +1,3 @@
-import { appConfig } from '$lib/server/app';
 import { sessionCookieName, sessionLifetimeMs } from '$lib/server/auth/session';
 import {
 	participantCookieLifetimeMs,
@@ -10,6 +9,7 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 // The cookie names and periods come from the code that sets them, so this page cannot drift.
 export function load(event) {
+	const { config } = event.locals.services;
 	authorize(event, 'public:view');
 	return {
 		sessionCookie: { name: sessionCookieName, days: Math.round(sessionLifetimeMs / dayMs) },
@@ -17,6 +17,6 @@ export function load(event) {
 			name: participantCookieName('<Kennung der Veranstaltung>'),
 			days: Math.round(participantCookieLifetimeMs / dayMs)
 		},
-		participantRetentionDays: appConfig().participantRetentionDays
+		participantRetentionDays: config.participantRetentionDays
 	};
 }

@@ -1,5 +1,4 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { db, documentPresence, revalidateLiveConnections } from '$lib/server/app';
 import { findUser } from '$lib/server/accounts/members';
 import { documentResource } from '$lib/server/documents/access';
 import {
@@ -18,8 +17,9 @@ import { parseForm } from '$lib/server/http/forms';
 import { authorize, signedInUser } from '$lib/server/http/guard';
 import { can } from '$lib/server/policy';
 import type { DocumentRow } from '$lib/server/db/schema';
+import type { Services } from '$lib/server/services';
 
-function summary(row: DocumentRow, actor: App.Locals['actor']) {
+function summary({ db, documents }: Services, row: DocumentRow, actor: App.Locals['actor']) {
 	const resource = documentResource(row);
 	return {
 		id: row.id,
@@ -28,8 +28,9 @@ function summary(row: DocumentRow, actor: App.Locals['actor']) {
 		kind: row.kind,
 		status: row.status,
 		updatedAt: row.updatedAt,
-		present: documentPresence(row.id)
-			.map((id) => findUser(db(), id)?.name)
+		present: documents
+			.presentUserIds(row.id)
+			.map((id) => findUser(db, id)?.name)
 			.filter((name): name is string => Boolean(name)),
 		canManage: can(actor, 'document:manage', resource),
 		canDelete: can(actor, 'document:delete', resource)
@@ -37,11 +38,12 @@ function summary(row: DocumentRow, actor: App.Locals['actor']) {
 }
 
 export function load(event) {
+	const { services, actor } = event.locals;
 	authorize(event, 'staff:view');
-	const actor = event.locals.actor;
+	const { db } = services;
 	return {
-		documents: listDocuments(db()).map((row) => summary(row, actor)),
-		archived: listDocuments(db(), { archived: true }).map((row) => summary(row, actor)),
+		documents: listDocuments(db).map((row) => summary(services, row, actor)),
+		archived: listDocuments(db, { archived: true }).map((row) => summary(services, row, actor)),
 		canCreate: can(actor, 'document:create')
 	};
 }
@@ -52,6 +54,7 @@ async function documentFromForm(
 	action: 'document:manage' | 'document:delete',
 	schema: typeof DocumentIdForm | typeof DeleteDocumentForm
 ) {
+	const { db } = event.locals.services;
 	authorize(event, 'staff:view');
 	const form = parseForm(schema, await event.request.formData());
 	if (!form.ok) return { failure: fail(400, { message: form.message }) };
@@ -63,7 +66,7 @@ async function documentFromForm(
 		viewersMayComment: false,
 		viewersMayPropose: false
 	});
-	const found = findDocument(db(), form.value.documentId);
+	const found = findDocument(db, form.value.documentId);
 	if (!found) return { failure: fail(404, { message: 'Dieses Dokument gibt es nicht.' }) };
 	authorize(event, action, documentResource(found));
 	return { document: found };
@@ -71,34 +74,33 @@ async function documentFromForm(
 
 export const actions = {
 	create: async (event) => {
+		const { db } = event.locals.services;
 		authorize(event, 'document:create');
 		const user = signedInUser(event);
 		const form = parseForm(CreateDocumentForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message });
-		const created = createDocument(db(), { ...form.value, createdBy: user.id });
+		const created = createDocument(db, { ...form.value, createdBy: user.id });
 		redirect(303, `/dokumente/${created.slug}`);
 	},
 	archive: async (event) => {
+		const { db } = event.locals.services;
 		const found = await documentFromForm(event, 'document:manage', DocumentIdForm);
 		if (found.failure) return found.failure;
-		setArchived(db(), found.document.id, true);
-		// Writers still connected must not go on writing into the archived text.
-		revalidateLiveConnections();
+		setArchived(db, found.document.id, true);
 		return { success: `„${found.document.title}“ ist archiviert.` };
 	},
 	restore: async (event) => {
+		const { db } = event.locals.services;
 		const found = await documentFromForm(event, 'document:manage', DocumentIdForm);
 		if (found.failure) return found.failure;
-		setArchived(db(), found.document.id, false);
-		// Open readers get to write again without reloading the page themselves.
-		revalidateLiveConnections();
+		setArchived(db, found.document.id, false);
 		return { success: `„${found.document.title}“ ist wiederhergestellt.` };
 	},
 	delete: async (event) => {
+		const { db } = event.locals.services;
 		const found = await documentFromForm(event, 'document:delete', DeleteDocumentForm);
 		if (found.failure) return found.failure;
-		deleteDocument(db(), found.document.id);
-		revalidateLiveConnections();
+		deleteDocument(db, found.document.id);
 		return { success: `„${found.document.title}“ ist gelöscht.` };
 	}
 };

@@ -1,9 +1,9 @@
-import { db } from '$lib/server/app';
 import { listEvents } from '$lib/server/events/events';
 import { authorize } from '$lib/server/http/guard';
 import { can } from '$lib/server/policy';
 
 export function load(event) {
+	const { db } = event.locals.services;
 	authorize(event, 'staff:view');
 	const summary = (row: ReturnType<typeof listEvents>[number]) => ({
 		slug: row.slug,
@@ -15,8 +15,8 @@ export function load(event) {
 		participantCount: row.participantCount
 	});
 	return {
-		events: listEvents(db()).map(summary),
-		archived: listEvents(db(), { archived: true }).map(summary),
+		events: listEvents(db).map(summary),
+		archived: listEvents(db, { archived: true }).map(summary),
 		canCreate: can(event.locals.actor, 'event:create')
 	};
 }

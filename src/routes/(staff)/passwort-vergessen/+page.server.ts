@@ -1,5 +1,4 @@
 import { error, fail } from '@sveltejs/kit';
-import { db, throttleRules } from '$lib/server/app';
 import { neutralAnswer, requestPasswordReset } from '$lib/server/accounts/password-forgotten';
 import { ResetRequestForm } from '$lib/server/accounts/forms';
 import { parseForm } from '$lib/server/http/forms';
@@ -26,18 +25,19 @@ export function load(event) {
 
 export const actions = {
 	default: async (event) => {
+		const { config, db, throttleRules } = event.locals.services;
 		authorize(event, 'public:view');
 		requireMail();
 		const form = parseForm(ResetRequestForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message });
 		const result = requestPasswordReset(
-			db(),
+			db,
 			{
 				email: form.value.email,
 				ipAddress: event.getClientAddress(),
-				linkUrl: (path) => publicUrl(path, event.url)
+				linkUrl: (path) => publicUrl(config, path, event.url)
 			},
-			throttleRules().address
+			throttleRules.address
 		);
 		if (!result.ok) {
 			setRetryAfter(event, result.retryAfterMs);

@@ -1,17 +1,17 @@
-import { db } from '$lib/server/app';
 import { countActiveMembers } from '$lib/server/accounts/members';
 import { authorize } from '$lib/server/http/guard';
 import { can } from '$lib/server/policy';
 import { listOrganisations } from '$lib/server/workspace/organisations';
 
 export function load(event) {
+	const { db } = event.locals.services;
 	authorize(event, 'staff:view');
-	const memberCounts = countActiveMembers(db());
+	const memberCounts = countActiveMembers(db);
 	return {
 		canViewAudit: can(event.locals.actor, 'audit:view'),
 		canViewFeedback: can(event.locals.actor, 'feedback:view'),
 		canManageMail: can(event.locals.actor, 'mail:manage'),
-		organisations: listOrganisations(db()).map(({ id, slug, name, kind, ags, adopting }) => ({
+		organisations: listOrganisations(db).map(({ id, slug, name, kind, ags, adopting }) => ({
 			slug,
 			name,
 			kind,

@@ -1,6 +1,5 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { db, newParticipantLimit, publishAttendance, throttleRules } from '$lib/server/app';
 import type { EventRow } from '$lib/server/db/schema';
 import { listWorkingGroups } from '$lib/server/events/events';
 import { ParticipantProfileForm, ReentryForm } from '$lib/server/events/forms';
@@ -18,12 +17,13 @@ import { setRetryAfter } from '$lib/server/http/retry-after';
 
 /** The event behind the code in the URL; a wrong code is counted like one typed on /join. */
 function eventOfCode(event: RequestEvent<{ code: string }>) {
+	const { db, throttleRules } = event.locals.services;
 	authorize(event, 'public:view');
 	const lookup = lookUpJoinCode(
-		db(),
+		db,
 		event.params.code,
 		event.getClientAddress(),
-		throttleRules().join
+		throttleRules.join
 	);
 	if (lookup.kind === 'found') return lookup.event;
 	if (lookup.kind === 'locked') setRetryAfter(event, lookup.retryAfterMs);
@@ -36,11 +36,13 @@ function homeOf(slug: string) {
 
 /** Someone who is in already goes to the event's page instead of joining twice. */
 function redirectIfJoined(event: RequestEvent, found: EventRow) {
+	const { db } = event.locals.services;
 	const cookie = event.cookies.get(participantCookieName(found.id));
-	if (participantFromCookie(db(), found.id, cookie)) redirect(303, homeOf(found.slug));
+	if (participantFromCookie(db, found.id, cookie)) redirect(303, homeOf(found.slug));
 }
 
 export function load(event) {
+	const { db } = event.locals.services;
 	const found = eventOfCode(event);
 	redirectIfJoined(event, found);
 	return {
@@ -52,19 +54,20 @@ export function load(event) {
 			joiningOpen: found.joiningOpen && !found.archivedAt,
 			asksAffiliation: found.asksAffiliation
 		},
-		workingGroups: listWorkingGroups(db(), found.id).map(({ id, title, question }) => ({
+		workingGroups: listWorkingGroups(db, found.id).map(({ id, title, question }) => ({
 			id,
 			title,
 			question
 		})),
 		affiliations: found.asksAffiliation
-			? affiliationOptions(db()).map(({ id, name }) => ({ id, name }))
+			? affiliationOptions(db).map(({ id, name }) => ({ id, name }))
 			: []
 	};
 }
 
 export const actions = {
 	join: async (event) => {
+		const { db, newParticipants } = event.locals.services;
 		const found = eventOfCode(event);
 		redirectIfJoined(event, found);
 		const data = await event.request.formData();
@@ -83,27 +86,27 @@ export const actions = {
 		}
 		const form = parseForm(ParticipantProfileForm, data);
 		if (!form.ok) return fail(400, { values, message: form.message });
-		const profile = checkProfile(db(), found, form.value);
+		const profile = checkProfile(db, found, form.value);
 		if (!profile.ok) return fail(400, { values, message: profile.message });
-		const wait = newParticipantLimit().take(event.getClientAddress());
+		const wait = newParticipants.take(event.getClientAddress());
 		if (wait) return fail(429, { values, message: wait });
-		const joined = joinEvent(db(), found.id, profile.value);
+		const joined = joinEvent(db, found.id, profile.value);
 		setParticipantCookie(event.cookies, found.id, joined, event.url.protocol === 'https:');
-		publishAttendance(found.id);
 		redirect(303, `${homeOf(found.slug)}?willkommen`);
 	},
 	rejoin: async (event) => {
+		const { db, throttleRules } = event.locals.services;
 		const found = eventOfCode(event);
 		const parsed = v.safeParse(ReentryForm, {
 			reentryCode: (await event.request.formData()).get('reentryCode') ?? ''
 		});
 		if (!parsed.success) return fail(400, { rejoinMessage: parsed.issues[0].message });
 		const result = rejoinByCode(
-			db(),
+			db,
 			found.id,
 			parsed.output.reentryCode,
 			event.getClientAddress(),
-			throttleRules().join
+			throttleRules.join
 		);
 		if (result.kind === 'locked') setRetryAfter(event, result.retryAfterMs);
 		if (result.kind !== 'joined') {

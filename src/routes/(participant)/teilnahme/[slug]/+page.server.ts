@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
 import { listBoards } from '$lib/server/boards/boards';
 import { participantEvent } from '$lib/server/events/access';
 import { listWorkingGroups } from '$lib/server/events/events';
@@ -17,8 +16,9 @@ import { writesOnBoard } from '$lib/server/policy';
 import { participantPollState, pollSnapshot } from '$lib/server/polls/poll-state';
 
 export function load(event) {
+	const { db } = event.locals.services;
 	const { eventRow, participant } = participantEvent(event);
-	const groups = listWorkingGroups(db(), eventRow.id);
+	const groups = listWorkingGroups(db, eventRow.id);
 	const own = participant.participant;
 	return {
 		event: {
@@ -32,7 +32,7 @@ export function load(event) {
 			archived: Boolean(eventRow.archivedAt)
 		},
 		workingGroups: groups.map(({ id, title, question }) => ({ id, title, question })),
-		boards: listBoards(db(), eventRow.id).map((board) => ({
+		boards: listBoards(db, eventRow.id).map((board) => ({
 			...board,
 			writable: writesOnBoard(
 				{ kind: 'participant', workingGroupId: own.workingGroupId },
@@ -41,7 +41,7 @@ export function load(event) {
 			)
 		})),
 		affiliations: eventRow.asksAffiliation
-			? affiliationOptions(db()).map(({ id, name }) => ({ id, name }))
+			? affiliationOptions(db).map(({ id, name }) => ({ id, name }))
 			: [],
 		me: {
 			displayName: own.displayName,
@@ -53,24 +53,26 @@ export function load(event) {
 		welcome: event.url.searchParams.has('willkommen'),
 		polls: {
 			eventId: eventRow.id,
-			initial: participantPollState(pollSnapshot(db(), eventRow.id), own.id)
+			initial: participantPollState(pollSnapshot(db, eventRow.id), own.id)
 		}
 	};
 }
 
 export const actions = {
 	profile: async (event) => {
+		const { db } = event.locals.services;
 		const { eventRow, participant } = participantEvent(event);
 		const form = parseForm(ParticipantProfileForm, await event.request.formData());
 		if (!form.ok) return fail(400, { profileMessage: form.message });
-		const profile = checkProfile(db(), eventRow, form.value);
+		const profile = checkProfile(db, eventRow, form.value);
 		if (!profile.ok) return fail(400, { profileMessage: profile.message });
-		updateProfile(db(), participant.participant.id, profile.value);
+		updateProfile(db, participant.participant.id, profile.value);
 		return { profileSaved: true };
 	},
 	newCode: (event) => {
+		const { db } = event.locals.services;
 		const { eventRow, participant } = participantEvent(event);
-		const reentryCode = renewReentryCode(db(), participant.participant.id, eventRow.id);
+		const reentryCode = renewReentryCode(db, participant.participant.id, eventRow.id);
 		setParticipantCookie(
 			event.cookies,
 			eventRow.id,
@@ -80,12 +82,13 @@ export const actions = {
 		return { codeRenewed: true };
 	},
 	leave: async (event) => {
+		const { db } = event.locals.services;
 		const { eventRow, participant } = participantEvent(event);
 		const confirm = (await event.request.formData()).get('confirm');
 		if (confirm !== 'ja') {
 			return fail(400, { leaveMessage: 'Bitte bestätigen Sie, dass Sie die Teilnahme beenden.' });
 		}
-		deleteParticipant(db(), participant.participant.id);
+		deleteParticipant(db, participant.participant.id);
 		deleteParticipantCookie(event.cookies, eventRow.id, event.url.protocol === 'https:');
 		redirect(303, '/join?verlassen');
 	}

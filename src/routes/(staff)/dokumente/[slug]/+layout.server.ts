@@ -1,10 +1,10 @@
-import { db } from '$lib/server/app';
 import { documentForPage, documentResource } from '$lib/server/documents/access';
 import { listVersions } from '$lib/server/documents/versions';
 import { can } from '$lib/server/policy';
 
 export function load(event) {
-	const found = documentForPage(db(), event);
+	const { db } = event.locals.services;
+	const found = documentForPage(db, event);
 	const resource = documentResource(found);
 	return {
 		document: {
@@ -17,7 +17,7 @@ export function load(event) {
 			viewersMayComment: found.viewersMayComment,
 			viewersMayPropose: found.viewersMayPropose
 		},
-		versionCount: listVersions(db(), found.id).length,
+		versionCount: listVersions(db, found.id).length,
 		canWrite: can(event.locals.actor, 'document:write', resource),
 		canManage: can(event.locals.actor, 'document:manage', resource)
 	};

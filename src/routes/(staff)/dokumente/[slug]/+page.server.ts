@@ -1,12 +1,5 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import {
-	changeDocumentText,
-	db,
-	publishComments,
-	readDocumentText,
-	revalidateLiveConnections
-} from '$lib/server/app';
-import {
 	commentThreads,
 	createComment,
 	replyToComment,
@@ -62,36 +55,39 @@ import {
 } from './source-actions';
 
 function documentFor(event: RequestEvent<{ slug: string }>, action: Action) {
-	const found = documentForPage(db(), event, action);
-	return { found, resource: documentResource(found), user: signedInUser(event) };
+	const { db, documents } = event.locals.services;
+	const found = documentForPage(db, event, action);
+	return { db, documents, found, resource: documentResource(found), user: signedInUser(event) };
 }
 
 export function load(event) {
+	const { db } = event.locals.services;
 	const { found, resource, user } = documentFor(event, 'document:read');
 	const { actor } = event.locals;
 	// The document, canWrite and canManage come from the layout; this load checks the read
 	// right again and adds what only the text page needs.
 	return {
 		canComment: can(actor, 'document:comment', resource),
-		threads: commentThreads(db(), found.id),
+		threads: commentThreads(db, found.id),
 		canPropose: can(actor, 'document:propose', resource),
-		proposals: documentProposals(db(), found.id),
-		proposingOrganisations: proposingOrganisations(db(), user.id),
-		sources: listPassageSources(db(), found.id),
+		proposals: documentProposals(db, found.id),
+		proposingOrganisations: proposingOrganisations(db, user.id),
+		sources: listPassageSources(db, found.id),
 		canLinkSources: can(actor, 'document:link-sources', resource),
-		sourceEvents: offeredEvents(db(), found.id),
-		catalogue: documentCatalogue(db(), found.id),
-		databaseEpoch: databaseEpoch(db()),
-		mentionable: documentReaders(db(), found).map(({ id, name }) => ({ id, name })),
+		sourceEvents: offeredEvents(db, found.id),
+		catalogue: documentCatalogue(db, found.id),
+		databaseEpoch: databaseEpoch(db),
+		mentionable: documentReaders(db, found).map(({ id, name }) => ({ id, name })),
 		user: { id: user.id, name: user.name, colour: userColour(user.id) }
 	};
 }
 
 async function changeState(event: RequestEvent<{ slug: string }>, state: 'open' | 'resolved') {
+	const { db } = event.locals.services;
 	const { found, resource, user } = documentFor(event, 'document:comment');
 	const form = parseForm(ThreadForm, await event.request.formData());
 	if (!form.ok) return fail(400, { message: form.message });
-	const result = setCommentState(db(), {
+	const result = setCommentState(db, {
 		documentId: found.id,
 		threadId: form.value.threadId,
 		userId: user.id,
@@ -99,11 +95,10 @@ async function changeState(event: RequestEvent<{ slug: string }>, state: 'open' 
 		state
 	});
 	if (!result.ok) return fail(result.status, { message: result.message });
-	publishComments(found.id);
 	return { threadId: result.threadId };
 }
 
-/** The proposal actions: parse, check the right, call, tell everyone in the document. */
+/** The proposal actions: parse, check the right, call. */
 function proposalAction<TSchema extends Parameters<typeof parseForm>[0]>(
 	action: Action,
 	schema: TSchema,
@@ -118,63 +113,69 @@ function proposalAction<TSchema extends Parameters<typeof parseForm>[0]>(
 		if (!form.ok) return fail(400, { message: form.message });
 		const result = run(form as ReturnType<typeof parseForm<TSchema>> & { ok: true }, context);
 		if (!result.ok) return fail(result.status, { message: result.message });
-		publishComments(context.found.id);
 		return { proposalId: result.proposalId };
 	};
 }
 
 function decideAction(decision: 'accept' | 'reject') {
-	return proposalAction('document:write', ProposalForm, ({ value }, { found, user }) =>
-		decideProposal(db(), changeDocumentText, {
-			documentId: found.id,
-			userId: user.id,
-			proposalId: value.proposalId,
-			decision
-		})
+	return proposalAction(
+		'document:write',
+		ProposalForm,
+		({ value }, { db, documents, found, user }) =>
+			decideProposal(db, documents.change, {
+				documentId: found.id,
+				userId: user.id,
+				proposalId: value.proposalId,
+				decision
+			})
 	);
 }
 
 export const actions = {
 	status: async (event) => {
+		const { db } = event.locals.services;
 		const { found, user } = documentFor(event, 'document:manage');
 		const form = parseForm(StatusForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message });
-		setStatus(db(), found.id, form.value.status, user.id);
+		setStatus(db, found.id, form.value.status, user.id);
 		return { success: 'Der Stand des Dokuments ist geändert.' };
 	},
 	comment: async (event) => {
+		const { db } = event.locals.services;
 		const { found, user } = documentFor(event, 'document:comment');
 		const form = parseForm(NewCommentForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message });
-		const result = createComment(db(), { documentId: found.id, authorId: user.id, ...form.value });
+		const result = createComment(db, { documentId: found.id, authorId: user.id, ...form.value });
 		if (!result.ok) return fail(result.status, { message: result.message });
-		publishComments(found.id);
 		return { threadId: result.threadId };
 	},
 	reply: async (event) => {
+		const { db } = event.locals.services;
 		const { found, user } = documentFor(event, 'document:comment');
 		const form = parseForm(ReplyForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message });
-		const result = replyToComment(db(), {
+		const result = replyToComment(db, {
 			documentId: found.id,
 			threadId: form.value.threadId,
 			authorId: user.id,
 			body: form.value.body
 		});
 		if (!result.ok) return fail(result.status, { message: result.message });
-		publishComments(found.id);
 		return { threadId: result.threadId };
 	},
 	resolve: (event) => changeState(event, 'resolved'),
 	reopen: (event) => changeState(event, 'open'),
-	propose: proposalAction('document:propose', NewProposalForm, ({ value }, { found, user }) =>
-		createProposal(db(), readDocumentText, { documentId: found.id, authorId: user.id, ...value })
+	propose: proposalAction(
+		'document:propose',
+		NewProposalForm,
+		({ value }, { db, documents, found, user }) =>
+			createProposal(db, documents.inspect, { documentId: found.id, authorId: user.id, ...value })
 	),
 	reviseProposal: proposalAction(
 		'document:propose',
 		ReviseProposalForm,
-		({ value }, { found, user }) =>
-			reviseProposal(db(), readDocumentText, {
+		({ value }, { db, documents, found, user }) =>
+			reviseProposal(db, documents.inspect, {
 				documentId: found.id,
 				authorId: user.id,
 				...value
@@ -183,43 +184,47 @@ export const actions = {
 	proposalReason: proposalAction(
 		'document:propose',
 		ProposalReasonForm,
-		({ value }, { found, user }) =>
-			setProposalReason(db(), { documentId: found.id, authorId: user.id, ...value })
+		({ value }, { db, found, user }) =>
+			setProposalReason(db, { documentId: found.id, authorId: user.id, ...value })
 	),
-	withdrawProposal: proposalAction('document:propose', ProposalForm, ({ value }, { found, user }) =>
-		withdrawProposal(db(), { documentId: found.id, authorId: user.id, ...value })
+	withdrawProposal: proposalAction(
+		'document:propose',
+		ProposalForm,
+		({ value }, { db, found, user }) =>
+			withdrawProposal(db, { documentId: found.id, authorId: user.id, ...value })
 	),
 	proposalReply: proposalAction(
 		'document:comment',
 		ProposalReplyForm,
-		({ value }, { found, user }) =>
-			replyToProposal(db(), { documentId: found.id, authorId: user.id, ...value })
+		({ value }, { db, found, user }) =>
+			replyToProposal(db, { documentId: found.id, authorId: user.id, ...value })
 	),
 	acceptProposal: decideAction('accept'),
 	rejectProposal: decideAction('reject'),
-	reopenProposal: proposalAction('document:write', ProposalForm, ({ value }, { found, user }) =>
-		reopenProposal(db(), changeDocumentText, {
-			documentId: found.id,
-			userId: user.id,
-			proposalId: value.proposalId
-		})
+	reopenProposal: proposalAction(
+		'document:write',
+		ProposalForm,
+		({ value }, { db, documents, found, user }) =>
+			reopenProposal(db, documents.change, {
+				documentId: found.id,
+				userId: user.id,
+				proposalId: value.proposalId
+			})
 	),
 	proposalSettings: async (event) => {
+		const { db } = event.locals.services;
 		const { found } = documentFor(event, 'document:manage');
 		const form = parseForm(ProposalSettingsForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message });
-		setViewersMayPropose(db(), found.id, form.value.viewersMayPropose === 'on');
-		// Open connections learn at once whether they may still propose.
-		revalidateLiveConnections();
+		setViewersMayPropose(db, found.id, form.value.viewersMayPropose === 'on');
 		return { saved: true };
 	},
 	commentSettings: async (event) => {
+		const { db } = event.locals.services;
 		const { found } = documentFor(event, 'document:manage');
 		const form = parseForm(CommentSettingsForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message });
-		setViewersMayComment(db(), found.id, form.value.viewersMayComment === 'on');
-		// Open comment connections learn at once whether they may still comment.
-		revalidateLiveConnections();
+		setViewersMayComment(db, found.id, form.value.viewersMayComment === 'on');
 		return { saved: true };
 	},
 	consent: markPassage,

@@ -2,7 +2,6 @@
 // or withdraws that body's mark. The body comes from the form and is checked against the
 // signatory's own memberships here; the text agreed to is the server's.
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { db, publishConsensus, readDocumentText } from '$lib/server/app';
 import { recordConsensus } from '$lib/server/consensus/consensus';
 import { ConsentForm, WithdrawConsentForm } from '$lib/server/consensus/forms';
 import { documentForPage } from '$lib/server/documents/access';
@@ -13,12 +12,13 @@ import { can } from '$lib/server/policy';
 import { listAdoptingBodies } from '$lib/server/workspace/organisations';
 
 async function speakForBody(event: RequestEvent<{ slug: string }>, withdraw: boolean) {
-	const found = documentForPage(db(), event, 'document:consent');
+	const { db, documents } = event.locals.services;
+	const found = documentForPage(db, event, 'document:consent');
 	const user = signedInUser(event);
 	const data = await event.request.formData();
 	const form = withdraw ? parseForm(WithdrawConsentForm, data) : parseForm(ConsentForm, data);
 	if (!form.ok) return fail(400, { message: form.message });
-	const body = listAdoptingBodies(db()).find((org) => org.id === form.value.organisationId);
+	const body = listAdoptingBodies(db).find((org) => org.id === form.value.organisationId);
 	if (!body) {
 		return fail(404, {
 			message: 'Diese Körperschaft gibt es nicht, oder sie beschließt keine Texte.'
@@ -31,7 +31,7 @@ async function speakForBody(event: RequestEvent<{ slug: string }>, withdraw: boo
 		});
 	}
 	const result = recordConsensus(
-		db(),
+		db,
 		{
 			documentId: found.id,
 			blockId: form.value.blockId,
@@ -40,10 +40,9 @@ async function speakForBody(event: RequestEvent<{ slug: string }>, withdraw: boo
 			state: form.value.state,
 			note: form.value.note
 		},
-		readDocumentText(found.id, jsonFromYDoc)
+		documents.inspect(found.id, jsonFromYDoc)
 	);
 	if (!result.ok) return fail(result.status, { message: result.message });
-	publishConsensus(found.id);
 	return {
 		consensusSaved: withdraw
 			? `Die Rückmeldung von ${body.name} zu Abschnitt ${result.passage.number} ist zurückgenommen.`

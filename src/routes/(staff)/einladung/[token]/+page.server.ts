@@ -1,5 +1,4 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { db, throttleRules } from '$lib/server/app';
 import { AcceptExistingForm, AcceptNewForm } from '$lib/server/accounts/forms';
 import { acceptInvitation, findUsableLink } from '$lib/server/accounts/links';
 import { startSession } from '$lib/server/auth/start-session';
@@ -12,15 +11,17 @@ import { setRetryAfter } from '$lib/server/http/retry-after';
 // one signs in here through the same throttled sign-in as on /anmelden, then accepts.
 
 function usableLink(event: RequestEvent<{ token: string }>) {
+	const { db } = event.locals.services;
 	authorize(event, 'public:view');
-	const lookup = findUsableLink(db(), event.params.token, 'invitation');
+	const lookup = findUsableLink(db, event.params.token, 'invitation');
 	if (!lookup.ok) return { ok: false as const, failure: fail(410, { message: lookup.message }) };
 	return lookup;
 }
 
 export function load(event) {
+	const { db } = event.locals.services;
 	authorize(event, 'public:view');
-	const lookup = findUsableLink(db(), event.params.token, 'invitation');
+	const lookup = findUsableLink(db, event.params.token, 'invitation');
 	if (!lookup.ok) return { invitation: null, problem: lookup.message, signedInAs: null };
 	const user = event.locals.user;
 	return {
@@ -38,34 +39,36 @@ export function load(event) {
 export const actions = {
 	/** A new person: name and password make the account. */
 	create: async (event) => {
+		const { db } = event.locals.services;
 		const lookup = usableLink(event);
 		if (!lookup.ok) return lookup.failure;
 		const form = parseForm(AcceptNewForm, await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'create', message: form.message });
-		const result = await acceptInvitation(db(), event.params.token, {
+		const result = await acceptInvitation(db, event.params.token, {
 			kind: 'new',
 			name: form.value.name,
 			password: form.value.password
 		});
 		if (!result.ok) return fail(409, { action: 'create', message: result.message });
-		startSession(db(), event, result.userId!);
+		startSession(db, event, result.userId!);
 		redirect(303, '/');
 	},
 	/** Someone with an account signs in, throttled like every sign-in, and accepts. */
 	signIn: async (event) => {
+		const { db, throttleRules } = event.locals.services;
 		const lookup = usableLink(event);
 		if (!lookup.ok) return lookup.failure;
 		const form = parseForm(AcceptExistingForm, await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'signIn', message: form.message });
 		const signedIn = await signIn(
-			db(),
+			db,
 			{
 				email: lookup.link.email,
 				password: form.value.password,
 				ipAddress: event.getClientAddress(),
 				forInvitation: true
 			},
-			throttleRules()
+			throttleRules
 		);
 		if (!signedIn.ok) {
 			if (signedIn.retryAfterMs) setRetryAfter(event, signedIn.retryAfterMs);
@@ -87,8 +90,9 @@ export const actions = {
 };
 
 async function acceptAs(event: RequestEvent<{ token: string }>, userId: string) {
-	const result = await acceptInvitation(db(), event.params.token, { kind: 'signed-in', userId });
+	const { db } = event.locals.services;
+	const result = await acceptInvitation(db, event.params.token, { kind: 'signed-in', userId });
 	if (!result.ok) return fail(409, { action: 'accept', message: result.message });
-	startSession(db(), event, userId);
+	startSession(db, event, userId);
 	redirect(303, '/');
 }

@@ -1,5 +1,4 @@
 import { redirect } from '@sveltejs/kit';
-import { attendance, db } from '$lib/server/app';
 import { listBoards } from '$lib/server/boards/boards';
 import { eventResource, staffEvent } from '$lib/server/events/access';
 import {
@@ -15,9 +14,10 @@ import { publicUrl } from '$lib/server/http/public-url';
 import { can } from '$lib/server/policy';
 
 export function load(event) {
+	const { config, db, attendance } = event.locals.services;
 	const found = staffEvent(event, 'event:view');
-	const counts = participantCounts(db(), found.id);
-	const boards = listBoards(db(), found.id);
+	const counts = participantCounts(db, found.id);
+	const boards = listBoards(db, found.id);
 	return {
 		event: {
 			slug: found.slug,
@@ -31,8 +31,8 @@ export function load(event) {
 			asksAffiliation: found.asksAffiliation,
 			archived: Boolean(found.archivedAt)
 		},
-		joinUrl: publicUrl(`/join/${found.joinCode}`, event.url),
-		workingGroups: listWorkingGroups(db(), found.id).map((group) => ({
+		joinUrl: publicUrl(config, `/join/${found.joinCode}`, event.url),
+		workingGroups: listWorkingGroups(db, found.id).map((group) => ({
 			id: group.id,
 			title: group.title,
 			question: group.question,
@@ -48,33 +48,39 @@ export function load(event) {
 
 export const actions = {
 	open: (event) => {
+		const { db } = event.locals.services;
 		const found = staffEvent(event, 'event:manage');
-		setJoiningOpen(db(), found.id, true);
+		setJoiningOpen(db, found.id, true);
 		return { success: 'Die Anmeldung ist offen.' };
 	},
 	close: (event) => {
+		const { db } = event.locals.services;
 		const found = staffEvent(event, 'event:manage');
-		setJoiningOpen(db(), found.id, false);
+		setJoiningOpen(db, found.id, false);
 		return { success: 'Die Anmeldung ist geschlossen. Wer schon dabei ist, bleibt dabei.' };
 	},
 	rotateCode: (event) => {
+		const { db } = event.locals.services;
 		const found = staffEvent(event, 'event:manage');
-		const code = rotateJoinCode(db(), found.id);
+		const code = rotateJoinCode(db, found.id);
 		return { success: `Neuer Code: ${code}. Der alte Code gilt nicht mehr.` };
 	},
 	copy: (event) => {
+		const { db } = event.locals.services;
 		const found = staffEvent(event, 'event:manage');
-		const copy = copyEvent(db(), found.id, signedInUser(event).id);
+		const copy = copyEvent(db, found.id, signedInUser(event).id);
 		redirect(303, `/konferenzen/${copy!.slug}/bearbeiten?kopie`);
 	},
 	archive: (event) => {
+		const { db } = event.locals.services;
 		const found = staffEvent(event, 'event:manage');
-		setEventArchived(db(), found.id, true);
+		setEventArchived(db, found.id, true);
 		return { success: 'Die Veranstaltung ist archiviert; die Anmeldung ist geschlossen.' };
 	},
 	restore: (event) => {
+		const { db } = event.locals.services;
 		const found = staffEvent(event, 'event:manage');
-		setEventArchived(db(), found.id, false);
+		setEventArchived(db, found.id, false);
 		return {
 			success: 'Die Veranstaltung ist wiederhergestellt. Die Anmeldung bleibt geschlossen.'
 		};

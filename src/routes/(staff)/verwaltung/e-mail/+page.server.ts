@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
 import { parseForm } from '$lib/server/http/forms';
 import { authorize } from '$lib/server/http/guard';
 import { RetryMailForm } from '$lib/server/mail/forms';
@@ -13,15 +12,16 @@ function kindLabel(kind: string): string {
 }
 
 export function load(event) {
+	const { db } = event.locals.services;
 	authorize(event, 'mail:manage');
 	return {
 		mailOn: mailIsOn(),
-		counts: Object.entries(outboxCounts(db())).map(([state, count]) => ({
+		counts: Object.entries(outboxCounts(db)).map(([state, count]) => ({
 			state,
 			label: mailStateLabels[state as keyof typeof mailStateLabels],
 			count
 		})),
-		mails: latestMails(db()).map((mail) => ({
+		mails: latestMails(db).map((mail) => ({
 			...mail,
 			kindLabel: kindLabel(mail.kind),
 			stateLabel: mailStateLabels[mail.state]
@@ -31,10 +31,11 @@ export function load(event) {
 
 export const actions = {
 	retry: async (event) => {
+		const { db } = event.locals.services;
 		authorize(event, 'mail:manage');
 		const form = parseForm(RetryMailForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message });
-		if (!retryFailedMail(db(), form.value.mailId)) {
+		if (!retryFailedMail(db, form.value.mailId)) {
 			return fail(409, { message: 'Diese E-Mail ist nicht (mehr) fehlgeschlagen.' });
 		}
 		wakeMailSender();

@@ -1,5 +1,4 @@
 import { error, fail } from '@sveltejs/kit';
-import { db, publishPolls } from '$lib/server/app';
 import { participantEvent } from '$lib/server/events/access';
 import {
 	checkAnswer,
@@ -12,21 +11,23 @@ import { participantPollState, pollSnapshot } from '$lib/server/polls/poll-state
 import { findQuestion } from '$lib/server/polls/questions';
 
 export function load(event) {
+	const { db } = event.locals.services;
 	const { eventRow, participant } = participantEvent(event);
 	return {
 		event: { id: eventRow.id, slug: eventRow.slug, title: eventRow.title },
-		poll: participantPollState(pollSnapshot(db(), eventRow.id), participant.participant.id),
+		poll: participantPollState(pollSnapshot(db, eventRow.id), participant.participant.id),
 		maxTextLength: maxAnswerTextLength
 	};
 }
 
 export const actions = {
 	answer: async (event) => {
+		const { db } = event.locals.services;
 		const { eventRow, participant } = participantEvent(event);
 		if (eventRow.archivedAt) error(403, 'Die Veranstaltung ist beendet.');
 		const data = await event.request.formData();
 		const questionId = String(data.get('questionId') ?? '');
-		const question = findQuestion(db(), eventRow.id, questionId);
+		const question = findQuestion(db, eventRow.id, questionId);
 		if (!question) return fail(404, { questionId, message: 'Diese Frage gibt es nicht.' });
 		const raw = rawAnswerFromForm(data);
 		const move = rankingMove(question, raw);
@@ -41,9 +42,8 @@ export const actions = {
 		}
 		const answer = checkAnswer(question, raw, participant.participant.id);
 		if (!answer.ok) return fail(400, { questionId, message: answer.message });
-		const stored = submitAnswer(db(), question, participant.participant, answer.value);
+		const stored = submitAnswer(db, question, participant.participant, answer.value);
 		if (!stored.ok) return fail(409, { questionId, message: stored.message });
-		publishPolls(eventRow.id);
 		return { questionId, saved: true, replaced: stored.replaced };
 	}
 };

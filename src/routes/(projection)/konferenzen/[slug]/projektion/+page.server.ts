@@ -1,12 +1,12 @@
-import { attendance } from '$lib/server/app';
 import { staffEvent } from '$lib/server/events/access';
 import { joinInfo } from '$lib/server/events/join-info';
 
 export async function load(event) {
+	const { attendance } = event.locals.services;
 	const found = staffEvent(event, 'event:manage');
 	return {
 		event: { slug: found.slug, title: found.title },
-		join: await joinInfo(found, event.url),
+		join: await joinInfo(event.locals.services.config, found, event.url),
 		attendance: attendance(found.id)
 	};
 }

@@ -9,7 +9,6 @@ import { adoptionOverview } from '$lib/server/adoption/overview';
 import { planHistory, planStep } from '$lib/server/adoption/plans';
 import { checkResolutionUpload, resolutionMaxBytes } from '$lib/server/adoption/resolution-files';
 import { listSteps, recordStep, stepHistory, type StepView } from '$lib/server/adoption/steps';
-import { appConfig, db } from '$lib/server/app';
 import { shortHash } from '$lib/server/documents/content-hash';
 import { listVersions } from '$lib/server/documents/versions';
 import { formFields, parseForm } from '$lib/server/http/forms';
@@ -25,6 +24,7 @@ import {
 } from '$lib/server/oparl/store';
 import { linkPaperFromSystem, syncOrganisation } from '$lib/server/oparl/sync';
 import { can } from '$lib/server/policy';
+import type { AppDatabase } from '$lib/server/db/database';
 
 function describeState(step: StepView | null): string {
 	return step
@@ -33,17 +33,18 @@ function describeState(step: StepView | null): string {
 }
 
 export function load(event) {
-	const { document, body, resource } = bodyForPage(db(), event);
-	const steps = listSteps(db(), document.id, body.id);
-	const planChanges = planHistory(db(), document.id, body.id);
+	const { db } = event.locals.services;
+	const { document, body, resource } = bodyForPage(db, event);
+	const steps = listSteps(db, document.id, body.id);
+	const planChanges = planHistory(db, document.id, body.id);
 	const names = userNames(
-		db(),
+		db,
 		[...steps, ...planChanges].map((s) => s.recordedBy).filter((id): id is string => id !== null)
 	);
 	const who = (userId: string | null) =>
 		userId ? (names.get(userId) ?? 'unbekannt') : 'gelöschtes Konto';
 	const planDate = (date: string | null) => (date ? formatCalendarDate(date) : 'kein Termin');
-	const row = dashboard(adoptionOverview(db(), document.id)).rows.find((r) => r.slug === body.slug);
+	const row = dashboard(adoptionOverview(db, document.id)).rows.find((r) => r.slug === body.slug);
 	return {
 		document: { slug: document.slug, title: document.title },
 		body: { slug: body.slug, name: body.name, kind: body.kind },
@@ -77,7 +78,7 @@ export function load(event) {
 				recordedAt: change.recordedAt
 			}))
 			.reverse(),
-		versions: listVersions(db(), document.id).map((v) => ({
+		versions: listVersions(db, document.id).map((v) => ({
 			id: v.id,
 			number: v.number,
 			name: v.name,
@@ -88,30 +89,30 @@ export function load(event) {
 		today: berlinToday(),
 		maxMegabytes: resolutionMaxBytes / 1024 / 1024,
 		canRecord: can(event.locals.actor, 'adoption:record', resource),
-		oparl: oparlView(document.id, body.id),
+		oparl: oparlView(db, document.id, body.id),
 		canFollowOparl: can(event.locals.actor, 'oparl:follow', resource),
 		canConnectOparl: can(event.locals.actor, 'oparl:configure', resource)
 	};
 }
 
 /** The council information system's side of the page: papers, proposals, news, last sync. */
-function oparlView(documentId: string, organisationId: string) {
-	const connection = findConnection(db(), organisationId);
+function oparlView(db: AppDatabase, documentId: string, organisationId: string) {
+	const connection = findConnection(db, organisationId);
 	if (!connection) return null;
-	const versionNumbers = new Map(listVersions(db(), documentId).map((v) => [v.id, v.number]));
+	const versionNumbers = new Map(listVersions(db, documentId).map((v) => [v.id, v.number]));
 	return {
 		bodyName: connection.bodyName,
 		lastSyncAt: connection.lastSyncAt,
 		lastError: connection.lastError,
 		lastErrorAt: connection.lastErrorAt,
-		papers: listPapers(db(), { organisationId, documentId }).map((paper) => ({
+		papers: listPapers(db, { organisationId, documentId }).map((paper) => ({
 			id: paper.id,
 			reference: paper.reference,
 			name: paper.name,
 			url: paper.webUrl ?? paper.paperUrl,
 			versionNumber: versionNumbers.get(paper.versionId) ?? null
 		})),
-		proposals: listProposals(db(), documentId, organisationId).map((proposal) => ({
+		proposals: listProposals(db, documentId, organisationId).map((proposal) => ({
 			...proposal,
 			label:
 				proposal.kind === 'plan'
@@ -119,13 +120,14 @@ function oparlView(documentId: string, organisationId: string) {
 					: stageLabels[proposal.stage],
 			dateLabel: formatCalendarDate(proposal.date)
 		})),
-		news: listNews(db(), documentId, organisationId)
+		news: listNews(db, documentId, organisationId)
 	};
 }
 
 export const actions = {
 	async record(event) {
-		const { document, body } = bodyForPage(db(), event, 'adoption:record');
+		const { config, db } = event.locals.services;
+		const { document, body } = bodyForPage(db, event, 'adoption:record');
 		const data = await event.request.formData();
 		const values = formFields(data);
 		const form = parseForm(StepForm, data);
@@ -133,7 +135,7 @@ export const actions = {
 		const file = data.get('resolution');
 		const upload = await checkResolutionUpload(file instanceof File ? file : null);
 		if (!upload.ok) return fail(400, { step: { message: upload.message, values } });
-		const result = recordStep(db(), appConfig().dataDir, {
+		const result = recordStep(db, config.dataDir, {
 			...form.value,
 			documentId: document.id,
 			organisationId: body.id,
@@ -144,12 +146,13 @@ export const actions = {
 		return { step: { success: 'Der Schritt ist erfasst.' } };
 	},
 	async plan(event) {
-		const { document, body } = bodyForPage(db(), event, 'adoption:record');
+		const { db } = event.locals.services;
+		const { document, body } = bodyForPage(db, event, 'adoption:record');
 		const data = await event.request.formData();
 		const values = formFields(data);
 		const form = parseForm(PlanForm, data);
 		if (!form.ok) return fail(400, { plan: { message: form.message, values } });
-		const result = planStep(db(), {
+		const result = planStep(db, {
 			...form.value,
 			documentId: document.id,
 			organisationId: body.id,
@@ -163,12 +166,13 @@ export const actions = {
 		};
 	},
 	async link(event) {
-		const { document, body } = bodyForPage(db(), event, 'oparl:follow');
+		const { config, db } = event.locals.services;
+		const { document, body } = bodyForPage(db, event, 'oparl:follow');
 		const data = await event.request.formData();
 		const values = formFields(data);
 		const form = parseForm(LinkForm, data);
 		if (!form.ok) return fail(400, { oparl: { message: form.message, values } });
-		const result = await linkPaperFromSystem(db(), appConfig().oparl, {
+		const result = await linkPaperFromSystem(db, config.oparl, {
 			...form.value,
 			documentId: document.id,
 			organisationId: body.id,
@@ -178,12 +182,13 @@ export const actions = {
 		return { oparl: { success: 'Die Drucksache ist verknüpft. Bitte prüfen Sie die Vorschläge.' } };
 	},
 	async confirm(event) {
-		const { document, body } = bodyForPage(db(), event, 'oparl:follow');
+		const { config, db } = event.locals.services;
+		const { document, body } = bodyForPage(db, event, 'oparl:follow');
 		const data = await event.request.formData();
 		const values = formFields(data);
 		const form = parseForm(ConfirmForm, data);
 		if (!form.ok) return fail(400, { oparl: { message: form.message, values } });
-		const result = confirmProposal(db(), appConfig().dataDir, {
+		const result = confirmProposal(db, config.dataDir, {
 			...form.value,
 			documentId: document.id,
 			organisationId: body.id,
@@ -193,10 +198,11 @@ export const actions = {
 		return { oparl: { success: result.message } };
 	},
 	async dismiss(event) {
-		const { document, body } = bodyForPage(db(), event, 'oparl:follow');
+		const { db } = event.locals.services;
+		const { document, body } = bodyForPage(db, event, 'oparl:follow');
 		const form = parseForm(DismissForm, await event.request.formData());
 		if (!form.ok) return fail(400, { oparl: { message: form.message } });
-		const result = dismissProposal(db(), {
+		const result = dismissProposal(db, {
 			...form.value,
 			documentId: document.id,
 			organisationId: body.id,
@@ -206,8 +212,9 @@ export const actions = {
 		return { oparl: { success: result.message } };
 	},
 	async sync(event) {
-		const { body } = bodyForPage(db(), event, 'oparl:follow');
-		const result = await syncOrganisation(db(), appConfig().oparl, body.id);
+		const { config, db } = event.locals.services;
+		const { body } = bodyForPage(db, event, 'oparl:follow');
+		const result = await syncOrganisation(db, config.oparl, body.id);
 		if (!result.ok) return fail(400, { oparl: { message: result.message } });
 		return {
 			oparl: {

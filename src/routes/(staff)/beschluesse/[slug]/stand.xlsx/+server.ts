@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
 import { adoptionTable } from '$lib/server/adoption/exports';
 import { adoptionOverview } from '$lib/server/adoption/overview';
 import { findDocumentBySlug } from '$lib/server/documents/documents';
@@ -7,10 +6,11 @@ import { authorize } from '$lib/server/http/guard';
 import { tableXlsx, xlsxType } from '$lib/server/spreadsheet';
 
 export async function GET(event) {
+	const { db } = event.locals.services;
 	authorize(event, 'adoption:read');
-	const found = findDocumentBySlug(db(), event.params.slug);
+	const found = findDocumentBySlug(db, event.params.slug);
 	if (!found) error(404, 'Dieses Dokument gibt es nicht.');
-	const table = adoptionTable(adoptionOverview(db(), found.id));
+	const table = adoptionTable(adoptionOverview(db, found.id));
 	const workbook = await tableXlsx(table, `Beschlüsse: ${found.title}`);
 	return new Response(new Uint8Array(workbook), {
 		headers: {

@@ -1,4 +1,3 @@
-import { db } from '$lib/server/app';
 import { documentHtmlBody } from '$lib/server/documents/export-html';
 import { currentTextExport } from '$lib/server/documents/export-request';
 import { currentStateName, footerLine } from '$lib/server/documents/exports';
@@ -8,8 +7,9 @@ import { listAdoptingBodies } from '$lib/server/workspace/organisations';
 import { formatDateTime } from '$lib/format';
 
 export function load(event) {
+	const { db } = event.locals.services;
 	const { found, input, bodySlug, versionNumber, withProposals, withProvenance } =
-		currentTextExport(event);
+		currentTextExport(event.locals.services.db, event);
 	return {
 		document: { slug: found.slug, title: found.title },
 		html: documentHtmlBody(input),
@@ -25,7 +25,7 @@ export function load(event) {
 		// A text with open proposals is not for signing: no signature page to choose.
 		bodies:
 			signatureKinds.includes(found.kind) && !withProposals
-				? listAdoptingBodies(db()).map(({ slug, name }) => ({ slug, name }))
+				? listAdoptingBodies(db).map(({ slug, name }) => ({ slug, name }))
 				: [],
 		bodySlug: bodySlug ?? ''
 	};

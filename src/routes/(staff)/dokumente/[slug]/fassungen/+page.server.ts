@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
 import { userNames } from '$lib/server/accounts/members';
 import { documentForPage } from '$lib/server/documents/access';
 import { shortHash } from '$lib/server/documents/content-hash';
@@ -9,10 +8,11 @@ import { parseForm } from '$lib/server/http/forms';
 import { signedInUser } from '$lib/server/http/guard';
 
 export function load(event) {
-	const found = documentForPage(db(), event);
-	const versions = listVersions(db(), found.id);
+	const { db } = event.locals.services;
+	const found = documentForPage(db, event);
+	const versions = listVersions(db, found.id);
 	const names = userNames(
-		db(),
+		db,
 		versions.map((v) => v.createdBy).filter((id): id is string => id !== null)
 	);
 	return {
@@ -28,10 +28,11 @@ export function load(event) {
 
 export const actions = {
 	async freeze(event) {
-		const found = documentForPage(db(), event, 'document:write');
+		const { db } = event.locals.services;
+		const found = documentForPage(db, event, 'document:write');
 		const form = parseForm(FreezeForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message, name: '' });
-		const result = freezeVersion(db(), {
+		const result = freezeVersion(db, {
 			documentId: found.id,
 			name: form.value.name,
 			userId: signedInUser(event).id

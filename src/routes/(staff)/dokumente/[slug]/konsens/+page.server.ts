@@ -1,6 +1,5 @@
 import { fail } from '@sveltejs/kit';
 import { numberedPassages } from '$lib/consensus';
-import { db, publishConsensus, readDocumentText } from '$lib/server/app';
 import {
 	consensusHistory,
 	openConcerns,
@@ -16,10 +15,11 @@ import { parseForm } from '$lib/server/http/forms';
 const historyLength = 50;
 
 export function load(event) {
-	const found = documentForPage(db(), event);
-	const text = readDocumentText(found.id, jsonFromYDoc);
+	const { db, documents } = event.locals.services;
+	const found = documentForPage(db, event);
+	const text = documents.inspect(found.id, jsonFromYDoc);
 	const { bodies, passages, sections, countHeadings, headingMarksAside } = passageConsensusOf(
-		db(),
+		db,
 		found.id,
 		text
 	);
@@ -39,7 +39,7 @@ export function load(event) {
 		})),
 		sections,
 		concerns: openConcerns(bodies, passages),
-		history: consensusHistory(db(), found.id, { limit: historyLength }).map((entry) => ({
+		history: consensusHistory(db, found.id, { limit: historyLength }).map((entry) => ({
 			...entry,
 			/** Null when the passage is no longer in the text. */
 			number: numbers.get(entry.blockId) ?? null,
@@ -54,11 +54,11 @@ export const actions = {
 	/** "Überschriften mitzählen": for those who manage the document; the open texts follow
 	 * at once. */
 	consensusSettings: async (event) => {
-		const found = documentForPage(db(), event, 'document:manage');
+		const { db } = event.locals.services;
+		const found = documentForPage(db, event, 'document:manage');
 		const form = parseForm(ConsensusSettingsForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message });
-		setCountsHeadings(db(), found.id, form.value.countHeadings === 'on');
-		publishConsensus(found.id);
+		setCountsHeadings(db, found.id, form.value.countHeadings === 'on');
 		return { saved: true };
 	}
 };

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
 import { documentForPage } from '$lib/server/documents/access';
 import { compareTexts } from '$lib/server/documents/compare';
 import { contentHash, shortHash } from '$lib/server/documents/content-hash';
@@ -21,8 +20,9 @@ function parseSide(value: string | null): number | 'aktuell' | null {
 }
 
 export function load(event) {
-	const found = documentForPage(db(), event);
-	const versions = listVersions(db(), found.id);
+	const { db } = event.locals.services;
+	const found = documentForPage(db, event);
+	const versions = listVersions(db, found.id);
 	const choices = versions.map((v) => ({ number: v.number, name: v.name }));
 	const params = event.url.searchParams;
 	const from = parseSide(params.get('von')) ?? versions[0]?.number ?? null;
@@ -33,15 +33,15 @@ export function load(event) {
 
 	function side(which: number | 'aktuell') {
 		if (which === 'aktuell') {
-			const json = currentContent(db(), found.id);
+			const json = currentContent(db, found.id);
 			return {
 				label: 'Aktueller Text',
 				json,
 				shortHash: shortHash(contentHash(json)),
-				links: currentLinkedSources(db(), found.id)
+				links: currentLinkedSources(db, found.id)
 			};
 		}
-		const version = findVersion(db(), found.id, which);
+		const version = findVersion(db, found.id, which);
 		if (!version) error(404, `Fassung ${which} gibt es in diesem Dokument nicht.`);
 		return {
 			label: `Fassung ${version.number}: ${version.name}`,

@@ -1,13 +1,13 @@
-import { db } from '$lib/server/app';
 import { userNames } from '$lib/server/accounts/members';
 import { documentForPage } from '$lib/server/documents/access';
 import { activityUserIds, listActivity } from '$lib/server/documents/activity';
 import { describeActivity } from '$lib/server/documents/activity-text';
 
 export function load(event) {
-	const found = documentForPage(db(), event);
-	const entries = listActivity(db(), found.id);
-	const names = userNames(db(), activityUserIds(entries));
+	const { db } = event.locals.services;
+	const found = documentForPage(db, event);
+	const entries = listActivity(db, found.id);
+	const names = userNames(db, activityUserIds(entries));
 	return {
 		entries: entries.map((entry) => ({
 			id: entry.id,

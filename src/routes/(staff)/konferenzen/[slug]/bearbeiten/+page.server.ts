@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
 import { staffEvent } from '$lib/server/events/access';
 import { listWorkingGroups, updateEvent } from '$lib/server/events/events';
 import { parseEventForm } from '$lib/server/events/forms';
 
 export function load(event) {
+	const { db } = event.locals.services;
 	const found = staffEvent(event, 'event:manage');
 	return {
 		event: {
@@ -16,7 +16,7 @@ export function load(event) {
 			agenda: found.agenda,
 			asksAffiliation: found.asksAffiliation,
 			ownGroupBoardsOnly: found.ownGroupBoardsOnly,
-			workingGroups: listWorkingGroups(db(), found.id).map(({ id, title, question }) => ({
+			workingGroups: listWorkingGroups(db, found.id).map(({ id, title, question }) => ({
 				id,
 				title,
 				question
@@ -28,10 +28,11 @@ export function load(event) {
 
 export const actions = {
 	default: async (event) => {
+		const { db } = event.locals.services;
 		const found = staffEvent(event, 'event:manage');
 		const form = parseEventForm(await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message });
-		updateEvent(db(), found.id, form.value);
+		updateEvent(db, found.id, form.value);
 		redirect(303, `/konferenzen/${found.slug}?gespeichert`);
 	}
 };

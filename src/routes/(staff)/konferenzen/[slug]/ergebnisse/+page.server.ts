@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
 import { smallGroupsNote, tooFewForBreakdown } from '$lib/server/boards/exports';
 import { eventBoardResults } from '$lib/server/boards/results';
 import { documentResource } from '$lib/server/documents/access';
@@ -10,6 +9,7 @@ import { coverageThreshold, coverageThresholdMax } from '$lib/server/sources/cov
 import { cardPlaces, resultsWithCoverage } from '$lib/server/sources/event-coverage';
 
 export function load(event) {
+	const { db } = event.locals.services;
 	const found = staffEvent(event, 'event:view');
 	const moderates = can(event.locals.actor, 'event:moderate', eventResource(found));
 	const threshold = coverageThreshold(event.url.searchParams.get('mindestens'));
@@ -19,14 +19,10 @@ export function load(event) {
 			`Bitte geben Sie als Mindestzahl der Punkte eine ganze Zahl von 0 bis ${coverageThresholdMax} an.`
 		);
 	}
-	const places = cardPlaces(db(), found.id, (row) =>
+	const places = cardPlaces(db, found.id, (row) =>
 		can(event.locals.actor, 'document:read', documentResource(row))
 	);
-	const { boards, overall } = resultsWithCoverage(
-		eventBoardResults(db(), found),
-		places,
-		threshold
-	);
+	const { boards, overall } = resultsWithCoverage(eventBoardResults(db, found), places, threshold);
 	return {
 		event: {
 			slug: found.slug,
@@ -38,6 +34,6 @@ export function load(event) {
 		coverage: { threshold, max: coverageThresholdMax, overall },
 		notes: { tooFew: tooFewForBreakdown, smallGroups: smallGroupsNote },
 		// The log names who in the moderation did what: for the moderation only.
-		activity: moderates ? activityOf(db(), { eventId: found.id }) : null
+		activity: moderates ? activityOf(db, { eventId: found.id }) : null
 	};
 }

@@ -1,5 +1,4 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { db, revalidateLiveConnections } from '$lib/server/app';
 import { InviteForm, MemberForm, RolesForm } from '$lib/server/accounts/forms';
 import { accountResource } from '$lib/server/accounts/account';
 import { createInvitation } from '$lib/server/accounts/links';
@@ -17,11 +16,13 @@ import {
 	type Resource
 } from '$lib/server/policy';
 import { findOrganisationBySlug, listOrganisations } from '$lib/server/workspace/organisations';
+import type { AppDatabase } from '$lib/server/db/database';
 
 type OrganisationResource = Extract<Resource, { type: 'organisation' }>;
 
-function organisationOf(event: Pick<RequestEvent, 'params'>) {
-	const org = findOrganisationBySlug(db(), (event.params as { slug: string }).slug);
+function organisationOf(event: Pick<RequestEvent, 'params' | 'locals'>) {
+	const { db } = event.locals.services;
+	const org = findOrganisationBySlug(db, (event.params as { slug: string }).slug);
 	if (!org) error(404, 'Diese Organisation gibt es nicht.');
 	const resource: OrganisationResource = {
 		type: 'organisation',
@@ -60,16 +61,17 @@ function notAMember(action: string) {
 	return fail(404, { action, message: 'Diese Person gehört nicht zu dieser Organisation.' });
 }
 
-function memberOf(organisationId: string, userId: string) {
-	return listMembers(db(), organisationId).find((member) => member.userId === userId);
+function memberOf(db: AppDatabase, organisationId: string, userId: string) {
+	return listMembers(db, organisationId).find((member) => member.userId === userId);
 }
 
 export function load(event) {
+	const { db } = event.locals.services;
 	authorize(event, 'staff:view');
 	const { org, resource } = organisationOf(event);
 	const actor = event.locals.actor;
 	const canManage = can(actor, 'organisation:manage-members', resource);
-	const names = new Map(listOrganisations(db()).map((o) => [o.id, o.name]));
+	const names = new Map(listOrganisations(db).map((o) => [o.id, o.name]));
 	return {
 		organisation: {
 			slug: org.slug,
@@ -82,8 +84,8 @@ export function load(event) {
 		mailOn: mailIsOn(),
 		canConnectOparl: org.adopting && can(actor, 'oparl:configure', resource),
 		grantableRoles: grantableRoles(actor, resource),
-		members: listMembers(db(), org.id).map((member) => {
-			const account = accountResource(db(), member.userId);
+		members: listMembers(db, org.id).map((member) => {
+			const account = accountResource(db, member.userId);
 			const gap = accountAuthorityGap(actor, account);
 			return {
 				userId: member.userId,
@@ -109,6 +111,7 @@ export function load(event) {
 
 export const actions = {
 	invite: async (event) => {
+		const { config, db } = event.locals.services;
 		const { org, resource } = organisationOf(event);
 		authorize(event, 'organisation:manage-members', resource);
 		const user = signedInUser(event);
@@ -116,28 +119,29 @@ export const actions = {
 		if (!form.ok) return fail(400, { action: 'invite', message: form.message });
 		const refused = refuseUngrantable(event.locals.actor, resource, form.value.roles);
 		if (refused) return refused;
-		const link = createInvitation(db(), {
+		const link = createInvitation(db, {
 			email: form.value.email,
 			organisationId: org.id,
 			roles: form.value.roles,
 			createdBy: user.id,
-			linkUrl: (path) => publicUrl(path, event.url)
+			linkUrl: (path) => publicUrl(config, path, event.url)
 		});
 		return {
 			action: 'invite',
-			link: publicUrl(link.path, event.url),
+			link: publicUrl(config, link.path, event.url),
 			email: form.value.email,
 			expiresAt: link.expiresAt,
 			mailed: link.mailed
 		};
 	},
 	roles: async (event) => {
+		const { db } = event.locals.services;
 		const { org, resource } = organisationOf(event);
 		authorize(event, 'organisation:manage-members', resource);
 		const user = signedInUser(event);
 		const form = parseForm(RolesForm, await event.request.formData(), ['roles']);
 		if (!form.ok) return fail(400, { action: 'roles', message: form.message });
-		const member = memberOf(org.id, form.value.userId);
+		const member = memberOf(db, org.id, form.value.userId);
 		if (!member) return notAMember('roles');
 		const roles = rolesAfterChange(event.locals.actor, resource, form.value.roles, member.roles);
 		const refused = refuseUngrantable(
@@ -146,14 +150,13 @@ export const actions = {
 			roles.filter((role) => !member.roles.includes(role))
 		);
 		if (refused) return refused;
-		const result = setRoles(db(), {
+		const result = setRoles(db, {
 			actorUserId: user.id,
 			userId: member.userId,
 			organisationId: org.id,
 			roles
 		});
 		if (!result.ok) return fail(400, { action: 'roles', message: result.message });
-		revalidateLiveConnections();
 		return { action: 'roles', success: `Die Rollen von ${member.name} sind gespeichert.` };
 	},
 	deactivate: async (event) => setActive(event, false),
@@ -161,12 +164,13 @@ export const actions = {
 };
 
 async function setActive(event: RequestEvent<{ slug: string }>, active: boolean) {
+	const { db } = event.locals.services;
 	const { org, resource } = organisationOf(event);
 	authorize(event, 'organisation:manage-members', resource);
 	const user = signedInUser(event);
 	const form = parseForm(MemberForm, await event.request.formData());
 	if (!form.ok) return fail(400, { action: 'active', message: form.message });
-	const member = memberOf(org.id, form.value.userId);
+	const member = memberOf(db, org.id, form.value.userId);
 	if (!member) return notAMember('active');
 	if (protectsAdmin(event.locals.actor, resource, member.roles)) {
 		return fail(403, {
@@ -174,14 +178,13 @@ async function setActive(event: RequestEvent<{ slug: string }>, active: boolean)
 			message: 'Eine Administration deaktiviert nur eine Administration.'
 		});
 	}
-	const result = setMembershipActive(db(), {
+	const result = setMembershipActive(db, {
 		actorUserId: user.id,
 		userId: member.userId,
 		organisationId: org.id,
 		active
 	});
 	if (!result.ok) return fail(400, { action: 'active', message: result.message });
-	revalidateLiveConnections();
 	return {
 		action: 'active',
 		success: active

@@ -1,6 +1,5 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { db, revalidateLiveConnections } from '$lib/server/app';
 import {
 	accountResource,
 	changeAccountProfile,
@@ -27,20 +26,22 @@ const DeactivateForm = v.object({
 
 /** The person's account, for an actor who may do `action` with it; 404 for nobody. */
 function accountOf(event: RequestEvent<{ id: string }>, action: 'account:view' | 'account:manage') {
+	const { db } = event.locals.services;
 	authorize(event, 'staff:view');
-	const resource = accountResource(db(), event.params.id);
+	const resource = accountResource(db, event.params.id);
 	authorize(event, action, resource);
-	const person = findUser(db(), event.params.id);
+	const person = findUser(db, event.params.id);
 	if (!person) error(404, 'Diese Person gibt es nicht.');
 	return { resource, person };
 }
 
 export function load(event) {
+	const { db } = event.locals.services;
 	const { resource } = accountOf(event, 'account:view');
-	const data = personData(db(), event.params.id)!;
+	const data = personData(db, event.params.id)!;
 	const actor = event.locals.actor;
 	const gap = accountAuthorityGap(actor, resource);
-	const names = new Map(listOrganisations(db()).map((org) => [org.id, org.name]));
+	const names = new Map(listOrganisations(db).map((org) => [org.id, org.name]));
 	return {
 		person: data.person,
 		memberships: data.mitgliedschaften,
@@ -63,19 +64,20 @@ export function load(event) {
 
 export const actions = {
 	resetLink: async (event) => {
+		const { config, db } = event.locals.services;
 		const { person } = accountOf(event, 'account:manage');
 		const actorUser = signedInUser(event);
 		if (person.anonymisedAt) {
 			return fail(409, { action: 'resetLink', message: 'Diese Person ist anonymisiert.' });
 		}
-		const link = createPasswordReset(db(), {
+		const link = createPasswordReset(db, {
 			userId: person.id,
 			createdBy: actorUser.id,
-			linkUrl: (path) => publicUrl(path, event.url)
+			linkUrl: (path) => publicUrl(config, path, event.url)
 		})!;
 		return {
 			action: 'resetLink',
-			link: publicUrl(link.path, event.url),
+			link: publicUrl(config, link.path, event.url),
 			email: person.email,
 			expiresAt: link.expiresAt,
 			mailed: link.mailed
@@ -92,11 +94,12 @@ export const actions = {
 		return setActive(event, true);
 	},
 	profile: async (event) => {
+		const { db } = event.locals.services;
 		accountOf(event, 'account:manage');
 		const actorUser = signedInUser(event);
 		const form = parseForm(AccountProfileForm, await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'profile', message: form.message });
-		const result = changeAccountProfile(db(), {
+		const result = changeAccountProfile(db, {
 			actorUserId: actorUser.id,
 			userId: event.params.id,
 			...form.value
@@ -105,14 +108,13 @@ export const actions = {
 		return { action: 'profile', success: 'Name und E-Mail-Adresse sind gespeichert.' };
 	},
 	anonymise: async (event) => {
+		const { db } = event.locals.services;
 		accountOf(event, 'account:manage');
 		const actorUser = signedInUser(event);
 		const form = parseForm(AnonymiseForm, await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'anonymise', message: form.message });
-		const result = anonymisePerson(db(), { actorUserId: actorUser.id, userId: event.params.id });
+		const result = anonymisePerson(db, { actorUserId: actorUser.id, userId: event.params.id });
 		if (!result.ok) return fail(409, { action: 'anonymise', message: result.message });
-		// Their open editors and live views end now, not at the next periodic check.
-		revalidateLiveConnections();
 		return {
 			action: 'anonymise',
 			success: 'Die Person ist anonymisiert. Ihre Beiträge bleiben als „ehemaliges Mitglied“.'
@@ -121,14 +123,14 @@ export const actions = {
 };
 
 function setActive(event: RequestEvent<{ id: string }>, active: boolean) {
+	const { db } = event.locals.services;
 	const actorUser = signedInUser(event);
-	const result = setAccountActive(db(), {
+	const result = setAccountActive(db, {
 		actorUserId: actorUser.id,
 		userId: event.params.id,
 		active
 	});
 	if (!result.ok) return fail(409, { action: 'active', message: result.message });
-	revalidateLiveConnections();
 	return {
 		action: 'active',
 		success: active

@@ -1,17 +1,17 @@
 import { error } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
 import { boardOfEvent } from '$lib/server/boards/boards';
 import { readOnlyReason } from '$lib/server/boards/group-boards';
 import { participantEvent } from '$lib/server/events/access';
 
 export function load(event) {
+	const { db } = event.locals.services;
 	const { eventRow, participant } = participantEvent(event);
-	const found = boardOfEvent(db(), eventRow.id, event.params.board);
+	const found = boardOfEvent(db, eventRow.id, event.params.board);
 	if (!found) error(404, 'Diese Pinnwand gibt es bei dieser Veranstaltung nicht.');
 	return {
 		boardId: found.id,
 		event: { slug: eventRow.slug, title: eventRow.title },
-		readOnly: readOnlyReason(db(), found, {
+		readOnly: readOnlyReason(db, found, {
 			kind: 'participant',
 			key: participant.participant.id
 		})

@@ -5,7 +5,6 @@ import { documentMarkdown } from '$lib/server/documents/export-markdown';
 import { documentPdf } from '$lib/server/documents/export-pdf';
 import { currentTextExport } from '$lib/server/documents/export-request';
 import { exportFileName } from '$lib/server/documents/exports';
-import { db } from '$lib/server/app';
 import { findKreis } from '$lib/server/workspace/organisations';
 
 const types = {
@@ -16,7 +15,11 @@ const types = {
 } as const;
 
 export async function GET(event) {
-	const { found, input, bodySlug, withProposals, withProvenance } = currentTextExport(event);
+	const { db } = event.locals.services;
+	const { found, input, bodySlug, withProposals, withProvenance } = currentTextExport(
+		event.locals.services.db,
+		event
+	);
 	const format = event.params.format;
 	if (!Object.hasOwn(types, format)) {
 		error(404, 'Dieses Format gibt es nicht. Möglich sind docx, pdf, md und html.');
@@ -28,7 +31,7 @@ export async function GET(event) {
 		kind === 'docx'
 			? new Uint8Array(await documentDocx(input))
 			: kind === 'pdf'
-				? new Uint8Array(await documentPdf(input, findKreis(db())?.name ?? 'Leitbild-Werkstatt'))
+				? new Uint8Array(await documentPdf(input, findKreis(db)?.name ?? 'Leitbild-Werkstatt'))
 				: kind === 'md'
 					? documentMarkdown(input)
 					: documentHtml({ ...input, signatureBodies: undefined });

@@ -1,5 +1,4 @@
 import { error, fail } from '@sveltejs/kit';
-import { changeDocumentText, db } from '$lib/server/app';
 import { userNames } from '$lib/server/accounts/members';
 import { parseConsensusSnapshot } from '$lib/server/consensus/consensus';
 import { documentForPage } from '$lib/server/documents/access';
@@ -18,19 +17,20 @@ function versionNumber(param: string): number {
 }
 
 export function load(event) {
-	const found = documentForPage(db(), event);
-	const version = findVersion(db(), found.id, versionNumber(event.params.nummer));
+	const { db } = event.locals.services;
+	const found = documentForPage(db, event);
+	const version = findVersion(db, found.id, versionNumber(event.params.nummer));
 	if (!version) error(404, 'Diese Fassung gibt es nicht.');
 	const creator = version.createdBy
-		? (userNames(db(), [version.createdBy]).get(version.createdBy) ?? 'unbekannt')
+		? (userNames(db, [version.createdBy]).get(version.createdBy) ?? 'unbekannt')
 		: 'System';
-	const newest = listVersions(db(), found.id)[0];
+	const newest = listVersions(db, found.id)[0];
 	// Versions frozen before proposals existed recorded none (null); the numbers are those of the
 	// export "mit Vorschlägen".
 	const proposals =
 		version.proposalsSnapshot === null
 			? null
-			: proposalListItems(textWithProposals(db(), found.id, version).proposals);
+			: proposalListItems(textWithProposals(db, found.id, version).proposals);
 	return {
 		version: {
 			number: version.number,
@@ -49,12 +49,13 @@ export function load(event) {
 
 export const actions = {
 	async restore(event) {
-		const found = documentForPage(db(), event, 'document:write');
-		const version = findVersion(db(), found.id, versionNumber(event.params.nummer));
+		const { db, documents } = event.locals.services;
+		const found = documentForPage(db, event, 'document:write');
+		const version = findVersion(db, found.id, versionNumber(event.params.nummer));
 		if (!version) error(404, 'Diese Fassung gibt es nicht.');
 		const form = parseForm(RestoreForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message });
-		restoreVersion(db(), changeDocumentText, { version, userId: signedInUser(event).id });
+		restoreVersion(db, documents.change, { version, userId: signedInUser(event).id });
 		return {
 			success: `Der Text von Fassung ${version.number} ist jetzt der aktuelle Text. Die späteren Fassungen bleiben erhalten.`
 		};

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
 import { resultsCsv, resultsDocx, resultsMarkdown, resultsTable } from '$lib/server/boards/exports';
 import { eventBoardResults } from '$lib/server/boards/results';
 import { staffEvent } from '$lib/server/events/access';
@@ -15,14 +14,15 @@ const types = {
 } as const;
 
 export async function GET(event) {
+	const { db } = event.locals.services;
 	const found = staffEvent(event, 'event:view');
 	const format = event.params.format;
 	if (!Object.hasOwn(types, format)) {
 		error(404, 'Dieses Format gibt es nicht. Möglich sind md, csv, xlsx und docx.');
 	}
 	const kind = format as keyof typeof types;
-	const boards = eventBoardResults(db(), found);
-	const polls = pollSummaries(db(), found.id);
+	const boards = eventBoardResults(db, found);
+	const polls = pollSummaries(db, found.id);
 	const body =
 		kind === 'md'
 			? resultsMarkdown(found, boards, polls)
@@ -32,7 +32,7 @@ export async function GET(event) {
 					? new Uint8Array(
 							await tableXlsx(resultsTable(found, boards), `Ergebnisse: ${found.title}`)
 						)
-					: new Uint8Array(await resultsDocx(found, boards, polls, workspaceName(db())));
+					: new Uint8Array(await resultsDocx(found, boards, polls, workspaceName(db)));
 	return new Response(body, {
 		headers: {
 			'content-type': types[kind],

@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
 import { boardOfEvent } from '$lib/server/boards/boards';
 import { staffEvent } from '$lib/server/events/access';
 
 export function load(event) {
+	const { db } = event.locals.services;
 	const found = staffEvent(event, 'event:view');
-	const board = boardOfEvent(db(), found.id, event.params.board);
+	const board = boardOfEvent(db, found.id, event.params.board);
 	if (!board) error(404, 'Diese Pinnwand gibt es bei dieser Veranstaltung nicht.');
 	return { boardId: board.id, event: { slug: found.slug, title: found.title } };
 }

@@ -1,15 +1,15 @@
-import { db } from '$lib/server/app';
 import { staffEvent } from '$lib/server/events/access';
 import { answersCsv } from '$lib/server/polls/exports';
 import { affiliationLabels } from '$lib/server/polls/labels';
 import { pollSnapshot } from '$lib/server/polls/poll-state';
 
 export function GET(event) {
+	const { db } = event.locals.services;
 	const found = staffEvent(event, 'event:view');
-	const { questions } = pollSnapshot(db(), found.id);
+	const { questions } = pollSnapshot(db, found.id);
 	const csv = answersCsv(
 		questions.map(({ row, answers }) => ({ row, answers })),
-		affiliationLabels(db())
+		affiliationLabels(db)
 	);
 	return new Response(csv, {
 		headers: {

@@ -1,4 +1,3 @@
-import { db } from '$lib/server/app';
 import { staffEvent } from '$lib/server/events/access';
 import { answersTable } from '$lib/server/polls/exports';
 import { affiliationLabels } from '$lib/server/polls/labels';
@@ -6,11 +5,12 @@ import { pollSnapshot } from '$lib/server/polls/poll-state';
 import { tableXlsx, xlsxType } from '$lib/server/spreadsheet';
 
 export async function GET(event) {
+	const { db } = event.locals.services;
 	const found = staffEvent(event, 'event:view');
-	const { questions } = pollSnapshot(db(), found.id);
+	const { questions } = pollSnapshot(db, found.id);
 	const table = answersTable(
 		questions.map(({ row, answers }) => ({ row, answers })),
-		affiliationLabels(db())
+		affiliationLabels(db)
 	);
 	const workbook = await tableXlsx(table, `Umfrage: ${found.title}`);
 	return new Response(new Uint8Array(workbook), {

@@ -1,4 +1,3 @@
-import { db } from '$lib/server/app';
 import { eventResource, staffEvent } from '$lib/server/events/access';
 import { breakdowns } from '$lib/server/polls/breakdown';
 import { affiliationLabels, organisationTypeNames } from '$lib/server/polls/labels';
@@ -7,10 +6,11 @@ import { publicTally } from '$lib/server/polls/tallies';
 import { can } from '$lib/server/policy';
 
 export function load(event) {
+	const { db } = event.locals.services;
 	const found = staffEvent(event, 'event:view');
-	const snapshot = pollSnapshot(db(), found.id);
+	const snapshot = pollSnapshot(db, found.id);
 	const labels = {
-		affiliations: affiliationLabels(db()),
+		affiliations: affiliationLabels(db),
 		organisationTypes: organisationTypeNames
 	};
 	return {

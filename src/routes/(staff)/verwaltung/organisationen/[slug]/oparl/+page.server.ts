@@ -1,5 +1,4 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { appConfig, db } from '$lib/server/app';
 import { formFields, parseForm } from '$lib/server/http/forms';
 import { authorize, signedInUser } from '$lib/server/http/guard';
 import { ConnectionForm, SystemForm } from '$lib/server/oparl/forms';
@@ -9,8 +8,9 @@ import { findOrganisationBySlug } from '$lib/server/workspace/organisations';
 
 /** Only bodies that adopt texts have a council, and only admins connect it. */
 function adoptingOrganisation(event: Pick<RequestEvent, 'locals' | 'url' | 'request' | 'params'>) {
+	const { db } = event.locals.services;
 	authorize(event, 'oparl:configure');
-	const org = findOrganisationBySlug(db(), (event.params as { slug: string }).slug);
+	const org = findOrganisationBySlug(db, (event.params as { slug: string }).slug);
 	if (!org?.adopting) error(404, 'Diese Körperschaft gibt es nicht.');
 	authorize(event, 'oparl:configure', {
 		type: 'organisation',
@@ -21,8 +21,9 @@ function adoptingOrganisation(event: Pick<RequestEvent, 'locals' | 'url' | 'requ
 }
 
 export function load(event) {
+	const { db } = event.locals.services;
 	const org = adoptingOrganisation(event);
-	const connection = findConnection(db(), org.id);
+	const connection = findConnection(db, org.id);
 	return {
 		organisation: { slug: org.slug, name: org.name, ags: org.ags },
 		connection: connection
@@ -39,24 +40,26 @@ export function load(event) {
 
 export const actions = {
 	async bodies(event) {
+		const { config } = event.locals.services;
 		const org = adoptingOrganisation(event);
 		const data = await event.request.formData();
 		const values = formFields(data);
 		const form = parseForm(SystemForm, data);
 		if (!form.ok) return fail(400, { message: form.message, values });
-		const choices = await bodyChoices(appConfig().oparl, form.value.systemUrl, org);
+		const choices = await bodyChoices(config.oparl, form.value.systemUrl, org);
 		if (!choices.ok) return fail(400, { message: choices.message, values });
 		return { systemUrl: form.value.systemUrl, choices: choices.value };
 	},
 	async save(event) {
+		const { config, db } = event.locals.services;
 		const org = adoptingOrganisation(event);
 		const data = await event.request.formData();
 		const values = formFields(data);
 		const form = parseForm(ConnectionForm, data);
 		if (!form.ok) return fail(400, { message: form.message, values });
-		const body = await checkBody(appConfig().oparl, form.value.systemUrl, form.value.bodyUrl);
+		const body = await checkBody(config.oparl, form.value.systemUrl, form.value.bodyUrl);
 		if (!body.ok) return fail(400, { message: body.message, values });
-		saveConnection(db(), {
+		saveConnection(db, {
 			organisationId: org.id,
 			systemUrl: form.value.systemUrl,
 			bodyUrl: form.value.bodyUrl,

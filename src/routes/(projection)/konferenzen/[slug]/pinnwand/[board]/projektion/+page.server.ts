@@ -1,17 +1,17 @@
 import { error } from '@sveltejs/kit';
-import { attendance, db } from '$lib/server/app';
 import { boardOfEvent } from '$lib/server/boards/boards';
 import { staffEvent } from '$lib/server/events/access';
 import { joinInfo } from '$lib/server/events/join-info';
 
 export async function load(event) {
+	const { db, attendance } = event.locals.services;
 	const found = staffEvent(event, 'event:manage');
-	const board = boardOfEvent(db(), found.id, event.params.board);
+	const board = boardOfEvent(db, found.id, event.params.board);
 	if (!board) error(404, 'Diese Pinnwand gibt es bei dieser Veranstaltung nicht.');
 	return {
 		boardId: board.id,
 		event: { title: found.title },
-		join: await joinInfo(found, event.url),
+		join: await joinInfo(event.locals.services.config, found, event.url),
 		attendance: attendance(found.id)
 	};
 }

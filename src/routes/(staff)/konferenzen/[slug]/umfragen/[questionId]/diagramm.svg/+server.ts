@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { db } from '$lib/server/app';
 import { staffEvent } from '$lib/server/events/access';
 import { answersTo } from '$lib/server/polls/answers';
 import { chartSvg } from '$lib/server/polls/exports';
@@ -7,10 +6,11 @@ import { findQuestion } from '$lib/server/polls/questions';
 import { publicTally, tally } from '$lib/server/polls/tallies';
 
 export function GET(event) {
+	const { db } = event.locals.services;
 	const found = staffEvent(event, 'event:view');
-	const question = findQuestion(db(), found.id, event.params.questionId);
+	const question = findQuestion(db, found.id, event.params.questionId);
 	if (!question) error(404, 'Diese Frage gibt es nicht.');
-	const result = publicTally(tally(question, answersTo(db(), [question.id])));
+	const result = publicTally(tally(question, answersTo(db, [question.id])));
 	return new Response(chartSvg(question, result, new Date()), {
 		headers: {
 			'Content-Type': 'image/svg+xml; charset=utf-8',
