@@ -12,21 +12,13 @@ import { forgetQuietKeys, throttleRulesFromEnv, type ThrottleRules } from './aut
 import { deleteExpiredSessions, sessionCookieName } from './auth/session';
 import type { IncomingMessage } from 'node:http';
 import { anonymousActor, type Actor, type Resource } from './policy';
-import { addressResolver } from './http/client-address';
-import { ConnectionQuota } from './realtime/connection-quota';
-import { EventPresence } from './realtime/event-presence';
-import { echoChannel } from './realtime/echo-channel';
-import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
+import { startLiveChannels, type LiveChannels } from './realtime/live-channels';
 import type { AppRuntime } from './runtime';
-import type { YjsChannel } from './collab/yjs-channel';
-import { documentChannel } from './documents/document-channel';
 import type * as Y from 'yjs';
-import { boardChannel, type BoardChannel } from './boards/board-channel';
 import { boardsSeed } from './boards/boards-seed';
 import { documentsSeed } from './documents/documents-seed';
 import { eventsSeed } from './events/events-seed';
 import type { Attendance } from '$lib/attendance';
-import { eventAttendance } from './events/attendance';
 import { forgetOldJoinTrust } from './events/joining';
 import { NewParticipantLimit } from './events/join-rate';
 import {
@@ -35,17 +27,14 @@ import {
 	purgeExpiredParticipants
 } from './events/participants';
 import { organisationsSeed } from './workspace/organisations-seed';
-import { pollChannel, type PollChannel } from './polls/poll-channel';
 import { pollsSeed } from './polls/polls-seed';
-import { commentChannel, type CommentChannel } from './comments/comment-channel';
-import { consensusChannel, type ConsensusChannel } from './consensus/consensus-channel';
 import {
 	dailyCheckIntervalMs,
 	notificationScheduleFromEnv,
 	runDailyCheck
 } from './notifications/daily-check';
 import { MailSender } from './mail/sender';
-import { announce, listen, type Change } from './db/changes';
+import { announce } from './db/changes';
 import type { Services } from './services';
 import { startOparlSync } from './oparl/sync';
 
@@ -59,13 +48,7 @@ interface App {
 	newParticipants: NewParticipantLimit;
 	ready: Promise<void>;
 	db?: AppDatabase;
-	realtime?: RealtimeServer;
-	documents?: YjsChannel;
-	boards?: BoardChannel;
-	polls?: PollChannel;
-	presence?: EventPresence;
-	comments?: CommentChannel;
-	consensus?: ConsensusChannel;
+	live?: LiveChannels;
 	retentionTimer?: NodeJS.Timeout;
 	dailyCheckTimer?: NodeJS.Timeout;
 	mailSender?: MailSender;
@@ -164,30 +147,6 @@ function startMail(app: App, db: AppDatabase): void {
 	log.info('mail.on', { from: app.config.mail.from });
 }
 
-/** The live channels hear of every change the domain announces. */
-function relayChange(app: App, change: Change): void {
-	switch (change.topic) {
-		case 'comments':
-			app.comments?.publish(change.documentId);
-			return;
-		case 'consensus':
-			app.consensus?.publish(change.documentId);
-			return;
-		case 'polls':
-			app.polls?.publish(change.eventId);
-			return;
-		case 'attendance':
-			app.polls?.publishAttendance(change.eventId);
-			app.boards?.publishAttendance(change.eventId);
-			return;
-		case 'access':
-			app.realtime
-				?.revalidate()
-				.catch((err: unknown) => log.error('realtime.revalidate_failed', errorFields(err)));
-			return;
-	}
-}
-
 async function prepare(app: App): Promise<void> {
 	try {
 		const db = openDatabase({
@@ -211,36 +170,15 @@ async function prepare(app: App): Promise<void> {
 		app.dailyCheckTimer = setInterval(() => runDailyCheck(db, schedule), dailyCheckIntervalMs);
 		app.dailyCheckTimer.unref();
 		app.oparlTimer = startOparlSync(db, app.config.oparl);
-		app.documents = documentChannel(db, app.liveLimits);
-		app.presence = new EventPresence({
-			onChange: (eventId) => announce(db, { topic: 'attendance', eventId })
-		});
-		app.boards = boardChannel(db, app.liveLimits, app.presence);
-		app.polls = pollChannel(db, app.presence);
-		app.comments = commentChannel(db);
-		app.consensus = consensusChannel(db);
-		app.realtime = createRealtimeServer({
+		app.live = startLiveChannels(db, {
 			publicOrigin: app.config.publicOrigin,
-			channels: {
-				echo: echoChannel,
-				document: app.documents,
-				board: app.boards,
-				poll: app.polls,
-				comments: app.comments,
-				consensus: app.consensus
-			},
+			limits: app.liveLimits,
 			resolveActor: async (request, resource) => {
 				await app.ready;
 				if (app.status !== 'ready') return anonymousActor;
 				return realtimeActor(db, request, resource);
-			},
-			addressOf: addressResolver(),
-			connectionQuota: new ConnectionQuota({
-				perPerson: app.liveLimits.connectionsPerPerson,
-				perAddress: app.liveLimits.connectionsPerAddress
-			})
+			}
 		});
-		listen(db, (change) => relayChange(app, change));
 		startMail(app, db);
 		app.status = 'ready';
 		log.info('app.ready', { database: app.config.databasePath, seeded: ran });
@@ -300,26 +238,21 @@ export function db(): AppDatabase {
 
 /** The user ids of the people who have a document open right now. */
 export function documentPresence(documentId: string): string[] {
-	return currentApp().documents?.presentUserIds(documentId) ?? [];
+	return currentApp().live?.documents.presentUserIds(documentId) ?? [];
 }
 
 /** Changes a document's text on the server: stored, then relayed to everyone who has it open. */
 export function changeDocumentText(documentId: string, edit: (ydoc: Y.Doc) => void): void {
-	const documents = currentApp().documents;
-	if (!documents) throw new Error('Die Anwendung ist nicht bereit.');
-	documents.change(documentId, edit);
+	const live = currentApp().live;
+	if (!live) throw new Error('Die Anwendung ist nicht bereit.');
+	live.documents.change(documentId, edit);
 }
 
 /** Reads a document's text as the server holds it now (with every update it received). */
 export function readDocumentText<T>(documentId: string, read: (ydoc: Y.Doc) => T): T {
-	const documents = currentApp().documents;
-	if (!documents) throw new Error('Die Anwendung ist nicht bereit.');
-	return documents.inspect(documentId, read);
-}
-
-/** How many people are on a board right now. */
-export function boardPresence(boardId: string): number {
-	return currentApp().boards?.presence(boardId) ?? 0;
+	const live = currentApp().live;
+	if (!live) throw new Error('Die Anwendung ist nicht bereit.');
+	return live.documents.inspect(documentId, read);
 }
 
 /** After a poll changed: everyone watching the event's polls gets the new state. */
@@ -339,8 +272,9 @@ export function publishConsensus(documentId: string): void {
 
 /** Who joined the event and who of them is connected now: the numbers every page shows. */
 export function attendance(eventId: string): Attendance {
-	const presence = currentApp().presence;
-	return eventAttendance(db(), presence ?? { connected: () => 0 }, eventId);
+	const live = currentApp().live;
+	if (!live) throw new Error('Die Anwendung ist nicht bereit.');
+	return live.attendance(eventId);
 }
 
 /** After someone joined, connected or left: the console and the projectors count them at once. */
@@ -374,12 +308,12 @@ export function services(): Services {
 export function appRuntime(): AppRuntime {
 	return {
 		handleUpgrade(request, socket, head) {
-			const realtime = currentApp().realtime;
-			if (!realtime) {
+			const live = currentApp().live;
+			if (!live) {
 				socket.destroy();
 				return;
 			}
-			realtime.handleUpgrade(request, socket, head);
+			live.handleUpgrade(request, socket, head);
 		},
 		async shutdown() {
 			const app = (globalThis as WithApp)[appKey];
@@ -389,8 +323,7 @@ export function appRuntime(): AppRuntime {
 			clearInterval(app.dailyCheckTimer);
 			await app.mailSender?.stop();
 			if (app.oparlTimer) clearInterval(app.oparlTimer);
-			app.presence?.stop();
-			await app.realtime?.close();
+			await app.live?.close();
 			if (app.db) closeDatabase(app.db);
 			app.status = 'starting';
 			delete (globalThis as WithApp)[appKey];
