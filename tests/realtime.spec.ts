@@ -1,6 +1,7 @@
 // The WebSocket path next to the pages: /collab/… on the same port, checked before the handshake.
 import WebSocket from 'ws';
 import { expect, openPage, test } from './support/fixtures';
+import { startServer } from './support/server';
 
 function wsUrl(httpUrl: string, path: string): string {
 	return httpUrl.replace(/^http/, 'ws') + path;
@@ -72,4 +73,39 @@ test('an oversized message closes the connection, the server stays up', async ({
 	result.socket.send(Buffer.alloc(2 << 20));
 	expect(await closed).toBe(1009);
 	expect((await request.get('/healthz')).status()).toBe(200);
+});
+
+test('a peer that stops answering pings is cut, one that answers stays', async () => {
+	// A heartbeat of a second, so that a dead peer is noticed within the test.
+	const server = await startServer({ env: { LIVE_HEARTBEAT_SECONDS: '1' } });
+	try {
+		const open = (options: WebSocket.ClientOptions) =>
+			new Promise<WebSocket>((resolve, reject) => {
+				const socket = new WebSocket(wsUrl(server.url, '/collab/echo'), {
+					origin: server.url,
+					...options
+				});
+				socket.once('open', () => resolve(socket));
+				socket.once('error', reject);
+			});
+		// A phone asleep: its socket is open, but nothing answers the server's pings.
+		const asleep = await open({ autoPong: false });
+		const awake = await open({});
+		let pingsAnswered = 0;
+		awake.on('ping', () => (pingsAnswered += 1));
+		const cut = new Promise<number>((resolve) => asleep.once('close', (code) => resolve(code)));
+		// Cut without a close frame: the server does not wait for a peer that is gone.
+		expect(await cut).toBe(1006);
+		expect(pingsAnswered).toBeGreaterThan(0);
+		expect(awake.readyState).toBe(WebSocket.OPEN);
+		// The one that answers still gets its messages through.
+		const echoed = new Promise<string>((resolve) =>
+			awake.once('message', (data) => resolve(String(data)))
+		);
+		awake.send('noch da');
+		expect(await echoed).toBe('noch da');
+		awake.close();
+	} finally {
+		await server.dispose();
+	}
 });

@@ -2,6 +2,7 @@
 // about them (connection state, who else is here).
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { longestRetryMs } from '$lib/live/reconnect-policy';
 
 /** 'ended': the server closed the connection for good (access changed); see onAccessChanged.
  * 'restored': the database was restored from a backup; this copy of the text is out of date.
@@ -49,7 +50,13 @@ export class CollabSession {
 			`${scheme}://${location.host}/collab/document`,
 			documentId,
 			this.ydoc,
-			{ disableBc: true, params: { epoch: databaseEpoch } }
+			{
+				disableBc: true,
+				params: { epoch: databaseEpoch },
+				// y-websocket keeps its own backoff (100 ms doubled, no spread) and, like every live
+				// socket of ours, gives up on 4400–4499; its longest pause is ours.
+				maxBackoffTime: longestRetryMs
+			}
 		);
 		this.provider.awareness.setLocalStateField('user', { name: user.name, color: user.colour });
 		this.provider.on('status', () => this.#updateConnection());

@@ -1,43 +1,31 @@
 // The browser's end of a channel on which only the server speaks (see document-push-channel.ts):
-// it hands on each state message and reconnects after a lost connection.
+// it hands on each state message. Refused for good (4400–4499), it stops: the document page
+// reloads its rights on its own.
+import { LiveSocket } from '$lib/live/live-socket';
+
 export class StateSocket<State extends { type: 'state' }> {
-	#url: string;
-	#socket: WebSocket | undefined;
-	#retry: ReturnType<typeof setTimeout> | undefined;
-	#closed = false;
+	#socket: LiveSocket;
 
 	constructor(
 		/** e.g. /collab/comments/<documentId> */
 		path: string,
-		private readonly handlers: {
+		handlers: {
 			onState: (state: State) => void;
 			onLive?: (live: boolean) => void;
 		}
 	) {
-		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-		this.#url = `${scheme}://${location.host}${path}`;
-		this.#connect();
-	}
-
-	#connect() {
-		const socket = new WebSocket(this.#url);
-		this.#socket = socket;
-		socket.addEventListener('open', () => this.handlers.onLive?.(true));
-		socket.addEventListener('message', (event) => {
-			const message = JSON.parse(String(event.data)) as State;
-			if (message.type === 'state') this.handlers.onState(message);
+		this.#socket = new LiveSocket(path, {
+			onOpen: () => handlers.onLive?.(true),
+			onMessage(data) {
+				const message = JSON.parse(data) as State;
+				if (message.type === 'state') handlers.onState(message);
+			},
+			onClose: () => handlers.onLive?.(false)
 		});
-		socket.addEventListener('close', (event) => {
-			this.handlers.onLive?.(false);
-			// 4400–4499: refused for good; the document page reloads its rights on its own.
-			if (this.#closed || (event.code >= 4400 && event.code < 4500)) return;
-			this.#retry = setTimeout(() => this.#connect(), 2000);
-		});
+		this.#socket.start();
 	}
 
 	destroy() {
-		this.#closed = true;
-		clearTimeout(this.#retry);
-		this.#socket?.close();
+		this.#socket.destroy();
 	}
 }

@@ -11,12 +11,12 @@ import { ensureAdmin } from './accounts/first-admin';
 import { throttleRulesFromEnv } from './auth/rate-limit';
 import { deleteExpiredSessions } from './auth/session';
 import type { AppRuntime } from './runtime';
-import { eventAttendance } from './events/attendance';
 import { NewParticipantLimit } from './events/join-rate';
 import type { Services } from './services';
 import type { App, AppStatus } from './start/app-state';
 import { announceAdmin } from './start/announce-admin';
 import { startLiveChannels } from './start/live-channels';
+import type { LiveChannels } from './realtime/live-channels';
 import { startPeriodicTasks } from './start/periodic-tasks';
 import { allSeeds } from './start/seeds';
 
@@ -25,24 +25,15 @@ export type { AppStatus };
 const appKey = Symbol.for('leitbild-werkstatt.app');
 type WithApp = typeof globalThis & { [appKey]?: App };
 
-function liveDocuments(app: App) {
-	if (!app.documents) throw new Error('Die Anwendung ist nicht bereit.');
-	return app.documents;
-}
-
 /** What every request is handed: created once, when the app is ready. */
-function createServices(app: App, db: AppDatabase): Services {
+function createServices(app: App, db: AppDatabase, live: LiveChannels): Services {
 	return {
 		config: app.config,
 		db,
 		throttleRules: app.throttleRules,
 		newParticipants: app.newParticipants,
-		documents: {
-			presentUserIds: (documentId) => app.documents?.presentUserIds(documentId) ?? [],
-			change: (documentId, edit) => liveDocuments(app).change(documentId, edit),
-			inspect: (documentId, read) => liveDocuments(app).inspect(documentId, read)
-		},
-		attendance: (eventId) => eventAttendance(db, app.presence ?? { connected: () => 0 }, eventId)
+		documents: live.documents,
+		attendance: live.attendance
 	};
 }
 
@@ -58,8 +49,8 @@ async function prepare(app: App): Promise<void> {
 		if (admin) announceAdmin(admin);
 		deleteExpiredSessions(db);
 		app.tasks = startPeriodicTasks(db, app.config);
-		startLiveChannels(app, db);
-		app.services = createServices(app, db);
+		app.live = startLiveChannels(app, db);
+		app.services = createServices(app, db, app.live);
 		app.status = 'ready';
 		log.info('app.ready', { database: app.config.databasePath, seeded: ran });
 	} catch (err) {
@@ -106,20 +97,19 @@ export function services(): Services {
 export function appRuntime(): AppRuntime {
 	return {
 		handleUpgrade(request, socket, head) {
-			const realtime = currentApp().realtime;
-			if (!realtime) {
+			const live = currentApp().live;
+			if (!live) {
 				socket.destroy();
 				return;
 			}
-			realtime.handleUpgrade(request, socket, head);
+			live.handleUpgrade(request, socket, head);
 		},
 		async shutdown() {
 			const app = (globalThis as WithApp)[appKey];
 			if (!app) return;
 			await app.ready;
 			await app.tasks?.stop();
-			app.presence?.stop();
-			await app.realtime?.close();
+			await app.live?.close();
 			if (app.db) closeDatabase(app.db);
 			app.status = 'starting';
 			delete (globalThis as WithApp)[appKey];

@@ -27,7 +27,8 @@ describe('liveLimitsFromEnv', () => {
 			BOARD_CARDS_BURST_PER_ADDRESS: '5',
 			BOARD_CARDS_PER_MINUTE_PER_ADDRESS: '30',
 			JOINS_BURST_PER_ADDRESS: '10',
-			JOINS_PER_MINUTE_PER_ADDRESS: '120'
+			JOINS_PER_MINUTE_PER_ADDRESS: '120',
+			LIVE_HEARTBEAT_SECONDS: '2'
 		});
 		expect(limits).toEqual({
 			connectionsPerPerson: 3,
@@ -38,7 +39,8 @@ describe('liveLimitsFromEnv', () => {
 			cardsPerParticipant: 2,
 			cardsPerParticipantRate: { burst: 6, perSecond: 0.1 },
 			cardsPerBoardAndAddress: { burst: 5, perSecond: 0.5 },
-			joinsPerAddress: { burst: 10, perSecond: 2 }
+			joinsPerAddress: { burst: 10, perSecond: 2 },
+			heartbeatMs: 2000
 		});
 	});
 

@@ -23,6 +23,8 @@ export interface LiveLimits {
 	cardsPerBoardAndAddress: Rate;
 	/** New participant identities from one address: a hall joining at once, then latecomers. */
 	joinsPerAddress: Rate;
+	/** How often every connection is pinged; one that misses two pings is cut. */
+	heartbeatMs: number;
 }
 
 const kib = 1024;
@@ -69,6 +71,8 @@ export function liveLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveLim
 		joinsPerAddress: perMinute(
 			positiveInteger(env.JOINS_BURST_PER_ADDRESS, 400),
 			positiveInteger(env.JOINS_PER_MINUTE_PER_ADDRESS, 60)
-		)
+		),
+		// A phone asleep in a pocket frees its place within a minute.
+		heartbeatMs: positiveInteger(env.LIVE_HEARTBEAT_SECONDS, 25) * 1000
 	};
 }

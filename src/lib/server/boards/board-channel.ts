@@ -1,5 +1,6 @@
 // Live boards: /collab/board/<id>. Everyone on a board gets its state; changes arrive as
-// commands, are checked and written by commands.ts, and the new state goes to everyone.
+// commands, are checked and written by commands.ts, and the new state goes to everyone: a hall
+// sending dozens of dots at once gets one new state per board, not one per dot.
 import type { WebSocket } from 'ws';
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
@@ -9,10 +10,11 @@ import type { LiveLimits } from '../live-limits';
 import { log } from '../log';
 import { can, type Actor, type Resource } from '../policy';
 import { eventAttendance } from '../events/attendance';
+import { targetOf } from '../realtime/channel-path';
 import { sendBounded } from '../realtime/connection-limits';
 import type { EventPresence } from '../realtime/event-presence';
-import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
-import { boardSnapshot, findBoard, viewOfBoard, type BoardSnapshot } from './boards';
+import { PushChannel, refusal } from '../realtime/push-channel';
+import { boardSnapshot, findBoard, viewOfBoard } from './boards';
 import { NewCardLimits } from './card-limits';
 import { applyCommand, parseCommand, type CommandAuthor } from './commands';
 
@@ -29,9 +31,7 @@ interface Connection {
 	projection: boolean;
 }
 
-export interface BoardChannel extends RealtimeChannel {
-	/** How many people are on a board now. */
-	presence(boardId: string): number;
+export interface BoardChannel extends PushChannel<Connection> {
 	/** Sends fresh numbers of who is at the event to the staff on its boards (the projector). */
 	publishAttendance(eventId: string): void;
 }
@@ -74,112 +74,14 @@ export function boardChannel(
 	>,
 	eventPresence: EventPresence
 ): BoardChannel {
-	const connections = new Map<WebSocket, Connection>();
-	/** The sockets on each board, so a change on one board does not walk the whole hall. */
-	const byBoard = new Map<string, Set<WebSocket>>();
-	/** Boards whose new state is yet to be sent: a burst of commands becomes one broadcast. */
-	const pendingBoards = new Set<string>();
-	const attendancePending = new Set<string>();
 	const newCards = new NewCardLimits({
 		perAuthor: limits.cardsPerParticipantRate,
 		perBoardAndAddress: limits.cardsPerBoardAndAddress
 	});
 
-	function onBoard(boardId: string): [WebSocket, Connection][] {
-		return [...(byBoard.get(boardId) ?? [])].map((socket) => [socket, connections.get(socket)!]);
-	}
-
+	/** How many people are on a board now. */
 	function presence(boardId: string): number {
-		return new Set(onBoard(boardId).map(([, c]) => c.author.key)).size;
-	}
-
-	function join(socket: WebSocket, connection: Connection) {
-		connections.set(socket, connection);
-		const sockets = byBoard.get(connection.boardId);
-		if (sockets) sockets.add(socket);
-		else byBoard.set(connection.boardId, new Set([socket]));
-	}
-
-	function leave(socket: WebSocket, boardId: string) {
-		connections.delete(socket);
-		const sockets = byBoard.get(boardId);
-		sockets?.delete(socket);
-		if (sockets?.size === 0) byBoard.delete(boardId);
-	}
-
-	/** The shared part of a state is read once per board and moment; each viewer's part is derived. */
-	interface Moment {
-		snapshot: BoardSnapshot | undefined;
-		present: number;
-		attendance: Map<string, ReturnType<typeof eventAttendance>>;
-	}
-
-	function momentOf(boardId: string): Moment {
-		return {
-			snapshot: boardSnapshot(db, boardId),
-			present: presence(boardId),
-			attendance: new Map()
-		};
-	}
-
-	function sendState(
-		socket: WebSocket,
-		connection: Connection,
-		moment = momentOf(connection.boardId)
-	) {
-		if (!moment.snapshot) {
-			socket.close(4404, 'Pinnwand gelöscht');
-			return;
-		}
-		const view = viewOfBoard(
-			db,
-			moment.snapshot,
-			connection.projection
-				? { key: '', kind: connection.author.kind, moderator: false }
-				: connection.author
-		);
-		let attendance: ReturnType<typeof eventAttendance> | undefined;
-		if (connection.author.kind !== 'participant') {
-			attendance = moment.attendance.get(connection.eventId);
-			if (!attendance) {
-				attendance = eventAttendance(db, eventPresence, connection.eventId);
-				moment.attendance.set(connection.eventId, attendance);
-			}
-		}
-		sendBounded(
-			socket,
-			JSON.stringify({ type: 'state', board: view, present: moment.present, attendance })
-		);
-	}
-
-	/** Staff see who is at the event (the projector shows it); fresh numbers go to them only. */
-	function publishAttendance(eventId: string) {
-		if (attendancePending.has(eventId)) return;
-		attendancePending.add(eventId);
-		setTimeout(() => {
-			attendancePending.delete(eventId);
-			for (const [socket, connection] of connections) {
-				if (connection.eventId === eventId && connection.author.kind !== 'participant') {
-					sendState(socket, connection);
-				}
-			}
-		}, attendanceDelayMs).unref();
-	}
-
-	/** Sends the board's state to everyone on it once the commands already received are applied:
-	 * a hall sending dozens of dots at once gets one new state per board, not one per dot. */
-	function broadcast(boardId: string) {
-		if (pendingBoards.has(boardId)) return;
-		pendingBoards.add(boardId);
-		setImmediate(() => {
-			pendingBoards.delete(boardId);
-			const sockets = onBoard(boardId);
-			if (sockets.length === 0) return;
-			const moment = momentOf(boardId);
-			for (const [socket, connection] of sockets) {
-				if (socket.readyState === socket.OPEN) sendState(socket, connection, moment);
-			}
-		});
+		return new Set(channel.viewers(boardId).map((c) => c.author.key)).size;
 	}
 
 	function refuse(socket: WebSocket, ref: unknown, message: string) {
@@ -190,7 +92,6 @@ export function boardChannel(
 	}
 
 	function handle(socket: WebSocket, connection: Connection, data: Buffer, isBinary: boolean) {
-		if (socket.readyState !== socket.OPEN) return;
 		const now = Date.now();
 		if (isBinary || data.length > maxMessageBytes) {
 			socket.close(1003, 'Nur kurze Textnachrichten');
@@ -230,63 +131,80 @@ export function boardChannel(
 				undoId: result.undoId ?? null
 			})
 		);
-		broadcast(connection.boardId);
+		channel.push(connection.boardId);
 	}
 
-	return {
+	const channel = new PushChannel<Connection>({
+		name: 'board',
 		action: 'event:live',
 		// A burst of commands is fine, a flood is closed.
 		messageRate: { burst: 100, perSecond: 10 },
-		resource(url) {
-			// /collab/board/<id>
-			const [, , id, ...rest] = url.pathname.split('/').filter(Boolean);
-			if (!id || rest.length > 0) return undefined;
-			const found = findBoard(db, id);
+		resource(path) {
+			const target = targetOf(path);
+			const found = target && findBoard(db, target.id);
 			return found ? { type: 'event', eventId: found.eventId } : undefined;
 		},
-		onConnection(socket, context: ChannelContext) {
-			const id = context.url.pathname.split('/').filter(Boolean)[2];
-			const author = authorFor(db, context.actor, context.resource);
-			if (!author || context.resource.type !== 'event') {
-				socket.close(4403, 'Keine Berechtigung');
-				return;
+		viewer({ actor, resource, path, url, address }) {
+			const boardId = targetOf(path)?.id;
+			const author = authorFor(db, actor, resource);
+			if (!boardId || !author || resource.type !== 'event') {
+				return refusal(4403, 'Keine Berechtigung');
 			}
-			const { eventId } = context.resource;
 			const connection: Connection = {
-				boardId: id,
-				eventId,
+				boardId,
+				eventId: resource.eventId,
 				author,
-				address: context.address,
-				projection: context.url.searchParams.get('ansicht') === 'projektion'
+				address,
+				projection: url.searchParams.get('ansicht') === 'projektion'
 			};
-			join(socket, connection);
-			socket.on('message', (data, isBinary) => {
-				try {
-					handle(socket, connection, data as Buffer, isBinary);
-				} catch (err) {
-					log.error('board.command_failed', { error: String(err) });
-					refuse(socket, null, 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.');
-				}
-			});
-			socket.on('close', () => {
-				leave(socket, id);
-				broadcast(id);
-			});
-			broadcast(id);
-			eventPresence.track(socket, eventId, author.kind === 'participant' ? author.key : null);
+			return { group: boardId, viewer: connection };
 		},
-		updateAccess(socket, context) {
-			const connection = connections.get(socket);
-			const author = authorFor(db, context.actor, context.resource);
-			if (!connection) return;
-			if (!author) {
-				socket.close(4403, 'Keine Berechtigung');
-				return;
+		state(boardId) {
+			const snapshot = boardSnapshot(db, boardId);
+			const present = presence(boardId);
+			let attendance: ReturnType<typeof eventAttendance> | undefined;
+			return (connection) => {
+				if (!snapshot) return refusal(4404, 'Pinnwand gelöscht');
+				const view = viewOfBoard(
+					db,
+					snapshot,
+					connection.projection
+						? { key: '', kind: connection.author.kind, moderator: false }
+						: connection.author
+				);
+				// Staff see who is at the event (the projector shows it); participants do not.
+				const seen =
+					connection.author.kind === 'participant'
+						? undefined
+						: (attendance ??= eventAttendance(db, eventPresence, connection.eventId));
+				return JSON.stringify({ type: 'state', board: view, present, attendance: seen });
+			};
+		},
+		foldMs: 0,
+		countsViewers: true,
+		receive(socket, connection, data, isBinary) {
+			try {
+				handle(socket, connection, data, isBinary);
+			} catch (err) {
+				log.error('board.command_failed', { error: String(err) });
+				refuse(socket, null, 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.');
 			}
-			connection.author = author;
-			sendState(socket, connection);
 		},
-		presence,
-		publishAttendance
-	};
+		joined(socket, connection) {
+			eventPresence.track(
+				socket,
+				connection.eventId,
+				connection.author.kind === 'participant' ? connection.author.key : null
+			);
+		}
+	});
+
+	return Object.assign(channel, {
+		publishAttendance(eventId: string) {
+			channel.pushWhere(
+				(connection) => connection.eventId === eventId && connection.author.kind !== 'participant',
+				attendanceDelayMs
+			);
+		}
+	});
 }

@@ -12,7 +12,7 @@ import type { AppDatabase } from '../db/database';
 import type { Actor } from '../policy';
 import type { ChannelContext } from '../realtime/realtime-server';
 import { appendUpdate, compactDocument, loadDocument, loadUpdates } from './update-store';
-import { createYjsChannel, type YjsChannel } from './yjs-channel';
+import { createYjsChannel } from './yjs-channel';
 
 /** A socket as the channel sees one: it records what it is sent and how it was closed. */
 class FakeSocket extends EventEmitter {
@@ -50,7 +50,8 @@ class FakeSocket extends EventEmitter {
 }
 
 const editor: Actor = { kind: 'member', userId: 'emil', admin: false, memberships: [] };
-const channels: YjsChannel[] = [];
+/** Every socket a test opened: closing them drops the documents, as at shutdown. */
+const sockets: FakeSocket[] = [];
 
 /** A channel over the document `id` (a new one unless given): a second over the same database
  * is what a restarted server opens. */
@@ -79,12 +80,13 @@ function setup(
 			compact: (name) => compactDocument(db, name)
 		}
 	});
-	channels.push(channel);
 	const connect = (actor: Actor = editor) => {
 		const socket = new FakeSocket();
+		sockets.push(socket);
 		const context: ChannelContext = {
 			actor,
 			url: new URL(`http://localhost/collab/document/${id}`),
+			path: { channel: 'document', rest: [id] },
 			resource,
 			address: '127.0.0.1'
 		};
@@ -95,7 +97,7 @@ function setup(
 }
 
 afterEach(() => {
-	for (const channel of channels.splice(0)) channel.closeAll();
+	for (const socket of sockets.splice(0)) socket.close(1001, 'Server wird beendet');
 });
 
 function updateMessage(update: Uint8Array): Uint8Array {
@@ -156,14 +158,14 @@ describe('the document storage limit', () => {
 	it('counts what was stored before the document was opened, as after a restart', () => {
 		const db = createTestDatabase();
 		const first = setup(db, { documentBytes: 4000 });
-		const { text } = writer(first.connect());
-		text.insert(0, 'x'.repeat(3500));
-		first.channel.closeAll();
+		const socket = first.connect();
+		writer(socket).text.insert(0, 'x'.repeat(3500));
+		socket.close(1001, 'Server wird beendet');
 
 		const reopened = setup(db, { documentBytes: 4000 }, first.id);
-		const socket = reopened.connect();
-		writer(socket).text.insert(0, 'y'.repeat(600));
-		expect(socket.closedWith?.code).toBe(4413);
+		const again = reopened.connect();
+		writer(again).text.insert(0, 'y'.repeat(600));
+		expect(again.closedWith?.code).toBe(4413);
 		expect(loadDocument(db, first.id).getText('t').toString()).toBe('x'.repeat(3500));
 	});
 

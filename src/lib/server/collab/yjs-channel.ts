@@ -1,61 +1,34 @@
-// The y-websocket protocol (sync and awareness) for any kind of live Yjs document. What a
-// document is, where it is stored and who may write it are parameters, so boards or polls can
-// use the same channel later. Each document stores at most a configured number of bytes: past
-// it, a change is refused and its sender closed with 4413 (the editor turns read-only and says
-// so); what is stored stays, and compaction may make room again.
+// The y-websocket protocol (sync and awareness) for any kind of live Yjs document: wires each
+// connection to its document (live-document.ts: load, store, compaction, size bound) and to the
+// document's presence (presence-guard.ts). What a document is, where it is stored and who may
+// write it are parameters. A change the document has no room for closes its sender with 4413
+// (the editor turns read-only and says so).
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebSocket } from 'ws';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { log } from '../log';
 import type { Action, Actor, Resource } from '../policy';
+import type { ChannelPath } from '../realtime/channel-path';
 import { sendBounded } from '../realtime/connection-limits';
-import {
-	PresenceBudget,
-	presenceTooLargeCode,
-	presenceTooLargeReason,
-	type PresenceLimits
-} from './presence-budget';
-import {
-	encodePresenceUpdate,
-	newsIn,
-	readPresenceUpdate,
-	type PresenceEntry
-} from './presence-update';
 import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
+import { LiveDocument, type LiveDocumentStore } from './live-document';
+import type { PresenceLimits } from './presence-budget';
+import { PresenceGuard } from './presence-guard';
 
 const messageSync = 0;
 const messageAwareness = 1;
-const pingIntervalMs = 30_000;
-/** One person's presence (name, colour, caret) takes well under a kilobyte. */
-const maxAwarenessBytes = 16 << 10;
 /** A browser speaks for its own client; a reconnect may renew one more. */
 const clientsPerConnection = 4;
-/** A full document is compacted to make room at most this often: compaction is costly. */
-const roomCompactionIntervalMs = 60_000;
-/** Origin of the transaction that loads stored state: not a new update, so not stored again. */
-const loadOrigin = Symbol('load');
-/** Origin of changes the server makes itself (e.g. restoring a version). */
-const serverOrigin = Symbol('server');
 
 export type DocumentAccess = 'write' | 'read';
-
-export interface LiveDocumentStore {
-	/** Every stored update of the document, oldest first. Synchronous: loaded before any reply. */
-	load(name: string): Uint8Array[];
-	/** Stores an update durably; called before the update is relayed to anyone. */
-	append(name: string, update: Uint8Array): void;
-	/** Folds the stored updates into one; returns the bytes stored afterwards. */
-	compact(name: string): number;
-}
 
 export interface YjsChannelOptions {
 	/** The action needed to connect at all (read access). */
 	action: Action;
-	/** The resource the URL names, or undefined when there is none (404). */
-	resource(url: URL): Resource | undefined;
+	/** The resource the URL's path names, or undefined when there is none (404). */
+	resource(path: ChannelPath): Resource | undefined;
 	/** The document's name in the store, from its resource. */
 	documentName(resource: Resource): string;
 	/** Whether a connected actor may write or only read. */
@@ -87,26 +60,13 @@ export const documentFullReason = 'Dieses Dokument hat seine Speichergrenze erre
 interface Connection {
 	access: DocumentAccess;
 	userId: string | null;
-	/** The clients this connection spoke for (announced, renewed, removed); gone when it closes. */
-	awarenessIds: Set<number>;
 }
 
-class LiveDocument {
-	readonly ydoc = new Y.Doc({ gc: true });
-	readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
-	readonly connections = new Map<WebSocket, Connection>();
-	updatesSinceCompaction = 0;
-	/** Bytes of the document's stored updates, kept as they are appended and compacted. */
-	storedBytes = 0;
-	lastRoomCompaction = 0;
-
-	constructor(
-		readonly name: string,
-		readonly presence: PresenceBudget
-	) {
-		// The server has no presence of its own.
-		this.awareness.setLocalState(null);
-	}
+/** A document open on the server, its presence, and who has it open. */
+interface Room {
+	document: LiveDocument;
+	presence: PresenceGuard<WebSocket>;
+	connections: Map<WebSocket, Connection>;
 }
 
 export interface YjsChannel extends RealtimeChannel {
@@ -117,139 +77,83 @@ export interface YjsChannel extends RealtimeChannel {
 	change(name: string, edit: (ydoc: Y.Doc) => void): void;
 	/** Reads a document as it is now on the server (loaded for the call when nobody is in it). */
 	inspect<T>(name: string, read: (ydoc: Y.Doc) => T): T;
-	/** Compacts and drops every loaded document (at shutdown). */
-	closeAll(): void;
+}
+
+function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, type);
+	write(encoder);
+	return encoding.toUint8Array(encoder);
 }
 
 export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
-	const documents = new Map<string, LiveDocument>();
-	const compactEvery = options.compactEvery ?? 500;
+	const rooms = new Map<string, Room>();
 
-	function open(name: string): LiveDocument {
-		const existing = documents.get(name);
+	function broadcast(connections: Map<WebSocket, Connection>, data: Uint8Array): void {
+		for (const socket of connections.keys()) sendBounded(socket, data);
+	}
+
+	function open(name: string): Room {
+		const existing = rooms.get(name);
 		if (existing) return existing;
-		const live = new LiveDocument(
-			name,
-			new PresenceBudget({ ...options.presence, clientsPerConnection })
-		);
-		const stored = options.store.load(name);
-		Y.transact(
-			live.ydoc,
-			() => {
-				for (const update of stored) Y.applyUpdate(live.ydoc, update);
-			},
-			loadOrigin
-		);
-		live.storedBytes = stored.reduce((sum, update) => sum + update.length, 0);
-		// Rows a stopped process left uncompacted count towards the next compaction.
-		live.updatesSinceCompaction = Math.max(0, stored.length - 1);
-		live.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
-			if (origin === loadOrigin) return;
-			try {
-				options.store.append(name, update);
-				live.storedBytes += update.length;
-			} catch (err) {
-				// Not on disk, so not relayed: drop the document; clients reconnect and resend.
-				log.error('collab.persist_failed', { document: name, error: String(err) });
-				unload(live, false);
-				return;
-			}
-			const encoder = encoding.createEncoder();
-			encoding.writeVarUint(encoder, messageSync);
-			syncProtocol.writeUpdate(encoder, update);
-			const message = encoding.toUint8Array(encoder);
-			for (const socket of live.connections.keys()) sendBounded(socket, message);
-			if (++live.updatesSinceCompaction >= compactEvery) compact(live);
-			const connection = live.connections.get(origin as WebSocket);
-			if (connection) options.onClientUpdate?.(name, connection.userId);
-		});
-		live.awareness.on(
-			'update',
-			({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-				const changed = [...added, ...updated, ...removed];
-				// Timed out, or taken with a closed connection.
-				for (const id of removed) live.presence.record(id, null);
-				const encoder = encoding.createEncoder();
-				encoding.writeVarUint(encoder, messageAwareness);
-				encoding.writeVarUint8Array(
-					encoder,
-					awarenessProtocol.encodeAwarenessUpdate(live.awareness, changed)
+		const connections = new Map<WebSocket, Connection>();
+		const document = new LiveDocument(name, {
+			store: options.store,
+			maxStoredBytes: options.maxStoredBytes,
+			compactEvery: options.compactEvery ?? 500,
+			stored(update, origin) {
+				broadcast(
+					connections,
+					message(messageSync, (e) => syncProtocol.writeUpdate(e, update))
 				);
-				const message = encoding.toUint8Array(encoder);
-				for (const socket of live.connections.keys()) sendBounded(socket, message);
-			}
+				const connection = connections.get(origin as WebSocket);
+				if (connection) options.onClientUpdate?.(name, connection.userId);
+			},
+			// Not on disk, so not relayed: drop the document; clients reconnect and resend.
+			lost: () => unload(room, false)
+		});
+		const presence = new PresenceGuard<WebSocket>(
+			name,
+			document.ydoc,
+			{ ...options.presence, clientsPerConnection },
+			(update) =>
+				broadcast(
+					connections,
+					message(messageAwareness, (e) => encoding.writeVarUint8Array(e, update))
+				)
 		);
-		documents.set(name, live);
-		return live;
+		const room: Room = { document, presence, connections };
+		rooms.set(name, room);
+		return room;
 	}
 
-	function compact(live: LiveDocument): void {
-		live.storedBytes = options.store.compact(live.name);
-		live.updatesSinceCompaction = 0;
+	function unload(room: Room, compactFirst = true): void {
+		rooms.delete(room.document.name);
+		for (const socket of room.connections.keys()) socket.close(1011, 'Dokument neu laden');
+		room.presence.destroy();
+		room.document.unload(compactFirst);
+		options.onUnload?.(room.document.name);
 	}
 
-	function unload(live: LiveDocument, compactFirst = true): void {
-		documents.delete(live.name);
-		for (const socket of live.connections.keys()) socket.close(1011, 'Dokument neu laden');
-		if (compactFirst) {
-			try {
-				compact(live);
-			} catch (err) {
-				log.error('collab.compact_failed', { document: live.name, error: String(err) });
-			}
+	/** Drops a document nobody has open any more. */
+	function unloadIfIdle(room: Room, compactFirst = true): void {
+		if (room.connections.size === 0 && rooms.get(room.document.name) === room) {
+			unload(room, compactFirst);
 		}
-		live.awareness.destroy();
-		live.ydoc.destroy();
-		options.onUnload?.(live.name);
-	}
-
-	/**
-	 * Whether a presence update names only clients this connection's person announced or that
-	 * nobody has: no one may move or remove another person's caret. The same person may, since a
-	 * reconnecting client renews its presence before its old connection is noticed as dead.
-	 */
-	function mayAnnounce(live: LiveDocument, connection: Connection, entries: PresenceEntry[]) {
-		return entries.every(({ clientId }) =>
-			[...live.connections.values()].every(
-				(other) =>
-					other === connection ||
-					!other.awarenessIds.has(clientId) ||
-					other.userId === connection.userId
-			)
-		);
-	}
-
-	/**
-	 * Whether the document can store `bytes` more. The size of what a client sent stands for what
-	 * it would store: the server stores its own encoding of the change, about as large. A full
-	 * document is compacted first when it has anything to fold, at most once a minute.
-	 */
-	function hasRoom(live: LiveDocument, bytes: number): boolean {
-		const fits = () => live.storedBytes + bytes <= options.maxStoredBytes;
-		if (fits()) return true;
-		const now = Date.now();
-		if (
-			live.updatesSinceCompaction > 0 &&
-			now - live.lastRoomCompaction >= roomCompactionIntervalMs
-		) {
-			live.lastRoomCompaction = now;
-			compact(live);
-		}
-		return fits();
 	}
 
 	function handleSync(
-		live: LiveDocument,
+		room: Room,
 		socket: WebSocket,
 		connection: Connection,
 		decoder: decoding.Decoder
 	): void {
-		const encoder = encoding.createEncoder();
-		encoding.writeVarUint(encoder, messageSync);
 		const syncType = decoding.readVarUint(decoder);
 		if (syncType === syncProtocol.messageYjsSyncStep1) {
-			syncProtocol.readSyncStep1(decoder, encoder, live.ydoc);
-			sendBounded(socket, encoding.toUint8Array(encoder));
+			const reply = message(messageSync, (encoder) =>
+				syncProtocol.readSyncStep1(decoder, encoder, room.document.ydoc)
+			);
+			sendBounded(socket, reply);
 		} else if (
 			syncType !== syncProtocol.messageYjsSyncStep2 &&
 			syncType !== syncProtocol.messageYjsUpdate
@@ -257,69 +161,33 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 			throw new Error(`unknown sync message type ${syncType}`);
 		} else if (connection.access !== 'write') {
 			// Readers may ask for the state; whatever they send to change it is dropped.
-			log.warn('collab.read_only_write_dropped', { document: live.name, user: connection.userId });
+			log.warn('collab.read_only_write_dropped', {
+				document: room.document.name,
+				user: connection.userId
+			});
 		} else {
 			const update = decoding.readVarUint8Array(decoder);
-			if (!hasRoom(live, update.length)) {
+			if (!room.document.applyClientUpdate(update, socket)) {
 				log.warn('collab.document_full', {
-					document: live.name,
+					document: room.document.name,
 					user: connection.userId,
-					stored: live.storedBytes,
+					stored: room.document.storedBytes,
 					refused: update.length
 				});
 				socket.close(closeCodeDocumentFull, documentFullReason);
-				return;
 			}
-			Y.applyUpdate(live.ydoc, update, socket);
 		}
 	}
 
-	function handlePresence(
-		live: LiveDocument,
-		socket: WebSocket,
-		connection: Connection,
-		update: Uint8Array
-	): void {
-		if (update.length > maxAwarenessBytes) {
-			socket.close(presenceTooLargeCode, presenceTooLargeReason);
-			return;
-		}
-		const read = readPresenceUpdate(update);
-		const entries = newsIn(read, live.awareness);
-		if (entries.length === 0) return;
-		if (!mayAnnounce(live, connection, entries)) {
-			log.warn('collab.foreign_presence_dropped', { document: live.name, user: connection.userId });
-			return;
-		}
-		const verdict = live.presence.check(entries, connection.awarenessIds);
-		if (verdict.kind !== 'take') {
-			log.warn('collab.presence_refused', {
-				document: live.name,
-				user: connection.userId,
-				verdict: verdict.kind,
-				total: live.presence.total
-			});
-			if (verdict.kind === 'close') socket.close(verdict.code, verdict.reason);
-			return;
-		}
-		// Renewals count too: after a reconnect the client's presence arrives as an update, as the
-		// server already knows it from the connection that has not yet timed out.
-		for (const { clientId } of entries) connection.awarenessIds.add(clientId);
-		const news = entries.length === read.length ? update : encodePresenceUpdate(entries);
-		awarenessProtocol.applyAwarenessUpdate(live.awareness, news, socket);
-		for (const { clientId, bytes } of entries) {
-			live.presence.record(clientId, live.awareness.getStates().has(clientId) ? bytes : null);
-		}
-	}
-
-	function handleMessage(live: LiveDocument, socket: WebSocket, data: Uint8Array): void {
-		const connection = live.connections.get(socket)!;
+	function handleMessage(room: Room, socket: WebSocket, data: Uint8Array): void {
+		const connection = room.connections.get(socket)!;
 		const decoder = decoding.createDecoder(data);
 		const type = decoding.readVarUint(decoder);
 		if (type === messageSync) {
-			handleSync(live, socket, connection, decoder);
+			handleSync(room, socket, connection, decoder);
 		} else if (type === messageAwareness) {
-			handlePresence(live, socket, connection, decoding.readVarUint8Array(decoder));
+			const close = room.presence.receive(socket, decoding.readVarUint8Array(decoder));
+			if (close) socket.close(close.code, close.reason);
 		} else {
 			throw new Error(`unknown message type ${type}`);
 		}
@@ -333,14 +201,14 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 			socket.close(closeCodeDatabaseRestored, 'Datenbank wiederhergestellt');
 			return;
 		}
-		const resource = context.resource;
-		const name = options.documentName(resource);
-		const live = open(name);
-		live.connections.set(socket, {
-			access: options.access(context.actor, resource),
-			userId: context.actor.kind === 'member' ? context.actor.userId : null,
-			awarenessIds: new Set()
+		const name = options.documentName(context.resource);
+		const room = open(name);
+		const userId = context.actor.kind === 'member' ? context.actor.userId : null;
+		room.connections.set(socket, {
+			access: options.access(context.actor, context.resource),
+			userId
 		});
+		room.presence.join(socket, userId);
 		socket.binaryType = 'nodebuffer';
 		socket.on('message', (data: Buffer, isBinary: boolean) => {
 			// Closing (a flood, a changed right): what still arrives is not taken.
@@ -350,55 +218,29 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 				return;
 			}
 			try {
-				handleMessage(live, socket, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+				handleMessage(room, socket, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 			} catch (err) {
 				// A malformed message ends this connection only.
 				log.warn('collab.bad_message', { document: name, error: String(err) });
 				socket.close(1007, 'Ungültige Nachricht');
 			}
 		});
-
-		let alive = true;
-		socket.on('pong', () => (alive = true));
-		const ping = setInterval(() => {
-			if (!alive) {
-				socket.terminate();
-				return;
-			}
-			alive = false;
-			socket.ping();
-		}, pingIntervalMs);
-
 		socket.on('close', () => {
-			clearInterval(ping);
-			const connection = live.connections.get(socket);
-			live.connections.delete(socket);
-			if (connection) {
-				// A dead connection is often noticed only by the ping, after its client came back on a
-				// new one: it must not take the presence the new connection has renewed meanwhile.
-				const renewed = new Set([...live.connections.values()].flatMap((c) => [...c.awarenessIds]));
-				const gone = [...connection.awarenessIds].filter((id) => !renewed.has(id));
-				awarenessProtocol.removeAwarenessStates(live.awareness, gone, null);
-				// The clock of a client nobody speaks for any more need not be remembered.
-				for (const id of gone) live.awareness.meta.delete(id);
-			}
-			if (live.connections.size === 0 && documents.get(name) === live) unload(live);
+			if (room.connections.delete(socket)) room.presence.leave(socket);
+			unloadIfIdle(room);
 		});
 
 		// Greet with our state vector and everyone's presence; the client answers with its own.
-		const encoder = encoding.createEncoder();
-		encoding.writeVarUint(encoder, messageSync);
-		syncProtocol.writeSyncStep1(encoder, live.ydoc);
-		sendBounded(socket, encoding.toUint8Array(encoder));
-		const states = [...live.awareness.getStates().keys()];
-		if (states.length > 0) {
-			const awarenessEncoder = encoding.createEncoder();
-			encoding.writeVarUint(awarenessEncoder, messageAwareness);
-			encoding.writeVarUint8Array(
-				awarenessEncoder,
-				awarenessProtocol.encodeAwarenessUpdate(live.awareness, states)
+		sendBounded(
+			socket,
+			message(messageSync, (e) => syncProtocol.writeSyncStep1(e, room.document.ydoc))
+		);
+		const everyone = room.presence.everyone();
+		if (everyone) {
+			sendBounded(
+				socket,
+				message(messageAwareness, (e) => encoding.writeVarUint8Array(e, everyone))
 			);
-			sendBounded(socket, encoding.toUint8Array(awarenessEncoder));
 		}
 	}
 
@@ -409,8 +251,8 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		messageRate: { burst: 300, perSecond: 100 },
 		onConnection,
 		updateAccess(socket, context) {
-			const live = documents.get(options.documentName(context.resource));
-			const connection = live?.connections.get(socket);
+			const room = rooms.get(options.documentName(context.resource));
+			const connection = room?.connections.get(socket);
 			if (!connection) return;
 			const access = options.access(context.actor, context.resource);
 			if (access === connection.access) return;
@@ -420,31 +262,28 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 			socket.close(4409, 'Zugriff geändert');
 		},
 		presentUserIds(name) {
-			const live = documents.get(name);
-			if (!live) return [];
-			const ids = [...live.connections.values()].map((c) => c.userId).filter((id) => id !== null);
+			const room = rooms.get(name);
+			if (!room) return [];
+			const ids = [...room.connections.values()].map((c) => c.userId).filter((id) => id !== null);
 			return [...new Set(ids)];
 		},
 		change(name, edit) {
-			const live = open(name);
+			const room = open(name);
 			try {
-				Y.transact(live.ydoc, () => edit(live.ydoc), serverOrigin);
+				room.document.change(edit);
 				// A failed store unloads the document (see open): then nothing was kept.
-				if (documents.get(name) !== live) throw new Error('Die Änderung wurde nicht gespeichert.');
+				if (rooms.get(name) !== room) throw new Error('Die Änderung wurde nicht gespeichert.');
 			} finally {
-				if (live.connections.size === 0 && documents.get(name) === live) unload(live);
+				unloadIfIdle(room);
 			}
 		},
 		inspect(name, read) {
-			const live = open(name);
+			const room = open(name);
 			try {
-				return read(live.ydoc);
+				return read(room.document.ydoc);
 			} finally {
-				if (live.connections.size === 0 && documents.get(name) === live) unload(live, false);
+				unloadIfIdle(room, false);
 			}
-		},
-		closeAll() {
-			for (const live of [...documents.values()]) unload(live);
 		}
 	};
 }

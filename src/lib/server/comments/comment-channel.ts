@@ -1,7 +1,7 @@
 // Live comments, change proposals and conference sources of a document:
 // /collab/comments/<documentId>. Whenever a thread, a proposal or a passage's link to a source
 // changes, everyone in the document gets the threads, proposals and links, and each what they may
-// do. All are written through the document page's form actions, which then call publish().
+// do. All are written through the document page's form actions; the change feed says when.
 import type { AppDatabase } from '../db/database';
 import { documentPushChannel, type DocumentPushChannel } from '../documents/document-push-channel';
 import { can } from '../policy';

@@ -1,7 +1,7 @@
 // Live consensus of a document: /collab/consensus/<documentId>. Whenever a mark or the choice
 // of counting headings changes, everyone in the document gets the current marks and that choice,
-// and each the bodies they may speak for. Both are written through form actions, which then call
-// publish().
+// and each the bodies they may speak for. Both are written through form actions; the change feed
+// says when.
 import type { AdoptingBody } from '$lib/consensus';
 import type { AppDatabase } from '../db/database';
 import { documentPushChannel, type DocumentPushChannel } from '../documents/document-push-channel';

@@ -5,6 +5,7 @@ import type { AppDatabase } from '../db/database';
 import { databaseEpoch } from '../db/epoch';
 import type { LiveLimits } from '../live-limits';
 import { can } from '../policy';
+import { targetOf } from '../realtime/channel-path';
 import { editSessionRecorder } from './activity';
 import { documentResource } from './access';
 import { findDocument } from './documents';
@@ -16,11 +17,9 @@ export function documentChannel(
 	const editSessions = editSessionRecorder(db);
 	return createYjsChannel({
 		action: 'document:read',
-		resource(url) {
-			// /collab/document/<id>
-			const [, , id, ...rest] = url.pathname.split('/').filter(Boolean);
-			if (!id || rest.length > 0) return undefined;
-			const found = findDocument(db, id);
+		resource(path) {
+			const target = targetOf(path);
+			const found = target && findDocument(db, target.id);
 			return found ? documentResource(found) : undefined;
 		},
 		documentName: (resource) => (resource.type === 'document' ? resource.documentId : ''),

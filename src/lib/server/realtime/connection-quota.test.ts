@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../policy';
 import {
 	ConnectionQuota,
-	connectionTarget,
 	tooManyForAddressReason,
 	tooManyForPersonReason,
 	type Admission
@@ -79,13 +78,5 @@ describe('ConnectionQuota', () => {
 		for (const reason of [tooManyForPersonReason, tooManyForAddressReason]) {
 			expect(Buffer.byteLength(reason)).toBeLessThanOrEqual(123);
 		}
-	});
-});
-
-describe('connectionTarget', () => {
-	it('names a resource the same however the path is spelled', () => {
-		const target = (path: string) => connectionTarget(new URL(path, 'http://localhost'));
-		expect(target('/collab/board//b1/')).toBe(target('/collab/board/b1'));
-		expect(target('/collab/board/b1?epoch=2')).toBe('collab/board/b1');
 	});
 });

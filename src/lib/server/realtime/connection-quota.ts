@@ -13,7 +13,7 @@ export interface Claim {
 	/** The address key (see addressKey). */
 	address: string;
 	actor: Actor;
-	/** What the connection is to: its channel and the ids in its path. */
+	/** What the connection is to: its channel and the ids in its path (see pathKey). */
 	target: string;
 }
 
@@ -33,11 +33,6 @@ function personOf(actor: Actor): string | null {
 	if (actor.kind === 'member') return `mitglied:${actor.userId}`;
 	if (actor.kind === 'participant') return `teilnahme:${actor.participantId}`;
 	return null;
-}
-
-/** /collab/board//x and /collab/board/x name the same board: count them as one. */
-export function connectionTarget(url: URL): string {
-	return url.pathname.split('/').filter(Boolean).join('/');
 }
 
 export class ConnectionQuota {

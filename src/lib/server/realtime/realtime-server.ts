@@ -1,7 +1,7 @@
 // The WebSocket side of the app, on the same port as the pages: every connection under
 // /collab/<channel>/… is checked for origin and permission before the handshake completes,
-// then counted against the connections its person and its address may hold, then handed to its
-// channel. Connections closed for a policy reason get a code in 4400–4499, mirroring the HTTP
+// then counted against the connections its person and its address may hold, kept alive by the
+// heartbeat (or cut when its peer is gone), then handed to its channel. Connections closed for a policy reason get a code in 4400–4499, mirroring the HTTP
 // status; y-websocket clients do not reconnect after those. Refusals the client may outlive by
 // waiting get 1008. Every close reason is German: the clients show it.
 import type { IncomingMessage } from 'node:http';
@@ -13,13 +13,15 @@ import { log } from '../log';
 import { can, type Action, type Actor, type Resource } from '../policy';
 import type { Rate } from '../token-buckets';
 import { defaultMessageRate, limitIncomingMessages } from './connection-limits';
-import { connectionTarget, type ConnectionQuota } from './connection-quota';
-
-export const realtimePathPrefix = '/collab/';
+import { pathKey, parseChannelPath, type ChannelPath } from './channel-path';
+import type { ConnectionQuota } from './connection-quota';
+import { Heartbeat } from './heartbeat';
 
 export interface ChannelContext {
 	actor: Actor;
 	url: URL;
+	/** The URL's path as the channels read it (see channel-path.ts). */
+	path: ChannelPath;
 	/** What the URL names, as the channel's resource() found it. */
 	resource: Resource;
 	/** The client's address, as limits per address count it (see addressKey). */
@@ -29,7 +31,7 @@ export interface ChannelContext {
 export interface RealtimeChannel {
 	/** What the actor must be allowed to do to connect. */
 	action: Action;
-	resource?(url: URL): Resource | undefined;
+	resource?(path: ChannelPath): Resource | undefined;
 	onConnection(socket: WebSocket, context: ChannelContext): void;
 	/** How many messages a client may send; a faster one is disconnected. */
 	messageRate?: Rate;
@@ -51,6 +53,8 @@ export interface RealtimeServerOptions {
 	connectionQuota: ConnectionQuota;
 	/** Largest message a client may send, in bytes. */
 	maxPayload?: number;
+	/** Pings every connection this often; 0 for none. */
+	heartbeatMs?: number;
 }
 
 export interface RealtimeServer {
@@ -73,8 +77,8 @@ const statusText: Record<number, string> = {
 	500: 'Internal Server Error'
 };
 
-function resourceOf(channel: RealtimeChannel, url: URL): Resource | undefined {
-	return channel.resource ? channel.resource(url) : { type: 'app' };
+function resourceOf(channel: RealtimeChannel, path: ChannelPath): Resource | undefined {
+	return channel.resource ? channel.resource(path) : { type: 'app' };
 }
 
 function refuse(socket: Duplex, status: number, message: string): void {
@@ -88,6 +92,7 @@ function refuse(socket: Duplex, status: number, message: string): void {
 
 export function createRealtimeServer(options: RealtimeServerOptions): RealtimeServer {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1 << 20 });
+	const heartbeat = new Heartbeat(options.heartbeatMs);
 	const sockets = new Map<
 		WebSocket,
 		{ request: IncomingMessage; channel: RealtimeChannel; context: ChannelContext }
@@ -95,7 +100,8 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 
 	async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
 		const url = new URL(request.url ?? '/', 'http://localhost');
-		if (!url.pathname.startsWith(realtimePathPrefix)) {
+		const path = parseChannelPath(url.pathname);
+		if (!path) {
 			socket.destroy();
 			return;
 		}
@@ -103,7 +109,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 			refuse(socket, 403, 'Verbindung nur von dieser Anwendung aus erlaubt.');
 			return;
 		}
-		const channelName = url.pathname.slice(realtimePathPrefix.length).split('/')[0];
+		const channelName = path.channel;
 		const channel = Object.hasOwn(options.channels, channelName)
 			? options.channels[channelName]
 			: undefined;
@@ -111,7 +117,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 			refuse(socket, 404, 'Unbekannter Kanal.');
 			return;
 		}
-		const resource = resourceOf(channel, url);
+		const resource = resourceOf(channel, path);
 		if (!resource) {
 			refuse(socket, 404, 'Nicht gefunden.');
 			return;
@@ -131,19 +137,20 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 			const admission = options.connectionQuota.admit({
 				address,
 				actor,
-				target: connectionTarget(url)
+				target: pathKey(path)
 			});
 			if (!admission.ok) {
 				log.warn('realtime.connection_refused', { channel: channelName, reason: admission.reason });
 				ws.close(admission.code, admission.reason);
 				return;
 			}
-			const context = { actor, url, resource, address };
+			const context = { actor, url, path, resource, address };
 			sockets.set(ws, { request, channel, context });
 			ws.on('close', () => {
 				sockets.delete(ws);
 				admission.release();
 			});
+			heartbeat.track(ws);
 			limitIncomingMessages(ws, channel.messageRate ?? defaultMessageRate, channelName);
 			channel.onConnection(ws, context);
 		});
@@ -168,7 +175,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 		},
 		async revalidate() {
 			for (const [ws, { request, channel, context }] of [...sockets]) {
-				const resource = resourceOf(channel, context.url);
+				const resource = resourceOf(channel, context.path);
 				if (!resource) {
 					ws.close(4404, 'Nicht mehr vorhanden');
 					continue;
@@ -185,6 +192,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 		},
 		async close() {
 			clearInterval(revalidation);
+			heartbeat.stop();
 			const closed = [...sockets.keys()].map(
 				(ws) =>
 					new Promise<void>((resolve) => {

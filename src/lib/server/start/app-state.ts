@@ -5,13 +5,7 @@ import type { LiveLimits } from '../live-limits';
 import type { AppDatabase } from '../db/database';
 import type { ThrottleRules } from '../auth/rate-limit';
 import type { NewParticipantLimit } from '../events/join-rate';
-import type { EventPresence } from '../realtime/event-presence';
-import type { RealtimeServer } from '../realtime/realtime-server';
-import type { YjsChannel } from '../collab/yjs-channel';
-import type { BoardChannel } from '../boards/board-channel';
-import type { PollChannel } from '../polls/poll-channel';
-import type { CommentChannel } from '../comments/comment-channel';
-import type { ConsensusChannel } from '../consensus/consensus-channel';
+import type { LiveChannels } from '../realtime/live-channels';
 import type { Services } from '../services';
 import type { PeriodicTasks } from './periodic-tasks';
 
@@ -25,13 +19,7 @@ export interface App {
 	newParticipants: NewParticipantLimit;
 	ready: Promise<void>;
 	db?: AppDatabase;
-	realtime?: RealtimeServer;
-	documents?: YjsChannel;
-	boards?: BoardChannel;
-	polls?: PollChannel;
-	presence?: EventPresence;
-	comments?: CommentChannel;
-	consensus?: ConsensusChannel;
+	live?: LiveChannels;
 	tasks?: PeriodicTasks;
 	services?: Services;
 }

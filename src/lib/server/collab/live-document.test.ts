@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { LiveDocument, type LiveDocumentStore } from './live-document';
+
+/** A store in memory that folds like the real one and can be made to fail. */
+class MemoryStore implements LiveDocumentStore {
+	rows = new Map<string, Uint8Array[]>();
+	failing = false;
+	compactions = 0;
+	load(name: string) {
+		return [...(this.rows.get(name) ?? [])];
+	}
+	append(name: string, update: Uint8Array) {
+		if (this.failing) throw new Error('Platte voll');
+		this.rows.set(name, [...this.load(name), update]);
+	}
+	compact(name: string) {
+		this.compactions += 1;
+		const ydoc = new Y.Doc();
+		for (const update of this.load(name)) Y.applyUpdate(ydoc, update);
+		const merged = Y.encodeStateAsUpdate(ydoc);
+		this.rows.set(name, [merged]);
+		return merged.length;
+	}
+	bytes(name: string) {
+		return this.load(name).reduce((sum, update) => sum + update.length, 0);
+	}
+	text(name: string) {
+		const ydoc = new Y.Doc();
+		for (const update of this.load(name)) Y.applyUpdate(ydoc, update);
+		return ydoc.getText('t').toString();
+	}
+}
+
+/** A client's change as it would send it. */
+function clientChange(edit: (text: Y.Text) => void, base?: Y.Doc): Uint8Array {
+	const ydoc = new Y.Doc();
+	if (base) Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(base));
+	const before = Y.encodeStateVector(ydoc);
+	edit(ydoc.getText('t'));
+	return Y.encodeStateAsUpdate(ydoc, before);
+}
+
+function open(store: MemoryStore, limits: { maxStoredBytes?: number; compactEvery?: number } = {}) {
+	const told: { update: Uint8Array; origin: unknown }[] = [];
+	let lost = 0;
+	const document = new LiveDocument('d1', {
+		store,
+		maxStoredBytes: limits.maxStoredBytes ?? 1 << 20,
+		compactEvery: limits.compactEvery ?? 500,
+		stored: (update, origin) => told.push({ update, origin }),
+		lost: () => (lost += 1)
+	});
+	return { document, told, lost: () => lost };
+}
+
+describe('a live document', () => {
+	it('loads what is stored, without storing it again or telling anyone', () => {
+		const store = new MemoryStore();
+		store.append(
+			'd1',
+			clientChange((t) => t.insert(0, 'Leitbild'))
+		);
+		const { document, told } = open(store);
+		expect(document.ydoc.getText('t').toString()).toBe('Leitbild');
+		expect(store.load('d1')).toHaveLength(1);
+		expect(told).toEqual([]);
+		expect(document.storedBytes).toBe(store.bytes('d1'));
+	});
+
+	it('stores a client’s change before it tells of it, with the client as origin', () => {
+		const store = new MemoryStore();
+		const { document, told } = open(store);
+		const client = {};
+		expect(
+			document.applyClientUpdate(
+				clientChange((t) => t.insert(0, 'Kreis Unna')),
+				client
+			)
+		).toBe(true);
+		expect(store.text('d1')).toBe('Kreis Unna');
+		expect(told).toHaveLength(1);
+		expect(told[0].origin).toBe(client);
+	});
+
+	it('refuses a change it has no room for, and stores nothing of it', () => {
+		const store = new MemoryStore();
+		const { document, told } = open(store, { maxStoredBytes: 2000 });
+		expect(
+			document.applyClientUpdate(
+				clientChange((t) => t.insert(0, 'x'.repeat(1500))),
+				{}
+			)
+		).toBe(true);
+		const refused = clientChange((t) => t.insert(0, 'y'.repeat(1500)), document.ydoc);
+		expect(document.applyClientUpdate(refused, {})).toBe(false);
+		expect(store.text('d1')).toBe('x'.repeat(1500));
+		expect(document.ydoc.getText('t').toString()).toBe('x'.repeat(1500));
+		expect(told).toHaveLength(1);
+	});
+
+	it('compacts to make room for a change, at most once a minute', () => {
+		const store = new MemoryStore();
+		const { document } = open(store, { maxStoredBytes: 2500 });
+		for (let i = 0; i < 4; i++) {
+			document.applyClientUpdate(
+				clientChange((t) => t.insert(0, 'w'.repeat(500)), document.ydoc),
+				{},
+				0
+			);
+		}
+		document.applyClientUpdate(
+			clientChange((t) => t.delete(0, t.length), document.ydoc),
+			{},
+			0
+		);
+		const large = clientChange((t) => t.insert(0, 'Neu '.repeat(200)), document.ydoc);
+		expect(document.applyClientUpdate(large, {}, 60_000)).toBe(true);
+		expect(store.compactions).toBe(1);
+		expect(store.text('d1')).toBe('Neu '.repeat(200));
+		// Full again within the minute: refused without compacting again.
+		const next = clientChange((t) => t.insert(0, 'z'.repeat(3000)), document.ydoc);
+		expect(document.applyClientUpdate(next, {}, 90_000)).toBe(false);
+		expect(store.compactions).toBe(1);
+	});
+
+	it('compacts after a number of stored changes', () => {
+		const store = new MemoryStore();
+		const { document } = open(store, { compactEvery: 3 });
+		for (const word of ['a', 'b', 'c'])
+			document.change((ydoc) => ydoc.getText('t').insert(0, word));
+		expect(store.compactions).toBe(1);
+		expect(store.load('d1')).toHaveLength(1);
+		expect(store.text('d1')).toBe('cba');
+	});
+
+	it('says so when a change could not be stored, and does not tell of it', () => {
+		const store = new MemoryStore();
+		const { document, told, lost } = open(store);
+		store.failing = true;
+		document.change((ydoc) => ydoc.getText('t').insert(0, 'verloren'));
+		expect(lost()).toBe(1);
+		expect(told).toEqual([]);
+	});
+
+	it('compacts when unloaded, unless its state is not to be trusted', () => {
+		const store = new MemoryStore();
+		const first = open(store);
+		first.document.change((ydoc) => ydoc.getText('t').insert(0, 'a'));
+		first.document.change((ydoc) => ydoc.getText('t').insert(1, 'b'));
+		first.document.unload(false);
+		expect(store.compactions).toBe(0);
+		const second = open(store);
+		second.document.unload();
+		expect(store.compactions).toBe(1);
+		expect(store.load('d1')).toHaveLength(1);
+		expect(store.text('d1')).toBe('ab');
+	});
+});

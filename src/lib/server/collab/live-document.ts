@@ -1,0 +1,132 @@
+// One Yjs document held in memory while someone has it open: loaded from its store, every change
+// stored before anyone hears of it, folded (compacted) now and then, and bounded in what it may
+// store. Past the bound a change is refused; what is stored stays, and compaction may make room
+// again. Sockets and presence are not its business (see yjs-channel.ts, presence-guard.ts).
+import * as Y from 'yjs';
+import { errorFields, log } from '../log';
+
+export interface LiveDocumentStore {
+	/** Every stored update of the document, oldest first. Synchronous: loaded before any reply. */
+	load(name: string): Uint8Array[];
+	/** Stores an update durably; called before the update is relayed to anyone. */
+	append(name: string, update: Uint8Array): void;
+	/** Folds the stored updates into one; returns the bytes stored afterwards. */
+	compact(name: string): number;
+}
+
+export interface LiveDocumentOptions {
+	store: LiveDocumentStore;
+	/** Bytes the document may store; changes from clients beyond it are refused. */
+	maxStoredBytes: number;
+	/** Compact after this many stored updates. */
+	compactEvery: number;
+	/**
+	 * Told of every change once it is stored, with the origin it was applied with (a client's
+	 * connection, or the server). Not told of a change that could not be stored: then `lost`.
+	 */
+	stored(update: Uint8Array, origin: unknown): void;
+	/** The change could not be stored: the document is no longer what the store holds. */
+	lost(): void;
+}
+
+/** A full document is compacted to make room at most this often: compaction is costly. */
+const roomCompactionIntervalMs = 60_000;
+/** Origin of the transaction that loads stored state: not a new update, so not stored again. */
+const loadOrigin = Symbol('load');
+/** Origin of changes the server makes itself (e.g. restoring a version). */
+const serverOrigin = Symbol('server');
+
+export class LiveDocument {
+	readonly ydoc = new Y.Doc({ gc: true });
+	readonly #options: LiveDocumentOptions;
+	#updatesSinceCompaction = 0;
+	/** Bytes of the document's stored updates, kept as they are appended and compacted. */
+	#storedBytes = 0;
+	#lastRoomCompaction = 0;
+
+	constructor(
+		readonly name: string,
+		options: LiveDocumentOptions
+	) {
+		this.#options = options;
+		const stored = options.store.load(name);
+		Y.transact(
+			this.ydoc,
+			() => {
+				for (const update of stored) Y.applyUpdate(this.ydoc, update);
+			},
+			loadOrigin
+		);
+		this.#storedBytes = stored.reduce((sum, update) => sum + update.length, 0);
+		// Rows a stopped process left uncompacted count towards the next compaction.
+		this.#updatesSinceCompaction = Math.max(0, stored.length - 1);
+		this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.#store(update, origin));
+	}
+
+	get storedBytes(): number {
+		return this.#storedBytes;
+	}
+
+	/**
+	 * Applies a client's change, unless the document has no room for it: the size of what the
+	 * client sent stands for what it would store (the server stores its own encoding of the
+	 * change, about as large). False when refused.
+	 */
+	applyClientUpdate(update: Uint8Array, origin: unknown, now = Date.now()): boolean {
+		if (!this.#hasRoom(update.length, now)) return false;
+		Y.applyUpdate(this.ydoc, update, origin);
+		return true;
+	}
+
+	/** Changes the document on the server's behalf; stored and told like a client's change. */
+	change(edit: (ydoc: Y.Doc) => void): void {
+		Y.transact(this.ydoc, () => edit(this.ydoc), serverOrigin);
+	}
+
+	compact(): void {
+		this.#storedBytes = this.#options.store.compact(this.name);
+		this.#updatesSinceCompaction = 0;
+	}
+
+	/** Drops the document from memory, compacted first unless its state is not to be trusted. */
+	unload(compactFirst = true): void {
+		if (compactFirst) {
+			try {
+				this.compact();
+			} catch (err) {
+				log.error('collab.compact_failed', { document: this.name, ...errorFields(err) });
+			}
+		}
+		this.ydoc.destroy();
+	}
+
+	#store(update: Uint8Array, origin: unknown): void {
+		if (origin === loadOrigin) return;
+		try {
+			this.#options.store.append(this.name, update);
+			this.#storedBytes += update.length;
+		} catch (err) {
+			// Not on disk, so not relayed: clients reconnect and resend.
+			log.error('collab.persist_failed', { document: this.name, ...errorFields(err) });
+			this.#options.lost();
+			return;
+		}
+		this.#options.stored(update, origin);
+		if (++this.#updatesSinceCompaction >= this.#options.compactEvery) this.compact();
+	}
+
+	/** Whether the document can store `bytes` more; a full one is compacted first when it has
+	 * anything to fold, at most once a minute. */
+	#hasRoom(bytes: number, now: number): boolean {
+		const fits = () => this.#storedBytes + bytes <= this.#options.maxStoredBytes;
+		if (fits()) return true;
+		if (
+			this.#updatesSinceCompaction > 0 &&
+			now - this.#lastRoomCompaction >= roomCompactionIntervalMs
+		) {
+			this.#lastRoomCompaction = now;
+			this.compact();
+		}
+		return fits();
+	}
+}

@@ -1,0 +1,144 @@
+// The presence (names, colours, carets) of one open document, and what guards it: a connection
+// speaks only for its own clients, never moves or removes another person's caret, and stays
+// within the presence budget (presence-budget.ts). Echoes of others' presence, which y-websocket
+// clients send back, are not news and cost nothing (presence-update.ts).
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { log } from '../log';
+import {
+	PresenceBudget,
+	presenceTooLargeCode,
+	presenceTooLargeReason,
+	type PresenceLimits
+} from './presence-budget';
+import {
+	encodePresenceUpdate,
+	newsIn,
+	readPresenceUpdate,
+	type PresenceEntry
+} from './presence-update';
+
+/** One person's presence (name, colour, caret) takes well under a kilobyte. */
+export const maxPresenceUpdateBytes = 16 << 10;
+
+/** Someone who speaks in the document: one connection, and the person behind it. */
+interface Speaker {
+	userId: string | null;
+	/** The clients this speaker spoke for (announced, renewed, removed); gone when it leaves. */
+	clientIds: Set<number>;
+}
+
+export class PresenceGuard<Key> {
+	readonly awareness: awarenessProtocol.Awareness;
+	readonly #budget: PresenceBudget;
+	readonly #speakers = new Map<Key, Speaker>();
+
+	constructor(
+		readonly name: string,
+		ydoc: Y.Doc,
+		limits: PresenceLimits,
+		/** Told of every change of presence, as an awareness update for everyone in the document. */
+		changed: (update: Uint8Array) => void
+	) {
+		this.#budget = new PresenceBudget(limits);
+		this.awareness = new awarenessProtocol.Awareness(ydoc);
+		// The server has no presence of its own.
+		this.awareness.setLocalState(null);
+		this.awareness.on(
+			'update',
+			({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+				// Timed out, or taken with a closed connection.
+				for (const id of removed) this.#budget.record(id, null);
+				const all = [...added, ...updated, ...removed];
+				changed(awarenessProtocol.encodeAwarenessUpdate(this.awareness, all));
+			}
+		);
+	}
+
+	/** Bytes of all presence held now. */
+	get total(): number {
+		return this.#budget.total;
+	}
+
+	join(key: Key, userId: string | null): void {
+		this.#speakers.set(key, { userId, clientIds: new Set() });
+	}
+
+	/** Everyone's presence, for a newcomer; null when nobody has any. */
+	everyone(): Uint8Array | null {
+		const states = [...this.awareness.getStates().keys()];
+		return states.length > 0
+			? awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)
+			: null;
+	}
+
+	/**
+	 * Takes a speaker's presence update, drops it, or says why its connection is to be closed.
+	 * Throws on a malformed update.
+	 */
+	receive(key: Key, update: Uint8Array): { code: number; reason: string } | null {
+		const speaker = this.#speakers.get(key);
+		if (!speaker) return null;
+		if (update.length > maxPresenceUpdateBytes) {
+			return { code: presenceTooLargeCode, reason: presenceTooLargeReason };
+		}
+		const read = readPresenceUpdate(update);
+		const entries = newsIn(read, this.awareness);
+		if (entries.length === 0) return null;
+		if (!this.#mayAnnounce(speaker, entries)) {
+			log.warn('collab.foreign_presence_dropped', { document: this.name, user: speaker.userId });
+			return null;
+		}
+		const verdict = this.#budget.check(entries, speaker.clientIds);
+		if (verdict.kind !== 'take') {
+			log.warn('collab.presence_refused', {
+				document: this.name,
+				user: speaker.userId,
+				verdict: verdict.kind,
+				total: this.#budget.total
+			});
+			return verdict.kind === 'close' ? { code: verdict.code, reason: verdict.reason } : null;
+		}
+		// Renewals count too: after a reconnect the client's presence arrives as an update, as the
+		// server already knows it from the connection that has not yet timed out.
+		for (const { clientId } of entries) speaker.clientIds.add(clientId);
+		const news = entries.length === read.length ? update : encodePresenceUpdate(entries);
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, news, key);
+		for (const { clientId, bytes } of entries) {
+			this.#budget.record(clientId, this.awareness.getStates().has(clientId) ? bytes : null);
+		}
+		return null;
+	}
+
+	/** The speaker's connection closed: its presence goes, unless another renewed it meanwhile. */
+	leave(key: Key): void {
+		const speaker = this.#speakers.get(key);
+		this.#speakers.delete(key);
+		if (!speaker) return;
+		// A dead connection is often noticed only by the heartbeat, after its client came back on a
+		// new one: it must not take the presence the new connection has renewed meanwhile.
+		const renewed = new Set([...this.#speakers.values()].flatMap((s) => [...s.clientIds]));
+		const gone = [...speaker.clientIds].filter((id) => !renewed.has(id));
+		awarenessProtocol.removeAwarenessStates(this.awareness, gone, null);
+		// The clock of a client nobody speaks for any more need not be remembered.
+		for (const id of gone) this.awareness.meta.delete(id);
+	}
+
+	destroy(): void {
+		this.awareness.destroy();
+	}
+
+	/**
+	 * Whether a presence update names only clients this speaker's person announced or that nobody
+	 * has: no one may move or remove another person's caret. The same person may, since a
+	 * reconnecting client renews its presence before its old connection is noticed as dead.
+	 */
+	#mayAnnounce(speaker: Speaker, entries: PresenceEntry[]): boolean {
+		return entries.every(({ clientId }) =>
+			[...this.#speakers.values()].every(
+				(other) =>
+					other === speaker || !other.clientIds.has(clientId) || other.userId === speaker.userId
+			)
+		);
+	}
+}
