@@ -113,3 +113,17 @@ export interface AdoptionMapView {
 	shapes: AdoptionMapShape[];
 	kreis: { name: string; stage: AdoptionStage; stageLabel: string; version: number | null } | null;
 }
+
+/** One recorded step on the adoption timeline (staff dashboard and public page alike). */
+export interface AdoptionTimelineEntry {
+	id: number;
+	/** ISO date of the decision */
+	date: string;
+	dateLabel: string;
+	organisation: string;
+	stageLabel: string;
+	bodyName: string;
+	versionNumber: number;
+	/** The step corrects an earlier one. */
+	correction: boolean;
+}

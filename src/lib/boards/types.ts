@@ -1,5 +1,7 @@
-// What the board channel sends; mirrors src/lib/server/boards/boards.ts for the browser.
-export type CardColour = 'gelb' | 'blau' | 'gruen' | 'rosa' | 'weiss';
+// What the board channel sends: the server builds these views (server/boards/boards.ts), the
+// browser draws them; both import them from here.
+export const cardColours = ['gelb', 'blau', 'gruen', 'rosa', 'weiss'] as const;
+export type CardColour = (typeof cardColours)[number];
 
 export const cardColourLabels: Record<CardColour, string> = {
 	gelb: 'Gelb',
@@ -13,20 +15,24 @@ export interface StackedCardView {
 	id: string;
 	text: string;
 	colour: CardColour;
+	/** null: anonym */
 	authorName: string | null;
 	mine: boolean;
 }
 
 /** A card on its own or at the top of a stack, with the cards lying on it. */
 export interface CardView extends StackedCardView {
+	/** The cards lying on this one, oldest first; empty for a card on its own. */
 	stack: StackedCardView[];
-	/** The stack's dots, each person once; null while hidden from this viewer. */
+	/** The stack's counted dots (each person once); null while hidden from this viewer. */
 	votes: number | null;
+	/** The viewer's dots on the stack. */
 	myVotes: number;
-	/** The viewer's dots lying doubled in the stack, which do not count. */
+	/** Of those, the ones lying doubled in the stack, which do not count. */
 	myDoubledVotes: number;
 }
 
+/** A moderator's recent change on this board, with an undo while one is possible. */
 export interface RecentChange {
 	id: number;
 	text: string;
@@ -45,6 +51,7 @@ export interface BoardView {
 	columns: { id: string; title: string; cards: CardView[] }[];
 	myDotsLeft: number;
 	moderator: boolean;
+	/** For moderators: the newest entries of the activity log for this board. */
 	recent: RecentChange[];
 }
 

@@ -3,6 +3,7 @@
 // Tab reaches it too, after the passage buttons), Escape in it goes back to the text.
 import type { Editor } from '@tiptap/core';
 import { BubbleMenuPlugin, type BubbleMenuPluginProps } from '@tiptap/extension-bubble-menu';
+import './at-text.css';
 
 export function floatAtText(
 	editor: Editor,

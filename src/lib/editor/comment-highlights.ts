@@ -6,6 +6,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { anchorsFor, bindingOf, resolveAnchors, type Anchors } from './comment-anchors';
+import './comment-highlights.css';
 
 export interface HighlightedThread extends Anchors {
 	id: string;

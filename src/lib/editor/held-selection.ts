@@ -4,6 +4,7 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import './held-selection.css';
 
 type Held = { from: number; to: number } | null;
 

@@ -8,10 +8,11 @@ import type { EditorView } from '@tiptap/pm/view';
 import { untrack } from 'svelte';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { flushDomObserver, transactionUnderWay } from './library-internals';
 
 /** Reads a caret move the browser made and ProseMirror has not read yet; a no-op otherwise. */
 export function readPendingSelection(view: EditorView): void {
-	(view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
+	flushDomObserver(view);
 }
 
 /**
@@ -26,7 +27,7 @@ export function readSelectionBeforeRemoteChanges(
 ): () => void {
 	const beforeAll = (doc: Y.Doc) => {
 		// Only changes from elsewhere: local ones start from ProseMirror's own, current state.
-		const transaction = (doc as unknown as { _transaction: Y.Transaction | null })._transaction;
+		const transaction = transactionUnderWay(doc);
 		const current = view();
 		if (transaction && !transaction.local && current) readPendingSelection(current);
 	};

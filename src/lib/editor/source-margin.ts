@@ -95,6 +95,13 @@ function decorate(doc: Node, counts: Map<string, number>, onOpen: (id: string) =
 }
 
 /** Hands the number of sources per block id to the margin. */
+/** How many sources each passage has, from the passages' ids, one per source. */
+export function sourceCounts(blockIds: string[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const id of blockIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+	return counts;
+}
+
 export function setSourceCounts(tr: Transaction, counts: Map<string, number>): Transaction {
 	return tr.setMeta(key, counts);
 }

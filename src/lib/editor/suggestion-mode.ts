@@ -24,6 +24,7 @@ import {
 	type Anchors
 } from './comment-anchors';
 import { readPendingSelection } from './pending-selection';
+import './suggestion-mode.css';
 
 export interface DrawnProposal extends Anchors {
 	id: string;

@@ -1,6 +1,12 @@
 // The overview shaped for the pages: plain, serialisable rows for the map, the table and the
 // timeline. The public page uses the same shape without notes, files or people.
-import { planLabels, stageLabels, type AdoptionMapView, type AdoptionStage } from '../../adoption';
+import {
+	planLabels,
+	stageLabels,
+	type AdoptionMapView,
+	type AdoptionStage,
+	type AdoptionTimelineEntry
+} from '../../adoption';
 import { shortHash } from '../documents/content-hash';
 import { kreisOutlines } from './map';
 import type { AdoptionOverview, BodyStatus } from './overview';
@@ -30,22 +36,11 @@ export interface DashboardRow {
 	plans: { label: string; bodyName: string; date: string; dateLabel: string; overdue: boolean }[];
 }
 
-export interface DashboardTimelineEntry {
-	id: number;
-	date: string;
-	dateLabel: string;
-	organisation: string;
-	stageLabel: string;
-	bodyName: string;
-	versionNumber: number;
-	correction: boolean;
-}
-
 export interface Dashboard {
 	progress: { adopted: number; total: number };
 	rows: DashboardRow[];
 	map: AdoptionMapView;
-	timeline: DashboardTimelineEntry[];
+	timeline: AdoptionTimelineEntry[];
 	versions: VersionRef[];
 	/** The versions some body has adopted, for the public page. */
 	adoptedVersions: (VersionRef & { bodies: string[] })[];

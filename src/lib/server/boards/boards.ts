@@ -2,15 +2,8 @@
 // through commands.ts, which checks every rule before it writes.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
-import {
-	board,
-	boardColumn,
-	card,
-	vote,
-	workingGroup,
-	type BoardRow,
-	type CardColour
-} from '../db/schema';
+import { board, boardColumn, card, vote, workingGroup, type BoardRow } from '../db/schema';
+import type { BoardView, StackedCardView } from '../../boards/types';
 import { activityOf } from '../events/activity';
 import zukunftskonferenz from '../events/seed/zukunftskonferenz.json';
 import { countedVotes, dotsPerStack, stackTops } from './stacks';
@@ -72,50 +65,6 @@ export interface Viewer {
 	key: string;
 	kind: 'participant' | 'member';
 	moderator: boolean;
-}
-
-export interface StackedCardView {
-	id: string;
-	text: string;
-	colour: CardColour;
-	/** null: anonym */
-	authorName: string | null;
-	mine: boolean;
-}
-
-/** A card on its own or at the top of a stack, with the cards lying on it. */
-export interface CardView extends StackedCardView {
-	/** The cards lying on this one, oldest first; empty for a card on its own. */
-	stack: StackedCardView[];
-	/** The stack's counted dots (stacks.ts); null while the counts are hidden from this viewer. */
-	votes: number | null;
-	/** The viewer's dots on the stack. */
-	myVotes: number;
-	/** Of those, the ones lying doubled, which do not count. */
-	myDoubledVotes: number;
-}
-
-/** A moderator's recent change on this board, with an undo while one is possible. */
-export interface RecentChange {
-	id: number;
-	text: string;
-	undoable: boolean;
-}
-
-export interface BoardView {
-	id: string;
-	eventId: string;
-	title: string;
-	question: string;
-	locked: boolean;
-	dotsPerVoter: number;
-	votesRevealed: boolean;
-	timerEndsAt: number | null;
-	columns: { id: string; title: string; cards: CardView[] }[];
-	myDotsLeft: number;
-	moderator: boolean;
-	/** For moderators: the newest entries of the activity log for this board. */
-	recent: RecentChange[];
 }
 
 export function cardAuthorKey(row: { participantId: string | null; userId: string | null }) {

@@ -8,12 +8,12 @@ import {
 	board,
 	boardColumn,
 	card,
-	cardColours,
 	vote,
 	type BoardRow,
 	type CardRow,
 	type OrganisationType
 } from '../db/schema';
+import { cardColours } from '../../boards/types';
 import { recordActivity, type NewActivity } from '../events/activity';
 import { multiLineText, oneLineText } from '../text/user-text';
 import {

@@ -12,6 +12,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
 import { adoptionStages, type AdoptionStage } from '../../adoption';
+import { cardColours } from '../../boards/types';
 
 const timestampNow = (column = 'created_at') =>
 	integer(column, { mode: 'timestamp_ms' })
@@ -560,9 +561,6 @@ export const boardColumn = sqliteTable(
 );
 
 export type BoardColumnRow = typeof boardColumn.$inferSelect;
-
-export const cardColours = ['gelb', 'blau', 'gruen', 'rosa', 'weiss'] as const;
-export type CardColour = (typeof cardColours)[number];
 
 export const card = sqliteTable(
 	'card',

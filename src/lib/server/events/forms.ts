@@ -172,7 +172,3 @@ export const ReentryForm = v.object({
 		v.maxLength(16, 'Dieser Wiedereinstiegscode ist zu lang.')
 	)
 });
-
-export const EventIdForm = v.object({
-	eventId: v.pipe(v.string(), v.uuid('Unbekannte Veranstaltung.'))
-});
