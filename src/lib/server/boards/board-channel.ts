@@ -7,7 +7,8 @@ import { participant } from '../db/schema';
 import { findUser } from '../accounts/members';
 import type { LiveLimits } from '../live-limits';
 import { log } from '../log';
-import { can, type Actor, type Resource } from '../policy';
+import { can, eventResource, type Actor, type Resource } from '../policy';
+import { findEvent } from '../events/events';
 import { eventAttendance } from '../events/attendance';
 import { sendBounded } from '../realtime/connection-limits';
 import type { EventPresence } from '../realtime/event-presence';
@@ -45,6 +46,7 @@ function authorFor(db: AppDatabase, actor: Actor, resource: Resource): CommandAu
 		const row = db.select().from(participant).where(eq(participant.id, actor.participantId)).get();
 		if (!row) return undefined;
 		return {
+			actor,
 			key: row.id,
 			kind: 'participant',
 			moderator,
@@ -55,6 +57,7 @@ function authorFor(db: AppDatabase, actor: Actor, resource: Resource): CommandAu
 	}
 	if (actor.kind === 'member') {
 		return {
+			actor,
 			key: actor.userId,
 			kind: 'member',
 			moderator,
@@ -242,7 +245,8 @@ export function boardChannel(
 			const [, , id, ...rest] = url.pathname.split('/').filter(Boolean);
 			if (!id || rest.length > 0) return undefined;
 			const found = findBoard(db, id);
-			return found ? { type: 'event', eventId: found.eventId } : undefined;
+			const eventRow = found && findEvent(db, found.eventId);
+			return eventRow ? eventResource(eventRow) : undefined;
 		},
 		onConnection(socket, context: ChannelContext) {
 			const id = context.url.pathname.split('/').filter(Boolean)[2];

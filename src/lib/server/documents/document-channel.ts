@@ -4,9 +4,8 @@ import { appendUpdate, compactDocument, loadUpdates } from '../collab/update-sto
 import type { AppDatabase } from '../db/database';
 import { databaseEpoch } from '../db/epoch';
 import type { LiveLimits } from '../live-limits';
-import { can } from '../policy';
+import { can, documentResource } from '../policy';
 import { editSessionRecorder } from './activity';
-import { documentResource } from './access';
 import { findDocument } from './documents';
 
 export function documentChannel(

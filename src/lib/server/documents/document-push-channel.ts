@@ -6,7 +6,7 @@ import type { AppDatabase } from '../db/database';
 import { log, errorFields } from '../log';
 import { sendBounded } from '../realtime/connection-limits';
 import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
-import { documentResource } from './access';
+import { documentResource } from '../policy';
 import { findDocument } from './documents';
 
 export interface DocumentPushChannel extends RealtimeChannel {

@@ -7,7 +7,7 @@ import type { AppDatabase } from '../db/database';
 import { eventAttendance } from '../events/attendance';
 import { findEvent } from '../events/events';
 import { log, errorFields } from '../log';
-import type { Actor } from '../policy';
+import { eventResource, type Actor } from '../policy';
 import { sendBounded } from '../realtime/connection-limits';
 import type { EventPresence } from '../realtime/event-presence';
 import type { RealtimeChannel } from '../realtime/realtime-server';
@@ -100,7 +100,8 @@ export function pollChannel(db: AppDatabase, presence: EventPresence): PollChann
 			const [, , eventId, ...rest] = url.pathname.split('/').filter(Boolean);
 			if (!eventId || !/^[0-9a-f-]{36}$/.test(eventId)) return undefined;
 			if (rest.length > 1 || (rest.length === 1 && rest[0] !== 'projektion')) return undefined;
-			return findEvent(db, eventId) ? { type: 'event', eventId } : undefined;
+			const found = findEvent(db, eventId);
+			return found ? eventResource(found) : undefined;
 		},
 		onConnection(socket, { actor, resource, url }) {
 			if (resource.type !== 'event') return;

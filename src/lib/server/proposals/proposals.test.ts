@@ -18,6 +18,7 @@ import {
 	type ChangeText,
 	type ReadText
 } from './proposals';
+import { documentResource, type MemberActor } from '../policy';
 
 const sentence = 'Armut betrifft viele Familien im Kreis.';
 
@@ -72,6 +73,15 @@ function setup() {
 			text: replacement
 		});
 	return { db, doc, ydoc, read, change, at, text, texts, propose };
+}
+
+function member(userId: string): MemberActor {
+	return {
+		kind: 'member',
+		userId,
+		admin: false,
+		memberships: [{ organisationId: 'kamen', roles: ['viewer'] }]
+	};
 }
 
 function idOf(result: ReturnType<typeof createProposal>) {
@@ -221,9 +231,9 @@ describe('change proposals', () => {
 		const { db, doc, read, change, at, text, propose } = setup();
 		const id = idOf(propose(21, 29, 'Haushalte'));
 		const revised = reviseProposal(db, read, {
-			documentId: doc.id,
+			document: documentResource(doc),
 			proposalId: id,
-			authorId: 'anna',
+			actor: member('anna'),
 			anchorStart: at(0, 15),
 			anchorEnd: at(0, 29),
 			text: 'alle Haushalte'
@@ -231,7 +241,11 @@ describe('change proposals', () => {
 		expect(revised).toMatchObject({ ok: true });
 		expect(documentProposals(db, doc.id)[0].quote).toBe('viele Familien');
 		expect(
-			withdrawProposal(db, { documentId: doc.id, proposalId: id, authorId: 'eva' })
+			withdrawProposal(db, {
+				document: documentResource(doc),
+				proposalId: id,
+				actor: member('eva')
+			})
 		).toMatchObject({ ok: false, status: 403 });
 		decideProposal(db, change, {
 			documentId: doc.id,
@@ -241,7 +255,11 @@ describe('change proposals', () => {
 		});
 		expect(text()).toBe(`${sentence}\nZweiter Absatz.`);
 		expect(
-			withdrawProposal(db, { documentId: doc.id, proposalId: id, authorId: 'anna' })
+			withdrawProposal(db, {
+				document: documentResource(doc),
+				proposalId: id,
+				actor: member('anna')
+			})
 		).toMatchObject({ ok: false, status: 409 });
 		expect(
 			replyToProposal(db, { documentId: doc.id, proposalId: id, authorId: 'eva', body: 'Warum?' })

@@ -1,7 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { db, documentPresence, revalidateLiveConnections } from '$lib/server/app';
 import { findUser } from '$lib/server/accounts/members';
-import { documentResource } from '$lib/server/documents/access';
+import { documentResource, can } from '$lib/server/policy';
 import {
 	createDocument,
 	deleteDocument,
@@ -16,7 +16,6 @@ import {
 } from '$lib/server/documents/forms';
 import { parseForm } from '$lib/server/http/forms';
 import { authorize, signedInUser } from '$lib/server/http/guard';
-import { can } from '$lib/server/policy';
 import type { DocumentRow } from '$lib/server/db/schema';
 
 function summary(row: DocumentRow, actor: App.Locals['actor']) {

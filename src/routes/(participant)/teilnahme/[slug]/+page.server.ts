@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/app';
 import { listBoards } from '$lib/server/boards/boards';
-import { participantEvent } from '$lib/server/events/access';
+import { participantEvent } from '$lib/server/http/resource-guards';
 import { listWorkingGroups } from '$lib/server/events/events';
 import { ParticipantProfileForm } from '$lib/server/events/forms';
 import {
@@ -17,7 +17,7 @@ import { writesOnBoard } from '$lib/server/policy';
 import { participantPollState, pollSnapshot } from '$lib/server/polls/poll-state';
 
 export function load(event) {
-	const { eventRow, participant } = participantEvent(event);
+	const { eventRow, participant } = participantEvent(event.locals.services.db, event);
 	const groups = listWorkingGroups(db(), eventRow.id);
 	const own = participant.participant;
 	return {
@@ -60,7 +60,7 @@ export function load(event) {
 
 export const actions = {
 	profile: async (event) => {
-		const { eventRow, participant } = participantEvent(event);
+		const { eventRow, participant } = participantEvent(event.locals.services.db, event);
 		const form = parseForm(ParticipantProfileForm, await event.request.formData());
 		if (!form.ok) return fail(400, { profileMessage: form.message });
 		const profile = checkProfile(db(), eventRow, form.value);
@@ -69,7 +69,7 @@ export const actions = {
 		return { profileSaved: true };
 	},
 	newCode: (event) => {
-		const { eventRow, participant } = participantEvent(event);
+		const { eventRow, participant } = participantEvent(event.locals.services.db, event);
 		const reentryCode = renewReentryCode(db(), participant.participant.id, eventRow.id);
 		setParticipantCookie(
 			event.cookies,
@@ -80,7 +80,7 @@ export const actions = {
 		return { codeRenewed: true };
 	},
 	leave: async (event) => {
-		const { eventRow, participant } = participantEvent(event);
+		const { eventRow, participant } = participantEvent(event.locals.services.db, event);
 		const confirm = (await event.request.formData()).get('confirm');
 		if (confirm !== 'ja') {
 			return fail(400, { leaveMessage: 'Bitte bestätigen Sie, dass Sie die Teilnahme beenden.' });

@@ -1,7 +1,7 @@
 import { db } from '$lib/server/app';
-import { documentForPage, documentResource } from '$lib/server/documents/access';
+import { documentForPage } from '$lib/server/http/resource-guards';
+import { documentResource, can } from '$lib/server/policy';
 import { listVersions } from '$lib/server/documents/versions';
-import { can } from '$lib/server/policy';
 
 export function load(event) {
 	const found = documentForPage(db(), event);

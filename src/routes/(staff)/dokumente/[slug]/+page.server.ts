@@ -19,7 +19,8 @@ import {
 	ThreadForm
 } from '$lib/server/comments/forms';
 import { databaseEpoch } from '$lib/server/db/epoch';
-import { documentForPage, documentResource } from '$lib/server/documents/access';
+import { documentForPage } from '$lib/server/http/resource-guards';
+import { documentResource, can, type Action } from '$lib/server/policy';
 import {
 	setStatus,
 	setViewersMayComment,
@@ -48,9 +49,8 @@ import {
 	withdrawProposal,
 	type ProposalResult
 } from '$lib/server/proposals/proposals';
-import { signedInUser } from '$lib/server/http/guard';
+import { signedInMember, signedInUser } from '$lib/server/http/guard';
 import { documentReaders } from '$lib/server/notifications/people';
-import { can, type Action } from '$lib/server/policy';
 import { documentCatalogue, offeredEvents } from '$lib/server/sources/event-sources';
 import { listPassageSources } from '$lib/server/sources/passage-sources';
 import { markPassage, withdrawMark } from './consensus-actions';
@@ -63,7 +63,12 @@ import {
 
 function documentFor(event: RequestEvent<{ slug: string }>, action: Action) {
 	const found = documentForPage(db(), event, action);
-	return { found, resource: documentResource(found), user: signedInUser(event) };
+	return {
+		found,
+		resource: documentResource(found),
+		user: signedInUser(event),
+		actor: signedInMember(event)
+	};
 }
 
 export function load(event) {
@@ -88,14 +93,13 @@ export function load(event) {
 }
 
 async function changeState(event: RequestEvent<{ slug: string }>, state: 'open' | 'resolved') {
-	const { found, resource, user } = documentFor(event, 'document:comment');
+	const { found, resource, actor } = documentFor(event, 'document:comment');
 	const form = parseForm(ThreadForm, await event.request.formData());
 	if (!form.ok) return fail(400, { message: form.message });
 	const result = setCommentState(db(), {
-		documentId: found.id,
+		document: resource,
 		threadId: form.value.threadId,
-		userId: user.id,
-		moderator: can(event.locals.actor, 'document:write', resource),
+		actor,
 		state
 	});
 	if (!result.ok) return fail(result.status, { message: result.message });
@@ -173,21 +177,20 @@ export const actions = {
 	reviseProposal: proposalAction(
 		'document:propose',
 		ReviseProposalForm,
-		({ value }, { found, user }) =>
-			reviseProposal(db(), readDocumentText, {
-				documentId: found.id,
-				authorId: user.id,
-				...value
-			})
+		({ value }, { resource, actor }) =>
+			reviseProposal(db(), readDocumentText, { document: resource, actor, ...value })
 	),
 	proposalReason: proposalAction(
 		'document:propose',
 		ProposalReasonForm,
-		({ value }, { found, user }) =>
-			setProposalReason(db(), { documentId: found.id, authorId: user.id, ...value })
+		({ value }, { resource, actor }) =>
+			setProposalReason(db(), { document: resource, actor, ...value })
 	),
-	withdrawProposal: proposalAction('document:propose', ProposalForm, ({ value }, { found, user }) =>
-		withdrawProposal(db(), { documentId: found.id, authorId: user.id, ...value })
+	withdrawProposal: proposalAction(
+		'document:propose',
+		ProposalForm,
+		({ value }, { resource, actor }) =>
+			withdrawProposal(db(), { document: resource, actor, ...value })
 	),
 	proposalReply: proposalAction(
 		'document:comment',

@@ -1,6 +1,6 @@
 import { db } from '$lib/server/app';
 import { userNames } from '$lib/server/accounts/members';
-import { documentForPage } from '$lib/server/documents/access';
+import { documentForPage } from '$lib/server/http/resource-guards';
 import { activityUserIds, listActivity } from '$lib/server/documents/activity';
 import { describeActivity } from '$lib/server/documents/activity-text';
 
