@@ -17,6 +17,9 @@ import {
 	archivedEvent,
 	freshDocument,
 	freshEvent,
+	deactivatedAccount,
+	deactivatedKamenMember,
+	freshKamenMember,
 	ownThread,
 	resolvedThread,
 	seededGroup,
@@ -95,6 +98,7 @@ const noEvent = '/konferenzen/gibt-es-nicht';
 const eventRoute = '/konferenzen/[slug]';
 const organisationRoute = '/verwaltung/organisationen/[slug]';
 const viewerAccount = '/verwaltung/personen/{viewerUser}';
+const freshMemberAccount = '/verwaltung/personen/{member}';
 /** Changing the seeded Leitbild's text, status, versions or settings would change what every
  * later file on this worker's server reads; these rows stop at the input check. */
 /** What a phone sends to join the seeded event: a name and a working group (seededGroup). */
@@ -437,13 +441,22 @@ export const routeTable: RouteCase[] = [
 		path: kamen,
 		form: { email: 'tabelle@kamen.test', roles: ['viewer'] }
 	}),
-	...['roles', 'deactivate', 'reactivate'].map((name) =>
-		action(organisationRoute, name, kamenManagers, {
-			path: kamen,
-			form: { userId: nobody, roles: ['viewer'] },
-			...refused(404, 'die Mitglieder von Kamen bleiben, wie sie sind')
-		})
-	),
+	// Each on a new member of Kamen of their own (targets.ts).
+	action(organisationRoute, 'roles', kamenManagers, {
+		path: kamen,
+		prepare: freshKamenMember,
+		form: { userId: '{member}', roles: ['editor'] }
+	}),
+	action(organisationRoute, 'deactivate', kamenManagers, {
+		path: kamen,
+		prepare: freshKamenMember,
+		form: { userId: '{member}' }
+	}),
+	action(organisationRoute, 'reactivate', kamenManagers, {
+		path: kamen,
+		prepare: deactivatedKamenMember,
+		form: { userId: '{member}' }
+	}),
 	// The council information system: only admins connect one. A loopback address is refused
 	// (the table's server does not allow private networks), so nothing is saved.
 	page(`${organisationRoute}/oparl`, admins, `${kamen}/oparl`),
@@ -469,23 +482,25 @@ export const routeTable: RouteCase[] = [
 		`/verwaltung/personen/${nobody}`,
 		notFound('eine Person, die es nicht gibt')
 	),
-	// Unconfirmed: the viewer keeps their account.
+	// Each on a new person in Kamen only, who, like the viewer, is Kamen's manager's to act on.
 	...['anonymise', 'deactivateAccount'].map((name) =>
 		action('/verwaltung/personen/[id]', name, kamenManagers, {
-			path: viewerAccount,
-			form: { confirm: '' },
-			...refused(400, 'die Darstellerin Vera bleibt')
+			path: freshMemberAccount,
+			prepare: freshKamenMember,
+			form: { confirm: 'ja' }
 		})
 	),
 	action('/verwaltung/personen/[id]', 'profile', kamenManagers, {
-		path: viewerAccount,
-		form: { name: '', email: '' },
-		...refused(400, 'die Darstellerin Vera bleibt')
+		path: freshMemberAccount,
+		prepare: freshKamenMember,
+		form: { name: 'Umbenannt in der Tabelle', email: 'umbenannt-{member}@kamen.test' }
 	}),
-	// Makes a link nobody uses; reactivating an active account changes nothing.
-	...['resetLink', 'reactivateAccount'].map((name) =>
-		action('/verwaltung/personen/[id]', name, kamenManagers, { path: viewerAccount })
-	),
+	action('/verwaltung/personen/[id]', 'reactivateAccount', kamenManagers, {
+		path: freshMemberAccount,
+		prepare: deactivatedAccount
+	}),
+	// Makes a link nobody uses.
+	action('/verwaltung/personen/[id]', 'resetLink', kamenManagers, { path: viewerAccount }),
 	{
 		kind: 'endpoint',
 		route: '/verwaltung/personen/[id]/daten.json',

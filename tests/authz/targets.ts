@@ -3,7 +3,14 @@
 // may make it, so "allowed" can mean "it worked" without one row spoiling the next.
 import type { APIRequestContext } from '@playwright/test';
 import { expect } from '@playwright/test';
-import { postForm, type MemberActorName, type TestActor } from '../support/actors';
+import {
+	acceptInvitation,
+	invite,
+	memberPassword,
+	postForm,
+	type MemberActorName,
+	type TestActor
+} from '../support/actors';
 import { queryDatabase } from '../support/database';
 import { anchorPair, createDocument } from '../support/documents';
 import { seededEventSlug, workingGroupIdsOf } from '../support/participants';
@@ -112,3 +119,45 @@ export const resolvedThread: Prepare = async (context) => {
 export const seededGroup: Prepare = async ({ server }) => ({
 	group: workingGroupIdsOf(server.dataDir, seededEventSlug)[0]
 });
+
+/** A new person in Kamen only, invited by the admin: their user id as `{member}`. */
+export const freshKamenMember: Prepare = async ({ server, actors }) => {
+	const email = `tabelle-${++made}@kamen.test`;
+	const link = await invite(actors.admin.request, server.url, 'kamen', email, ['viewer']);
+	const request = await acceptInvitation(server.url, link, nextTitle('Mitglied'), memberPassword);
+	await request.dispose();
+	const [person] = queryDatabase<{ id: string }>(
+		server.dataDir,
+		'select id from user where email = ?',
+		email
+	);
+	return { member: person.id };
+};
+
+/** freshKamenMember, deactivated in Kamen by the admin: for reactivating. */
+export const deactivatedKamenMember: Prepare = async (context) => {
+	const { member } = await freshKamenMember(context);
+	const { server, actors } = context;
+	const response = await postForm(
+		actors.admin.request,
+		server.url,
+		'/verwaltung/organisationen/kamen?/deactivate',
+		{ userId: member }
+	);
+	expect(response.status(), 'Mitglied deaktivieren').toBe(200);
+	return { member };
+};
+
+/** freshKamenMember with the whole account deactivated by the admin: for reactivating it. */
+export const deactivatedAccount: Prepare = async (context) => {
+	const { member } = await freshKamenMember(context);
+	const { server, actors } = context;
+	const response = await postForm(
+		actors.admin.request,
+		server.url,
+		`/verwaltung/personen/${member}?/deactivateAccount`,
+		{ confirm: 'ja' }
+	);
+	expect(response.status(), 'Konto deaktivieren').toBe(200);
+	return { member };
+};
