@@ -20,6 +20,7 @@ import {
 	deactivatedAccount,
 	deactivatedKamenMember,
 	freshKamenMember,
+	freshQuestion,
 	ownThread,
 	resolvedThread,
 	seededGroup,
@@ -92,8 +93,7 @@ const kamen = '/verwaltung/organisationen/kamen';
 const seededEvent = '/konferenzen/zukunftskonferenz';
 /** Each actor's own new event (targets.ts). */
 const freshEventPath = '/konferenzen/{event}';
-/** An event nobody has: the poll actions need a question of a real event, which this table
- * does not make (polls.spec.ts covers them). */
+/** An event nobody has, for its error page. */
 const noEvent = '/konferenzen/gibt-es-nicht';
 const eventRoute = '/konferenzen/[slug]';
 const organisationRoute = '/verwaltung/organisationen/[slug]';
@@ -331,24 +331,36 @@ export const routeTable: RouteCase[] = [
 		`${seededEvent}/pinnwand/{board}/projektion`
 	),
 	page(`${eventRoute}/umfragen`, editors, `${seededEvent}/umfragen`),
-	...[
-		'create',
-		'move',
-		'open',
-		'close',
-		'results',
-		'projection',
-		'project',
-		'reset',
-		'delete',
-		'hide'
-	].map((name) =>
+	// Each on a new event of its own, with one question (targets.ts).
+	action(`${eventRoute}/umfragen`, 'create', editors, {
+		path: `${freshEventPath}/umfragen`,
+		prepare: freshEvent,
+		form: { type: 'text', prompt: 'Was fehlt noch?' }
+	}),
+	...(
+		[
+			['move', { direction: 'up' }],
+			['open', {}],
+			['close', {}],
+			['results', { visible: 'ja' }],
+			['projection', { projection: 'live' }],
+			['project', {}],
+			['reset', { confirm: 'ja' }],
+			['delete', { confirm: 'ja' }]
+		] as const
+	).map(([name, fields]) =>
 		action(`${eventRoute}/umfragen`, name, editors, {
-			path: `${noEvent}/umfragen`,
-			form: { questionId: nobody },
-			...refused(404, 'eine Veranstaltung, die es nicht gibt')
+			path: `${freshEventPath}/umfragen`,
+			prepare: freshQuestion,
+			form: { questionId: '{question}', ...fields }
 		})
 	),
+	action(`${eventRoute}/umfragen`, 'hide', editors, {
+		path: `${freshEventPath}/umfragen`,
+		prepare: freshQuestion,
+		form: { questionId: '{question}', answerId: nobody, hidden: 'ja' },
+		...refused(404, 'eine Antwort, die es nicht gibt: Antworten geben nur Handys')
+	}),
 	page(`${eventRoute}/umfragen/projektion`, editors, `${seededEvent}/umfragen/projektion`),
 	page(`${eventRoute}/umfragen/ergebnisse`, members, `${seededEvent}/umfragen/ergebnisse`),
 	{

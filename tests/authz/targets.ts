@@ -161,3 +161,22 @@ export const deactivatedAccount: Prepare = async (context) => {
 	expect(response.status(), 'Konto deaktivieren').toBe(200);
 	return { member };
 };
+
+/** A new event with one question, made by the admin: `{event}` and the question as `{question}`. */
+export const freshQuestion: Prepare = async (context) => {
+	const { event } = await freshEvent(context);
+	const { server, actors } = context;
+	const response = await postForm(
+		actors.admin.request,
+		server.url,
+		`/konferenzen/${event}/umfragen?/create`,
+		{ type: 'text', prompt: nextTitle('Frage') }
+	);
+	expect(response.status(), 'Frage anlegen').toBe(200);
+	const [question] = queryDatabase<{ id: string }>(
+		server.dataDir,
+		'select poll_question.id as id from poll_question join event on event.id = poll_question.event_id where event.slug = ?',
+		event
+	);
+	return { event, question: question.id };
+};
