@@ -1,22 +1,23 @@
 // The people the tests act as, created through the app's own flows: the configured admin signs
-// in, invites a manager of Kamen and one of Unna, and Kamen's staff with each role.
+// in and invites everyone else the policy fixture names (src/lib/server/policy-fixture.ts) into
+// their organisation with their roles.
 import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import {
+	fixtureMembers,
+	memberActorNames,
+	type MemberActorName
+} from '../../src/lib/server/policy-fixture';
 
-export const adminCredentials = { email: 'admin@kreis-unna.test', password: 'Admin-Passwort-2026' };
+export const adminCredentials = {
+	email: fixtureMembers.admin.email,
+	password: 'Admin-Passwort-2026'
+};
 export const serverEnvWithAdmin = {
 	ADMIN_EMAIL: adminCredentials.email,
 	ADMIN_PASSWORD: adminCredentials.password
 };
 
-export const memberActorNames = [
-	'admin',
-	'manager',
-	'managerOther',
-	'editor',
-	'signatory',
-	'viewer'
-] as const;
-export type MemberActorName = (typeof memberActorNames)[number];
+export { memberActorNames, type MemberActorName };
 
 export interface TestActor {
 	name: MemberActorName;
@@ -24,17 +25,6 @@ export interface TestActor {
 	password: string;
 	request: APIRequestContext;
 }
-
-const invitees: Record<
-	Exclude<MemberActorName, 'admin'>,
-	{ org: string; roles: string[]; label: string }
-> = {
-	manager: { org: 'kamen', roles: ['manager'], label: 'Mia Manager (Kamen)' },
-	managerOther: { org: 'unna', roles: ['manager'], label: 'Uwe Manager (Unna)' },
-	editor: { org: 'kamen', roles: ['editor'], label: 'Emil Redaktion' },
-	signatory: { org: 'kamen', roles: ['signatory'], label: 'Sina Zeichnung' },
-	viewer: { org: 'kamen', roles: ['viewer'], label: 'Vera Lesend' }
-};
 
 export const memberPassword = 'Mitglied-Passwort-2026';
 
@@ -111,13 +101,11 @@ export async function createActors(baseURL: string): Promise<Record<MemberActorN
 	const actors = {
 		admin: { name: 'admin', ...adminCredentials, request: admin }
 	} as Record<MemberActorName, TestActor>;
-	for (const [name, invitee] of Object.entries(invitees) as [
-		Exclude<MemberActorName, 'admin'>,
-		(typeof invitees)[keyof typeof invitees]
-	][]) {
-		const email = `${name.toLowerCase()}@${invitee.org}.test`;
-		const link = await invite(admin, baseURL, invitee.org, email, invitee.roles);
-		const request = await acceptInvitation(baseURL, link, invitee.label, memberPassword);
+	for (const name of memberActorNames) {
+		if (name === 'admin') continue;
+		const { organisation, roles, email, label } = fixtureMembers[name];
+		const link = await invite(admin, baseURL, organisation, email, [...roles]);
+		const request = await acceptInvitation(baseURL, link, label, memberPassword);
 		actors[name] = { name, email, password: memberPassword, request };
 	}
 	return actors;

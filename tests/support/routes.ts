@@ -67,3 +67,24 @@ export function routeKey(
 		? `${route.method} ${route.route}?/${route.action}`
 		: `${route.method} ${route.route}`;
 }
+
+/**
+ * The live channels the realtime server registers: the keys of the `channels: { … }` object
+ * handed to createRealtimeServer, wherever under src/lib/server that happens.
+ */
+export function discoverChannels(dir = path.resolve('src/lib/server')): string[] {
+	const found: string[] = [];
+	for (const entry of readdirSync(dir)) {
+		const child = path.join(dir, entry);
+		if (statSync(child).isDirectory()) {
+			found.push(...discoverChannels(child));
+			continue;
+		}
+		if (!entry.endsWith('.ts') || entry.endsWith('.test.ts')) continue;
+		const source = readFileSync(child, 'utf8');
+		if (!source.includes('createRealtimeServer(')) continue;
+		const block = /\bchannels:\s*\{([^}]*)\}/.exec(source);
+		if (block) found.push(...[...block[1].matchAll(/^\s*(\w+)\s*[:,]/gm)].map((m) => m[1]));
+	}
+	return found;
+}

@@ -3,10 +3,21 @@ import {
 	accountAuthorityGap,
 	can,
 	grantableRoles,
+	rolesAfterChange,
 	type Actor,
+	type BoardResource,
+	type DocumentResource,
 	type Resource,
 	type Role
 } from './policy';
+import {
+	access,
+	accessGroups,
+	actorNames,
+	fixtureActor,
+	fixtureResources,
+	type AccessGroup
+} from './policy-fixture';
 
 const kamen = 'org-kamen';
 const unna = 'org-unna';
@@ -79,8 +90,8 @@ describe('can', () => {
 		expect(can(kamenManager, 'audit:view')).toBe(false);
 	});
 	it('lets participants reach only the event they joined, and editors moderate', () => {
-		const own = { type: 'event', eventId: 'e1' } as const;
-		const other = { type: 'event', eventId: 'e2' } as const;
+		const own = { type: 'event', eventId: 'e1', archived: false } as const;
+		const other = { type: 'event', eventId: 'e2', archived: false } as const;
 		expect(can(participant, 'event:participate', own)).toBe(true);
 		expect(can(participant, 'event:participate', other)).toBe(false);
 		expect(can(participant, 'event:view', own)).toBe(false);
@@ -283,4 +294,116 @@ describe('account authority', () => {
 			expect(can(actor, 'account:view', onlyKamen)).toBe(false);
 		}
 	});
+});
+
+describe('the rules that guard one thing', () => {
+	const kamenOrg = { type: 'organisation', organisationId: kamen, kind: 'kommune' } as const;
+	const kreisOrg = { type: 'organisation', organisationId: 'org-kreis', kind: 'kreis' } as const;
+	const document: DocumentResource = {
+		type: 'document',
+		documentId: 'd',
+		archived: false,
+		viewersMayComment: true,
+		viewersMayPropose: false
+	};
+
+	it('keeps an admin’s membership from managers, and the admin role with it', () => {
+		const plain = { type: 'membership', organisation: kamenOrg, roles: ['editor'] } as const;
+		const adminInKreis = { type: 'membership', organisation: kreisOrg, roles: ['admin'] } as const;
+		expect(can(kamenManager, 'membership:change', plain)).toBe(true);
+		expect(can(kamenViewer, 'membership:change', plain)).toBe(false);
+		expect(can(admin, 'membership:change', adminInKreis)).toBe(true);
+		const kreisManager: Actor = {
+			kind: 'member',
+			userId: 'k',
+			admin: false,
+			memberships: [{ organisationId: 'org-kreis', roles: ['manager'] }]
+		};
+		expect(can(kreisManager, 'membership:change', adminInKreis)).toBe(false);
+		expect(rolesAfterChange(kreisManager, kreisOrg, ['viewer'], ['admin', 'editor'])).toEqual([
+			'admin',
+			'viewer'
+		]);
+		expect(rolesAfterChange(kreisManager, kreisOrg, ['admin'], ['viewer'])).toEqual([]);
+		expect(rolesAfterChange(admin, kreisOrg, ['viewer'], ['admin'])).toEqual(['viewer']);
+	});
+
+	it('lets who started a thread, and the editors, resolve it; never on archived documents', () => {
+		const thread = { type: 'comment', document, authorId: 'v' } as const;
+		expect(can(kamenViewer, 'comment:resolve', thread)).toBe(true);
+		expect(can(kamenViewer, 'comment:resolve', { ...thread, authorId: 'e' })).toBe(false);
+		expect(can(kamenViewer, 'comment:resolve', { ...thread, authorId: null })).toBe(false);
+		expect(can(kamenEditor, 'comment:resolve', thread)).toBe(true);
+		const archived = { ...thread, document: { ...document, archived: true } };
+		expect(can(kamenViewer, 'comment:resolve', archived)).toBe(false);
+		expect(can(kamenEditor, 'comment:resolve', archived)).toBe(false);
+		const closed = { ...thread, document: { ...document, viewersMayComment: false } };
+		expect(can(kamenViewer, 'comment:resolve', closed)).toBe(false);
+		expect(can(participant, 'comment:resolve', thread)).toBe(false);
+	});
+
+	it('lets only who made a proposal change it, while they may propose', () => {
+		const open = { ...document, viewersMayPropose: true };
+		const proposal = { type: 'proposal', document: open, authorId: 'v' } as const;
+		expect(can(kamenViewer, 'proposal:change', proposal)).toBe(true);
+		// Editors decide on proposals (document:write); they do not rewrite someone else's.
+		expect(can(kamenEditor, 'proposal:change', proposal)).toBe(false);
+		expect(can(admin, 'proposal:change', proposal)).toBe(false);
+		expect(can(kamenViewer, 'proposal:change', { ...proposal, document })).toBe(false);
+		const archived = { ...proposal, document: { ...open, archived: true } };
+		expect(can(kamenViewer, 'proposal:change', archived)).toBe(false);
+	});
+
+	it('closes an archived event to its participants', () => {
+		const running = { type: 'event', eventId: 'e1', archived: false } as const;
+		const archived = { ...running, archived: true };
+		expect(can(participant, 'event:contribute', running)).toBe(true);
+		expect(can(participant, 'event:contribute', archived)).toBe(false);
+		expect(can(participant, 'event:contribute', { ...running, eventId: 'e2' })).toBe(false);
+		expect(can(kamenEditor, 'event:contribute', running)).toBe(false);
+		// Reading stays: the participant's pages say it is over.
+		expect(can(participant, 'event:participate', archived)).toBe(true);
+	});
+
+	it('lets moderators run a board and change every card; others only theirs, while it is open', () => {
+		const event = { type: 'event', eventId: 'e1', archived: false } as const;
+		const board: BoardResource = { type: 'board', event, locked: false };
+		const locked: BoardResource = { ...board, locked: true };
+		const closed: BoardResource = { ...board, event: { ...event, archived: true } };
+		const card = (on: BoardResource, participantId: string | null, userId: string | null) =>
+			({ type: 'card', board: on, participantId, userId }) as const;
+		expect(can(participant, 'board:moderate', board)).toBe(false);
+		expect(can(kamenViewer, 'board:moderate', board)).toBe(false);
+		expect(can(kamenEditor, 'board:moderate', board)).toBe(true);
+		for (const on of [board, locked, closed]) {
+			expect(can(kamenEditor, 'board:write', on)).toBe(true);
+			expect(can(kamenEditor, 'card:change', card(on, 'p9', null))).toBe(true);
+		}
+		expect(can(participant, 'board:write', board)).toBe(true);
+		expect(can(participant, 'board:write', locked)).toBe(false);
+		expect(can(participant, 'board:write', closed)).toBe(false);
+		expect(can(kamenViewer, 'board:write', closed)).toBe(false);
+		expect(can(participant, 'card:change', card(board, 'p1', null))).toBe(true);
+		expect(can(participant, 'card:change', card(board, 'p9', null))).toBe(false);
+		expect(can(participant, 'card:change', card(closed, 'p1', null))).toBe(false);
+		expect(can(kamenViewer, 'card:change', card(board, null, 'v'))).toBe(true);
+		expect(can(kamenViewer, 'card:change', card(board, null, 'e'))).toBe(false);
+		expect(can(anonymous, 'card:change', card(board, null, null))).toBe(false);
+	});
+});
+
+describe('the route table’s fixture', () => {
+	// tests/authz/route-table.ts expects these same answers from the running server.
+	for (const group of Object.keys(accessGroups) as AccessGroup[]) {
+		it(`answers “${group}” as the route table expects`, () => {
+			const { action, resource } = accessGroups[group];
+			const answers = Object.fromEntries(
+				actorNames.map((name) => [
+					name,
+					can(fixtureActor(name), action, fixtureResources[resource] as Resource) ? 'allow' : 'deny'
+				])
+			);
+			expect(answers).toEqual(access[group]);
+		});
+	}
 });

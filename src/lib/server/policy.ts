@@ -1,7 +1,7 @@
 // The one authorisation policy. Every load, action, endpoint and WebSocket upgrade asks
 // can(actor, action, resource); the route × actor table in tests/ checks the answers end to end.
 
-import type { OrganisationKind, Role } from './db/schema';
+import type { DocumentRow, EventRow, OrganisationKind, Role } from './db/schema';
 
 export type { Role };
 
@@ -21,10 +21,30 @@ export type Actor =
 	  }
 	| { kind: 'participant'; participantId: string; eventId: string };
 
+export type MemberActor = Extract<Actor, { kind: 'member' }>;
+
+export type OrganisationResource = {
+	type: 'organisation';
+	organisationId: string;
+	kind: OrganisationKind;
+};
+/** An archived event is closed: it can be read, and only its moderators still change it. */
+export type EventResource = { type: 'event'; eventId: string; archived: boolean };
+export type DocumentResource = {
+	type: 'document';
+	documentId: string;
+	archived: boolean;
+	viewersMayComment: boolean;
+	viewersMayPropose: boolean;
+};
+
+/** A working group's board in its event; a locked board takes changes from moderators only. */
+export type BoardResource = { type: 'board'; event: EventResource; locked: boolean };
+
 export type Resource =
 	| { type: 'app' }
-	| { type: 'organisation'; organisationId: string; kind: OrganisationKind }
-	| { type: 'event'; eventId: string }
+	| OrganisationResource
+	| EventResource
 	| {
 			/**
 			 * A person's account, which every organisation they belong to shares. `memberships` are all
@@ -34,13 +54,41 @@ export type Resource =
 			userId: string;
 			memberships: readonly Membership[];
 	  }
-	| {
-			type: 'document';
-			documentId: string;
-			archived: boolean;
-			viewersMayComment: boolean;
-			viewersMayPropose: boolean;
-	  };
+	| DocumentResource
+	/** Someone's membership in one organisation, with the roles it holds now. */
+	| { type: 'membership'; organisation: OrganisationResource; roles: readonly Role[] }
+	/** A comment thread, with the person who started it. */
+	| { type: 'comment'; document: DocumentResource; authorId: string | null }
+	/** A proposal, with the person who made it. */
+	| { type: 'proposal'; document: DocumentResource; authorId: string | null }
+	| BoardResource
+	/** A card on a board, with who wrote it: a participant or a member. */
+	| { type: 'card'; board: BoardResource; participantId: string | null; userId: string | null };
+
+/** A document as the rules see it. */
+export function documentResource(
+	row: Pick<DocumentRow, 'id' | 'archivedAt' | 'viewersMayComment' | 'viewersMayPropose'>
+): DocumentResource {
+	return {
+		type: 'document',
+		documentId: row.id,
+		archived: Boolean(row.archivedAt),
+		viewersMayComment: row.viewersMayComment,
+		viewersMayPropose: row.viewersMayPropose
+	};
+}
+
+/** An event as the rules see it. */
+export function eventResource(row: Pick<EventRow, 'id' | 'archivedAt'>): EventResource {
+	return { type: 'event', eventId: row.id, archived: Boolean(row.archivedAt) };
+}
+
+export function organisationResource(row: {
+	id: string;
+	kind: OrganisationKind;
+}): OrganisationResource {
+	return { type: 'organisation', organisationId: row.id, kind: row.kind };
+}
 
 export const anonymousActor: Actor = { kind: 'anonymous' };
 export const appResource: Resource = { type: 'app' };
@@ -68,6 +116,17 @@ export function hasRole(actor: Actor, organisationId: string, role: Role): boole
 		actor.kind === 'member' &&
 		actor.memberships.some((m) => m.organisationId === organisationId && m.roles.includes(role))
 	);
+}
+
+/** Whether the actor is the member with this user id. */
+function isPerson(actor: Actor, userId: string | null): boolean {
+	return actor.kind === 'member' && userId !== null && actor.userId === userId;
+}
+
+/** Whether the actor wrote the card: the participant or the member it names. */
+function wroteCard(actor: Actor, resource: Extract<Resource, { type: 'card' }>): boolean {
+	if (actor.kind === 'participant') return resource.participantId === actor.participantId;
+	return isPerson(actor, resource.userId);
 }
 
 function holdsAdmin(resource: Extract<Resource, { type: 'account' }>): boolean {
@@ -107,6 +166,15 @@ const rules = {
 	/** Giving someone the admin role: only admins, and only in the Kreis organisation. */
 	'organisation:grant-admin': (actor, resource) =>
 		resource.type === 'organisation' && resource.kind === 'kreis' && isAdmin(actor),
+	/**
+	 * Changing someone's membership (roles, deactivating, reactivating): the organisation's
+	 * managers; an admin's membership only those who may give the admin role.
+	 */
+	'membership:change': (actor, resource): boolean =>
+		resource.type === 'membership' &&
+		can(actor, 'organisation:manage-members', resource.organisation) &&
+		(!resource.roles.includes('admin') ||
+			can(actor, 'organisation:grant-admin', resource.organisation)),
 	/** The audit log of sign-ins, invitations and role changes. */
 	'audit:view': isAdmin,
 	/** Seeing a person's account page: admins, and the managers of any organisation of theirs. */
@@ -157,6 +225,18 @@ const rules = {
 		!resource.archived &&
 		actor.kind === 'member' &&
 		actor.memberships.some((m) => m.roles.includes('signatory')),
+	/** Resolving and reopening a comment thread: who started it, and the editors; only where
+	 * commenting is allowed at all. */
+	'comment:resolve': (actor, resource): boolean =>
+		resource.type === 'comment' &&
+		can(actor, 'document:comment', resource.document) &&
+		(can(actor, 'document:write', resource.document) || isPerson(actor, resource.authorId)),
+	/** Revising a proposal, giving its reason and withdrawing it: only who made it, while they
+	 * may propose. Deciding on it is document:write. */
+	'proposal:change': (actor, resource): boolean =>
+		resource.type === 'proposal' &&
+		can(actor, 'document:propose', resource.document) &&
+		isPerson(actor, resource.authorId),
 	/** Speaking for a body on a document's passages: only its own signatories, admins included
 	 * ("for their own body only"). Whether the body adopts texts at all, the domain checks. */
 	'organisation:consent': (actor, resource) =>
@@ -182,8 +262,27 @@ const rules = {
 	'event:live': (actor, resource) =>
 		resource.type === 'event' &&
 		(isMember(actor) || (actor.kind === 'participant' && actor.eventId === resource.eventId)),
+	/** Taking part in a running event (answering polls): its own participants, until it is
+	 * archived. Writing on boards is board:write. */
+	'event:contribute': (actor, resource) =>
+		resource.type === 'event' &&
+		!resource.archived &&
+		actor.kind === 'participant' &&
+		actor.eventId === resource.eventId,
 	/** Moderating an event's boards and polls: any editor. */
 	'event:moderate': (actor, resource) => resource.type === 'event' && isEditor(actor),
+	/** The moderators' commands on a board: columns, lock, voting, timer, stacking, undo. */
+	'board:moderate': (actor, resource) => resource.type === 'board' && isEditor(actor),
+	/** Writing on a board (cards, dots): whoever is on it, while it is unlocked and its event not
+	 * archived; the moderators always. Which group's board a participant writes on: writesOnBoard. */
+	'board:write': (actor, resource) =>
+		resource.type === 'board' &&
+		(isEditor(actor) || (!resource.locked && !resource.event.archived)),
+	/** Changing, moving or deleting a card: who wrote it, and the moderators. */
+	'card:change': (actor, resource): boolean =>
+		resource.type === 'card' &&
+		can(actor, 'board:write', resource.board) &&
+		(isEditor(actor) || wroteCard(actor, resource)),
 	/** The adoption dashboard, each body's records and the resolution PDFs: every member. */
 	'adoption:read': isMember,
 	/** Recording adoption steps and planned dates: the body's signatories, and admins for all. */
@@ -225,13 +324,25 @@ export function writesOnBoard(
 }
 
 /** The roles an actor may give in an organisation; empty when they may not manage it. */
-export function grantableRoles(
-	actor: Actor,
-	resource: Extract<Resource, { type: 'organisation' }>
-): Role[] {
+export function grantableRoles(actor: Actor, resource: OrganisationResource): Role[] {
 	if (!can(actor, 'organisation:manage-members', resource)) return [];
 	const roles: Role[] = ['manager', 'editor', 'signatory', 'viewer'];
 	return can(actor, 'organisation:grant-admin', resource) ? ['admin', ...roles] : roles;
+}
+
+/**
+ * The roles someone keeps after a manager asks for `requested`: who may not give the admin role
+ * may not take it away either.
+ */
+export function rolesAfterChange(
+	actor: Actor,
+	resource: OrganisationResource,
+	requested: readonly Role[],
+	current: readonly Role[]
+): Role[] {
+	if (can(actor, 'organisation:grant-admin', resource)) return [...requested];
+	const kept = current.includes('admin') ? (['admin'] as const) : [];
+	return [...kept, ...requested.filter((role) => role !== 'admin')];
 }
 
 export function can(actor: Actor, action: Action, resource: Resource = appResource): boolean {

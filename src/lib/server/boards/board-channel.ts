@@ -8,7 +8,8 @@ import { participant } from '../db/schema';
 import { findUser } from '../accounts/members';
 import type { LiveLimits } from '../live-limits';
 import { log } from '../log';
-import { can, type Actor, type Resource } from '../policy';
+import { can, eventResource, type Actor, type Resource } from '../policy';
+import { findEvent } from '../events/events';
 import { eventAttendance } from '../events/attendance';
 import { targetOf } from '../realtime/channel-path';
 import { sendBounded } from '../realtime/connection-limits';
@@ -45,6 +46,7 @@ function authorFor(db: AppDatabase, actor: Actor, resource: Resource): CommandAu
 		const row = db.select().from(participant).where(eq(participant.id, actor.participantId)).get();
 		if (!row) return undefined;
 		return {
+			actor,
 			key: row.id,
 			kind: 'participant',
 			moderator,
@@ -55,6 +57,7 @@ function authorFor(db: AppDatabase, actor: Actor, resource: Resource): CommandAu
 	}
 	if (actor.kind === 'member') {
 		return {
+			actor,
 			key: actor.userId,
 			kind: 'member',
 			moderator,
@@ -142,7 +145,8 @@ export function boardChannel(
 		resource(path) {
 			const target = targetOf(path);
 			const found = target && findBoard(db, target.id);
-			return found ? { type: 'event', eventId: found.eventId } : undefined;
+			const eventRow = found && findEvent(db, found.eventId);
+			return eventRow ? eventResource(eventRow) : undefined;
 		},
 		viewer({ actor, resource, path, url, address }) {
 			const boardId = targetOf(path)?.id;

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { NewCardLimits } from './card-limits';
 import type { CommandAuthor } from './commands';
+import { onBoard } from '../policy-fixture';
 
 function author(key: string, moderator = false): CommandAuthor {
-	return {
-		key,
-		kind: 'participant',
-		moderator,
-		displayName: null,
-		affiliationOrganisationId: null,
-		organisationType: null
-	};
+	return onBoard(
+		{
+			key,
+			kind: 'participant',
+			moderator,
+			displayName: null,
+			affiliationOrganisationId: null,
+			organisationType: null
+		},
+		'event'
+	);
 }
 
 describe('NewCardLimits', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../db/test-database';
-import { createEvent, listWorkingGroups } from '../events/events';
+import { createEvent, listWorkingGroups, setEventArchived } from '../events/events';
 import { joinEvent } from '../events/participants';
 import { boardView, listBoards } from './boards';
 import { applyCommand, parseCommand, type BoardCommand, type CommandAuthor } from './commands';
+import { onBoard } from '../policy-fixture';
 
 const noProfile = {
 	displayName: null,
@@ -29,12 +30,16 @@ function setup() {
 		applyCommand(db, summary.id, author, command);
 	const view = (author: CommandAuthor) => boardView(db, summary.id, author)!;
 	// Authors are real participants: cards reference them.
-	const person = (moderator = false): CommandAuthor => ({
-		key: joinEvent(db, created.id, noProfile).participant.id,
-		kind: 'participant',
-		moderator,
-		...noProfile
-	});
+	const person = (moderator = false): CommandAuthor =>
+		onBoard(
+			{
+				key: joinEvent(db, created.id, noProfile).participant.id,
+				kind: 'participant',
+				moderator,
+				...noProfile
+			},
+			created.id
+		);
 	return { db, eventId: created.id, boardId: summary.id, run, view, person };
 }
 
@@ -48,6 +53,27 @@ describe('board commands', () => {
 			'Dringend nötig',
 			'Nächste Schritte'
 		]);
+	});
+
+	it('closes the boards of an archived event to participants, not to the moderation', () => {
+		const { db, eventId, run, view, person } = setup();
+		const anna = person();
+		const moderator = person(true);
+		const columnId = view(anna).columns[0].id;
+		expect(run(anna, { type: 'addCard', columnId, text: 'Rechtzeitig', colour: 'gelb' })).toEqual({
+			ok: true
+		});
+		const [card] = view(anna).columns[0].cards;
+		setEventArchived(db, eventId, true);
+		const closed = { ok: false, message: expect.stringContaining('Veranstaltung ist beendet') };
+		expect(run(anna, { type: 'addCard', columnId, text: 'Zu spät', colour: 'gelb' })).toEqual(
+			closed
+		);
+		expect(run(anna, { type: 'deleteCard', cardId: card.id })).toEqual(closed);
+		expect(run(moderator, { type: 'addCard', columnId, text: 'Nachtrag', colour: 'gelb' })).toEqual(
+			{ ok: true }
+		);
+		expect(view(anna).columns[0].cards.map((c) => c.text)).toEqual(['Rechtzeitig', 'Nachtrag']);
 	});
 
 	it('lets people change only their own cards; moderators change all', () => {

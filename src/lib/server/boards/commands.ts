@@ -8,6 +8,7 @@ import {
 	board,
 	boardColumn,
 	card,
+	event,
 	vote,
 	type BoardRow,
 	type CardRow,
@@ -27,10 +28,11 @@ import {
 	placeColumn,
 	stackedOn
 } from './board-rows';
-import { cardAuthorKey, dotsUsed, type Viewer } from './boards';
+import { dotsUsed, type Viewer } from './boards';
 import { countedVotes, stackTops } from './stacks';
 import { undoActivity, type CardDeletedUndo, type CardsStackedUndo } from './undo';
 import { readOnlyReason } from './group-boards';
+import { can, type Actor, type BoardResource } from '../policy';
 
 export const maxCardLength = 280;
 export const maxColumnTitleLength = 60;
@@ -103,7 +105,7 @@ export const BoardCommand = v.variant('type', [
 
 export type BoardCommand = v.InferOutput<typeof BoardCommand>;
 
-/** Commands only moderators may send. */
+/** Commands that moderate the board (board:moderate); every other one writes on it (board:write). */
 const moderatorOnly = new Set<BoardCommand['type']>([
 	'mergeCards',
 	'unstackCard',
@@ -121,6 +123,8 @@ const moderatorOnly = new Set<BoardCommand['type']>([
 ]);
 
 export interface CommandAuthor extends Viewer {
+	/** Who sends the command, as the policy sees them. */
+	actor: Actor;
 	/** Shown with new cards; null for anonym. */
 	displayName: string | null;
 	affiliationOrganisationId: string | null;
@@ -151,8 +155,27 @@ export function parseCommand(
 	return { ok: false, message: ours ? issue.message : 'Diese Aktion ist ungültig.' };
 }
 
-function mayChangeCard(author: CommandAuthor, row: CardRow): boolean {
-	return author.moderator || cardAuthorKey(row) === author.key;
+function mayChangeCard(author: CommandAuthor, resource: BoardResource, row: CardRow): boolean {
+	return can(author.actor, 'card:change', {
+		type: 'card',
+		board: resource,
+		participantId: row.participantId,
+		userId: row.userId
+	});
+}
+
+/** A board as the policy sees it: locked or not, in an event archived or not. */
+function boardResource(db: AppDatabase, current: BoardRow): BoardResource {
+	const found = db
+		.select({ archivedAt: event.archivedAt })
+		.from(event)
+		.where(eq(event.id, current.eventId))
+		.get();
+	return {
+		type: 'board',
+		event: { type: 'event', eventId: current.eventId, archived: Boolean(found?.archivedAt) },
+		locked: current.locked
+	};
 }
 
 /**
@@ -169,15 +192,20 @@ export function applyCommand(
 	return transaction(db, (tx) => {
 		const current = tx.select().from(board).where(eq(board.id, boardId)).get();
 		if (!current) return refused('Diese Pinnwand gibt es nicht mehr.');
-		if (moderatorOnly.has(command.type) && !author.moderator) {
+		const resource = boardResource(tx, current);
+		if (moderatorOnly.has(command.type) && !can(author.actor, 'board:moderate', resource)) {
 			return refused('Das darf nur die Moderation.');
 		}
-		if (current.locked && !author.moderator) {
-			return refused('Die Pinnwand ist gesperrt. Änderungen sind gerade nicht möglich.');
+		if (!can(author.actor, 'board:write', resource)) {
+			return refused(
+				resource.event.archived
+					? 'Die Veranstaltung ist beendet. Die Pinnwand kann nur noch gelesen werden.'
+					: 'Die Pinnwand ist gesperrt. Änderungen sind gerade nicht möglich.'
+			);
 		}
 		const readOnly = readOnlyReason(tx, current, author);
 		if (readOnly) return refused(readOnly);
-		return apply(tx, current, author, command, { now, cardsPerAuthor });
+		return apply(tx, current, resource, author, command, { now, cardsPerAuthor });
 	});
 }
 
@@ -241,6 +269,7 @@ function topCard(db: AppDatabase, boardId: string, row: CardRow): CardRow {
 function apply(
 	db: AppDatabase,
 	current: BoardRow,
+	resource: BoardResource,
 	author: CommandAuthor,
 	command: BoardCommand,
 	{ now, cardsPerAuthor }: Required<CommandOptions>
@@ -281,7 +310,8 @@ function apply(
 		case 'editCard': {
 			const row = cardOf(db, boardId, command.cardId);
 			if (!row) return refused('Diese Karte gibt es nicht mehr.');
-			if (!mayChangeCard(author, row)) return refused('Sie können nur Ihre eigenen Karten ändern.');
+			if (!mayChangeCard(author, resource, row))
+				return refused('Sie können nur Ihre eigenen Karten ändern.');
 			db.update(card)
 				.set({ text: command.text, colour: command.colour ?? row.colour, updatedAt: now })
 				.where(eq(card.id, row.id))
@@ -291,7 +321,7 @@ function apply(
 		case 'deleteCard': {
 			const row = cardOf(db, boardId, command.cardId);
 			if (!row) return refused('Diese Karte gibt es nicht mehr.');
-			if (!mayChangeCard(author, row)) {
+			if (!mayChangeCard(author, resource, row)) {
 				return refused('Sie können nur Ihre eigenen Karten löschen.');
 			}
 			const votes = db.select().from(vote).where(eq(vote.cardId, row.id)).orderBy(vote.id).all();
@@ -329,7 +359,7 @@ function apply(
 		case 'moveCard': {
 			const row = cardOf(db, boardId, command.cardId);
 			if (!row) return refused('Diese Karte gibt es nicht mehr.');
-			if (!mayChangeCard(author, row)) {
+			if (!mayChangeCard(author, resource, row)) {
 				return refused('Sie können nur Ihre eigenen Karten verschieben.');
 			}
 			if (row.stackedOnId) {

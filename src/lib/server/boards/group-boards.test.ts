@@ -8,6 +8,7 @@ import { writesOnBoard } from '../policy';
 import { boardView, listBoards } from './boards';
 import { applyCommand, type CommandAuthor } from './commands';
 import { otherGroupsBoard, readOnlyReason } from './group-boards';
+import { onBoard } from '../policy-fixture';
 
 const noProfile = {
 	displayName: null,
@@ -33,12 +34,16 @@ function setup() {
 	});
 	const [first, second] = listWorkingGroups(db, created.id);
 	const [own, other] = listBoards(db, created.id);
-	const person = (workingGroupId: string | null): CommandAuthor => ({
-		key: joinEvent(db, created.id, { ...noProfile, workingGroupId }).participant.id,
-		kind: 'participant',
-		moderator: false,
-		...noProfile
-	});
+	const person = (workingGroupId: string | null): CommandAuthor =>
+		onBoard(
+			{
+				key: joinEvent(db, created.id, { ...noProfile, workingGroupId }).participant.id,
+				kind: 'participant',
+				moderator: false,
+				...noProfile
+			},
+			created.id
+		);
 	const column = (boardId: string, viewer: CommandAuthor) =>
 		boardView(db, boardId, viewer)!.columns[0].id;
 	return { db, eventId: created.id, groups: [first, second], own, other, person, column };
@@ -66,7 +71,7 @@ describe('boards of other groups', () => {
 	});
 
 	it('refuse a participant’s cards and dots and change nothing; their own board takes them', () => {
-		const { db, groups, own, other, person, column } = setup();
+		const { db, eventId, groups, own, other, person, column } = setup();
 		const kim = person(groups[0].id);
 		const writer = person(groups[1].id);
 		expect(
@@ -78,7 +83,10 @@ describe('boards of other groups', () => {
 			})
 		).toEqual({ ok: true });
 		const [theirCard] = boardView(db, other.id, kim)!.columns[0].cards;
-		const moderator = { ...person(null), kind: 'member' as const, moderator: true };
+		const moderator = onBoard(
+			{ ...person(null), kind: 'member' as const, moderator: true },
+			eventId
+		);
 		applyCommand(db, other.id, moderator, { type: 'startVoting', dots: 3, hidden: false });
 		applyCommand(db, own.id, moderator, { type: 'startVoting', dots: 3, hidden: false });
 

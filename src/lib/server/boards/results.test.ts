@@ -12,6 +12,7 @@ import { boardView, listBoards } from './boards';
 import { applyCommand, type CommandAuthor } from './commands';
 import { resultsCsv, resultsDocx, resultsMarkdown } from './exports';
 import { eventBoardResults } from './results';
+import { onBoard } from '../policy-fixture';
 
 function setup() {
 	const db = createTestDatabase();
@@ -35,19 +36,22 @@ function setup() {
 		moderator = false
 	): CommandAuthor => {
 		const affiliationOrganisationId = place(slug);
-		return {
-			key: joinEvent(db, created.id, {
+		return onBoard(
+			{
+				key: joinEvent(db, created.id, {
+					displayName: null,
+					workingGroupId: null,
+					affiliationOrganisationId,
+					organisationType
+				}).participant.id,
+				kind: 'participant',
+				moderator,
 				displayName: null,
-				workingGroupId: null,
 				affiliationOrganisationId,
 				organisationType
-			}).participant.id,
-			kind: 'participant',
-			moderator,
-			displayName: null,
-			affiliationOrganisationId,
-			organisationType
-		};
+			},
+			created.id
+		);
 	};
 	const mod = voter('kamen', 'verwaltung', true);
 	const run = (author: CommandAuthor, command: Parameters<typeof applyCommand>[3]) =>

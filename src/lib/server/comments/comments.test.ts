@@ -6,6 +6,7 @@ import { createTestDatabase } from '../db/test-database';
 import { annotation, annotationReply, user } from '../db/schema';
 import { parseForm } from '../http/forms';
 import { createDocument, deleteDocument } from '../documents/documents';
+import { documentResource, type MemberActor, type Role } from '../policy';
 import {
 	commentThreads,
 	createComment,
@@ -46,6 +47,15 @@ function setup() {
 		return result.threadId;
 	};
 	return { db, doc, other, thread };
+}
+
+function member(userId: string, role: Role): MemberActor {
+	return {
+		kind: 'member',
+		userId,
+		admin: false,
+		memberships: [{ organisationId: 'o', roles: [role] }]
+	};
 }
 
 function form(fields: Record<string, string>) {
@@ -132,10 +142,9 @@ describe('comment threads', () => {
 		expect(reply(crypto.randomUUID())).toMatchObject({ ok: false, status: 404 });
 		const own = thread();
 		setCommentState(db, {
-			documentId: doc.id,
+			document: documentResource(doc),
 			threadId: own,
-			userId: 'anna',
-			moderator: false,
+			actor: member('anna', 'viewer'),
 			state: 'resolved'
 		});
 		expect(reply(own)).toMatchObject({ ok: false, status: 409 });
@@ -145,17 +154,22 @@ describe('comment threads', () => {
 	it('lets the author and moderators resolve and reopen, nobody else', () => {
 		const { db, doc, thread } = setup();
 		const id = thread();
-		const change = (userId: string, moderator: boolean, state: 'open' | 'resolved') =>
-			setCommentState(db, { documentId: doc.id, threadId: id, userId, moderator, state });
-		expect(change('ben', false, 'resolved')).toMatchObject({ ok: false, status: 403 });
+		const change = (userId: string, role: Role, state: 'open' | 'resolved') =>
+			setCommentState(db, {
+				document: documentResource(doc),
+				threadId: id,
+				actor: member(userId, role),
+				state
+			});
+		expect(change('ben', 'viewer', 'resolved')).toMatchObject({ ok: false, status: 403 });
 		expect(openCommentCount(db, doc.id)).toBe(1);
-		expect(change('anna', false, 'resolved')).toMatchObject({ ok: true });
+		expect(change('anna', 'viewer', 'resolved')).toMatchObject({ ok: true });
 		expect(commentThreads(db, doc.id)[0]).toMatchObject({
 			state: 'resolved',
 			resolvedByName: 'Anna Arendt'
 		});
 		expect(openCommentCount(db, doc.id)).toBe(0);
-		expect(change('ben', true, 'open')).toMatchObject({ ok: true });
+		expect(change('ben', 'editor', 'open')).toMatchObject({ ok: true });
 		expect(commentThreads(db, doc.id)[0]).toMatchObject({ state: 'open', resolvedAt: null });
 	});
 
@@ -177,10 +191,9 @@ describe('comment changes', () => {
 		replyToComment(db, { documentId: doc.id, threadId, authorId: 'ben', body: 'Ja.' });
 		expect(await told()).toEqual([{ topic: 'comments', documentId: doc.id }]);
 		setCommentState(db, {
-			documentId: doc.id,
+			document: documentResource(doc),
 			threadId,
-			userId: 'anna',
-			moderator: false,
+			actor: member('anna', 'viewer'),
 			state: 'resolved'
 		});
 		expect(await told()).toEqual([{ topic: 'comments', documentId: doc.id }]);

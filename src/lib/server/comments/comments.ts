@@ -8,6 +8,7 @@ import { recordActivity } from '../documents/activity';
 import { queueCommentMails } from '../notifications/comment-mails';
 import type { CommentMessage, CommentThread } from '$lib/comments';
 import { annotation, annotationReply, user, type AnnotationState } from '../db/schema';
+import { can, type DocumentResource, type MemberActor } from '../policy';
 
 export type CommentResult =
 	{ ok: true; threadId: string } | { ok: false; status: 403 | 404 | 409; message: string };
@@ -140,21 +141,21 @@ export function replyToComment(
 	return { ok: true, threadId: thread.id };
 }
 
-/** Resolving and reopening: the thread's author, or someone who moderates (the editors). */
+/** Resolving and reopening, by whom the policy lets (comment:resolve). */
 export function setCommentState(
 	db: AppDatabase,
 	input: {
-		documentId: string;
+		document: DocumentResource;
 		threadId: string;
-		userId: string;
-		moderator: boolean;
+		actor: MemberActor;
 		state: AnnotationState;
 	},
 	now = new Date()
 ): CommentResult {
-	const thread = findThread(db, input.documentId, input.threadId);
+	const { document, actor } = input;
+	const thread = findThread(db, document.documentId, input.threadId);
 	if (!thread) return unknownThread;
-	if (!input.moderator && thread.createdBy !== input.userId) {
+	if (!can(actor, 'comment:resolve', { type: 'comment', document, authorId: thread.createdBy })) {
 		return {
 			ok: false,
 			status: 403,
@@ -168,19 +169,19 @@ export function setCommentState(
 		tx.update(annotation)
 			.set({
 				state: input.state,
-				resolvedBy: resolved ? input.userId : null,
+				resolvedBy: resolved ? actor.userId : null,
 				resolvedAt: resolved ? now : null
 			})
 			.where(eq(annotation.id, thread.id))
 			.run();
 		recordActivity(tx, {
-			documentId: input.documentId,
+			documentId: document.documentId,
 			kind: 'comment',
-			userId: input.userId,
+			userId: actor.userId,
 			at: now,
 			detail: input.state
 		});
-		announce(tx, { topic: 'comments', documentId: input.documentId });
+		announce(tx, { topic: 'comments', documentId: document.documentId });
 	});
 	return { ok: true, threadId: thread.id };
 }

@@ -4,10 +4,9 @@ import { appendUpdate, compactDocument, loadUpdates } from '../collab/update-sto
 import type { AppDatabase } from '../db/database';
 import { databaseEpoch } from '../db/epoch';
 import type { LiveLimits } from '../live-limits';
-import { can } from '../policy';
+import { can, documentResource } from '../policy';
 import { targetOf } from '../realtime/channel-path';
 import { editSessionRecorder } from './activity';
-import { documentResource } from './access';
 import { findDocument } from './documents';
 
 export function documentChannel(

@@ -2,10 +2,10 @@
 // reader gets the state made for them when they connect, when their rights change and whenever
 // the change feed says the state changed. What is written goes through form actions.
 import type { AppDatabase } from '../db/database';
+import { documentResource } from '../policy';
 import { targetOf } from '../realtime/channel-path';
 import { PushChannel, refusal } from '../realtime/push-channel';
 import type { ChannelContext } from '../realtime/realtime-server';
-import { documentResource } from './access';
 import { findDocument } from './documents';
 
 /** A reader is known by their connection's actor and the document as they may see it. */

@@ -12,7 +12,7 @@ import { textWithProposals } from '../proposals/text-with-proposals';
 import { provenanceAnnex } from '../sources/annex';
 import { currentLinkedSources, frozenSources } from '../sources/linked-sources';
 import { authorize } from '../http/guard';
-import { documentResource } from './access';
+import { documentResource } from '../policy';
 import { jsonFromYDoc } from './document-state';
 import { findDocumentBySlug } from './documents';
 import type { DocumentExport } from './exports';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joinCodeAlphabet } from '$lib/join-code';
+import { recordChanges } from '../db/changes-test-support';
 import { runSeeds } from '../db/seeds';
 import { createTestDatabase } from '../db/test-database';
 import { organisationsSeed } from '../workspace/organisations-seed';
@@ -109,5 +110,15 @@ describe('events', () => {
 		setEventArchived(db, created.id, false);
 		expect(findEventBySlug(db, created.slug)?.joiningOpen).toBe(false);
 		expect(findEventBySlug(db, created.slug)?.archivedAt).toBeNull();
+	});
+
+	it('tells open connections to check their rights again when archived or restored', async () => {
+		const db = createTestDatabase();
+		const created = createEvent(db, { ...input, createdBy: null });
+		const told = recordChanges(db);
+		setEventArchived(db, created.id, true);
+		expect(await told()).toEqual([{ topic: 'access' }]);
+		setEventArchived(db, created.id, false);
+		expect(await told()).toEqual([{ topic: 'access' }]);
 	});
 });

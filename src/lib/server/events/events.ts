@@ -1,6 +1,7 @@
 // Events and their working groups: creating, editing, copying as a template, archiving, and the
 // join code that lets participants in.
 import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { announce } from '../db/changes';
 import { transaction, type AppDatabase } from '../db/database';
 import {
 	event,
@@ -212,6 +213,8 @@ export function setEventArchived(db: AppDatabase, id: string, archived: boolean,
 		.set(archived ? { archivedAt: now, joiningOpen: false } : { archivedAt: null })
 		.where(eq(event.id, id))
 		.run();
+	// Open board connections learn that the event no longer takes cards and dots.
+	announce(db, { topic: 'access' });
 }
 
 export function setJoiningOpen(db: AppDatabase, id: string, open: boolean) {

@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { can, appResource, type Action, type Resource } from '../policy';
+import { can, appResource, type Action, type MemberActor, type Resource } from '../policy';
 
 type GuardEvent = Pick<RequestEvent, 'locals' | 'url' | 'request'>;
 
@@ -26,4 +26,11 @@ export function signedInUser(event: Pick<RequestEvent, 'locals'>) {
 	const { user } = event.locals;
 	if (!user) error(401, 'Bitte melden Sie sich an.');
 	return user;
+}
+
+/** The signed-in member as the policy sees them; for routes past authorize for a member action. */
+export function signedInMember(event: Pick<RequestEvent, 'locals'>): MemberActor {
+	const { actor } = event.locals;
+	if (actor.kind !== 'member') error(401, 'Bitte melden Sie sich an.');
+	return actor;
 }

@@ -4,8 +4,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { memberActor } from '../auth/actor';
 import type { AppDatabase } from '../db/database';
 import { membership, user, type DocumentRow, type Role } from '../db/schema';
-import { documentResource } from '../documents/access';
-import { can } from '../policy';
+import { documentResource, can } from '../policy';
 
 export interface Recipient {
 	id: string;

@@ -5,7 +5,7 @@
 import type { AppDatabase } from '../db/database';
 import { eventAttendance } from '../events/attendance';
 import { findEvent } from '../events/events';
-import type { Actor } from '../policy';
+import { eventResource, type Actor } from '../policy';
 import { targetOf } from '../realtime/channel-path';
 import type { EventPresence } from '../realtime/event-presence';
 import { PushChannel, refusal } from '../realtime/push-channel';
@@ -43,7 +43,8 @@ export function pollChannel(db: AppDatabase, presence: EventPresence): PollChann
 		action: 'event:live',
 		resource(path) {
 			const target = targetOf(path, [projectionView]);
-			return target && findEvent(db, target.id) ? { type: 'event', eventId: target.id } : undefined;
+			const found = target && findEvent(db, target.id);
+			return found ? eventResource(found) : undefined;
 		},
 		viewer({ actor, resource, path }) {
 			const projection = targetOf(path, [projectionView])?.view === projectionView;

@@ -20,6 +20,7 @@ import {
 	type ChangeText,
 	type ReadText
 } from './proposals';
+import { documentResource, type MemberActor } from '../policy';
 
 const sentence = 'Armut betrifft viele Familien im Kreis.';
 
@@ -74,6 +75,15 @@ function setup() {
 			text: replacement
 		});
 	return { db, doc, ydoc, read, change, at, text, texts, propose };
+}
+
+function member(userId: string): MemberActor {
+	return {
+		kind: 'member',
+		userId,
+		admin: false,
+		memberships: [{ organisationId: 'kamen', roles: ['viewer'] }]
+	};
 }
 
 function idOf(result: ReturnType<typeof createProposal>) {
@@ -223,9 +233,9 @@ describe('change proposals', () => {
 		const { db, doc, read, change, at, text, propose } = setup();
 		const id = idOf(propose(21, 29, 'Haushalte'));
 		const revised = reviseProposal(db, read, {
-			documentId: doc.id,
+			document: documentResource(doc),
 			proposalId: id,
-			authorId: 'anna',
+			actor: member('anna'),
 			anchorStart: at(0, 15),
 			anchorEnd: at(0, 29),
 			text: 'alle Haushalte'
@@ -233,7 +243,11 @@ describe('change proposals', () => {
 		expect(revised).toMatchObject({ ok: true });
 		expect(documentProposals(db, doc.id)[0].quote).toBe('viele Familien');
 		expect(
-			withdrawProposal(db, { documentId: doc.id, proposalId: id, authorId: 'eva' })
+			withdrawProposal(db, {
+				document: documentResource(doc),
+				proposalId: id,
+				actor: member('eva')
+			})
 		).toMatchObject({ ok: false, status: 403 });
 		decideProposal(db, change, {
 			documentId: doc.id,
@@ -243,7 +257,11 @@ describe('change proposals', () => {
 		});
 		expect(text()).toBe(`${sentence}\nZweiter Absatz.`);
 		expect(
-			withdrawProposal(db, { documentId: doc.id, proposalId: id, authorId: 'anna' })
+			withdrawProposal(db, {
+				document: documentResource(doc),
+				proposalId: id,
+				actor: member('anna')
+			})
 		).toMatchObject({ ok: false, status: 409 });
 		expect(
 			replyToProposal(db, { documentId: doc.id, proposalId: id, authorId: 'eva', body: 'Warum?' })
@@ -331,7 +349,8 @@ describe('proposal changes', () => {
 		const proposalId = idOf(propose(21, 29, 'Haushalte'));
 		expect(await told()).toEqual(expected);
 		const input = { documentId: doc.id, proposalId, authorId: 'anna' };
-		setProposalReason(db, { ...input, reason: 'Genauer.' });
+		const own = { document: documentResource(doc), proposalId, actor: member('anna') };
+		setProposalReason(db, { ...own, reason: 'Genauer.' });
 		expect(await told()).toEqual(expected);
 		replyToProposal(db, { ...input, body: 'Einverstanden.' });
 		expect(await told()).toEqual(expected);
@@ -340,7 +359,7 @@ describe('proposal changes', () => {
 		expect(await told()).toEqual(expected);
 		reopenProposal(db, change, decision);
 		expect(await told()).toEqual(expected);
-		withdrawProposal(db, input);
+		withdrawProposal(db, own);
 		expect(await told()).toEqual(expected);
 	});
 
@@ -349,9 +368,9 @@ describe('proposal changes', () => {
 		const proposalId = idOf(propose(21, 29, 'Haushalte'));
 		const told = recordChanges(db);
 		reviseProposal(db, read, {
-			documentId: doc.id,
+			document: documentResource(doc),
 			proposalId,
-			authorId: 'anna',
+			actor: member('anna'),
 			anchorStart: at(0, 21),
 			anchorEnd: at(0, 29),
 			text: 'Familien und Haushalte'

@@ -12,6 +12,7 @@ import { announce } from '../db/changes';
 import { transaction, type AppDatabase } from '../db/database';
 import { annotation, membership, organisation, user, type AnnotationRow } from '../db/schema';
 import { recordActivity } from '../documents/activity';
+import { can, type DocumentResource, type MemberActor } from '../policy';
 import { queueProposalDecisionMail } from '../notifications/proposal-mails';
 import { anchorsAround, applyProposal, type AppliedProposal } from './apply-proposal';
 import { rangeText, resolveProposalRange } from './proposal-range';
@@ -154,13 +155,21 @@ export function createProposal(
 	return { ok: true, proposalId };
 }
 
+/** Who changes their own proposal: the document it is in, and the person (proposal:change). */
+interface OwnProposal {
+	document: DocumentResource;
+	proposalId: string;
+	actor: MemberActor;
+}
+
 function ownOpenProposal(
 	db: AppDatabase,
-	input: { documentId: string; proposalId: string; authorId: string }
+	input: OwnProposal
 ): { ok: true; row: AnnotationRow } | { ok: false; result: ProposalResult } {
-	const row = findProposal(db, input.documentId, input.proposalId);
+	const { document, actor } = input;
+	const row = findProposal(db, document.documentId, input.proposalId);
 	if (!row) return { ok: false, result: failure(404, messages.unknown) };
-	if (row.createdBy !== input.authorId)
+	if (!can(actor, 'proposal:change', { type: 'proposal', document, authorId: row.createdBy }))
 		return { ok: false, result: failure(403, messages.onlyAuthor) };
 	if (row.state !== 'open') return { ok: false, result: failure(409, messages.decided) };
 	return { ok: true, row };
@@ -173,19 +182,12 @@ function ownOpenProposal(
 export function reviseProposal(
 	db: AppDatabase,
 	read: ReadText,
-	input: {
-		documentId: string;
-		proposalId: string;
-		authorId: string;
-		anchorStart: string;
-		anchorEnd: string;
-		text: string;
-	},
+	input: OwnProposal & { anchorStart: string; anchorEnd: string; text: string },
 	now = new Date()
 ): ProposalResult {
 	const own = ownOpenProposal(db, input);
 	if (!own.ok) return own.result;
-	const found = quoteAt(read, input.documentId, input);
+	const found = quoteAt(read, input.document.documentId, input);
 	if (!found.ok) return found.result;
 	if (found.quote === input.text) return failure(400, messages.nothing);
 	db.update(annotation)
@@ -198,13 +200,13 @@ export function reviseProposal(
 		})
 		.where(eq(annotation.id, own.row.id))
 		.run();
-	announce(db, { topic: 'comments', documentId: input.documentId });
+	announce(db, { topic: 'comments', documentId: input.document.documentId });
 	return { ok: true, proposalId: own.row.id };
 }
 
 export function setProposalReason(
 	db: AppDatabase,
-	input: { documentId: string; proposalId: string; authorId: string; reason: string },
+	input: OwnProposal & { reason: string },
 	now = new Date()
 ): ProposalResult {
 	const own = ownOpenProposal(db, input);
@@ -213,14 +215,14 @@ export function setProposalReason(
 		.set({ reason: input.reason || null, updatedAt: now })
 		.where(eq(annotation.id, own.row.id))
 		.run();
-	announce(db, { topic: 'comments', documentId: input.documentId });
+	announce(db, { topic: 'comments', documentId: input.document.documentId });
 	return { ok: true, proposalId: own.row.id };
 }
 
 /** The author takes back an open proposal: it disappears with its discussion. */
 export function withdrawProposal(
 	db: AppDatabase,
-	input: { documentId: string; proposalId: string; authorId: string },
+	input: OwnProposal,
 	now = new Date()
 ): ProposalResult {
 	const own = ownOpenProposal(db, input);
@@ -228,13 +230,13 @@ export function withdrawProposal(
 	transaction(db, (tx) => {
 		tx.delete(annotation).where(eq(annotation.id, own.row.id)).run();
 		recordActivity(tx, {
-			documentId: input.documentId,
+			documentId: input.document.documentId,
 			kind: 'proposal',
-			userId: input.authorId,
+			userId: input.actor.userId,
 			at: now,
 			detail: 'withdrawn'
 		});
-		announce(tx, { topic: 'comments', documentId: input.documentId });
+		announce(tx, { topic: 'comments', documentId: input.document.documentId });
 	});
 	return { ok: true, proposalId: own.row.id };
 }

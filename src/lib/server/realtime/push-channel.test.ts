@@ -40,7 +40,7 @@ function setup(options: { foldMs?: number; countsViewers?: boolean } = {}) {
 	const channel = new PushChannel<Viewer>({
 		name: 'test',
 		action: 'event:live',
-		resource: () => ({ type: 'event', eventId: 'e1' }),
+		resource: () => ({ type: 'event', eventId: 'e1', archived: false }),
 		viewer({ url }) {
 			const name = url.searchParams.get('name') ?? '';
 			if (name === 'fremd') return refusal(4403, 'Keine Berechtigung');
@@ -64,7 +64,7 @@ function setup(options: { foldMs?: number; countsViewers?: boolean } = {}) {
 			actor: phone,
 			url,
 			path: parseChannelPath(url.pathname)!,
-			resource: { type: 'event', eventId: 'e1' },
+			resource: { type: 'event', eventId: 'e1', archived: false },
 			address: '127.0.0.1'
 		};
 		channel.onConnection(socket as unknown as WebSocket, context);

@@ -11,6 +11,7 @@ import { setAnswerHidden } from '../polls/answers';
 import { createQuestion, openQuestion } from '../polls/questions';
 import { organisationsSeed } from '../workspace/organisations-seed';
 import { chooseSourceEvents, documentCatalogue, offeredEvents } from './event-sources';
+import { onBoard } from '../policy-fixture';
 
 const questionDefaults = {
 	maxChoices: null,
@@ -44,19 +45,22 @@ function setup() {
 }
 
 function participantOf(db: ReturnType<typeof setup>['db'], eventId: string, name: string | null) {
-	const author: CommandAuthor = {
-		key: joinEvent(db, eventId, {
+	const author: CommandAuthor = onBoard(
+		{
+			key: joinEvent(db, eventId, {
+				displayName: name,
+				workingGroupId: null,
+				affiliationOrganisationId: null,
+				organisationType: null
+			}).participant.id,
+			kind: 'participant',
+			moderator: false,
 			displayName: name,
-			workingGroupId: null,
 			affiliationOrganisationId: null,
 			organisationType: null
-		}).participant.id,
-		kind: 'participant',
-		moderator: false,
-		displayName: name,
-		affiliationOrganisationId: null,
-		organisationType: null
-	};
+		},
+		eventId
+	);
 	return author;
 }
 
@@ -89,7 +93,10 @@ describe('the events beside a document', () => {
 		const { db, doc, event } = setup();
 		const future = event('Zukunftskonferenz', '2025-06-11');
 		const [summary] = listBoards(db, future.id);
-		const moderator = { ...participantOf(db, future.id, null), moderator: true };
+		const moderator = onBoard(
+			{ ...participantOf(db, future.id, null), moderator: true },
+			future.id
+		);
 		const columnId = boardView(db, summary.id, moderator)!.columns[1].id;
 		const add = (author: CommandAuthor, text: string) =>
 			applyCommand(db, summary.id, author, { type: 'addCard', columnId, text, colour: 'gelb' });

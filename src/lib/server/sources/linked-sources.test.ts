@@ -13,6 +13,7 @@ import { joinEvent } from '../events/participants';
 import { provenanceAnnex } from './annex';
 import { currentLinkedSources, frozenSources } from './linked-sources';
 import { linkSource, unlinkSource } from './passage-sources';
+import { onBoard } from '../policy-fixture';
 
 function setup() {
 	const db = createTestDatabase();
@@ -34,19 +35,22 @@ function setup() {
 		createdBy: null
 	});
 	const [summary] = listBoards(db, created.id);
-	const author: CommandAuthor = {
-		key: joinEvent(db, created.id, {
+	const author: CommandAuthor = onBoard(
+		{
+			key: joinEvent(db, created.id, {
+				displayName: 'Kim Kärtchen',
+				workingGroupId: null,
+				affiliationOrganisationId: null,
+				organisationType: null
+			}).participant.id,
+			kind: 'participant',
+			moderator: true,
 			displayName: 'Kim Kärtchen',
-			workingGroupId: null,
 			affiliationOrganisationId: null,
 			organisationType: null
-		}).participant.id,
-		kind: 'participant',
-		moderator: true,
-		displayName: 'Kim Kärtchen',
-		affiliationOrganisationId: null,
-		organisationType: null
-	};
+		},
+		created.id
+	);
 	const view = () => boardView(db, summary.id, author)!;
 	applyCommand(db, summary.id, author, {
 		type: 'addCard',

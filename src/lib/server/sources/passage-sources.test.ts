@@ -20,6 +20,7 @@ import {
 	restoreSource,
 	unlinkSource
 } from './passage-sources';
+import { onBoard } from '../policy-fixture';
 
 const questionDefaults = {
 	maxChoices: null,
@@ -52,19 +53,23 @@ function setup() {
 		createdBy: null
 	});
 	const [summary] = listBoards(db, created.id);
-	const person = (displayName: string | null, moderator = false): CommandAuthor => ({
-		key: joinEvent(db, created.id, {
-			displayName,
-			workingGroupId: null,
-			affiliationOrganisationId: null,
-			organisationType: null
-		}).participant.id,
-		kind: 'participant',
-		moderator,
-		displayName,
-		affiliationOrganisationId: null,
-		organisationType: null
-	});
+	const person = (displayName: string | null, moderator = false): CommandAuthor =>
+		onBoard(
+			{
+				key: joinEvent(db, created.id, {
+					displayName,
+					workingGroupId: null,
+					affiliationOrganisationId: null,
+					organisationType: null
+				}).participant.id,
+				kind: 'participant',
+				moderator,
+				displayName,
+				affiliationOrganisationId: null,
+				organisationType: null
+			},
+			created.id
+		);
 	const mod = person(null, true);
 	const view = () => boardView(db, summary.id, mod)!;
 	const addCard = (author: CommandAuthor, text: string) => {

@@ -1,6 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { findUser } from '$lib/server/accounts/members';
-import { documentResource } from '$lib/server/documents/access';
+import { documentResource, can } from '$lib/server/policy';
 import {
 	createDocument,
 	deleteDocument,
@@ -15,7 +15,6 @@ import {
 } from '$lib/server/documents/forms';
 import { parseForm } from '$lib/server/http/forms';
 import { authorize, signedInUser } from '$lib/server/http/guard';
-import { can } from '$lib/server/policy';
 import type { DocumentRow } from '$lib/server/db/schema';
 import type { Services } from '$lib/server/services';
 

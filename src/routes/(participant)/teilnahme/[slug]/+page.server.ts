@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { listBoards } from '$lib/server/boards/boards';
-import { participantEvent } from '$lib/server/events/access';
+import { participantEvent } from '$lib/server/http/resource-guards';
 import { listWorkingGroups } from '$lib/server/events/events';
 import { ParticipantProfileForm } from '$lib/server/events/forms';
 import {
@@ -17,7 +17,7 @@ import { participantPollState, pollSnapshot } from '$lib/server/polls/poll-state
 
 export function load(event) {
 	const { db } = event.locals.services;
-	const { eventRow, participant } = participantEvent(event);
+	const { eventRow, participant } = participantEvent(event.locals.services.db, event);
 	const groups = listWorkingGroups(db, eventRow.id);
 	const own = participant.participant;
 	return {
@@ -61,7 +61,7 @@ export function load(event) {
 export const actions = {
 	profile: async (event) => {
 		const { db } = event.locals.services;
-		const { eventRow, participant } = participantEvent(event);
+		const { eventRow, participant } = participantEvent(event.locals.services.db, event);
 		const form = parseForm(ParticipantProfileForm, await event.request.formData());
 		if (!form.ok) return fail(400, { profileMessage: form.message });
 		const profile = checkProfile(db, eventRow, form.value);
@@ -71,7 +71,7 @@ export const actions = {
 	},
 	newCode: (event) => {
 		const { db } = event.locals.services;
-		const { eventRow, participant } = participantEvent(event);
+		const { eventRow, participant } = participantEvent(event.locals.services.db, event);
 		const reentryCode = renewReentryCode(db, participant.participant.id, eventRow.id);
 		setParticipantCookie(
 			event.cookies,
@@ -83,7 +83,7 @@ export const actions = {
 	},
 	leave: async (event) => {
 		const { db } = event.locals.services;
-		const { eventRow, participant } = participantEvent(event);
+		const { eventRow, participant } = participantEvent(event.locals.services.db, event);
 		const confirm = (await event.request.formData()).get('confirm');
 		if (confirm !== 'ja') {
 			return fail(400, { leaveMessage: 'Bitte bestätigen Sie, dass Sie die Teilnahme beenden.' });

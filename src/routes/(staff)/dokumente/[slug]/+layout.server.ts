@@ -1,6 +1,6 @@
-import { documentForPage, documentResource } from '$lib/server/documents/access';
+import { documentForPage } from '$lib/server/http/resource-guards';
+import { can, documentResource } from '$lib/server/policy';
 import { listVersions } from '$lib/server/documents/versions';
-import { can } from '$lib/server/policy';
 
 export function load(event) {
 	const { db } = event.locals.services;

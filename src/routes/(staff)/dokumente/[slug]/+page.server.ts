@@ -12,7 +12,8 @@ import {
 	ThreadForm
 } from '$lib/server/comments/forms';
 import { databaseEpoch } from '$lib/server/db/epoch';
-import { documentForPage, documentResource } from '$lib/server/documents/access';
+import { documentForPage } from '$lib/server/http/resource-guards';
+import { documentResource, can, type Action } from '$lib/server/policy';
 import {
 	setStatus,
 	setViewersMayComment,
@@ -41,9 +42,8 @@ import {
 	withdrawProposal,
 	type ProposalResult
 } from '$lib/server/proposals/proposals';
-import { signedInUser } from '$lib/server/http/guard';
+import { signedInMember, signedInUser } from '$lib/server/http/guard';
 import { documentReaders } from '$lib/server/notifications/people';
-import { can, type Action } from '$lib/server/policy';
 import { documentCatalogue, offeredEvents } from '$lib/server/sources/event-sources';
 import { listPassageSources } from '$lib/server/sources/passage-sources';
 import { markPassage, withdrawMark } from './consensus-actions';
@@ -57,7 +57,14 @@ import {
 function documentFor(event: RequestEvent<{ slug: string }>, action: Action) {
 	const { db, documents } = event.locals.services;
 	const found = documentForPage(db, event, action);
-	return { db, documents, found, resource: documentResource(found), user: signedInUser(event) };
+	return {
+		db,
+		documents,
+		found,
+		resource: documentResource(found),
+		user: signedInUser(event),
+		actor: signedInMember(event)
+	};
 }
 
 export function load(event) {
@@ -84,14 +91,13 @@ export function load(event) {
 
 async function changeState(event: RequestEvent<{ slug: string }>, state: 'open' | 'resolved') {
 	const { db } = event.locals.services;
-	const { found, resource, user } = documentFor(event, 'document:comment');
+	const { resource, actor } = documentFor(event, 'document:comment');
 	const form = parseForm(ThreadForm, await event.request.formData());
 	if (!form.ok) return fail(400, { message: form.message });
 	const result = setCommentState(db, {
-		documentId: found.id,
+		document: resource,
 		threadId: form.value.threadId,
-		userId: user.id,
-		moderator: can(event.locals.actor, 'document:write', resource),
+		actor,
 		state
 	});
 	if (!result.ok) return fail(result.status, { message: result.message });
@@ -174,24 +180,20 @@ export const actions = {
 	reviseProposal: proposalAction(
 		'document:propose',
 		ReviseProposalForm,
-		({ value }, { db, documents, found, user }) =>
-			reviseProposal(db, documents.inspect, {
-				documentId: found.id,
-				authorId: user.id,
-				...value
-			})
+		({ value }, { db, documents, resource, actor }) =>
+			reviseProposal(db, documents.inspect, { document: resource, actor, ...value })
 	),
 	proposalReason: proposalAction(
 		'document:propose',
 		ProposalReasonForm,
-		({ value }, { db, found, user }) =>
-			setProposalReason(db, { documentId: found.id, authorId: user.id, ...value })
+		({ value }, { db, resource, actor }) =>
+			setProposalReason(db, { document: resource, actor, ...value })
 	),
 	withdrawProposal: proposalAction(
 		'document:propose',
 		ProposalForm,
-		({ value }, { db, found, user }) =>
-			withdrawProposal(db, { documentId: found.id, authorId: user.id, ...value })
+		({ value }, { db, resource, actor }) =>
+			withdrawProposal(db, { document: resource, actor, ...value })
 	),
 	proposalReply: proposalAction(
 		'document:comment',

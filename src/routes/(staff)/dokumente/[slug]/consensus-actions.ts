@@ -4,7 +4,7 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { recordConsensus } from '$lib/server/consensus/consensus';
 import { ConsentForm, WithdrawConsentForm } from '$lib/server/consensus/forms';
-import { documentForPage } from '$lib/server/documents/access';
+import { documentForPage } from '$lib/server/http/resource-guards';
 import { jsonFromYDoc } from '$lib/server/documents/document-state';
 import { parseForm } from '$lib/server/http/forms';
 import { signedInUser } from '$lib/server/http/guard';

@@ -2,7 +2,7 @@
 // answer, unlinks it (softly) and undoes that, and chooses the events beside the text. Each
 // change goes to everyone in the document over the comment channel.
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { documentForPage } from '$lib/server/documents/access';
+import { documentForPage } from '$lib/server/http/resource-guards';
 import { jsonFromYDoc } from '$lib/server/documents/document-state';
 import { parseForm } from '$lib/server/http/forms';
 import { signedInUser } from '$lib/server/http/guard';

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { listBoards } from '$lib/server/boards/boards';
-import { eventResource, staffEvent } from '$lib/server/events/access';
+import { staffEvent } from '$lib/server/http/resource-guards';
+import { eventResource, can } from '$lib/server/policy';
 import {
 	copyEvent,
 	listWorkingGroups,
@@ -11,11 +12,10 @@ import {
 } from '$lib/server/events/events';
 import { signedInUser } from '$lib/server/http/guard';
 import { publicUrl } from '$lib/server/http/public-url';
-import { can } from '$lib/server/policy';
 
 export function load(event) {
 	const { config, db, attendance } = event.locals.services;
-	const found = staffEvent(event, 'event:view');
+	const found = staffEvent(event.locals.services.db, event, 'event:view');
 	const counts = participantCounts(db, found.id);
 	const boards = listBoards(db, found.id);
 	return {
@@ -49,37 +49,37 @@ export function load(event) {
 export const actions = {
 	open: (event) => {
 		const { db } = event.locals.services;
-		const found = staffEvent(event, 'event:manage');
+		const found = staffEvent(event.locals.services.db, event, 'event:manage');
 		setJoiningOpen(db, found.id, true);
 		return { success: 'Die Anmeldung ist offen.' };
 	},
 	close: (event) => {
 		const { db } = event.locals.services;
-		const found = staffEvent(event, 'event:manage');
+		const found = staffEvent(event.locals.services.db, event, 'event:manage');
 		setJoiningOpen(db, found.id, false);
 		return { success: 'Die Anmeldung ist geschlossen. Wer schon dabei ist, bleibt dabei.' };
 	},
 	rotateCode: (event) => {
 		const { db } = event.locals.services;
-		const found = staffEvent(event, 'event:manage');
+		const found = staffEvent(event.locals.services.db, event, 'event:manage');
 		const code = rotateJoinCode(db, found.id);
 		return { success: `Neuer Code: ${code}. Der alte Code gilt nicht mehr.` };
 	},
 	copy: (event) => {
 		const { db } = event.locals.services;
-		const found = staffEvent(event, 'event:manage');
+		const found = staffEvent(event.locals.services.db, event, 'event:manage');
 		const copy = copyEvent(db, found.id, signedInUser(event).id);
 		redirect(303, `/konferenzen/${copy!.slug}/bearbeiten?kopie`);
 	},
 	archive: (event) => {
 		const { db } = event.locals.services;
-		const found = staffEvent(event, 'event:manage');
+		const found = staffEvent(event.locals.services.db, event, 'event:manage');
 		setEventArchived(db, found.id, true);
 		return { success: 'Die Veranstaltung ist archiviert; die Anmeldung ist geschlossen.' };
 	},
 	restore: (event) => {
 		const { db } = event.locals.services;
-		const found = staffEvent(event, 'event:manage');
+		const found = staffEvent(event.locals.services.db, event, 'event:manage');
 		setEventArchived(db, found.id, false);
 		return {
 			success: 'Die Veranstaltung ist wiederhergestellt. Die Anmeldung bleibt geschlossen.'

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { participantEvent } from '$lib/server/events/access';
+import { participantEvent } from '$lib/server/http/resource-guards';
+import { can, eventResource } from '$lib/server/policy';
 import {
 	checkAnswer,
 	maxAnswerTextLength,
@@ -12,7 +13,7 @@ import { findQuestion } from '$lib/server/polls/questions';
 
 export function load(event) {
 	const { db } = event.locals.services;
-	const { eventRow, participant } = participantEvent(event);
+	const { eventRow, participant } = participantEvent(db, event);
 	return {
 		event: { id: eventRow.id, slug: eventRow.slug, title: eventRow.title },
 		poll: participantPollState(pollSnapshot(db, eventRow.id), participant.participant.id),
@@ -23,8 +24,10 @@ export function load(event) {
 export const actions = {
 	answer: async (event) => {
 		const { db } = event.locals.services;
-		const { eventRow, participant } = participantEvent(event);
-		if (eventRow.archivedAt) error(403, 'Die Veranstaltung ist beendet.');
+		const { eventRow, participant } = participantEvent(db, event);
+		if (!can(event.locals.actor, 'event:contribute', eventResource(eventRow))) {
+			error(403, 'Die Veranstaltung ist beendet.');
+		}
 		const data = await event.request.formData();
 		const questionId = String(data.get('questionId') ?? '');
 		const question = findQuestion(db, eventRow.id, questionId);

@@ -1,9 +1,9 @@
-import { staffEvent } from '$lib/server/events/access';
+import { staffEvent } from '$lib/server/http/resource-guards';
 import { joinInfo } from '$lib/server/events/join-info';
 
 export async function load(event) {
 	const { attendance } = event.locals.services;
-	const found = staffEvent(event, 'event:manage');
+	const found = staffEvent(event.locals.services.db, event, 'event:manage');
 	return {
 		event: { slug: found.slug, title: found.title },
 		join: await joinInfo(event.locals.services.config, found, event.url),

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { plannableStages, planLabels, recordableStages, stageLabels } from '$lib/adoption';
 import { userNames } from '$lib/server/accounts/members';
-import { bodyForPage } from '$lib/server/adoption/access';
+import { bodyForPage } from '$lib/server/http/resource-guards';
 import { berlinToday, formatCalendarDate } from '$lib/server/adoption/calendar';
 import { dashboard } from '$lib/server/adoption/dashboard';
 import { PlanForm, StepForm } from '$lib/server/adoption/forms';

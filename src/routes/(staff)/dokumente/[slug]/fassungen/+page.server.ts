@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { userNames } from '$lib/server/accounts/members';
-import { documentForPage } from '$lib/server/documents/access';
+import { documentForPage } from '$lib/server/http/resource-guards';
 import { shortHash } from '$lib/server/documents/content-hash';
 import { FreezeForm } from '$lib/server/documents/forms';
 import { freezeVersion, listVersions } from '$lib/server/documents/versions';

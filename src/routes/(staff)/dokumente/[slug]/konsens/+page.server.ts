@@ -7,7 +7,7 @@ import {
 	setCountsHeadings
 } from '$lib/server/consensus/consensus';
 import { ConsensusSettingsForm } from '$lib/server/consensus/forms';
-import { documentForPage } from '$lib/server/documents/access';
+import { documentForPage } from '$lib/server/http/resource-guards';
 import { jsonFromYDoc } from '$lib/server/documents/document-state';
 import { parseForm } from '$lib/server/http/forms';
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { documentForPage } from '$lib/server/documents/access';
+import { documentForPage } from '$lib/server/http/resource-guards';
 import { compareTexts } from '$lib/server/documents/compare';
 import { contentHash, shortHash } from '$lib/server/documents/content-hash';
 import {

@@ -1,5 +1,5 @@
 import { userNames } from '$lib/server/accounts/members';
-import { documentForPage } from '$lib/server/documents/access';
+import { documentForPage } from '$lib/server/http/resource-guards';
 import { activityUserIds, listActivity } from '$lib/server/documents/activity';
 import { describeActivity } from '$lib/server/documents/activity-text';
 

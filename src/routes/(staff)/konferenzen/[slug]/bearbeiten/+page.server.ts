@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { staffEvent } from '$lib/server/events/access';
+import { staffEvent } from '$lib/server/http/resource-guards';
 import { listWorkingGroups, updateEvent } from '$lib/server/events/events';
 import { parseEventForm } from '$lib/server/events/forms';
 
 export function load(event) {
 	const { db } = event.locals.services;
-	const found = staffEvent(event, 'event:manage');
+	const found = staffEvent(event.locals.services.db, event, 'event:manage');
 	return {
 		event: {
 			slug: found.slug,
@@ -29,7 +29,7 @@ export function load(event) {
 export const actions = {
 	default: async (event) => {
 		const { db } = event.locals.services;
-		const found = staffEvent(event, 'event:manage');
+		const found = staffEvent(event.locals.services.db, event, 'event:manage');
 		const form = parseEventForm(await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message });
 		updateEvent(db, found.id, form.value);

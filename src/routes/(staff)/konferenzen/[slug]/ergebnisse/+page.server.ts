@@ -1,16 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { smallGroupsNote, tooFewForBreakdown } from '$lib/server/boards/exports';
 import { eventBoardResults } from '$lib/server/boards/results';
-import { documentResource } from '$lib/server/documents/access';
+import { documentResource, eventResource, can } from '$lib/server/policy';
 import { activityOf } from '$lib/server/events/activity';
-import { eventResource, staffEvent } from '$lib/server/events/access';
-import { can } from '$lib/server/policy';
+import { staffEvent } from '$lib/server/http/resource-guards';
 import { coverageThreshold, coverageThresholdMax } from '$lib/server/sources/coverage';
 import { cardPlaces, resultsWithCoverage } from '$lib/server/sources/event-coverage';
 
 export function load(event) {
 	const { db } = event.locals.services;
-	const found = staffEvent(event, 'event:view');
+	const found = staffEvent(event.locals.services.db, event, 'event:view');
 	const moderates = can(event.locals.actor, 'event:moderate', eventResource(found));
 	const threshold = coverageThreshold(event.url.searchParams.get('mindestens'));
 	if (threshold === null) {

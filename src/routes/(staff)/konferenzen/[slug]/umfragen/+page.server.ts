@@ -1,5 +1,5 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { staffEvent } from '$lib/server/events/access';
+import { staffEvent } from '$lib/server/http/resource-guards';
 import { maxAnswerTextLength, setAnswerHidden } from '$lib/server/polls/answers';
 import {
 	HideAnswerForm,
@@ -25,7 +25,7 @@ import {
 
 export function load(event) {
 	const { db, attendance } = event.locals.services;
-	const found = staffEvent(event, 'event:moderate');
+	const found = staffEvent(event.locals.services.db, event, 'event:moderate');
 	return {
 		event: {
 			id: found.id,
@@ -41,7 +41,7 @@ export function load(event) {
 /** The moderated event and the question a form names; a question of another event is unknown. */
 async function moderatedQuestion(event: RequestEvent<{ slug: string }>) {
 	const { db } = event.locals.services;
-	const found = staffEvent(event, 'event:moderate');
+	const found = staffEvent(event.locals.services.db, event, 'event:moderate');
 	const data = await event.request.formData();
 	const question = findQuestion(db, found.id, String(data.get('questionId') ?? ''));
 	return { db, eventId: found.id, question, data };
@@ -52,7 +52,7 @@ const unknownQuestion = () => fail(404, { message: 'Diese Frage gibt es nicht (m
 export const actions = {
 	create: async (event) => {
 		const { db } = event.locals.services;
-		const found = staffEvent(event, 'event:moderate');
+		const found = staffEvent(event.locals.services.db, event, 'event:moderate');
 		const form = parseQuestionForm(await event.request.formData());
 		if (!form.ok) return fail(400, { createMessage: form.message });
 		createQuestion(db, found.id, form.value);

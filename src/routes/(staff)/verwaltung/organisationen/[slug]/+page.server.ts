@@ -12,13 +12,12 @@ import {
 	accountAuthorityGap,
 	can,
 	grantableRoles,
+	rolesAfterChange,
 	type Actor,
-	type Resource
+	type OrganisationResource
 } from '$lib/server/policy';
 import { findOrganisationBySlug, listOrganisations } from '$lib/server/workspace/organisations';
 import type { AppDatabase } from '$lib/server/db/database';
-
-type OrganisationResource = Extract<Resource, { type: 'organisation' }>;
 
 function organisationOf(event: Pick<RequestEvent, 'params' | 'locals'>) {
 	const { db } = event.locals.services;
@@ -32,18 +31,6 @@ function organisationOf(event: Pick<RequestEvent, 'params' | 'locals'>) {
 	return { org, resource };
 }
 
-/** Managers who may not give the admin role may not take it away either. */
-function rolesAfterChange(
-	actor: Actor,
-	resource: OrganisationResource,
-	requested: Role[],
-	current: Role[]
-) {
-	if (can(actor, 'organisation:grant-admin', resource)) return requested;
-	const kept = current.includes('admin') ? ['admin' as const] : [];
-	return [...kept, ...requested.filter((role) => role !== 'admin')];
-}
-
 function refuseUngrantable(actor: Actor, resource: OrganisationResource, roles: Role[]) {
 	const grantable = grantableRoles(actor, resource);
 	const refused = roles.filter((role) => !grantable.includes(role));
@@ -52,9 +39,9 @@ function refuseUngrantable(actor: Actor, resource: OrganisationResource, roles: 
 		: undefined;
 }
 
-/** An admin's membership is changed only by admins; managers may not touch it. */
-function protectsAdmin(actor: Actor, resource: OrganisationResource, roles: Role[]): boolean {
-	return roles.includes('admin') && !can(actor, 'organisation:grant-admin', resource);
+/** Whether the actor may change this membership: an admin's only admins (membership:change). */
+function mayChange(actor: Actor, organisation: OrganisationResource, roles: Role[]): boolean {
+	return can(actor, 'membership:change', { type: 'membership', organisation, roles });
 }
 
 function notAMember(action: string) {
@@ -94,7 +81,7 @@ export function load(event) {
 				roles: member.roles,
 				active: !member.deactivatedAt && !member.accountDeactivatedAt,
 				isSelf: member.userId === event.locals.user?.id,
-				protectedAdmin: protectsAdmin(actor, resource, member.roles),
+				protectedAdmin: canManage && !mayChange(actor, resource, member.roles),
 				account: {
 					mayView: can(actor, 'account:view', account),
 					mayManage: can(actor, 'account:manage', account),
@@ -172,7 +159,7 @@ async function setActive(event: RequestEvent<{ slug: string }>, active: boolean)
 	if (!form.ok) return fail(400, { action: 'active', message: form.message });
 	const member = memberOf(db, org.id, form.value.userId);
 	if (!member) return notAMember('active');
-	if (protectsAdmin(event.locals.actor, resource, member.roles)) {
+	if (!mayChange(event.locals.actor, resource, member.roles)) {
 		return fail(403, {
 			action: 'active',
 			message: 'Eine Administration deaktiviert nur eine Administration.'

@@ -1,10 +1,10 @@
-import { staffEvent } from '$lib/server/events/access';
+import { staffEvent } from '$lib/server/http/resource-guards';
 import { joinInfo } from '$lib/server/events/join-info';
 import { pollSnapshot, projectionPollState } from '$lib/server/polls/poll-state';
 
 export async function load(event) {
 	const { db, attendance } = event.locals.services;
-	const found = staffEvent(event, 'event:moderate');
+	const found = staffEvent(event.locals.services.db, event, 'event:moderate');
 	return {
 		event: { id: found.id, slug: found.slug, title: found.title },
 		join: await joinInfo(event.locals.services.config, found, event.url),

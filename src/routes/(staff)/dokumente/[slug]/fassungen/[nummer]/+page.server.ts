@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { userNames } from '$lib/server/accounts/members';
 import { parseConsensusSnapshot } from '$lib/server/consensus/consensus';
-import { documentForPage } from '$lib/server/documents/access';
+import { documentForPage } from '$lib/server/http/resource-guards';
 import { shortHash } from '$lib/server/documents/content-hash';
 import { RestoreForm } from '$lib/server/documents/forms';
 import { findVersion, listVersions, restoreVersion } from '$lib/server/documents/versions';

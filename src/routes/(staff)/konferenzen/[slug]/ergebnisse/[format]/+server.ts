@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { resultsCsv, resultsDocx, resultsMarkdown, resultsTable } from '$lib/server/boards/exports';
 import { eventBoardResults } from '$lib/server/boards/results';
-import { staffEvent } from '$lib/server/events/access';
+import { staffEvent } from '$lib/server/http/resource-guards';
 import { pollSummaries } from '$lib/server/polls/summary';
 import { tableXlsx, xlsxType } from '$lib/server/spreadsheet';
 import { workspaceName } from '$lib/server/workspace/organisations';
@@ -15,7 +15,7 @@ const types = {
 
 export async function GET(event) {
 	const { db } = event.locals.services;
-	const found = staffEvent(event, 'event:view');
+	const found = staffEvent(event.locals.services.db, event, 'event:view');
 	const format = event.params.format;
 	if (!Object.hasOwn(types, format)) {
 		error(404, 'Dieses Format gibt es nicht. Möglich sind md, csv, xlsx und docx.');

@@ -1,11 +1,11 @@
-import { staffEvent } from '$lib/server/events/access';
+import { staffEvent } from '$lib/server/http/resource-guards';
 import { answersCsv } from '$lib/server/polls/exports';
 import { affiliationLabels } from '$lib/server/polls/labels';
 import { pollSnapshot } from '$lib/server/polls/poll-state';
 
 export function GET(event) {
 	const { db } = event.locals.services;
-	const found = staffEvent(event, 'event:view');
+	const found = staffEvent(event.locals.services.db, event, 'event:view');
 	const { questions } = pollSnapshot(db, found.id);
 	const csv = answersCsv(
 		questions.map(({ row, answers }) => ({ row, answers })),

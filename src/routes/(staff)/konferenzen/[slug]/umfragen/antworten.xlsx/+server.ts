@@ -1,4 +1,4 @@
-import { staffEvent } from '$lib/server/events/access';
+import { staffEvent } from '$lib/server/http/resource-guards';
 import { answersTable } from '$lib/server/polls/exports';
 import { affiliationLabels } from '$lib/server/polls/labels';
 import { pollSnapshot } from '$lib/server/polls/poll-state';
@@ -6,7 +6,7 @@ import { tableXlsx, xlsxType } from '$lib/server/spreadsheet';
 
 export async function GET(event) {
 	const { db } = event.locals.services;
-	const found = staffEvent(event, 'event:view');
+	const found = staffEvent(event.locals.services.db, event, 'event:view');
 	const { questions } = pollSnapshot(db, found.id);
 	const table = answersTable(
 		questions.map(({ row, answers }) => ({ row, answers })),

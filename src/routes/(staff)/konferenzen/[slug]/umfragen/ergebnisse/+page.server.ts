@@ -1,13 +1,13 @@
-import { eventResource, staffEvent } from '$lib/server/events/access';
+import { staffEvent } from '$lib/server/http/resource-guards';
+import { can, eventResource } from '$lib/server/policy';
 import { breakdowns } from '$lib/server/polls/breakdown';
 import { affiliationLabels, organisationTypeNames } from '$lib/server/polls/labels';
 import { pollSnapshot, questionView } from '$lib/server/polls/poll-state';
 import { publicTally } from '$lib/server/polls/tallies';
-import { can } from '$lib/server/policy';
 
 export function load(event) {
 	const { db } = event.locals.services;
-	const found = staffEvent(event, 'event:view');
+	const found = staffEvent(event.locals.services.db, event, 'event:view');
 	const snapshot = pollSnapshot(db, found.id);
 	const labels = {
 		affiliations: affiliationLabels(db),

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { bodyForPage } from '$lib/server/adoption/access';
+import { bodyForPage } from '$lib/server/http/resource-guards';
 import { readResolution } from '$lib/server/adoption/resolution-files';
 import { findResolution } from '$lib/server/adoption/steps';
 
