@@ -4,6 +4,8 @@ import { chromiumArgs, findChromium } from './tests/support/chromium';
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: '**/*.spec.ts',
+	// The benchmark harness has its own command: npm run test:bench (playwright.bench.config.ts).
+	testIgnore: '**/bench.spec.ts',
 	// Two cores: each worker runs its own server next to its browser.
 	workers: 2,
 	fullyParallel: false,
