@@ -17,6 +17,8 @@ export default defineConfig({
 		// Traces of the workers' shared API contexts can clash between tests; record them on demand
 		// with --trace=retain-on-failure.
 		trace: 'off',
+		// A failed test leaves a screenshot of each of its pages in test-results/ (CI keeps it).
+		screenshot: 'only-on-failure',
 		locale: 'de-DE',
 		timezoneId: 'Europe/Berlin'
 	},
