@@ -4,6 +4,8 @@ import { chromiumArgs, findChromium } from './tests/support/chromium';
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: '**/*.spec.ts',
+	// The benchmark harness has its own command: npm run test:bench (playwright.bench.config.ts).
+	testIgnore: '**/bench.spec.ts',
 	// Two cores: each worker runs its own server next to its browser.
 	workers: 2,
 	fullyParallel: false,
@@ -15,6 +17,8 @@ export default defineConfig({
 		// Traces of the workers' shared API contexts can clash between tests; record them on demand
 		// with --trace=retain-on-failure.
 		trace: 'off',
+		// A failed test leaves a screenshot of each of its pages in test-results/ (CI keeps it).
+		screenshot: 'only-on-failure',
 		locale: 'de-DE',
 		timezoneId: 'Europe/Berlin'
 	},

@@ -5,7 +5,7 @@
 // the row changed), "refused" means 403 and nothing changed.
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import { hash } from '@node-rs/argon2';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import {
 	adminCredentials,
 	createActors,
@@ -20,7 +20,6 @@ import { expect, openPage, pageWithState, test } from './support/fixtures';
 import { startServer, type AppServer } from './support/server';
 
 const personPassword = 'Personen-Passwort-2026';
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Whom an action is aimed at, seen from the manager of Kamen. */
 const targetKinds = {
@@ -328,8 +327,7 @@ test('the pages offer only what the manager may do, and say why not', async ({ b
 		await expect(page.getByRole('button', { name: /Zurücksetzen/ })).toHaveCount(0);
 		await expect(page.getByRole('link', { name: /Daten als JSON/ })).toHaveCount(0);
 		await expect(page.getByRole('button', { name: /anonymisieren|deaktivieren/i })).toHaveCount(0);
-		const viewOnly = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-		expect(viewOnly.violations).toEqual([]);
+		await expectNoAxeViolations(page);
 
 		// Someone only in Kamen: every account action is there and works in the browser.
 		await openPage(page, `/verwaltung/personen/${onlyKamen.id}`);
@@ -350,8 +348,7 @@ test('the pages offer only what the manager may do, and say why not', async ({ b
 		await expect(
 			page.getByRole('status').filter({ hasText: 'Das Konto ist deaktiviert' })
 		).toBeVisible();
-		const full = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-		expect(full.violations).toEqual([]);
+		await expectNoAxeViolations(page);
 		await page.getByRole('button', { name: 'Konto reaktivieren' }).click();
 		await expect(
 			page.getByRole('status').filter({ hasText: 'Das Konto ist wieder aktiv.' })

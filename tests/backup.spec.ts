@@ -10,7 +10,7 @@ import { adminCredentials, serverEnvWithAdmin, signedInRequest } from './support
 import { queryDatabase } from './support/database';
 import { expect, openPage, pageWithState, test } from './support/fixtures';
 import { startServer } from './support/server';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
+import { connectDocument, sessionCookie } from './support/yjs-client';
 
 const run = promisify(execFile);
 
@@ -123,7 +123,9 @@ test('back up while running, change, restore: the old state is back, everyone si
 		// The browser page, signed in again, edits the restored text, live as before.
 		fresh.addParagraph('Nach der Wiederherstellung');
 		await expect(text).toContainText('Nach der Wiederherstellung');
-		await eventually(() => fresh.text().includes('Nach der Wiederherstellung'));
+		await expect
+			.poll(() => fresh.text(), { timeout: 10_000 })
+			.toContain('Nach der Wiederherstellung');
 		await signedInAgain.dispose();
 		fresh.destroy();
 		script.destroy();

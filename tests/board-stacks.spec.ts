@@ -3,7 +3,7 @@
 // export; hidden dots stay off the projection until the reveal; groups under three people stay
 // hidden; what the moderation deletes asks first or can be undone, after a restart too, and is
 // in the event's activity log.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import JSZip from 'jszip';
 import MarkdownIt from 'markdown-it';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
@@ -19,7 +19,6 @@ import {
 } from './support/participants';
 import { startServer, type AppServer } from './support/server';
 
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 900 };
 
@@ -36,8 +35,7 @@ test.afterAll(async () => {
 });
 
 async function expectNoViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-	expect(results.violations).toEqual([]);
+	await expectNoAxeViolations(page);
 }
 
 async function openAs(

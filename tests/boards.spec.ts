@@ -1,6 +1,6 @@
 // Working-group boards: participants on their phones write cards, move them by keyboard and vote;
 // the moderator locks the board; the server refuses what the rules do not allow.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import type { Browser, Page } from '@playwright/test';
 import { postForm } from './support/actors';
 import { rawCommand } from './support/boards';
@@ -154,14 +154,8 @@ test('two participants write, move by keyboard and vote live; the lock stops the
 		message: 'Das darf nur die Moderation.'
 	});
 
-	const results = await new AxeBuilder({ page: moderator.page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	expect(results.violations).toEqual([]);
-	const phoneResults = await new AxeBuilder({ page: lou.page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	expect(phoneResults.violations).toEqual([]);
+	await expectNoAxeViolations(moderator.page);
+	await expectNoAxeViolations(lou.page);
 
 	// The documentation lists the cards by dots, from what is stored.
 	const markdown = await actors.editor.request.get(`/konferenzen/${slug}/ergebnisse/md`);

@@ -3,7 +3,7 @@
 import * as Y from 'yjs';
 import { createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
+import { connectDocument, sessionCookie } from './support/yjs-client';
 
 test('caret moves are not lost while someone else types', async ({
 	browser,
@@ -18,7 +18,7 @@ test('caret moves are not lost while someone else types', async ({
 	const sentence = 'abcdefghijklmnopqrstuvwxyz0123456789';
 	other.addParagraph(sentence);
 	other.addParagraph('');
-	await eventually(() => other.text().includes(sentence));
+	await expect.poll(() => other.text(), { timeout: 10_000 }).toContain(sentence);
 	const editor = await pageAs(browser, actors.editor, baseURL!);
 	await openPage(editor.page, `/dokumente/${slug}`);
 	await expect(editor.page.getByRole('textbox', { name: /Text von/ })).toContainText(sentence);
@@ -42,20 +42,20 @@ test('caret moves are not lost while someone else types', async ({
 		await editor.page.keyboard.press('End');
 		for (let i = 0; i < 10; i++) await editor.page.keyboard.press('ArrowLeft');
 		await editor.page.keyboard.type('|');
-		await eventually(() => other.text().split('\n')[0].includes('|'));
+		await expect.poll(() => other.text().split('\n')[0], { timeout: 10_000 }).toContain('|');
 		const first = other.text().split('\n')[0];
 		expect(first, `Runde ${round}`).toBe(
 			`${sentence.slice(0, sentence.length - 10)}|${sentence.slice(sentence.length - 10)}`
 		);
 		await editor.page.keyboard.press('Backspace');
-		await eventually(() => !other.text().split('\n')[0].includes('|'));
+		await expect.poll(() => other.text().split('\n')[0], { timeout: 10_000 }).not.toContain('|');
 	}
 	// A selection made with Shift and the arrows, replaced by typing.
 	await editor.page.keyboard.press('End');
 	for (let i = 0; i < 5; i++) await editor.page.keyboard.press('ArrowLeft');
 	for (let i = 0; i < 8; i++) await editor.page.keyboard.press('Shift+ArrowLeft');
 	await editor.page.keyboard.type('#');
-	await eventually(() => other.text().split('\n')[0].includes('#'));
+	await expect.poll(() => other.text().split('\n')[0], { timeout: 10_000 }).toContain('#');
 	expect(other.text().split('\n')[0]).toBe(
 		`${sentence.slice(0, sentence.length - 13)}#${sentence.slice(sentence.length - 5)}`
 	);

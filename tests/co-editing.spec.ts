@@ -16,7 +16,12 @@ import { queryDatabase } from './support/database';
 import { createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
 import { startServer, type AppServer } from './support/server';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
+import {
+	connectDocument,
+	providerSocket,
+	serverCaughtUp,
+	sessionCookie
+} from './support/yjs-client';
 
 function leitbildId(dataDir: string): string {
 	return queryDatabase<{ id: string }>(
@@ -107,6 +112,7 @@ test('a viewer reads but cannot write, whatever it sends', async ({
 	const client = connectDocument(server.url, id, await sessionCookie(actors.viewer.request));
 	await client.synced;
 	client.addParagraph('Eingeschleust vom Lesekonto');
+	await serverCaughtUp(providerSocket(client));
 	// And the same as a raw sync update, bypassing the provider.
 	const raw = new WebSocket(wsUrl(server.url, `/collab/document/${id}`), {
 		origin: server.url,
@@ -121,7 +127,7 @@ test('a viewer reads but cannot write, whatever it sends', async ({
 	encoding.writeVarUint(encoder, 0);
 	syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(foreign));
 	raw.send(encoding.toUint8Array(encoder));
-	await new Promise((resolve) => setTimeout(resolve, 500));
+	await serverCaughtUp(raw);
 	raw.close();
 	client.destroy();
 
@@ -184,7 +190,7 @@ test('garbage on the socket closes that connection only', async ({ actors, serve
 	bystander.addParagraph('Noch da');
 	const witness = connectDocument(server.url, id, cookie);
 	await witness.synced;
-	await eventually(() => witness.text().includes('Noch da'));
+	await expect.poll(() => witness.text(), { timeout: 10_000 }).toContain('Noch da');
 	bystander.destroy();
 	witness.destroy();
 });
@@ -204,7 +210,9 @@ test.describe('with a server of its own', () => {
 			const reader = connectDocument(server.url, id, cookie);
 			await Promise.all([writer.synced, reader.synced]);
 			for (let i = 1; i <= 20; i++) writer.addParagraph(`Absatz ${i} vor dem Absturz`);
-			await eventually(() => reader.text().includes('Absatz 20 vor dem Absturz'));
+			await expect
+				.poll(() => reader.text(), { timeout: 10_000 })
+				.toContain('Absatz 20 vor dem Absturz');
 			writer.destroy();
 			reader.destroy();
 
@@ -225,11 +233,14 @@ test.describe('with a server of its own', () => {
 			};
 			target(offline.ydoc).insert(0, 'Offline: ');
 			target(fresh.ydoc).insert(target(fresh.ydoc).length, ' (online ergänzt)');
-			await new Promise((resolve) => setTimeout(resolve, 300));
+			await serverCaughtUp(providerSocket(fresh));
 			offline.provider.connect();
-			await eventually(
-				() => offline.text().includes('(online ergänzt)') && fresh.text().includes('Offline: ')
-			);
+			await expect
+				.poll(
+					() => offline.text().includes('(online ergänzt)') && fresh.text().includes('Offline: '),
+					{ timeout: 10_000 }
+				)
+				.toBe(true);
 			expect(fresh.text()).toContain('Offline: Absatz 20 vor dem Absturz (online ergänzt)');
 			offline.destroy();
 			fresh.destroy();
@@ -330,7 +341,7 @@ test('archiving closes open writers at once, and deleting closes everyone', asyn
 	const writer = await openSocket(server, id, await sessionCookie(actors.editor.request));
 	const writerClosed = closeCode(writer);
 	writer.send(paragraphUpdate('Vor dem Archivieren'));
-	await eventually(() => storedRows() === 1);
+	await expect.poll(storedRows, { timeout: 10_000 }).toBe(1);
 
 	const archived = await postForm(actors.editor.request, server.url, '/dokumente?/archive', {
 		documentId: id
@@ -338,8 +349,9 @@ test('archiving closes open writers at once, and deleting closes everyone', asyn
 	expect(archived.status()).toBe(200);
 	// What the writer sends right after the archiving is not stored.
 	writer.send(paragraphUpdate('Nach dem Archivieren'));
+	// The close event comes after the server read everything sent before its close frame, and it
+	// handles (here: refuses) each message as it reads it.
 	expect(await writerClosed).toBe(4409);
-	await new Promise((resolve) => setTimeout(resolve, 300));
 	expect(storedRows()).toBe(1);
 
 	// Readers may stay while the document is archived; deleting it closes them too.
@@ -393,7 +405,7 @@ test('a connection that dies after its client came back elsewhere leaves its pre
 	returning.provider.awareness.setLocalState(state);
 	const clientId = returning.ydoc.clientID;
 	const present = () => observer.provider.awareness.getStates().has(clientId);
-	await eventually(present);
+	await expect.poll(present, { timeout: 10_000 }).toBe(true);
 
 	// The client is back on a new connection and has renewed its presence there (every 15 s), while
 	// the server has not yet noticed that the old connection is dead.
@@ -407,15 +419,26 @@ test('a connection that dies after its client came back elsewhere leaves its pre
 	encoding.writeVarUint(message, 1);
 	encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
 	renewed.send(encoding.toUint8Array(message));
-	await new Promise((resolve) => setTimeout(resolve, 200));
+	await serverCaughtUp(renewed);
+	// A probe of someone else, whose presence visibly goes when its connection dies: it dies after
+	// the old connection, so once the observer sees it gone, the server has handled the old one.
+	const probe = connectDocument(server.url, id, await sessionCookie(actors.admin.request));
+	await probe.synced;
+	probe.provider.awareness.setLocalState({ user: { name: 'Sonde', color: '#000' } });
+	const probeId = probe.ydoc.clientID;
+	const probePresent = () => observer.provider.awareness.getStates().has(probeId);
+	await expect.poll(probePresent, { timeout: 10_000 }).toBe(true);
 	returning.provider.shouldConnect = false;
-	(returning.provider.ws as unknown as WebSocket).terminate();
-	await new Promise((resolve) => setTimeout(resolve, 500));
+	providerSocket(returning).terminate();
+	probe.provider.shouldConnect = false;
+	providerSocket(probe).terminate();
+	await expect.poll(probePresent, { timeout: 10_000 }).toBe(false);
 	expect(present()).toBe(true);
 
 	// When the new connection ends too, the presence goes.
 	renewed.terminate();
-	await eventually(() => !present());
+	await expect.poll(() => !present(), { timeout: 10_000 }).toBe(true);
 	returning.destroy();
+	probe.destroy();
 	observer.destroy();
 });

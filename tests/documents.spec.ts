@@ -1,7 +1,7 @@
 // The document list: create, archive, restore, delete; undo of one's own changes; compaction.
 import { queryDatabase } from './support/database';
 import { expect, openPage, pageAs, test } from './support/fixtures';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
+import { connectDocument, sessionCookie } from './support/yjs-client';
 
 test('an editor creates, archives and restores a document; an admin deletes it', async ({
 	browser,
@@ -108,9 +108,9 @@ test('when the last client leaves, the document is folded into one row', async (
 			'select count(*) as n from document_update where document_id = ?',
 			id
 		)[0].n;
-	await eventually(() => rows() > 1);
+	await expect.poll(rows, { timeout: 10_000 }).toBeGreaterThan(1);
 	client.destroy();
-	await eventually(() => rows() === 1);
+	await expect.poll(rows, { timeout: 10_000 }).toBe(1);
 	const reopened = connectDocument(server.url, id, await sessionCookie(actors.editor.request));
 	await reopened.synced;
 	expect(reopened.text()).toContain('Kurz 4');

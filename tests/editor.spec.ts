@@ -1,7 +1,7 @@
 // The editor in the browser: the link dialog and the connection state, by keyboard and offline.
 import { createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
+import { connectDocument, sessionCookie } from './support/yjs-client';
 
 test('a link is set, changed and removed with the keyboard only', async ({
 	browser,
@@ -101,7 +101,7 @@ test('offline typing is announced, kept and sent when the connection is back', a
 	const text = page.getByRole('textbox', { name: /Text von/ });
 	await text.focus();
 	await page.keyboard.type('Online geschrieben.');
-	await eventually(() => colleague.text().includes('Online geschrieben.'));
+	await expect.poll(() => colleague.text(), { timeout: 10_000 }).toContain('Online geschrieben.');
 
 	await page.context().setOffline(true);
 	await expect(connection).toContainText(
@@ -110,14 +110,21 @@ test('offline typing is announced, kept and sent when the connection is back', a
 	await page.keyboard.type(' Offline geschrieben.');
 	await expect(connection).toContainText('(ungesendete Änderungen)');
 	await expect(text).toContainText('Offline geschrieben.');
-	await new Promise((resolve) => setTimeout(resolve, 500));
+	// What the server holds now, read by a client that joins after the typing: not the offline text.
+	const latecomer = connectDocument(server.url, id, await sessionCookie(actors.admin.request));
+	await latecomer.synced;
+	expect(latecomer.text()).toContain('Online geschrieben.');
+	expect(latecomer.text()).not.toContain('Offline geschrieben.');
+	latecomer.destroy();
 	expect(colleague.text()).not.toContain('Offline geschrieben.');
 
 	await page.context().setOffline(false);
 	await expect(connection).toHaveText('Verbunden – alle Änderungen gespeichert', {
 		timeout: 15_000
 	});
-	await eventually(() => colleague.text().includes('Online geschrieben. Offline geschrieben.'));
+	await expect
+		.poll(() => colleague.text(), { timeout: 10_000 })
+		.toContain('Online geschrieben. Offline geschrieben.');
 	colleague.destroy();
 	await editor.close();
 });

@@ -15,7 +15,7 @@ import {
 	seededEventSlug
 } from './support/participants';
 import { startServer, type AppServer } from './support/server';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
+import { connectDocument, sessionCookie } from './support/yjs-client';
 
 interface BoardAnswer {
 	type: string;
@@ -188,9 +188,11 @@ test('after SIGKILL every relayed edit, stored card, vote and answer is there', 
 		const paragraphs = [1, 2].flatMap((w) =>
 			Array.from({ length: 15 }, (_, i) => `Schreiber ${w}, Absatz ${i + 1}`)
 		);
-		await eventually(() =>
-			writers.every((writer) => paragraphs.every((p) => writer.text().includes(p)))
-		);
+		await expect
+			.poll(() => writers.every((writer) => paragraphs.every((p) => writer.text().includes(p))), {
+				timeout: 10_000
+			})
+			.toBe(true);
 
 		// A change proposal on words the server has: a record beside the text.
 		const words = writers[0].ydoc
@@ -239,7 +241,7 @@ test('after SIGKILL every relayed edit, stored card, vote and answer is there', 
 				})
 			).status()
 		).toBe(200);
-		await eventually(() => fresh.text().includes('Schreiberin 2, Absatz 7'));
+		await expect.poll(() => fresh.text(), { timeout: 10_000 }).toContain('Schreiberin 2, Absatz 7');
 		fresh.destroy();
 
 		const storedCards = queryDatabase<{ text: string }>(
@@ -302,7 +304,9 @@ test('SIGTERM closes document and board sockets and writes what it held in memor
 		const reader = connectDocument(server.url, documentId, cookie);
 		await reader.synced;
 		for (let i = 1; i <= changes; i++) writer.addParagraph(`Vor dem Beenden ${i}`);
-		await eventually(() => reader.text().includes(`Vor dem Beenden ${changes}`));
+		await expect
+			.poll(() => reader.text(), { timeout: 10_000 })
+			.toContain(`Vor dem Beenden ${changes}`);
 		// The activity is written at most once a minute while people type: now it is only in memory.
 		const editsBefore = queryDatabase<{ changes: number }>(
 			server.dataDir,

@@ -1,8 +1,8 @@
 // Each group writes on its own board: a participant's start page leads with their group's board,
 // the other groups' boards are readable but refuse their cards and dots (in the page and on the
 // server), and the moderator can switch this off per event.
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+import type { APIRequestContext } from '@playwright/test';
 import { adminCredentials, serverEnvWithAdmin, signedInRequest } from './support/actors';
 import { sendBoardCommands } from './support/board-socket';
 import { queryDatabase } from './support/database';
@@ -30,13 +30,6 @@ test.afterAll(async () => {
 	await admin.dispose();
 	await server.dispose();
 });
-
-async function axeViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	return results.violations;
-}
 
 function cardsOf(boardId: string) {
 	return queryDatabase<{ text: string }>(
@@ -93,7 +86,7 @@ test('a participant writes on their group’s board and reads the others’', as
 			'Pinnwand AG 4 (nur lesen)',
 			'Pinnwand AG 5 (nur lesen)'
 		]);
-		expect(await axeViolations(page)).toEqual([]);
+		await expectNoAxeViolations(page);
 	}
 
 	// The other group's board: readable, no way to write or vote, and said so.
@@ -105,7 +98,7 @@ test('a participant writes on their group’s board and reads the others’', as
 	await expect(page.getByText('Karte der AG 2')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Karte anheften' })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: /^Punkt geben/ })).toHaveCount(0);
-	expect(await axeViolations(page)).toEqual([]);
+	await expectNoAxeViolations(page);
 
 	// The server refuses the same, whatever the phone sends, and stores nothing.
 	const cardId = queryDatabase<{ id: string }>(
@@ -141,7 +134,7 @@ test('a participant writes on their group’s board and reads the others’', as
 		'Teilnehmende schreiben nur auf der Pinnwand ihrer Gruppe'
 	);
 	await expect(setting).toBeChecked();
-	expect(await axeViolations(moderator.page)).toEqual([]);
+	await expectNoAxeViolations(moderator.page);
 	const boardsBefore = boardIdsOf(server.dataDir, slug);
 	await setting.uncheck();
 	await moderator.page.getByRole('button', { name: 'Speichern' }).click();

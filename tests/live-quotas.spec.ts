@@ -16,7 +16,7 @@ import {
 	workingGroupIdsOf
 } from './support/participants';
 import { startServer, type AppServer } from './support/server';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
+import { connectDocument, sessionCookie } from './support/yjs-client';
 
 function firstColumnOf(dataDir: string, boardId: string): string {
 	return queryDatabase<{ id: string }>(
@@ -62,7 +62,7 @@ test.describe('with a small storage limit and few cards per participant', () => 
 			writer.addParagraph(`Absatz ${i}: ${'Text '.repeat(200)}`);
 			await new Promise((resolve) => setTimeout(resolve, 10));
 		}
-		await eventually(() => refusal !== undefined);
+		await expect.poll(() => refusal, { timeout: 10_000 }).toBeDefined();
 		expect(refusal).toEqual({
 			code: 4413,
 			reason: 'Dieses Dokument hat seine Speichergrenze erreicht.'

@@ -1,7 +1,7 @@
 // The mails people get (#20.2) against a local SMTP sink: a mention typed in the browser, a reply
 // to one's thread, the choice under "Mein Konto" respected, a decision on one's proposal, a
 // reminder of a planned council date and the weekly digest, both from the check at start-up.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import type { ParsedMail } from 'mailparser';
 import { postForm, serverEnvWithAdmin } from './support/actors';
 import { queryDatabase } from './support/database';
@@ -116,11 +116,7 @@ test('a mention chosen from the list in the browser reaches the person, and its 
 	const list = editor.page.getByRole('listbox', { name: 'Personen erwähnen' });
 	await expect(list.getByRole('option')).toHaveText(['Vera Lesend']);
 	await expect(field).toHaveAttribute('aria-activedescendant', /.+/);
-	const axe = await new AxeBuilder({ page: editor.page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.include('#comment-panel')
-		.analyze();
-	expect(axe.violations).toEqual([]);
+	await expectNoAxeViolations(editor.page, undefined, { include: '#comment-panel' });
 	// Escape closes the list and leaves the text; typing on opens it again.
 	await editor.page.keyboard.press('Escape');
 	await expect(list).toBeHidden();

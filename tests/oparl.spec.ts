@@ -1,7 +1,7 @@
 // The council information system (issue #20, part 1): an admin connects Kamen to its OParl
 // system, a signatory links a paper, takes over the proposed steps, a later result arrives through
 // "Jetzt abgleichen"; every failure of the system gives a German message and changes nothing.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import type { Page } from '@playwright/test';
 import { adminCredentials, postForm, serverEnvWithAdmin, signedInRequest } from './support/actors';
 import { queryDatabase } from './support/database';
@@ -47,8 +47,6 @@ const test = base.extend<object, { oparl: OparlServer }>({
 
 test.describe.configure({ mode: 'serial' });
 test.beforeEach(({ oparl }) => oparl.reset());
-
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function freeze(server: AppServer, editor: TestActor, slug: string, name: string) {
 	const response = await postForm(
@@ -120,9 +118,7 @@ test('admin connects Kamen, a signatory links a paper, takes over the proposals,
 	const admin = await pageAs(browser, actors.admin, baseURL!);
 	try {
 		await connectKamen(admin.page, oparl);
-		expect(
-			(await new AxeBuilder({ page: admin.page }).withTags(wcagTags).analyze()).violations
-		).toEqual([]);
+		await expectNoAxeViolations(admin.page);
 	} finally {
 		await admin.close();
 	}
@@ -156,7 +152,7 @@ test('admin connects Kamen, a signatory links a paper, takes over the proposals,
 				path: test.info().outputPath(`oparl-vorschlaege-${width}.png`)
 			});
 		}
-		expect((await new AxeBuilder({ page }).withTags(wcagTags).analyze()).violations).toEqual([]);
+		await expectNoAxeViolations(page);
 
 		// The committee step, with the body's name corrected before it is taken over.
 		const committee = proposal(page, 'Im Ausschuss beraten');

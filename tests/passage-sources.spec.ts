@@ -3,7 +3,7 @@
 // at once in the margin ("2 Quellen"); unlinking is undone with "Rückgängig"; a card inserted as a
 // passage is linked to it; everything is still there after a reload; readers see the sources and
 // no participant's name unless it was written on the card.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import type { APIRequestContext, Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { rawCommand, columnIdsOf, cardIdOf } from './support/boards';
@@ -18,7 +18,7 @@ import {
 } from './support/participants';
 import { startServer, type AppServer } from './support/server';
 import { serverEnvWithAdmin, type TestActor } from './support/actors';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
+import { connectDocument, sessionCookie } from './support/yjs-client';
 
 // A server of this file's own: on the shared one, the seeded conference's first board holds the
 // cards of every file before, and the panel grows too long to drag a card onto the text in view.
@@ -54,23 +54,23 @@ async function documentWithSection(server: AppServer, editor: TestActor, title: 
 			block('paragraph', 'Wir bauen Bürokratie ab.'),
 			block('paragraph', 'Wir stärken die Netzwerke vor Ort.')
 		]);
-	await eventually(
-		() =>
-			queryDatabase<{ n: number }>(
-				server.dataDir,
-				'select count(*) as n from document_update where document_id = ?',
-				id
-			)[0].n > 0
-	);
+	await expect
+		.poll(
+			() =>
+				queryDatabase<{ n: number }>(
+					server.dataDir,
+					'select count(*) as n from document_update where document_id = ?',
+					id
+				)[0].n > 0,
+			{ timeout: 10_000 }
+		)
+		.toBe(true);
 	client.destroy();
 	return { id, slug };
 }
 
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
 async function expectAccessible(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-	expect(results.violations).toEqual([]);
+	await expectNoAxeViolations(page);
 }
 
 function activeLinks(server: AppServer, documentId: string) {

@@ -1,6 +1,6 @@
 // The projector and the hall: results reach the wall only when the moderator shows them (or live,
 // where chosen), and "dabei" and "verbunden" are the same two numbers on every screen.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { postForm } from './support/actors';
@@ -15,13 +15,6 @@ import {
 import { answer, consolePath, createQuestion, eventIdOf, moderate } from './support/polls';
 
 const projectionPath = `${consolePath}/projektion`;
-
-async function axeViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	return results.violations;
-}
 
 const sizes = [
 	{ width: 1280, height: 800 },
@@ -93,7 +86,7 @@ test('the projector shows how many answered, and the result only once one reveal
 	).toBeVisible();
 	for (const size of sizes) {
 		await wall.setViewportSize(size);
-		expect(await axeViolations(wall)).toEqual([]);
+		await expectNoAxeViolations(wall);
 	}
 
 	// Not hidden by the page but never sent: neither the pushes nor the page's own data hold counts.
@@ -117,7 +110,7 @@ test('the projector shows how many answered, and the result only once one reveal
 	expect(revealed.some((frame) => frame.state.question?.tally)).toBe(true);
 	for (const size of sizes) {
 		await wall.setViewportSize(size);
-		expect(await axeViolations(wall)).toEqual([]);
+		await expectNoAxeViolations(wall);
 	}
 
 	await moderate(actors.editor, baseURL!, 'close', questionId);
@@ -152,7 +145,7 @@ test('switched to live in the console, the projector shows the counts at once wh
 	for (const size of sizes) {
 		await moderator.page.setViewportSize(size);
 		await openPage(moderator.page, consolePath);
-		expect(await axeViolations(moderator.page)).toEqual([]);
+		await expectNoAxeViolations(moderator.page);
 	}
 	const card = moderator.page.getByRole('article').filter({ hasText: 'Welche Formate' });
 	const setting = card.getByRole('group', { name: 'Ergebnis auf der Projektion' });
@@ -257,7 +250,7 @@ test('"dabei" and "verbunden" are the same numbers on the console, the event pag
 	for (const size of sizes) {
 		await staff.page.setViewportSize(size);
 		await openPage(staff.page, `/konferenzen/${slug}`);
-		expect(await axeViolations(staff.page)).toEqual([]);
+		await expectNoAxeViolations(staff.page);
 	}
 
 	// Leaving one channel is not leaving: the first person is still on the polls.

@@ -1,6 +1,6 @@
 // Rankings without order bias: each phone starts from its own shuffled order, the same on every
 // load, and an untouched start order counts only when the person takes it as it is.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import type { TestActor } from './support/actors';
 import { expect, openPage, pageAs, pageWithState, test } from './support/fixtures';
@@ -18,13 +18,6 @@ const themes = [
 	'Sport',
 	'Ehrenamt'
 ];
-
-async function axeViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	return results.violations;
-}
 
 async function openRanking(
 	editor: TestActor,
@@ -122,9 +115,9 @@ test('an untouched start order counts only when taken as it is; results say how 
 	await phone.page.setViewportSize({ width: 390, height: 844 });
 	await openPage(phone.page, pollPath);
 	const card = phone.page.getByRole('article').filter({ hasText: prompt });
-	expect(await axeViolations(phone.page)).toEqual([]);
+	await expectNoAxeViolations(phone.page);
 	await phone.page.setViewportSize({ width: 1280, height: 800 });
-	expect(await axeViolations(phone.page)).toEqual([]);
+	await expectNoAxeViolations(phone.page);
 	await card.getByLabel('Reihenfolge so übernehmen').check();
 	await card.getByRole('button', { name: 'Antwort senden' }).click();
 	await expect(card.getByText('Danke, Ihre Antwort ist gespeichert.')).toBeVisible();

@@ -1,6 +1,6 @@
 // Live polls: the moderator opens a question, phones in the room answer, and the projector's
 // counts grow without reloading; the database keeps one answer per person and question.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { postForm } from './support/actors';
@@ -20,13 +20,6 @@ async function phone(
 	const session = await pageWithState(browser, participant, baseURL);
 	if (small) await session.page.setViewportSize({ width: 390, height: 844 });
 	return session;
-}
-
-async function axeViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	return results.violations;
 }
 
 /** Marks the window so a reload would show: the mark is gone after one. */
@@ -305,7 +298,7 @@ test('a phone ranks by keyboard, sees results when shown, and every view passes 
 	const person = await joinAsParticipant(baseURL!, server.dataDir, seededEventSlug);
 	const { page, close } = await phone(browser, person, baseURL!, true);
 	await openPage(page, `/teilnahme/${seededEventSlug}/umfrage`);
-	expect(await axeViolations(page)).toEqual([]);
+	await expectNoAxeViolations(page);
 
 	const card = page.getByRole('article').filter({ hasText: 'Bitte ordnen Sie die Themen' });
 	// The start order is this person's own shuffle; the last one is moved to the top.
@@ -349,14 +342,14 @@ test('a phone ranks by keyboard, sees results when shown, and every view passes 
 	await expect(
 		textCard.getByRole('listitem').filter({ hasText: '<b>Netzwerke</b> stärken' })
 	).toBeVisible();
-	expect(await axeViolations(page)).toEqual([]);
+	await expectNoAxeViolations(page);
 	await close();
 
 	const presenter = await pageAs(browser, actors.editor, baseURL!);
 	await openPage(presenter.page, `${consolePath}/projektion`);
 	await expect(presenter.page.getByRole('heading', { level: 1 })).toHaveText('Was nehmen Sie mit?');
 	await expect(presenter.page.getByText('Netzwerke', { exact: true }).first()).toBeVisible();
-	expect(await axeViolations(presenter.page)).toEqual([]);
+	await expectNoAxeViolations(presenter.page);
 	await presenter.close();
 
 	for (const id of [ranking, text]) await moderate(actors.editor, baseURL!, 'close', id);

@@ -2,7 +2,7 @@
 // and the event's QR page, each with the longest texts and the most options the forms allow, at
 // the beamer sizes of a hall. Nothing scrolls, the join code and QR stay on screen, what does not
 // fit is counted ("und 37 weitere"). Each screenshot is kept with the test's results.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import type { APIRequestContext, Locator, Page, TestInfo } from '@playwright/test';
 import { adminCredentials, postForm, serverEnvWithAdmin, signedInRequest } from './support/actors';
 import { sendBoardCommands } from './support/board-socket';
@@ -278,13 +278,6 @@ async function expectWhollyShown(list: Locator) {
 	expect(cut, 'angeschnittene Einträge').toBe(0);
 }
 
-async function axeViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	return results.violations;
-}
-
 for (const kind of ['single', 'multiple', 'ranking', 'scale', 'text'] as const) {
 	test(`poll results (${kind}) fit every beamer size`, async ({ browser }, testInfo) => {
 		test.setTimeout(90_000);
@@ -325,7 +318,7 @@ for (const kind of ['single', 'multiple', 'ranking', 'scale', 'text'] as const) 
 				);
 			}
 		}
-		expect(await axeViolations(page)).toEqual([]);
+		await expectNoAxeViolations(page);
 		await close();
 	});
 }
@@ -357,7 +350,7 @@ test('the board projection fits every beamer size and counts the cards it cannot
 		}
 		expect(total).toBe(180);
 	}
-	expect(await axeViolations(page)).toEqual([]);
+	await expectNoAxeViolations(page);
 	await close();
 });
 
@@ -368,6 +361,6 @@ test('the event QR page fits every beamer size', async ({ browser }, testInfo) =
 		await openPage(page, `/konferenzen/${slug}/projektion`);
 		await expectFits(page, testInfo, 'qr-seite');
 	}
-	expect(await axeViolations(page)).toEqual([]);
+	await expectNoAxeViolations(page);
 	await close();
 });

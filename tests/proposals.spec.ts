@@ -1,14 +1,14 @@
 // Change proposals (suggestion mode): a Kommune's member proposes, an editor sees it live with
 // the Kommune's name, accepts or rejects it, and can undo that. Proposals are records beside the
 // text: the shared text changes only when an editor accepts.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import type { Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { postForm } from './support/actors';
 import { queryDatabase } from './support/database';
 import { anchorPair, createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
+import { connectDocument, sessionCookie } from './support/yjs-client';
 
 const sentence = 'Armut betrifft viele Familien im Kreis.';
 
@@ -96,10 +96,7 @@ test('a Kommune proposes, the editor sees it live and accepts, rejects and undoe
 	const item = proposalItem(editor.page, 'Haushalte');
 	await expect(item).toContainText('Stadt Kamen');
 	await expect(item).toContainText('Ersetzen');
-	const scan = await new AxeBuilder({ page: editor.page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	expect(scan.violations).toEqual([]);
+	await expectNoAxeViolations(editor.page);
 	// Nothing of it is in the shared text.
 	const cookie = await sessionCookie(actors.editor.request);
 	expect(await serverText(baseURL!, id, cookie)).toBe(sentence);
@@ -238,7 +235,7 @@ test('proposals of two Kommunen on the same words are both shown; accepting one 
 	const writer = connectDocument(server.url, id, await sessionCookie(actors.editor.request));
 	await writer.synced;
 	writer.addParagraph(sentence);
-	await eventually(() => writer.text().includes(sentence));
+	await expect.poll(() => writer.text(), { timeout: 10_000 }).toContain(sentence);
 	const words = (writer.ydoc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText;
 	const anchor = (index: number, assoc: number) =>
 		Buffer.from(
@@ -331,7 +328,7 @@ test('in suggestion mode every input becomes a proposal, and what cannot is expl
 	const writer = connectDocument(server.url, id, cookie);
 	await writer.synced;
 	writer.addParagraph(sentence);
-	await eventually(() => writer.text().includes(sentence));
+	await expect.poll(() => writer.text(), { timeout: 10_000 }).toContain(sentence);
 	writer.destroy();
 	const editor = await pageAs(browser, actors.editor, baseURL!);
 	const { page } = editor;

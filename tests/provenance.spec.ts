@@ -4,7 +4,7 @@
 // carries them into each export's annex "Herkunft der Abschnitte"; the comparison shows the
 // sources added and removed; the public page names sources without names, under the rule for
 // small groups. Its own server: the seeded conference's cards are this file's alone.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,9 +32,8 @@ import {
 	seededEventSlug as slug
 } from './support/participants';
 import { startServer, type AppServer } from './support/server';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
+import { connectDocument, sessionCookie } from './support/yjs-client';
 
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const folder = mkdtempSync(path.join(tmpdir(), 'provenance-spec-'));
 const results = `/konferenzen/${slug}/ergebnisse`;
 
@@ -83,14 +82,17 @@ async function leitbild(title: string) {
 			block('paragraph', 'Wir bauen Bürokratie ab.', ids[0]),
 			block('paragraph', 'Wir laden zum Runden Tisch ein.', ids[1])
 		]);
-	await eventually(
-		() =>
-			queryDatabase<{ n: number }>(
-				server.dataDir,
-				'select count(*) as n from document_update where document_id = ?',
-				id
-			)[0].n > 0
-	);
+	await expect
+		.poll(
+			() =>
+				queryDatabase<{ n: number }>(
+					server.dataDir,
+					'select count(*) as n from document_update where document_id = ?',
+					id
+				)[0].n > 0,
+			{ timeout: 10_000 }
+		)
+		.toBe(true);
 	client.destroy();
 	return { id, slug: documentSlug, passages: ids };
 }
@@ -234,7 +236,7 @@ test('cards taken up in the text: results page, coverage, versions, exports, com
 		const rest = board.getByRole('list', { name: 'Noch nicht im Text' });
 		await expect(rest).toContainText(cards.roundTable);
 		await expect(rest).not.toContainText(cards.bureaucracy);
-		expect((await new AxeBuilder({ page }).withTags(wcagTags).analyze()).violations).toEqual([]);
+		await expectNoAxeViolations(page);
 		await page.screenshot({ path: test.info().outputPath('results-desktop.png'), fullPage: true });
 
 		// The threshold, by keyboard: every card with at least one dot counts now.
@@ -365,9 +367,7 @@ test('cards taken up in the text: results page, coverage, versions, exports, com
 			await expect(shown).toContainText('1 weitere Quelle mit weniger als 3 Personen');
 			await expect(shown).not.toContainText(cards.courses);
 			await expect(shown).not.toContainText('Kim');
-			expect(
-				(await new AxeBuilder({ page: visitorPage }).withTags(wcagTags).analyze()).violations
-			).toEqual([]);
+			await expectNoAxeViolations(visitorPage);
 			await shown.screenshot({ path: test.info().outputPath('public-desktop.png') });
 			await visitorPage.setViewportSize({ width: 375, height: 800 });
 			await shown.screenshot({ path: test.info().outputPath('public-phone.png') });

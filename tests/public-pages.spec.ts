@@ -1,11 +1,9 @@
 // The pages a public body must offer, reachable without signing in: Impressum, Datenschutz (with
 // every cookie the app sets), Barrierefreiheit with its feedback form, Leichte Sprache.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import { postForm } from './support/actors';
 import { queryDatabase } from './support/database';
 import { expect, openPage, pageAs, test } from './support/fixtures';
-
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 function feedbackCount(dataDir: string): number {
 	return queryDatabase<{ n: number }>(
@@ -65,7 +63,7 @@ test('a barrier is reported by keyboard, stored, and read by an admin', async ({
 	await page.getByRole('button', { name: 'Rückmeldung senden' }).click();
 	await expect(page.getByRole('alert')).toContainText('Bitte geben Sie eine Beschreibung');
 	await expect(page.getByLabel('Auf welcher Seite? (freiwillig)')).toHaveValue('/beschluesse');
-	expect((await new AxeBuilder({ page }).withTags(wcagTags).analyze()).violations).toEqual([]);
+	await expectNoAxeViolations(page);
 	expect(feedbackCount(server.dataDir)).toBe(before);
 
 	await page.getByLabel('Welche Barriere ist Ihnen begegnet?').focus();

@@ -10,7 +10,7 @@ import { queryDatabase } from './support/database';
 import { createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
 import { boardIdsOf, cookieHeader, joinAsParticipant } from './support/participants';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
+import { connectDocument, sessionCookie } from './support/yjs-client';
 
 function wsUrl(httpUrl: string, path: string) {
 	return httpUrl.replace(/^http/, 'ws') + path;
@@ -186,9 +186,13 @@ test('random, truncated and corrupted frames end only their own connection', asy
 	bystander.addParagraph('Nachher geschrieben');
 	const witness = connectDocument(server.url, id, cookie);
 	await witness.synced;
-	await eventually(() => witness.text().includes('Nachher geschrieben'));
+	await expect.poll(() => witness.text(), { timeout: 10_000 }).toContain('Nachher geschrieben');
 	expect(witness.text()).toContain('Vorher geschrieben');
-	await eventually(() => JSON.stringify(stateOf(witness)) === JSON.stringify(stateOf(bystander)));
+	await expect
+		.poll(() => JSON.stringify(stateOf(witness)) === JSON.stringify(stateOf(bystander)), {
+			timeout: 10_000
+		})
+		.toBe(true);
 	bystander.destroy();
 	witness.destroy();
 });
@@ -205,7 +209,9 @@ test('nobody moves or removes another person’s caret, and huge presence is ref
 	const watcher = connectDocument(server.url, id, await sessionCookie(actors.admin.request));
 	await watcher.synced;
 	const ownerId = owner.ydoc.clientID;
-	await eventually(() => watcher.provider.awareness.getStates().has(ownerId));
+	await expect
+		.poll(() => watcher.provider.awareness.getStates().has(ownerId), { timeout: 10_000 })
+		.toBe(true);
 
 	// A viewer claims the editor's presence: first to change it, then to remove it.
 	const viewerCookie = await sessionCookie(actors.viewer.request);
@@ -226,11 +232,14 @@ test('nobody moves or removes another person’s caret, and huge presence is ref
 
 	// The owner's own renewal is relayed after what the server did with the viewer's claims.
 	owner.provider.awareness.setLocalStateField('note', 'noch da');
-	await eventually(
-		() =>
-			(watcher.provider.awareness.getStates().get(ownerId) as { note?: string } | undefined)
-				?.note === 'noch da'
-	);
+	await expect
+		.poll(
+			() =>
+				(watcher.provider.awareness.getStates().get(ownerId) as { note?: string } | undefined)
+					?.note === 'noch da',
+			{ timeout: 10_000 }
+		)
+		.toBe(true);
 	const seen = watcher.provider.awareness.getStates().get(ownerId) as
 		{ user?: { name?: string } } | undefined;
 	expect(seen?.user?.name).toBe('Emil Redaktion');
@@ -299,12 +308,14 @@ test('a presence flood from many sockets leaves newcomers a bounded greeting', a
 	for (const { socket, received } of sockets) {
 		const answered = received.length;
 		socket.send(syncProbe());
-		await eventually(() => received.length > answered);
+		await expect.poll(() => received.length > answered, { timeout: 10_000 }).toBe(true);
 	}
 
 	// What every newcomer receives at once is held to 256 KB, real carets with names in it.
 	const newcomer = await openRaw(url, server.url, await sessionCookie(actors.admin.request));
-	await eventually(() => presenceGreeting(newcomer.received) !== undefined);
+	await expect
+		.poll(() => presenceGreeting(newcomer.received) !== undefined, { timeout: 10_000 })
+		.toBe(true);
 	const greeting = presenceGreeting(newcomer.received)!;
 	expect(greeting.length).toBeGreaterThan(200 * 1024);
 	expect(greeting.length).toBeLessThan(260 * 1024);
@@ -312,19 +323,26 @@ test('a presence flood from many sockets leaves newcomers a bounded greeting', a
 	newcomer.socket.close();
 	// Once the flood's connections are gone, so is their presence; real carets come and go.
 	for (const { socket } of sockets) socket.close();
-	await eventually(() =>
-		[...owner.provider.awareness.getStates().values()].every(
-			(state) => (state as { user?: { name?: string } }).user?.name !== 'Flut'
+	await expect
+		.poll(
+			() =>
+				[...owner.provider.awareness.getStates().values()].every(
+					(state) => (state as { user?: { name?: string } }).user?.name !== 'Flut'
+				),
+			{ timeout: 10_000 }
 		)
-	);
+		.toBe(true);
 	const watcher = connectDocument(server.url, id, await sessionCookie(actors.admin.request));
 	await watcher.synced;
 	owner.provider.awareness.setLocalStateField('note', 'noch da');
-	await eventually(
-		() =>
-			(watcher.provider.awareness.getStates().get(owner.ydoc.clientID) as { note?: string })
-				?.note === 'noch da'
-	);
+	await expect
+		.poll(
+			() =>
+				(watcher.provider.awareness.getStates().get(owner.ydoc.clientID) as { note?: string })
+					?.note === 'noch da',
+			{ timeout: 10_000 }
+		)
+		.toBe(true);
 	owner.destroy();
 	watcher.destroy();
 });
@@ -350,7 +368,7 @@ test('one person opens a document in eight connections, not in nine', async ({
 	for (const tab of tabs) {
 		const answered = tab.received.length;
 		tab.socket.send(syncProbe());
-		await eventually(() => tab.received.length > answered);
+		await expect.poll(() => tab.received.length > answered, { timeout: 10_000 }).toBe(true);
 	}
 	const other = connectDocument(server.url, id, await sessionCookie(actors.admin.request));
 	await other.synced;
@@ -387,7 +405,7 @@ test('a flood is disconnected, and others keep working', async ({ actors, server
 	bystander.addParagraph('Trotz Flut gespeichert');
 	const witness = connectDocument(server.url, id, cookie);
 	await witness.synced;
-	await eventually(() => witness.text().includes('Trotz Flut gespeichert'));
+	await expect.poll(() => witness.text(), { timeout: 10_000 }).toContain('Trotz Flut gespeichert');
 	bystander.destroy();
 	witness.destroy();
 });
@@ -420,10 +438,11 @@ test('a client that stops reading is cut off instead of buffered for', async ({
 	// Everything the writer sent is stored and reaches a reading client.
 	const witness = connectDocument(server.url, id, cookie);
 	await witness.synced;
-	await eventually(
-		() => witness.ydoc.getXmlFragment('default').length === blocksBefore + paragraphs,
-		30_000
-	);
+	await expect
+		.poll(() => witness.ydoc.getXmlFragment('default').length === blocksBefore + paragraphs, {
+			timeout: 30_000
+		})
+		.toBe(true);
 
 	(stalled as unknown as { _socket: { resume(): void } })._socket.resume();
 	// Cut off by the server: no closing handshake, so the code is "abnormal".

@@ -1,7 +1,7 @@
 // Tables in documents: inserted and edited with the keyboard through the toolbar, written by two
 // people at once, commented and proposed on inside a cell, kept across a reload, numbered row by
 // row, exported as a Markdown table, and never wider than a phone's screen.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import type { Page } from '@playwright/test';
 import { createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
@@ -166,10 +166,7 @@ test('a table is written with the keyboard, live for two, commented and proposed
 	// With the caret in a cell: the table tools enabled, the keyboard hint shown.
 	await textbox(editor.page).locator('td p').filter({ hasText: 'Selm' }).click();
 	await expect(editor.page.getByText(/Alt\+F10 führt zu den Werkzeugen/)).toBeVisible();
-	const scan = await new AxeBuilder({ page: editor.page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	expect(scan.violations).toEqual([]);
+	await expectNoAxeViolations(editor.page);
 
 	// The Markdown export holds the table, numbered row by row; with proposals, in its cell.
 	const markdown = await (await actors.editor.request.get(`/dokumente/${slug}/export/md`)).text();

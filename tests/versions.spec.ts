@@ -1,5 +1,5 @@
 // Named versions, comparison, restore, activity and the document's stage (issue: drafting).
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support/axe';
 import * as Y from 'yjs';
 import { postForm } from './support/actors';
 import { queryDatabase } from './support/database';
@@ -7,9 +7,7 @@ import { createDocument } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
 import { startServer } from './support/server';
 import { serverEnvWithAdmin, signedInRequest, adminCredentials } from './support/actors';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
-
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { connectDocument, sessionCookie } from './support/yjs-client';
 
 function versionCount(dataDir: string, documentId: string): number {
 	return queryDatabase<{ n: number }>(
@@ -79,7 +77,7 @@ test('freeze, edit, freeze: the comparison shows the changed words; restore brin
 		await expect(page.locator('.inline-view ins')).toHaveText([
 			'Eingefügt: verbindlich und kreisweit (Ende der Einfügung)'
 		]);
-		expect((await new AxeBuilder({ page }).withTags(wcagTags).analyze()).violations).toEqual([]);
+		await expectNoAxeViolations(page);
 		// Side by side, at phone width too.
 		await page.getByLabel('Nebeneinander').check();
 		await page.getByRole('button', { name: 'Vergleichen' }).click();
@@ -90,7 +88,7 @@ test('freeze, edit, freeze: the comparison shows the changed words; restore brin
 			'Fassung 2: Vorlage für die Räte'
 		]);
 		await page.setViewportSize({ width: 390, height: 844 });
-		expect((await new AxeBuilder({ page }).withTags(wcagTags).analyze()).violations).toEqual([]);
+		await expectNoAxeViolations(page);
 		await page.setViewportSize({ width: 1280, height: 900 });
 
 		// The reader has the document open while the editor restores version 1.
@@ -102,7 +100,7 @@ test('freeze, edit, freeze: the comparison shows the changed words; restore brin
 		await expect(page.getByRole('article', { name: 'Text der Fassung 1' })).toContainText(
 			'Folgen von Armut gemeinsam.'
 		);
-		expect((await new AxeBuilder({ page }).withTags(wcagTags).analyze()).violations).toEqual([]);
+		await expectNoAxeViolations(page);
 		await page.getByLabel(/Ja, den aktuellen Text durch Fassung 1 ersetzen/).check();
 		await page.getByRole('button', { name: 'Fassung 1 wiederherstellen' }).click();
 		await expect(
@@ -284,14 +282,17 @@ test('the same text gives the same hash across restarts', async () => {
 		const client = connectDocument(server.url, id, await sessionCookie(admin));
 		await client.synced;
 		client.addParagraph('Ein Satz, der bleibt.');
-		await eventually(
-			() =>
-				queryDatabase<{ n: number }>(
-					server.dataDir,
-					'select count(*) as n from document_update where document_id = ?',
-					id
-				)[0].n >= 1
-		);
+		await expect
+			.poll(
+				() =>
+					queryDatabase<{ n: number }>(
+						server.dataDir,
+						'select count(*) as n from document_update where document_id = ?',
+						id
+					)[0].n >= 1,
+				{ timeout: 10_000 }
+			)
+			.toBe(true);
 		client.destroy();
 		await postForm(admin, server.url, `/dokumente/${slug}/fassungen?/freeze`, { name: 'Vorher' });
 		await admin.dispose();

@@ -11,7 +11,7 @@ import { queryDatabase, writeDatabase } from './support/database';
 import { expect, test } from './support/fixtures';
 import { markdownHeadings, numbersBefore, pandocMarkdown } from './support/pandoc';
 import { seededEventSlug } from './support/participants';
-import { connectDocument, eventually, sessionCookie } from './support/yjs-client';
+import { connectDocument, sessionCookie } from './support/yjs-client';
 
 const textNode = (text: string): PmNode => ({ type: 'text', text });
 const para = (text: string): PmNode => ({ type: 'paragraph', content: [textNode(text)] });
@@ -93,7 +93,7 @@ test('every Word file reads in pandoc with its headings and one number per passa
 		)[0].n;
 	const before = stored();
 	Y.applyUpdate(client.ydoc, yjsUpdateFromJSON(text));
-	await eventually(() => stored() > before);
+	await expect.poll(() => stored() > before, { timeout: 10_000 }).toBe(true);
 	const paragraph = client.ydoc
 		.getXmlFragment('default')
 		.toArray()

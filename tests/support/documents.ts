@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { postForm, type TestActor } from './actors';
 import { queryDatabase } from './database';
 import type { AppServer } from './server';
-import { connectDocument, eventually, sessionCookie } from './yjs-client';
+import { connectDocument, sessionCookie } from './yjs-client';
 
 /** Creates a document through the list page's form, as the given editor. */
 export async function createDocument(server: AppServer, editor: TestActor, title: string) {
@@ -58,7 +58,7 @@ export async function writeParagraph(
 		)[0].n;
 	const before = stored();
 	client.addParagraph(sentence);
-	await eventually(() => stored() > before);
+	await expect.poll(() => stored() > before, { timeout: 10_000 }).toBe(true);
 	const paragraph = client.ydoc
 		.getXmlFragment('default')
 		.toArray()

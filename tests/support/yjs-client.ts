@@ -1,9 +1,14 @@
 // A y-websocket client in the test process, with a member's cookie and the app's Origin: what a
 // browser sends, without the browser.
 import type { APIRequestContext } from '@playwright/test';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+
+const messageSync = 0;
 
 export async function sessionCookie(request: APIRequestContext): Promise<string> {
 	const state = await request.storageState();
@@ -75,11 +80,34 @@ export function connectDocument(
 	};
 }
 
-/** Waits until the condition holds, polling; fails after the timeout. */
-export async function eventually(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error('Bedingung nicht erfüllt');
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
+/**
+ * Resolves once the server has handled everything sent on this socket before: it handles a
+ * connection's messages in order, so its answer to a sync step 1 sent now comes after them.
+ */
+export async function serverCaughtUp(socket: WebSocket): Promise<void> {
+	const answered = new Promise<void>((resolve, reject) => {
+		const onMessage = (data: Buffer) => {
+			const decoder = decoding.createDecoder(new Uint8Array(data));
+			if (decoding.readVarUint(decoder) !== messageSync) return;
+			if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) return;
+			socket.off('message', onMessage);
+			socket.off('close', onClose);
+			resolve();
+		};
+		const onClose = () => reject(new Error('Verbindung geschlossen, bevor der Server antwortete'));
+		socket.on('message', onMessage);
+		socket.once('close', onClose);
+	});
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, messageSync);
+	syncProtocol.writeSyncStep1(encoder, new Y.Doc());
+	socket.send(encoding.toUint8Array(encoder));
+	await answered;
+}
+
+/** The provider's socket: in this process always one of `ws`. */
+export function providerSocket(client: DocumentClient): WebSocket {
+	const socket = client.provider.ws;
+	if (!socket) throw new Error('Keine Verbindung');
+	return socket as unknown as WebSocket;
 }
