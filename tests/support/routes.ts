@@ -84,7 +84,7 @@ export function discoverChannels(dir = path.resolve('src/lib/server')): string[]
 		const source = readFileSync(child, 'utf8');
 		if (!source.includes('createRealtimeServer(')) continue;
 		const block = /\bchannels:\s*\{([^}]*)\}/.exec(source);
-		if (block) found.push(...[...block[1].matchAll(/^\s*(\w+)\s*[:,]/gm)].map((m) => m[1]));
+		if (block) found.push(...[...block[1].matchAll(/^\s*(\w+)\s*(?::|,|$)/gm)].map((m) => m[1]));
 	}
 	return found;
 }
