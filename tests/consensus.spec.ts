@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { postForm, type TestActor } from './support/actors';
 import { queryDatabase } from './support/database';
-import { createDocument } from './support/documents';
+import { createDocument, documentStored } from './support/documents';
 import { expect, openPage, pageAs, test } from './support/fixtures';
 import type { AppServer } from './support/server';
 import { connectDocument, sessionCookie } from './support/yjs-client';
@@ -50,17 +50,7 @@ async function documentWithPassage(
 	paragraph.setAttribute('id', blockId);
 	paragraph.insert(0, [new Y.XmlText(words)]);
 	client.ydoc.getXmlFragment('default').push([paragraph]);
-	await expect
-		.poll(
-			() =>
-				queryDatabase<{ n: number }>(
-					server.dataDir,
-					'select count(*) as n from document_update where document_id = ?',
-					id
-				)[0].n > 0,
-			{ timeout: 10_000 }
-		)
-		.toBe(true);
+	await documentStored(server.dataDir, id);
 	client.destroy();
 	return { id, slug, blockId };
 }
@@ -91,17 +81,7 @@ async function documentWithSection(server: AppServer, editor: TestActor, title: 
 	const client = connectDocument(server.url, id, await sessionCookie(editor.request));
 	await client.synced;
 	client.ydoc.getXmlFragment('default').push([heading, first, second, list]);
-	await expect
-		.poll(
-			() =>
-				queryDatabase<{ n: number }>(
-					server.dataDir,
-					'select count(*) as n from document_update where document_id = ?',
-					id
-				)[0].n > 0,
-			{ timeout: 10_000 }
-		)
-		.toBe(true);
+	await documentStored(server.dataDir, id);
 	client.destroy();
 	return { id, slug, ...ids };
 }

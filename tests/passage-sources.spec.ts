@@ -8,7 +8,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { rawCommand, columnIdsOf, cardIdOf } from './support/boards';
 import { queryDatabase } from './support/database';
-import { createDocument } from './support/documents';
+import { createDocument, documentStored } from './support/documents';
 import { expect, openPage, pageAs, test as shared } from './support/fixtures';
 import {
 	boardIdsOf,
@@ -54,17 +54,7 @@ async function documentWithSection(server: AppServer, editor: TestActor, title: 
 			block('paragraph', 'Wir bauen Bürokratie ab.'),
 			block('paragraph', 'Wir stärken die Netzwerke vor Ort.')
 		]);
-	await expect
-		.poll(
-			() =>
-				queryDatabase<{ n: number }>(
-					server.dataDir,
-					'select count(*) as n from document_update where document_id = ?',
-					id
-				)[0].n > 0,
-			{ timeout: 10_000 }
-		)
-		.toBe(true);
+	await documentStored(server.dataDir, id);
 	client.destroy();
 	return { id, slug };
 }

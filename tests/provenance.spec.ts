@@ -22,7 +22,7 @@ import {
 } from './support/actors';
 import { cardIdOf, columnIdsOf, rawCommand } from './support/boards';
 import { queryDatabase, writeDatabase } from './support/database';
-import { createDocument } from './support/documents';
+import { createDocument, documentStored } from './support/documents';
 import { expect, openPage, pageWithState, test } from './support/fixtures';
 import { pandocMarkdown } from './support/pandoc';
 import {
@@ -82,17 +82,7 @@ async function leitbild(title: string) {
 			block('paragraph', 'Wir bauen Bürokratie ab.', ids[0]),
 			block('paragraph', 'Wir laden zum Runden Tisch ein.', ids[1])
 		]);
-	await expect
-		.poll(
-			() =>
-				queryDatabase<{ n: number }>(
-					server.dataDir,
-					'select count(*) as n from document_update where document_id = ?',
-					id
-				)[0].n > 0,
-			{ timeout: 10_000 }
-		)
-		.toBe(true);
+	await documentStored(server.dataDir, id);
 	client.destroy();
 	return { id, slug: documentSlug, passages: ids };
 }

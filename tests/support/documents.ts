@@ -6,6 +6,21 @@ import { queryDatabase } from './database';
 import type { AppServer } from './server';
 import { connectDocument, sessionCookie } from './yjs-client';
 
+/** Waits until the server has stored an update of the document: what a test client wrote is on disk. */
+export async function documentStored(dataDir: string, documentId: string): Promise<void> {
+	await expect
+		.poll(
+			() =>
+				queryDatabase<{ n: number }>(
+					dataDir,
+					'select count(*) as n from document_update where document_id = ?',
+					documentId
+				)[0].n,
+			{ timeout: 10_000 }
+		)
+		.toBeGreaterThan(0);
+}
+
 /** Creates a document through the list page's form, as the given editor. */
 export async function createDocument(server: AppServer, editor: TestActor, title: string) {
 	const response = await postForm(editor.request, server.url, '/dokumente?/create', {
