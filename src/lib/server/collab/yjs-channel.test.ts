@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -10,36 +9,13 @@ import { createTestDatabase } from '../db/test-database';
 import { createDocument } from '../documents/documents';
 import type { AppDatabase } from '../db/database';
 import type { Actor } from '../policy';
+import { FakeSocket as RecordingSocket } from '../realtime/fake-socket-test-support';
 import type { ChannelContext } from '../realtime/realtime-server';
 import { appendUpdate, compactDocument, loadDocument, loadUpdates } from './update-store';
 import { createYjsChannel } from './yjs-channel';
 
-/** A socket as the channel sees one: it records what it is sent and how it was closed. */
-class FakeSocket extends EventEmitter {
-	readonly OPEN = 1;
-	readyState = 1;
-	bufferedAmount = 0;
-	binaryType = 'nodebuffer';
-	sent: Uint8Array[] = [];
-	closedWith: { code: number; reason: string } | null = null;
-
-	send(data: Uint8Array, done?: (err?: Error) => void) {
-		this.sent.push(data);
-		done?.();
-	}
-	close(code: number, reason: string) {
-		if (this.readyState !== this.OPEN) return;
-		this.readyState = 3;
-		this.closedWith = { code, reason };
-		this.emit('close', code, reason);
-	}
-	terminate() {
-		this.close(1006, '');
-	}
-	ping() {}
-	receive(message: Uint8Array) {
-		this.emit('message', Buffer.from(message), true);
-	}
+/** A socket as the Yjs channel sees one, which can also say what presence it was sent. */
+class FakeSocket extends RecordingSocket<Uint8Array> {
 	/** The presence messages it was sent (type 1), as raw awareness updates. */
 	presenceMessages(): Uint8Array[] {
 		return this.sent

@@ -1,30 +1,10 @@
-import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebSocket } from 'ws';
 import type { Actor } from '../policy';
 import { parseChannelPath } from './channel-path';
+import { FakeSocket } from './fake-socket-test-support';
 import { PushChannel, refusal } from './push-channel';
 import type { ChannelContext } from './realtime-server';
-
-/** A socket as the channel sees one: it records what it is sent and how it was closed. */
-class FakeSocket extends EventEmitter {
-	readonly OPEN = 1;
-	readyState = 1;
-	bufferedAmount = 0;
-	sent: string[] = [];
-	closedWith: { code: number; reason: string } | null = null;
-
-	send(data: string, done?: (err?: Error) => void) {
-		this.sent.push(data);
-		done?.();
-	}
-	close(code: number, reason: string) {
-		if (this.readyState !== this.OPEN) return;
-		this.readyState = 3;
-		this.closedWith = { code, reason };
-		this.emit('close', code, reason);
-	}
-}
 
 interface Viewer {
 	name: string;
