@@ -15,7 +15,7 @@ export interface ChannelCase {
 	probe?: string;
 }
 
-const { everyone, members, eventLive } = access;
+const { everyone, members, eventLive, eventProjection } = access;
 
 export const channelTable: ChannelCase[] = [
 	{ channel: 'echo', path: '/collab/echo', access: everyone, probe: 'hallo' },
@@ -24,6 +24,6 @@ export const channelTable: ChannelCase[] = [
 	{ channel: 'consensus', path: '/collab/consensus/{leitbild}', access: members },
 	{ channel: 'poll', path: '/collab/poll/{event}', access: eventLive },
 	// The projector's view is for the staff's laptop; a phone has its own.
-	{ channel: 'poll', path: '/collab/poll/{event}/projektion', access: members },
+	{ channel: 'poll', path: '/collab/poll/{event}/projektion', access: eventProjection },
 	{ channel: 'board', path: '/collab/board/{board}', access: eventLive }
 ];

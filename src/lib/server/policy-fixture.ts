@@ -128,6 +128,8 @@ export const accessGroups = {
 	eventParticipant: { action: 'event:participate', resource: 'event' },
 	/** The live channels of the event: its participant and every member. */
 	eventLive: { action: 'event:live', resource: 'event' },
+	/** The projector's live view of the event's polls: members only. */
+	eventProjection: { action: 'event:watch-projection', resource: 'event' },
 	/** Kamen's viewer's account page: Kamen's manager and the admins. */
 	viewerAccountManagers: { action: 'account:manage', resource: 'viewerAccount' }
 } as const satisfies Record<string, { action: Action; resource: keyof typeof fixtureResources }>;
@@ -150,6 +152,7 @@ export const access: Record<AccessGroup, AccessRow> = {
 	signatories: allow(['signatory']),
 	eventParticipant: allow(['participant']),
 	eventLive: allow(['participant', ...memberActorNames]),
+	eventProjection: allow(memberActorNames),
 	viewerAccountManagers: allow(['admin', 'manager'])
 };
 

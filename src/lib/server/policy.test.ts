@@ -105,6 +105,8 @@ describe('can', () => {
 		expect(can(participant, 'event:live', other)).toBe(false);
 		expect(can(kamenViewer, 'event:live', other)).toBe(true);
 		expect(can(anonymous, 'event:live', own)).toBe(false);
+		expect(can(participant, 'event:watch-projection', own)).toBe(false);
+		expect(can(kamenViewer, 'event:watch-projection', own)).toBe(true);
 		expect(can(participant, 'event:moderate', own)).toBe(false);
 		expect(can(kamenViewer, 'event:moderate', own)).toBe(false);
 		expect(can(admin, 'event:moderate', own)).toBe(true);

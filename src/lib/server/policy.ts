@@ -262,6 +262,8 @@ const rules = {
 	'event:live': (actor, resource) =>
 		resource.type === 'event' &&
 		(isMember(actor) || (actor.kind === 'participant' && actor.eventId === resource.eventId)),
+	/** The projector's live view of an event's polls: for the staff's laptop, not for a phone. */
+	'event:watch-projection': (actor, resource) => resource.type === 'event' && isMember(actor),
 	/** Taking part in a running event (answering polls): its own participants, until it is
 	 * archived. Writing on boards is board:write. */
 	'event:contribute': (actor, resource) =>

@@ -5,7 +5,7 @@
 import type { AppDatabase } from '../db/database';
 import { eventAttendance } from '../events/attendance';
 import { findEvent } from '../events/events';
-import { eventResource, type Actor } from '../policy';
+import { can, eventResource, type Actor } from '../policy';
 import { targetOf } from '../realtime/channel-path';
 import type { EventPresence } from '../realtime/event-presence';
 import { PushChannel, refusal } from '../realtime/push-channel';
@@ -48,8 +48,10 @@ export function pollChannel(db: AppDatabase, presence: EventPresence): PollChann
 		},
 		viewer({ actor, resource, path }) {
 			const projection = targetOf(path, [projectionView])?.view === projectionView;
-			// The projector's view is for the staff's laptop; a phone has its own.
-			if (resource.type !== 'event' || (projection && actor.kind === 'participant')) {
+			if (
+				resource.type !== 'event' ||
+				(projection && !can(actor, 'event:watch-projection', resource))
+			) {
 				return refusal(4403, 'Keine Berechtigung');
 			}
 			return { group: resource.eventId, viewer: { actor, projection } };
