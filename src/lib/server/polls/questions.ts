@@ -23,10 +23,20 @@ export interface QuestionInput {
 	projectionLive: boolean;
 }
 
-const questionEvent = { eventId: pollQuestion.eventId };
-
-/** Tells the event's poll viewers, when there was a question to change. */
-function announceChanged(db: AppDatabase, changed: { eventId: string } | undefined): void {
+/** Changes a question and tells its event's poll viewers, when there was a question to change. */
+function updateQuestion(
+	db: AppDatabase,
+	questionId: string,
+	fields: Partial<
+		Pick<PollQuestionRow, 'status' | 'projectedAt' | 'resultsVisible' | 'projectionLive'>
+	>
+): void {
+	const changed = db
+		.update(pollQuestion)
+		.set(fields)
+		.where(eq(pollQuestion.id, questionId))
+		.returning({ eventId: pollQuestion.eventId })
+		.get();
 	if (changed) announce(db, { topic: 'polls', eventId: changed.eventId });
 }
 
@@ -105,64 +115,24 @@ export function moveQuestion(
 
 /** Opening also puts the question on the projector: that is what the room looks at next. */
 export function openQuestion(db: AppDatabase, questionId: string, now = new Date()): void {
-	announceChanged(
-		db,
-		db
-			.update(pollQuestion)
-			.set({ status: 'open', projectedAt: now })
-			.where(eq(pollQuestion.id, questionId))
-			.returning(questionEvent)
-			.get()
-	);
+	updateQuestion(db, questionId, { status: 'open', projectedAt: now });
 }
 
 export function closeQuestion(db: AppDatabase, questionId: string): void {
-	announceChanged(
-		db,
-		db
-			.update(pollQuestion)
-			.set({ status: 'closed' })
-			.where(eq(pollQuestion.id, questionId))
-			.returning(questionEvent)
-			.get()
-	);
+	updateQuestion(db, questionId, { status: 'closed' });
 }
 
 export function setResultsVisible(db: AppDatabase, questionId: string, visible: boolean): void {
-	announceChanged(
-		db,
-		db
-			.update(pollQuestion)
-			.set({ resultsVisible: visible })
-			.where(eq(pollQuestion.id, questionId))
-			.returning(questionEvent)
-			.get()
-	);
+	updateQuestion(db, questionId, { resultsVisible: visible });
 }
 
 /** Live: the projector shows the counts as they come in. Otherwise only once results are shown. */
 export function setProjectionLive(db: AppDatabase, questionId: string, live: boolean): void {
-	announceChanged(
-		db,
-		db
-			.update(pollQuestion)
-			.set({ projectionLive: live })
-			.where(eq(pollQuestion.id, questionId))
-			.returning(questionEvent)
-			.get()
-	);
+	updateQuestion(db, questionId, { projectionLive: live });
 }
 
 export function projectQuestion(db: AppDatabase, questionId: string, now = new Date()): void {
-	announceChanged(
-		db,
-		db
-			.update(pollQuestion)
-			.set({ projectedAt: now })
-			.where(eq(pollQuestion.id, questionId))
-			.returning(questionEvent)
-			.get()
-	);
+	updateQuestion(db, questionId, { projectedAt: now });
 }
 
 /** The question the projector shows: the one most recently put there. */
@@ -179,21 +149,15 @@ export function projectedQuestionId(questions: PollQuestionRow[]): string | null
 export function resetQuestion(db: AppDatabase, questionId: string): void {
 	transaction(db, (tx) => {
 		tx.delete(pollAnswer).where(eq(pollAnswer.questionId, questionId)).run();
-		announceChanged(
-			tx,
-			tx
-				.update(pollQuestion)
-				.set({ status: 'draft', resultsVisible: false })
-				.where(eq(pollQuestion.id, questionId))
-				.returning(questionEvent)
-				.get()
-		);
+		updateQuestion(tx, questionId, { status: 'draft', resultsVisible: false });
 	});
 }
 
 export function deleteQuestion(db: AppDatabase, questionId: string): void {
-	announceChanged(
-		db,
-		db.delete(pollQuestion).where(eq(pollQuestion.id, questionId)).returning(questionEvent).get()
-	);
+	const deleted = db
+		.delete(pollQuestion)
+		.where(eq(pollQuestion.id, questionId))
+		.returning({ eventId: pollQuestion.eventId })
+		.get();
+	if (deleted) announce(db, { topic: 'polls', eventId: deleted.eventId });
 }
