@@ -1,4 +1,5 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
+import type * as v from 'valibot';
 import {
 	commentThreads,
 	createComment,
@@ -39,8 +40,7 @@ import {
 	replyToProposal,
 	reviseProposal,
 	setProposalReason,
-	withdrawProposal,
-	type ProposalResult
+	withdrawProposal
 } from '$lib/server/proposals/proposals';
 import { signedInMember, signedInUser } from '$lib/server/http/guard';
 import { documentReaders } from '$lib/server/notifications/people';
@@ -89,146 +89,124 @@ export function load(event) {
 	};
 }
 
-async function changeState(event: RequestEvent<{ slug: string }>, state: 'open' | 'resolved') {
-	const { db } = event.locals.services;
-	const { resource, actor } = documentFor(event, 'document:comment');
-	const form = parseForm(ThreadForm, await event.request.formData());
-	if (!form.ok) return fail(400, { message: form.message });
-	const result = setCommentState(db, {
-		document: resource,
-		threadId: form.value.threadId,
-		actor,
-		state
-	});
-	if (!result.ok) return fail(result.status, { message: result.message });
-	return { threadId: result.threadId };
-}
+/** What a domain function answers: done (with what the page needs next) or refused with a
+ * status and a German message. */
+type Outcome = { ok: true } | { ok: false; status: number; message: string };
 
-/** The proposal actions: parse, check the right, call. */
-function proposalAction<TSchema extends Parameters<typeof parseForm>[0]>(
+/**
+ * One action of the page: the right checked (404 before 403), the form parsed (400 with the
+ * first German message), the change made; a refusal keeps its status and message, and what a
+ * done change carries besides `ok` (the thread or proposal to show) goes back to the page.
+ */
+function documentAction<TSchema extends v.GenericSchema, TOutcome extends Outcome>(
 	action: Action,
 	schema: TSchema,
-	run: (
-		input: ReturnType<typeof parseForm<TSchema>> & { ok: true },
-		context: ReturnType<typeof documentFor>
-	) => ProposalResult
+	run: (value: v.InferOutput<TSchema>, context: ReturnType<typeof documentFor>) => TOutcome
 ) {
 	return async (event: RequestEvent<{ slug: string }>) => {
 		const context = documentFor(event, action);
 		const form = parseForm(schema, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message });
-		const result = run(form as ReturnType<typeof parseForm<TSchema>> & { ok: true }, context);
+		const result = run(form.value, context);
 		if (!result.ok) return fail(result.status, { message: result.message });
-		return { proposalId: result.proposalId };
+		const { ok: _ok, ...done } = result;
+		return done as Omit<Extract<TOutcome, { ok: true }>, 'ok'>;
 	};
 }
 
+function commentState(state: 'open' | 'resolved') {
+	return documentAction('document:comment', ThreadForm, (value, { db, resource, actor }) =>
+		setCommentState(db, { document: resource, threadId: value.threadId, actor, state })
+	);
+}
+
 function decideAction(decision: 'accept' | 'reject') {
-	return proposalAction(
-		'document:write',
-		ProposalForm,
-		({ value }, { db, documents, found, user }) =>
-			decideProposal(db, documents.change, {
-				documentId: found.id,
-				userId: user.id,
-				proposalId: value.proposalId,
-				decision
-			})
+	return documentAction('document:write', ProposalForm, (value, { db, documents, found, user }) =>
+		decideProposal(db, documents.change, {
+			documentId: found.id,
+			userId: user.id,
+			proposalId: value.proposalId,
+			decision
+		})
 	);
 }
 
 export const actions = {
-	status: async (event) => {
-		const { db } = event.locals.services;
-		const { found, user } = documentFor(event, 'document:manage');
-		const form = parseForm(StatusForm, await event.request.formData());
-		if (!form.ok) return fail(400, { message: form.message });
-		setStatus(db, found.id, form.value.status, user.id);
-		return { success: 'Der Stand des Dokuments ist geändert.' };
-	},
-	comment: async (event) => {
-		const { db } = event.locals.services;
-		const { found, user } = documentFor(event, 'document:comment');
-		const form = parseForm(NewCommentForm, await event.request.formData());
-		if (!form.ok) return fail(400, { message: form.message });
-		const result = createComment(db, { documentId: found.id, authorId: user.id, ...form.value });
-		if (!result.ok) return fail(result.status, { message: result.message });
-		return { threadId: result.threadId };
-	},
-	reply: async (event) => {
-		const { db } = event.locals.services;
-		const { found, user } = documentFor(event, 'document:comment');
-		const form = parseForm(ReplyForm, await event.request.formData());
-		if (!form.ok) return fail(400, { message: form.message });
-		const result = replyToComment(db, {
+	status: documentAction('document:manage', StatusForm, (value, { db, found, user }) => {
+		setStatus(db, found.id, value.status, user.id);
+		return { ok: true, success: 'Der Stand des Dokuments ist geändert.' } as const;
+	}),
+	comment: documentAction('document:comment', NewCommentForm, (value, { db, found, user }) =>
+		createComment(db, { documentId: found.id, authorId: user.id, ...value })
+	),
+	reply: documentAction('document:comment', ReplyForm, (value, { db, found, user }) =>
+		replyToComment(db, {
 			documentId: found.id,
-			threadId: form.value.threadId,
+			threadId: value.threadId,
 			authorId: user.id,
-			body: form.value.body
-		});
-		if (!result.ok) return fail(result.status, { message: result.message });
-		return { threadId: result.threadId };
-	},
-	resolve: (event) => changeState(event, 'resolved'),
-	reopen: (event) => changeState(event, 'open'),
-	propose: proposalAction(
+			body: value.body
+		})
+	),
+	resolve: commentState('resolved'),
+	reopen: commentState('open'),
+	propose: documentAction(
 		'document:propose',
 		NewProposalForm,
-		({ value }, { db, documents, found, user }) =>
+		(value, { db, documents, found, user }) =>
 			createProposal(db, documents.inspect, { documentId: found.id, authorId: user.id, ...value })
 	),
-	reviseProposal: proposalAction(
+	reviseProposal: documentAction(
 		'document:propose',
 		ReviseProposalForm,
-		({ value }, { db, documents, resource, actor }) =>
+		(value, { db, documents, resource, actor }) =>
 			reviseProposal(db, documents.inspect, { document: resource, actor, ...value })
 	),
-	proposalReason: proposalAction(
+	proposalReason: documentAction(
 		'document:propose',
 		ProposalReasonForm,
-		({ value }, { db, resource, actor }) =>
+		(value, { db, resource, actor }) =>
 			setProposalReason(db, { document: resource, actor, ...value })
 	),
-	withdrawProposal: proposalAction(
+	withdrawProposal: documentAction(
 		'document:propose',
 		ProposalForm,
-		({ value }, { db, resource, actor }) =>
+		(value, { db, resource, actor }) =>
 			withdrawProposal(db, { document: resource, actor, ...value })
 	),
-	proposalReply: proposalAction(
+	proposalReply: documentAction(
 		'document:comment',
 		ProposalReplyForm,
-		({ value }, { db, found, user }) =>
+		(value, { db, found, user }) =>
 			replyToProposal(db, { documentId: found.id, authorId: user.id, ...value })
 	),
 	acceptProposal: decideAction('accept'),
 	rejectProposal: decideAction('reject'),
-	reopenProposal: proposalAction(
+	reopenProposal: documentAction(
 		'document:write',
 		ProposalForm,
-		({ value }, { db, documents, found, user }) =>
+		(value, { db, documents, found, user }) =>
 			reopenProposal(db, documents.change, {
 				documentId: found.id,
 				userId: user.id,
 				proposalId: value.proposalId
 			})
 	),
-	proposalSettings: async (event) => {
-		const { db } = event.locals.services;
-		const { found } = documentFor(event, 'document:manage');
-		const form = parseForm(ProposalSettingsForm, await event.request.formData());
-		if (!form.ok) return fail(400, { message: form.message });
-		setViewersMayPropose(db, found.id, form.value.viewersMayPropose === 'on');
-		return { saved: true };
-	},
-	commentSettings: async (event) => {
-		const { db } = event.locals.services;
-		const { found } = documentFor(event, 'document:manage');
-		const form = parseForm(CommentSettingsForm, await event.request.formData());
-		if (!form.ok) return fail(400, { message: form.message });
-		setViewersMayComment(db, found.id, form.value.viewersMayComment === 'on');
-		return { saved: true };
-	},
+	proposalSettings: documentAction(
+		'document:manage',
+		ProposalSettingsForm,
+		(value, { db, found }) => {
+			setViewersMayPropose(db, found.id, value.viewersMayPropose === 'on');
+			return { ok: true, saved: true } as const;
+		}
+	),
+	commentSettings: documentAction(
+		'document:manage',
+		CommentSettingsForm,
+		(value, { db, found }) => {
+			setViewersMayComment(db, found.id, value.viewersMayComment === 'on');
+			return { ok: true, saved: true } as const;
+		}
+	),
 	consent: markPassage,
 	withdrawConsent: withdrawMark,
 	linkSource: linkPassageSource,
