@@ -42,6 +42,50 @@ test('sign in and out in the browser; the old cookie no longer works', async ({
 	await replay.dispose();
 });
 
+test('a manager may not end their own membership: 403 with the reason, still active', async ({
+	actors,
+	server
+}) => {
+	const userId = (email: string) =>
+		queryDatabase<{ id: string }>(server.dataDir, 'select id from user where email = ?', email)[0]
+			.id;
+	const activeIn = (id: string) =>
+		queryDatabase<{ deactivated_at: number | null }>(
+			server.dataDir,
+			`select m.deactivated_at from membership m join organisation o on o.id = m.organisation_id
+			 where m.user_id = ? and o.slug = 'kamen'`,
+			id
+		)[0].deactivated_at === null;
+	const own = userId(actors.manager.email);
+	const response = await postForm(
+		actors.manager.request,
+		server.url,
+		'/verwaltung/organisationen/kamen?/deactivate',
+		{ userId: own }
+	);
+	expect(response.status()).toBe(403);
+	expect(await response.text()).toContain('Sie können sich nicht selbst deaktivieren.');
+	expect(activeIn(own)).toBe(true);
+	// Another member's membership the same manager ends.
+	const other = userId(actors.viewer.email);
+	const allowed = await postForm(
+		actors.manager.request,
+		server.url,
+		'/verwaltung/organisationen/kamen?/deactivate',
+		{ userId: other }
+	);
+	expect(allowed.status()).toBe(200);
+	expect(activeIn(other)).toBe(false);
+	const back = await postForm(
+		actors.manager.request,
+		server.url,
+		'/verwaltung/organisationen/kamen?/reactivate',
+		{ userId: other }
+	);
+	expect(back.status()).toBe(200);
+	expect(activeIn(other)).toBe(true);
+});
+
 test('a wrong password and an unknown e-mail get the same German answer', async ({
 	page,
 	browserErrors

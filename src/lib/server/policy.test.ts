@@ -7,6 +7,7 @@ import {
 	type Actor,
 	type BoardResource,
 	type DocumentResource,
+	type MembershipResource,
 	type Resource,
 	type Role
 } from './policy';
@@ -310,8 +311,18 @@ describe('the rules that guard one thing', () => {
 	};
 
 	it('keeps an admin’s membership from managers, and the admin role with it', () => {
-		const plain = { type: 'membership', organisation: kamenOrg, roles: ['editor'] } as const;
-		const adminInKreis = { type: 'membership', organisation: kreisOrg, roles: ['admin'] } as const;
+		const plain = {
+			type: 'membership',
+			organisation: kamenOrg,
+			roles: ['editor'],
+			userId: 'e'
+		} as const;
+		const adminInKreis = {
+			type: 'membership',
+			organisation: kreisOrg,
+			roles: ['admin'],
+			userId: 'a2'
+		} as const;
 		expect(can(kamenManager, 'membership:change', plain)).toBe(true);
 		expect(can(kamenViewer, 'membership:change', plain)).toBe(false);
 		expect(can(admin, 'membership:change', adminInKreis)).toBe(true);
@@ -328,6 +339,20 @@ describe('the rules that guard one thing', () => {
 		]);
 		expect(rolesAfterChange(kreisManager, kreisOrg, ['admin'], ['viewer'])).toEqual([]);
 		expect(rolesAfterChange(admin, kreisOrg, ['viewer'], ['admin'])).toEqual(['viewer']);
+	});
+
+	it('lets a manager end another’s membership, never their own', () => {
+		const other: MembershipResource = {
+			type: 'membership',
+			organisation: kamenOrg,
+			roles: ['editor'],
+			userId: 'e'
+		};
+		const own: MembershipResource = { ...other, roles: ['manager', 'signatory'], userId: 'm' };
+		expect(can(kamenManager, 'membership:end', other)).toBe(true);
+		expect(can(kamenManager, 'membership:change', own)).toBe(true);
+		expect(can(kamenManager, 'membership:end', own)).toBe(false);
+		expect(can(kamenViewer, 'membership:end', other)).toBe(false);
 	});
 
 	it('lets who started a thread, and the editors, resolve it; never on archived documents', () => {

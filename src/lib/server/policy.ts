@@ -41,6 +41,14 @@ export type DocumentResource = {
 /** A working group's board in its event; a locked board takes changes from moderators only. */
 export type BoardResource = { type: 'board'; event: EventResource; locked: boolean };
 
+/** Someone's membership in one organisation, with the roles it holds now. */
+export type MembershipResource = {
+	type: 'membership';
+	organisation: OrganisationResource;
+	roles: readonly Role[];
+	/** Whose membership it is. */
+	userId: string;
+};
 export type Resource =
 	| { type: 'app' }
 	| OrganisationResource
@@ -55,8 +63,7 @@ export type Resource =
 			memberships: readonly Membership[];
 	  }
 	| DocumentResource
-	/** Someone's membership in one organisation, with the roles it holds now. */
-	| { type: 'membership'; organisation: OrganisationResource; roles: readonly Role[] }
+	| MembershipResource
 	/** A comment thread, with the person who started it. */
 	| { type: 'comment'; document: DocumentResource; authorId: string | null }
 	/** A proposal, with the person who made it. */
@@ -175,6 +182,14 @@ const rules = {
 		can(actor, 'organisation:manage-members', resource.organisation) &&
 		(!resource.roles.includes('admin') ||
 			can(actor, 'organisation:grant-admin', resource.organisation)),
+	/**
+	 * Ending a membership (deactivating it): who may change it, but never one's own: nobody locks
+	 * themself out of an organisation, and with it perhaps its last manager.
+	 */
+	'membership:end': (actor, resource): boolean =>
+		resource.type === 'membership' &&
+		can(actor, 'membership:change', resource) &&
+		!isPerson(actor, resource.userId),
 	/** The audit log of sign-ins, invitations and role changes. */
 	'audit:view': isAdmin,
 	/** Seeing a person's account page: admins, and the managers of any organisation of theirs. */

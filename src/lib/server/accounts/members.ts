@@ -138,9 +138,6 @@ export function setMembershipActive(
 ): Result {
 	const current = findMembership(db, change.userId, change.organisationId);
 	if (!current) return { ok: false, message: 'Diese Person gehört nicht zu dieser Organisation.' };
-	if (!change.active && change.userId === change.actorUserId) {
-		return { ok: false, message: 'Sie können sich nicht selbst deaktivieren.' };
-	}
 	transaction(db, (t) => {
 		t.update(membership)
 			.set({ deactivatedAt: change.active ? null : now })

@@ -14,6 +14,7 @@ import {
 	grantableRoles,
 	rolesAfterChange,
 	type Actor,
+	type MembershipResource,
 	type OrganisationResource
 } from '$lib/server/policy';
 import { findOrganisationBySlug, listOrganisations } from '$lib/server/workspace/organisations';
@@ -39,9 +40,11 @@ function refuseUngrantable(actor: Actor, resource: OrganisationResource, roles: 
 		: undefined;
 }
 
-/** Whether the actor may change this membership: an admin's only admins (membership:change). */
-function mayChange(actor: Actor, organisation: OrganisationResource, roles: Role[]): boolean {
-	return can(actor, 'membership:change', { type: 'membership', organisation, roles });
+function membershipOf(
+	organisation: OrganisationResource,
+	member: { userId: string; roles: Role[] }
+): MembershipResource {
+	return { type: 'membership', organisation, roles: member.roles, userId: member.userId };
 }
 
 function notAMember(action: string) {
@@ -81,7 +84,8 @@ export function load(event) {
 				roles: member.roles,
 				active: !member.deactivatedAt && !member.accountDeactivatedAt,
 				isSelf: member.userId === event.locals.user?.id,
-				protectedAdmin: canManage && !mayChange(actor, resource, member.roles),
+				protectedAdmin:
+					canManage && !can(actor, 'membership:change', membershipOf(resource, member)),
 				account: {
 					mayView: can(actor, 'account:view', account),
 					mayManage: can(actor, 'account:manage', account),
@@ -159,11 +163,15 @@ async function setActive(event: RequestEvent<{ slug: string }>, active: boolean)
 	if (!form.ok) return fail(400, { action: 'active', message: form.message });
 	const member = memberOf(db, org.id, form.value.userId);
 	if (!member) return notAMember('active');
-	if (!mayChange(event.locals.actor, resource, member.roles)) {
+	const changed = membershipOf(resource, member);
+	if (!can(event.locals.actor, 'membership:change', changed)) {
 		return fail(403, {
 			action: 'active',
 			message: 'Eine Administration deaktiviert nur eine Administration.'
 		});
+	}
+	if (!active && !can(event.locals.actor, 'membership:end', changed)) {
+		return fail(403, { action: 'active', message: 'Sie können sich nicht selbst deaktivieren.' });
 	}
 	const result = setMembershipActive(db, {
 		actorUserId: user.id,
