@@ -6,6 +6,8 @@ export default defineConfig({
 	testMatch: '**/*.spec.ts',
 	// The benchmark harness has its own command: npm run test:bench (playwright.bench.config.ts).
 	testIgnore: '**/bench.spec.ts',
+	// One seeded data directory with the actors signed in, copied by every test server.
+	globalSetup: './tests/global-setup.ts',
 	// Two cores: each worker runs its own server next to its browser.
 	workers: 2,
 	fullyParallel: false,

@@ -8,7 +8,6 @@ import { hash } from '@node-rs/argon2';
 import { expectNoAxeViolations } from './support/axe';
 import {
 	adminCredentials,
-	createActors,
 	postForm,
 	serverEnvWithAdmin,
 	signedInRequest,
@@ -18,6 +17,7 @@ import {
 import { queryDatabase, writeDatabase } from './support/database';
 import { expect, openPage, pageWithState, test } from './support/fixtures';
 import { startServer, type AppServer } from './support/server';
+import { templateActors } from './support/template';
 
 const personPassword = 'Personen-Passwort-2026';
 
@@ -67,10 +67,10 @@ interface Context {
 let context: Context;
 
 test.beforeAll(async () => {
-	const server = await startServer({ env: serverEnvWithAdmin });
+	const server = await startServer({ env: serverEnvWithAdmin, fromTemplate: true });
 	context = {
 		server,
-		actors: await createActors(server.url),
+		actors: await templateActors(server.url),
 		passwordHash: await hash(personPassword),
 		count: 0
 	};

@@ -50,12 +50,13 @@ const bookkeepingTables = [
 type HostileContext = Record<string, string>;
 
 const test = base.extend<object, { hostile: HostileContext }>({
-	// A server of this file's own: the things made below (a version of the Leitbild, questions,
-	// participants) must not surprise files that expect the seeded state.
+	// A server of this file's own, from the template: the things made below once for the worker
+	// (a version of the Leitbild, questions, participants) are made before any test runs, so the
+	// shared server's return to the template at a file's first test must not reach them.
 	server: [
 		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for
 		async ({}, use) => {
-			const server = await startServer({ env: serverEnvWithAdmin });
+			const server = await startServer({ env: serverEnvWithAdmin, fromTemplate: true });
 			await use(server);
 			await server.dispose();
 		},

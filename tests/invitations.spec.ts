@@ -7,25 +7,10 @@ import {
 	invite,
 	memberPassword,
 	postForm,
-	serverEnvWithAdmin,
 	signedInRequest
 } from './support/actors';
 import { queryDatabase, writeDatabase } from './support/database';
-import { expect, openPage, pageWithState, test as base } from './support/fixtures';
-import { startServer } from './support/server';
-
-// A server of this file's own: the wrong passwords below are counted by its throttle.
-const test = base.extend({
-	server: [
-		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for
-		async ({}, use) => {
-			const server = await startServer({ env: serverEnvWithAdmin });
-			await use(server);
-			await server.dispose();
-		},
-		{ scope: 'worker' }
-	]
-});
+import { expect, openPage, pageWithState, test } from './support/fixtures';
 
 function membershipsOf(dataDir: string, email: string) {
 	return queryDatabase<{ slug: string }>(

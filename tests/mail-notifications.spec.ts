@@ -24,6 +24,7 @@ const test = base.extend<object, { sink: SmtpSink; server: AppServer }>({
 	server: [
 		async ({ sink }, use) => {
 			const server = await startServer({
+				fromTemplate: true,
 				env: {
 					...serverEnvWithAdmin,
 					SMTP_URL: sink.url,

@@ -69,6 +69,7 @@ const test = base.extend<object, { sink: SmtpSink; server: AppServer; admin: API
 	server: [
 		async ({ sink }, use) => {
 			const server = await startServer({
+				fromTemplate: true,
 				env: mailEnv(sink, { MAIL_MAX_ATTEMPTS: '2', MAIL_RETRY_BASE_SECONDS: '0.2' })
 			});
 			await use(server);

@@ -4,8 +4,8 @@
 import { postForm } from './support/actors';
 import { createDocument } from './support/documents';
 import { expectShown } from './support/axe';
-import { expect, openPage, test } from './support/fixtures';
-import { expectFitsPhone, phoneWithState } from './support/phone';
+import { expect, openPage, pageWithState, test } from './support/fixtures';
+import { expectFitsPhone, phoneDevice } from './support/phone';
 
 test('the versions of a document with versions fit a 375 px phone', async ({
 	browser,
@@ -23,7 +23,7 @@ test('the versions of a document with versions fit a 375 px phone', async ({
 		);
 		expect(response.status()).toBe(200);
 	}
-	const phonePage = await phoneWithState(browser, baseURL!, actors.editor.request);
+	const phonePage = await pageWithState(browser, actors.editor.request, baseURL!, phoneDevice);
 	try {
 		for (const path of [
 			`/dokumente/${slug}/fassungen`,

@@ -30,6 +30,7 @@ const test = base.extend<object, { oparl: OparlServer }>({
 		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for
 		async ({}, use) => {
 			const server = await startServer({
+				fromTemplate: true,
 				env: {
 					...serverEnvWithAdmin,
 					// The test's OParl server listens on 127.0.0.1.

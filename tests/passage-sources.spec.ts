@@ -9,30 +9,16 @@ import * as Y from 'yjs';
 import { rawCommand, columnIdsOf, cardIdOf } from './support/boards';
 import { queryDatabase } from './support/database';
 import { createDocument, documentStored } from './support/documents';
-import { expect, openPage, pageAs, test as shared } from './support/fixtures';
+import { expect, openPage, pageAs, test } from './support/fixtures';
 import {
 	boardIdsOf,
 	cookieHeader,
 	joinAsParticipant,
 	seededEventSlug
 } from './support/participants';
-import { startServer, type AppServer } from './support/server';
-import { serverEnvWithAdmin, type TestActor } from './support/actors';
+import type { AppServer } from './support/server';
+import type { TestActor } from './support/actors';
 import { connectDocument, sessionCookie } from './support/yjs-client';
-
-// A server of this file's own: on the shared one, the seeded conference's first board holds the
-// cards of every file before, and the panel grows too long to drag a card onto the text in view.
-const test = shared.extend<object, { server: AppServer }>({
-	server: [
-		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for
-		async ({}, use) => {
-			const server = await startServer({ env: serverEnvWithAdmin });
-			await use(server);
-			await server.dispose();
-		},
-		{ scope: 'worker' }
-	]
-});
 
 /** A section "Umsetzung" with two paragraphs (1.1 and 1.2), written as the editor writes. */
 async function documentWithSection(server: AppServer, editor: TestActor, title: string) {

@@ -13,7 +13,6 @@ import { request as playwrightRequest, type APIRequestContext, type Page } from 
 import * as Y from 'yjs';
 import {
 	adminCredentials,
-	createActors,
 	postForm,
 	serverEnvWithAdmin,
 	signedInRequest,
@@ -32,6 +31,7 @@ import {
 	seededEventSlug as slug
 } from './support/participants';
 import { startServer, type AppServer } from './support/server';
+import { templateActors } from './support/template';
 import { connectDocument, sessionCookie } from './support/yjs-client';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'provenance-spec-'));
@@ -42,9 +42,9 @@ let admin: APIRequestContext;
 let actors: Record<MemberActorName, TestActor>;
 
 test.beforeAll(async () => {
-	server = await startServer({ env: serverEnvWithAdmin });
+	server = await startServer({ env: serverEnvWithAdmin, fromTemplate: true });
 	admin = await signedInRequest(server.url, adminCredentials.email, adminCredentials.password);
-	actors = await createActors(server.url);
+	actors = await templateActors(server.url);
 });
 test.afterAll(async () => {
 	await Promise.all(Object.values(actors).map((actor) => actor.request.dispose()));

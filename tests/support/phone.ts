@@ -1,40 +1,16 @@
 // A 375 px phone with touch, and the check that a page does not scroll sideways on it: wide content
 // (tables, long words, code) scrolls in its own region or wraps.
-import { watchOrigin } from './origin-guard';
-import {
-	expect,
-	type APIRequestContext,
-	type Browser,
-	type Page,
-	type TestInfo
-} from '@playwright/test';
+import { expect, type BrowserContextOptions, type Page, type TestInfo } from '@playwright/test';
 
 export const phone = { width: 375, height: 812 };
 
-/** A phone's browser page, with the cookies of a member or participant if given. */
-export async function phoneWithState(
-	browser: Browser,
-	baseURL: string,
-	request?: APIRequestContext
-): Promise<{ page: Page; close: () => Promise<void> }> {
-	const context = await browser.newContext({
-		baseURL,
-		viewport: phone,
-		isMobile: true,
-		hasTouch: true,
-		deviceScaleFactor: 2,
-		storageState: request ? await request.storageState() : undefined
-	});
-	const page = await context.newPage();
-	const offenders = watchOrigin(page, baseURL);
-	return {
-		page,
-		close: async () => {
-			await context.close();
-			expect(offenders, 'Anfragen, die den Ursprung der Anwendung verlassen').toEqual([]);
-		}
-	};
-}
+/** The phone as a browser context: pageWithState(browser, request, baseURL, phoneDevice). */
+export const phoneDevice: BrowserContextOptions = {
+	viewport: phone,
+	isMobile: true,
+	hasTouch: true,
+	deviceScaleFactor: 2
+};
 
 /** How far the page scrolls sideways, and what sticks out, for the failure message. */
 async function overflow(page: Page) {

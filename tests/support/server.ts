@@ -2,6 +2,7 @@
 // so tests that kill, restart or rate-limit a server disturb no other test.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { copyTemplateData } from './template';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,8 @@ export interface AppServer {
 	kill(): Promise<void>;
 	/** Starts the server again on the same port and data directory. */
 	restart(): Promise<void>;
+	/** Kills it, puts the template's data in place of its own and starts it again. */
+	resetToTemplate(): Promise<void>;
 	/** Stops it and removes its data directory. */
 	dispose(): Promise<void>;
 }
@@ -27,6 +30,8 @@ export interface AppServer {
 export interface StartOptions {
 	env?: Record<string, string>;
 	dataDir?: string;
+	/** Start from a copy of the run's seeded template (actors and participant signed in). */
+	fromTemplate?: boolean;
 	/** 'healthy' (default) waits for /healthz to say ok; 'listening' for any answer. */
 	waitUntil?: 'healthy' | 'listening';
 }
@@ -73,6 +78,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 export async function startServer(options: StartOptions = {}): Promise<AppServer> {
 	const port = await freePort();
 	const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'leitbild-test-'));
+	if (options.fromTemplate) copyTemplateData(dataDir);
 	const url = `http://127.0.0.1:${port}`;
 	let log = '';
 	let child: ChildProcess;
@@ -116,6 +122,13 @@ export async function startServer(options: StartOptions = {}): Promise<AppServer
 			await exited(child);
 		},
 		restart: launch,
+		async resetToTemplate() {
+			// The data is thrown away: no need to wait for a graceful stop.
+			await server.kill();
+			rmSync(dataDir, { recursive: true, force: true });
+			copyTemplateData(dataDir);
+			await launch();
+		},
 		async dispose() {
 			if (child.exitCode === null && child.signalCode === null) await server.stop();
 			rmSync(dataDir, { recursive: true, force: true });
