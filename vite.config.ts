@@ -1,9 +1,34 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { realtimeDevPlugin } from './server/dev-plugin.ts';
+import { kernUsage, pruneKern } from './src/lib/styles/kern-prune.ts';
+
+function* sourceTexts(dir: string): Generator<string> {
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const file = path.join(dir, entry.name);
+		if (entry.isDirectory()) yield* sourceTexts(file);
+		else if (/\.(svelte|ts|js|css)$/.test(entry.name)) yield readFileSync(file, 'utf8');
+	}
+}
+
+/** The participants' part of KERN without what no source file names. Only in the build: in
+ * development a class just typed into a component would otherwise stay unstyled. */
+function pruneKernPlugin(): Plugin {
+	return {
+		name: 'prune-kern',
+		apply: 'build',
+		transform(code, id) {
+			if (!id.endsWith('/src/lib/styles/kern-participant.scss')) return;
+			return { code: pruneKern(code, kernUsage(sourceTexts('src'))), map: null };
+		}
+	};
+}
 
 export default defineConfig({
-	plugins: [sveltekit(), realtimeDevPlugin()],
+	plugins: [sveltekit(), realtimeDevPlugin(), pruneKernPlugin()],
 	resolve: { dedupe: ['yjs'] },
 	css: {
 		preprocessorOptions: {
