@@ -24,6 +24,7 @@ describe('pruning KERN to what the sources name', () => {
 			.kern-loader { color: blue; }
 			.kern-alert--danger .kern-btn:not(.kern-btn--large) { color: green; }
 			:is(body, .kern-dark):not([class*=kern-level-]) { margin: 0; }
+			[data-kern-theme=dark], .kern-dark { color: white; }
 			@media (min-width: 768px) { .kern-loader { color: blue; } }
 			@keyframes spin { from { transform: none; } }
 		`;
@@ -35,6 +36,12 @@ describe('pruning KERN to what the sources name', () => {
 				@keyframes spin { from { transform: none; } }
 			`)
 		);
+	});
+
+	it('keeps attribute selectors the sources set', () => {
+		const css = '[data-kern-theme=dark] { color: white; }';
+		expect(pruneKern(css, kernUsage(['<html data-kern-theme="dark">']))).toContain('white');
+		expect(pruneKern(css, kernUsage(['<html>']))).toBe('');
 	});
 
 	it('drops tokens nobody reads, also those read only by dropped tokens', () => {

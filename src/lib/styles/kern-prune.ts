@@ -3,16 +3,23 @@
 // and no source file reads. KERN ships every variant of every component and hundreds of tokens;
 // a phone should not download the ones the app never shows.
 
-/** What the app's sources reveal: every `kern-` class and token they name. */
+/** What the app's sources reveal: every `kern-` class, `data-kern-` attribute and token they
+ * name. */
 export interface KernUsage {
 	classes: Set<string>;
+	attributes: Set<string>;
 	/** Class prefixes the sources complete at run time, such as `kern-alert--{tone}`. */
 	classPrefixes: string[];
 	tokens: Set<string>;
 }
 
 export function kernUsage(sources: Iterable<string>): KernUsage {
-	const usage: KernUsage = { classes: new Set(), classPrefixes: [], tokens: new Set() };
+	const usage: KernUsage = {
+		classes: new Set(),
+		attributes: new Set(),
+		classPrefixes: [],
+		tokens: new Set()
+	};
 	for (const source of sources) {
 		for (const [name] of source.matchAll(/(?<!-)kern-[\w-]+/g)) usage.classes.add(name);
 		// `kern-alert--{tone}` in Svelte, `kern-alert--${tone}` in TypeScript.
@@ -20,6 +27,7 @@ export function kernUsage(sources: Iterable<string>): KernUsage {
 			usage.classPrefixes.push(prefix);
 		}
 		for (const [name] of source.matchAll(/--kern-[\w-]+/g)) usage.tokens.add(name);
+		for (const [name] of source.matchAll(/data-kern-[\w-]+/g)) usage.attributes.add(name);
 	}
 	return usage;
 }
@@ -107,7 +115,8 @@ function splitTopLevel(text: string, separator: string): string[] {
 	return parts;
 }
 
-/** A selector can match only if every class it requires is one the app uses. Classes inside
+/** A selector can match only if every class and `data-kern-` attribute it requires is one the
+ * app uses (such as KERN's `[data-kern-theme=dark]`, which the app never sets). Those inside
  * `:not()`, `:is()`, `:where()` and the like need not all be there, so only classes outside
  * them count. */
 function canMatch(selector: string, usage: KernUsage): boolean {
@@ -120,6 +129,9 @@ function canMatch(selector: string, usage: KernUsage): boolean {
 		if (usage.classes.has(name)) continue;
 		if (usage.classPrefixes.some((prefix) => name.startsWith(prefix))) continue;
 		return false;
+	}
+	for (const [, name] of required.matchAll(/\[\s*(data-kern-[\w-]+)/g)) {
+		if (!usage.attributes.has(name)) return false;
 	}
 	return true;
 }
