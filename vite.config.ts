@@ -11,18 +11,23 @@ function* sourceTexts(dir: string): Generator<string> {
 		const file = path.join(dir, entry.name);
 		if (entry.isDirectory()) yield* sourceTexts(file);
 		// Tests name classes to check them, not to show them.
-		else if (/(?<!\.test)\.(svelte|ts|js|css)$/.test(entry.name)) yield readFileSync(file, 'utf8');
+		else if (/(?<!\.test)\.(svelte|ts|js|css|html)$/.test(entry.name))
+			yield readFileSync(file, 'utf8');
 	}
 }
 
-/** The participants' part of KERN without what no source file names. Only in the build: in
- * development a class just typed into a component would otherwise stay unstyled. */
+/** KERN without what no source file names: the participants' part and the staff pages' whole
+ * stylesheet. Only in the build: in development a class just typed into a component would
+ * otherwise stay unstyled. */
 function pruneKernPlugin(): Plugin {
 	return {
 		name: 'prune-kern',
 		apply: 'build',
 		transform(code, id) {
-			if (!id.endsWith('/src/lib/styles/kern-participant.scss')) return;
+			const kern =
+				id.endsWith('/src/lib/styles/kern-participant.scss') ||
+				id.endsWith('/@kern-ux/native/dist/kern.min.css');
+			if (!kern) return;
 			return { code: pruneKern(code, kernUsage(sourceTexts('src'))), map: null };
 		}
 	};
