@@ -51,7 +51,8 @@ function moduleNames(): Map<string, string> {
 		const node = chunk.src?.match(/client-optimized\/nodes\/\d+\.js$/);
 		if (node) {
 			const source = readFileSync(path.join(projectRoot, chunk.src!), 'utf8');
-			const component = /from "(?:\.\.\/)+(src\/[^"]+)"/.exec(source)?.[1];
+			// A node with a universal load imports its +page.ts first: name it by its component.
+			const component = /component \} from "(?:\.\.\/)+(src\/[^"]+)"/.exec(source)?.[1];
 			if (component) name = component;
 		}
 		names.set(chunk.file, name);
