@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build', precompress: true }),
+		// The server tells the client which route a link leads to: a phone need not download the
+		// table of every staff route (and its files) before the first page is usable.
+		router: { resolution: 'server' },
 		// Scripts only with SvelteKit's nonces/hashes; inline styles are allowed because
 		// Svelte transitions and the editor set style attributes.
 		csp: {
