@@ -1,7 +1,8 @@
 // One Yjs document held in memory while someone has it open: loaded from its store, every change
-// stored before anyone hears of it, folded (compacted) now and then, and bounded in what it may
-// store. Past the bound a change is refused; what is stored stays, and compaction may make room
-// again. Sockets and presence are not its business (see yjs-channel.ts, presence-guard.ts).
+// stored before anyone hears of it, folded (compacted) from its live state when it has been quiet
+// for a while, and bounded in what it may store. Past the bound a change is refused; what is
+// stored stays, and compaction may make room again. Sockets and presence are not its business (see
+// yjs-channel.ts, presence-guard.ts).
 import * as Y from 'yjs';
 import { errorFields, log } from '../log';
 
@@ -10,16 +11,21 @@ export interface LiveDocumentStore {
 	load(name: string): Uint8Array[];
 	/** Stores an update durably; called before the update is relayed to anyone. */
 	append(name: string, update: Uint8Array): void;
-	/** Folds the stored updates into one; returns the bytes stored afterwards. */
-	compact(name: string): number;
+	/**
+	 * Replaces the stored updates with `state`, the whole document, which holds every one of them;
+	 * returns the bytes stored afterwards.
+	 */
+	compact(name: string, state: Uint8Array): number;
 }
 
 export interface LiveDocumentOptions {
 	store: LiveDocumentStore;
 	/** Bytes the document may store; changes from clients beyond it are refused. */
 	maxStoredBytes: number;
-	/** Compact after this many stored updates. */
+	/** Compact once this many updates are stored since the last compaction, when it is quiet. */
 	compactEvery: number;
+	/** How long no change must come before a due compaction runs. */
+	quietMs?: number;
 	/**
 	 * Told of every change once it is stored, with the origin it was applied with (a client's
 	 * connection, or the server). Not told of a change that could not be stored: then `lost`.
@@ -29,8 +35,15 @@ export interface LiveDocumentOptions {
 	lost(): void;
 }
 
-/** A full document is compacted to make room at most this often: compaction is costly. */
+/** A full document is compacted to make room at most this often. */
 const roomCompactionIntervalMs = 60_000;
+/** Typing pauses for breath; a second without any change is a lull between bursts. */
+const defaultQuietMs = 1_000;
+/**
+ * Writers who never pause must not grow the store without bound: this many times the due count,
+ * compaction runs right after the current relay, quiet or not.
+ */
+const overdueFactor = 10;
 /** Origin of the transaction that loads stored state: not a new update, so not stored again. */
 const loadOrigin = Symbol('load');
 /** Origin of changes the server makes itself (e.g. restoring a version). */
@@ -43,6 +56,11 @@ export class LiveDocument {
 	/** Bytes of the document's stored updates, kept as they are appended and compacted. */
 	#storedBytes = 0;
 	#lastRoomCompaction = 0;
+	/** The document's whole state as stored, while no change came since: sent as it is to a
+	 * client that has nothing yet, instead of encoding the document anew. */
+	#storedState: Uint8Array | null = null;
+	#quietTimer: ReturnType<typeof setTimeout> | null = null;
+	#overdue: ReturnType<typeof setImmediate> | null = null;
 
 	constructor(
 		readonly name: string,
@@ -58,6 +76,7 @@ export class LiveDocument {
 			loadOrigin
 		);
 		this.#storedBytes = stored.reduce((sum, update) => sum + update.length, 0);
+		if (stored.length === 1) this.#storedState = stored[0];
 		// Rows a stopped process left uncompacted count towards the next compaction.
 		this.#updatesSinceCompaction = Math.max(0, stored.length - 1);
 		this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.#store(update, origin));
@@ -83,25 +102,35 @@ export class LiveDocument {
 		Y.transact(this.ydoc, () => edit(this.ydoc), serverOrigin);
 	}
 
+	/**
+	 * The document as an update for a client whose state vector is `stateVector`. A client with
+	 * nothing (a fresh editor) gets the stored state unchanged when no change came since.
+	 */
+	stateFor(stateVector: Uint8Array): Uint8Array {
+		if (this.#storedState && Y.decodeStateVector(stateVector).size === 0) return this.#storedState;
+		return Y.encodeStateAsUpdate(this.ydoc, stateVector);
+	}
+
+	/** Folds the stored updates into the document's live state, which holds them all. */
 	compact(): void {
-		this.#storedBytes = this.#options.store.compact(this.name);
+		this.#cancelCompaction();
+		if (this.#updatesSinceCompaction === 0) return;
+		const state = Y.encodeStateAsUpdate(this.ydoc);
+		this.#storedBytes = this.#options.store.compact(this.name, state);
 		this.#updatesSinceCompaction = 0;
+		this.#storedState = state;
 	}
 
 	/** Drops the document from memory, compacted first unless its state is not to be trusted. */
 	unload(compactFirst = true): void {
-		if (compactFirst) {
-			try {
-				this.compact();
-			} catch (err) {
-				log.error('collab.compact_failed', { document: this.name, ...errorFields(err) });
-			}
-		}
+		this.#cancelCompaction();
+		if (compactFirst) this.#compactLogged();
 		this.ydoc.destroy();
 	}
 
 	#store(update: Uint8Array, origin: unknown): void {
 		if (origin === loadOrigin) return;
+		this.#storedState = null;
 		try {
 			this.#options.store.append(this.name, update);
 			this.#storedBytes += update.length;
@@ -112,7 +141,45 @@ export class LiveDocument {
 			return;
 		}
 		this.#options.stored(update, origin);
-		if (++this.#updatesSinceCompaction >= this.#options.compactEvery) this.compact();
+		this.#updatesSinceCompaction += 1;
+		this.#scheduleCompaction();
+	}
+
+	/**
+	 * Compaction encodes the whole document and rewrites its rows: it waits until a quiet moment
+	 * (each change restarts the wait) so that it never holds up changes on their way to others.
+	 */
+	#scheduleCompaction(): void {
+		const due = this.#options.compactEvery;
+		if (this.#updatesSinceCompaction < due) return;
+		if (this.#updatesSinceCompaction >= due * overdueFactor) {
+			this.#overdue ??= setImmediate(() => this.#compactLogged());
+		} else if (this.#quietTimer) {
+			this.#quietTimer.refresh();
+		} else {
+			this.#quietTimer = setTimeout(
+				() => this.#compactLogged(),
+				this.#options.quietMs ?? defaultQuietMs
+			);
+			// A pending compaction must not keep a stopping process alive; unload compacts anyway.
+			this.#quietTimer.unref();
+		}
+	}
+
+	#cancelCompaction(): void {
+		if (this.#quietTimer) clearTimeout(this.#quietTimer);
+		if (this.#overdue) clearImmediate(this.#overdue);
+		this.#quietTimer = null;
+		this.#overdue = null;
+	}
+
+	/** A compaction of its own accord: if it fails, the rows stay and are folded later. */
+	#compactLogged(): void {
+		try {
+			this.compact();
+		} catch (err) {
+			log.error('collab.compact_failed', { document: this.name, ...errorFields(err) });
+		}
 	}
 
 	/** Whether the document can store `bytes` more; a full one is compacted first when it has

@@ -16,6 +16,7 @@ import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-serve
 import { LiveDocument, type LiveDocumentStore } from './live-document';
 import type { PresenceLimits } from './presence-budget';
 import { PresenceGuard } from './presence-guard';
+import { TickRelay } from './tick-relay';
 
 const messageSync = 0;
 const messageAwareness = 1;
@@ -62,11 +63,12 @@ interface Connection {
 	userId: string | null;
 }
 
-/** A document open on the server, its presence, and who has it open. */
+/** A document open on the server, its presence, who has it open, and what they are sent next. */
 interface Room {
 	document: LiveDocument;
 	presence: PresenceGuard<WebSocket>;
 	connections: Map<WebSocket, Connection>;
+	relay: TickRelay;
 }
 
 export interface YjsChannel extends RealtimeChannel {
@@ -97,15 +99,24 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		const existing = rooms.get(name);
 		if (existing) return existing;
 		const connections = new Map<WebSocket, Connection>();
+		const relay = new TickRelay({
+			update: (update) =>
+				broadcast(
+					connections,
+					message(messageSync, (e) => syncProtocol.writeUpdate(e, update))
+				),
+			presence: (update) =>
+				broadcast(
+					connections,
+					message(messageAwareness, (e) => encoding.writeVarUint8Array(e, update))
+				)
+		});
 		const document = new LiveDocument(name, {
 			store: options.store,
 			maxStoredBytes: options.maxStoredBytes,
 			compactEvery: options.compactEvery ?? 500,
 			stored(update, origin) {
-				broadcast(
-					connections,
-					message(messageSync, (e) => syncProtocol.writeUpdate(e, update))
-				);
+				relay.update(update);
 				const connection = connections.get(origin as WebSocket);
 				if (connection) options.onClientUpdate?.(name, connection.userId);
 			},
@@ -116,19 +127,17 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 			name,
 			document.ydoc,
 			{ ...options.presence, clientsPerConnection },
-			(update) =>
-				broadcast(
-					connections,
-					message(messageAwareness, (e) => encoding.writeVarUint8Array(e, update))
-				)
+			(update) => relay.presence(update)
 		);
-		const room: Room = { document, presence, connections };
+		const room: Room = { document, presence, connections, relay };
 		rooms.set(name, room);
 		return room;
 	}
 
 	function unload(room: Room, compactFirst = true): void {
 		rooms.delete(room.document.name);
+		// What was stored before is relayed before the close, not left for the resync.
+		room.relay.flush();
 		for (const socket of room.connections.keys()) socket.close(1011, 'Dokument neu laden');
 		room.presence.destroy();
 		room.document.unload(compactFirst);
@@ -150,9 +159,11 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 	): void {
 		const syncType = decoding.readVarUint(decoder);
 		if (syncType === syncProtocol.messageYjsSyncStep1) {
-			const reply = message(messageSync, (encoder) =>
-				syncProtocol.readSyncStep1(decoder, encoder, room.document.ydoc)
-			);
+			const state = room.document.stateFor(decoding.readVarUint8Array(decoder));
+			const reply = message(messageSync, (encoder) => {
+				encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+				encoding.writeVarUint8Array(encoder, state);
+			});
 			sendBounded(socket, reply);
 		} else if (
 			syncType !== syncProtocol.messageYjsSyncStep2 &&
@@ -208,6 +219,8 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 			access: options.access(context.actor, context.resource),
 			userId
 		});
+		// What is gathered for the others goes to them first: the newcomer's greeting holds it.
+		room.relay.flush();
 		room.presence.join(socket, userId);
 		socket.binaryType = 'nodebuffer';
 		socket.on('message', (data: Buffer, isBinary: boolean) => {
