@@ -184,6 +184,30 @@ describe('a live document', () => {
 		expect(store.text('d1')).toBe('x'.repeat(20));
 	});
 
+	it('greets and answers a fresh client from the stored state, applying it when needed', () => {
+		vi.useFakeTimers();
+		const store = new MemoryStore();
+		const base = new Y.Doc();
+		base.getText('t').insert(0, 'Leitbild');
+		store.append('d1', Y.encodeStateAsUpdate(base));
+		const { document, told } = open(store, { compactEvery: 1 });
+		expect(document.stateVector()).toEqual(Y.encodeStateVector(base));
+		expect(document.stateFor(Y.encodeStateVector(new Y.Doc()))).toBe(store.load('d1')[0]);
+		// A fresh client's answer to the greeting carries nothing: nothing to apply or store.
+		const nothing = Y.encodeStateAsUpdate(new Y.Doc(), document.stateVector());
+		expect(document.applyClientUpdate(nothing, {})).toBe(true);
+		expect(store.load('d1')).toHaveLength(1);
+		expect(told).toEqual([]);
+
+		const edit = clientChange((t) => t.insert(8, ' 2030'), base);
+		expect(document.applyClientUpdate(edit, {})).toBe(true);
+		expect(document.ydoc.getText('t').toString()).toBe('Leitbild 2030');
+		expect(store.text('d1')).toBe('Leitbild 2030');
+		vi.advanceTimersByTime(1000);
+		expect(store.load('d1')).toHaveLength(1);
+		expect(store.text('d1')).toBe('Leitbild 2030');
+	});
+
 	it('gives a fresh client the stored state as it is, until a change comes', () => {
 		const store = new MemoryStore();
 		store.append(

@@ -49,8 +49,19 @@ const loadOrigin = Symbol('load');
 /** Origin of changes the server makes itself (e.g. restoring a version). */
 const serverOrigin = Symbol('server');
 
+/** An update that carries nothing (no structs, no deletions), as a fresh client answers a greeting. */
+function carriesNothing(update: Uint8Array): boolean {
+	return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
 export class LiveDocument {
-	readonly ydoc = new Y.Doc({ gc: true });
+	readonly #ydoc = new Y.Doc({ gc: true });
+	/**
+	 * A compacted state not yet applied to the document. Applying a long history costs as much on
+	 * the server as in the client that opens it; a fresh client gets the stored state as it is,
+	 * so the server applies it only once something needs its content.
+	 */
+	#unapplied: Uint8Array | null = null;
 	readonly #options: LiveDocumentOptions;
 	#updatesSinceCompaction = 0;
 	/** Bytes of the document's stored updates, kept as they are appended and compacted. */
@@ -68,18 +79,34 @@ export class LiveDocument {
 	) {
 		this.#options = options;
 		const stored = options.store.load(name);
-		Y.transact(
-			this.ydoc,
-			() => {
-				for (const update of stored) Y.applyUpdate(this.ydoc, update);
-			},
-			loadOrigin
-		);
 		this.#storedBytes = stored.reduce((sum, update) => sum + update.length, 0);
-		if (stored.length === 1) this.#storedState = stored[0];
 		// Rows a stopped process left uncompacted count towards the next compaction.
 		this.#updatesSinceCompaction = Math.max(0, stored.length - 1);
-		this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.#store(update, origin));
+		if (stored.length === 1) {
+			this.#storedState = stored[0];
+			this.#unapplied = stored[0];
+		} else {
+			this.#apply(stored);
+		}
+		this.#ydoc.on('update', (update: Uint8Array, origin: unknown) => this.#store(update, origin));
+	}
+
+	/** The document with all its content: what is stored is applied first if it is not yet. */
+	get ydoc(): Y.Doc {
+		if (this.#unapplied) {
+			const state = this.#unapplied;
+			this.#unapplied = null;
+			this.#apply([state]);
+		}
+		return this.#ydoc;
+	}
+
+	/** The document's state vector, to greet a client with; read off the stored state while that
+	 * is not applied (far cheaper than applying it). */
+	stateVector(): Uint8Array {
+		return this.#unapplied
+			? Y.encodeStateVectorFromUpdate(this.#unapplied)
+			: Y.encodeStateVector(this.#ydoc);
 	}
 
 	get storedBytes(): number {
@@ -92,6 +119,7 @@ export class LiveDocument {
 	 * change, about as large). False when refused.
 	 */
 	applyClientUpdate(update: Uint8Array, origin: unknown, now = Date.now()): boolean {
+		if (carriesNothing(update)) return true;
 		if (!this.#hasRoom(update.length, now)) return false;
 		Y.applyUpdate(this.ydoc, update, origin);
 		return true;
@@ -125,7 +153,17 @@ export class LiveDocument {
 	unload(compactFirst = true): void {
 		this.#cancelCompaction();
 		if (compactFirst) this.#compactLogged();
-		this.ydoc.destroy();
+		this.#ydoc.destroy();
+	}
+
+	#apply(updates: Uint8Array[]): void {
+		Y.transact(
+			this.#ydoc,
+			() => {
+				for (const update of updates) Y.applyUpdate(this.#ydoc, update);
+			},
+			loadOrigin
+		);
 	}
 
 	#store(update: Uint8Array, origin: unknown): void {

@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebSocket } from 'ws';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { log } from '../log';
 import type { Action, Actor, Resource } from '../policy';
 import type { ChannelPath } from '../realtime/channel-path';
@@ -123,9 +123,11 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 			// Not on disk, so not relayed: drop the document; clients reconnect and resend.
 			lost: () => unload(room, false)
 		});
+		// Presence needs a Y.Doc only for a client id of its own (the server shows none): not the
+		// document, whose content it never reads and which may not be applied yet.
 		const presence = new PresenceGuard<WebSocket>(
 			name,
-			document.ydoc,
+			new Y.Doc(),
 			{ ...options.presence, clientsPerConnection },
 			(update) => relay.presence(update)
 		);
@@ -246,7 +248,10 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		// Greet with our state vector and everyone's presence; the client answers with its own.
 		sendBounded(
 			socket,
-			message(messageSync, (e) => syncProtocol.writeSyncStep1(e, room.document.ydoc))
+			message(messageSync, (e) => {
+				encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+				encoding.writeVarUint8Array(e, room.document.stateVector());
+			})
 		);
 		const everyone = room.presence.everyone();
 		if (everyone) {
