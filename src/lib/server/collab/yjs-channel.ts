@@ -216,13 +216,13 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		}
 		const name = options.documentName(context.resource);
 		const room = open(name);
+		// What is gathered for the others goes to them first: the newcomer's greeting holds it.
+		room.relay.flush();
 		const userId = context.actor.kind === 'member' ? context.actor.userId : null;
 		room.connections.set(socket, {
 			access: options.access(context.actor, context.resource),
 			userId
 		});
-		// What is gathered for the others goes to them first: the newcomer's greeting holds it.
-		room.relay.flush();
 		room.presence.join(socket, userId);
 		socket.binaryType = 'nodebuffer';
 		socket.on('message', (data: Buffer, isBinary: boolean) => {
