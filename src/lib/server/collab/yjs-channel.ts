@@ -1,7 +1,7 @@
 // The y-websocket protocol (sync and awareness) for any kind of live Yjs document: wires each
 // connection to its document (live-document.ts: load, store, compaction, size bound) and to the
-// document's presence (presence-guard.ts). What a document is, where it is stored and who may
-// write it are parameters. A change the document has no room for closes its sender with 4413
+// document's presence (presence-guard.ts); both reach everyone once per turn (tick-relay.ts).
+// What a document is, where it is stored and who may write it are parameters. A change the document has no room for closes its sender with 4413
 // (the editor turns read-only and says so).
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
