@@ -72,9 +72,10 @@ export function writeHistory(
 	// Stored through the update store, as the live server does, in batches for speed.
 	const batch = 5_000;
 	for (let start = 0; start < pending.length; start += batch) {
-		transaction(db, (tx) => {
+		// The store's statements run on the database itself, inside the transaction.
+		transaction(db, () => {
 			for (const update of pending.slice(start, start + batch))
-				appendUpdate(tx, documentId, update);
+				appendUpdate(db, documentId, update);
 		});
 	}
 	return result;

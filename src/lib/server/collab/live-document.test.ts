@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { LiveDocument, type LiveDocumentStore } from './live-document';
 
@@ -14,13 +14,10 @@ class MemoryStore implements LiveDocumentStore {
 		if (this.failing) throw new Error('Platte voll');
 		this.rows.set(name, [...this.load(name), update]);
 	}
-	compact(name: string) {
+	compact(name: string, state: Uint8Array) {
 		this.compactions += 1;
-		const ydoc = new Y.Doc();
-		for (const update of this.load(name)) Y.applyUpdate(ydoc, update);
-		const merged = Y.encodeStateAsUpdate(ydoc);
-		this.rows.set(name, [merged]);
-		return merged.length;
+		this.rows.set(name, [state]);
+		return state.length;
 	}
 	bytes(name: string) {
 		return this.load(name).reduce((sum, update) => sum + update.length, 0);
@@ -41,6 +38,10 @@ function clientChange(edit: (text: Y.Text) => void, base?: Y.Doc): Uint8Array {
 	return Y.encodeStateAsUpdate(ydoc, before);
 }
 
+afterEach(() => {
+	vi.useRealTimers();
+});
+
 function open(store: MemoryStore, limits: { maxStoredBytes?: number; compactEvery?: number } = {}) {
 	const told: { update: Uint8Array; origin: unknown }[] = [];
 	let lost = 0;
@@ -48,6 +49,7 @@ function open(store: MemoryStore, limits: { maxStoredBytes?: number; compactEver
 		store,
 		maxStoredBytes: limits.maxStoredBytes ?? 1 << 20,
 		compactEvery: limits.compactEvery ?? 500,
+		quietMs: 1000,
 		stored: (update, origin) => told.push({ update, origin }),
 		lost: () => (lost += 1)
 	});
@@ -124,14 +126,106 @@ describe('a live document', () => {
 		expect(store.compactions).toBe(1);
 	});
 
-	it('compacts after a number of stored changes', () => {
+	it('compacts once enough changes are stored and a quiet second passed, not during a burst', () => {
+		vi.useFakeTimers();
 		const store = new MemoryStore();
 		const { document } = open(store, { compactEvery: 3 });
-		for (const word of ['a', 'b', 'c'])
-			document.change((ydoc) => ydoc.getText('t').insert(0, word));
+		const type = (word: string) => document.change((ydoc) => ydoc.getText('t').insert(0, word));
+		for (const word of ['a', 'b', 'c']) type(word);
+		expect(store.compactions).toBe(0);
+		// Typing goes on: each change restarts the wait.
+		for (const word of ['d', 'e', 'f']) {
+			vi.advanceTimersByTime(900);
+			type(word);
+		}
+		expect(store.compactions).toBe(0);
+		vi.advanceTimersByTime(1000);
 		expect(store.compactions).toBe(1);
 		expect(store.load('d1')).toHaveLength(1);
-		expect(store.text('d1')).toBe('cba');
+		expect(store.text('d1')).toBe('fedcba');
+		// Nothing new, nothing to fold.
+		vi.advanceTimersByTime(5000);
+		expect(store.compactions).toBe(1);
+	});
+
+	it('compacts from its live state: the one row decodes to the same document', () => {
+		vi.useFakeTimers();
+		const store = new MemoryStore();
+		const { document } = open(store, { compactEvery: 2 });
+		const list = document.ydoc.getArray<string>('a');
+		document.change((ydoc) => ydoc.getText('t').insert(0, 'Kreis '));
+		document.change((ydoc) => ydoc.getText('t').insert(6, 'Unna'));
+		document.change(() => list.push(['eins', 'zwei']));
+		document.change((ydoc) => ydoc.getText('t').delete(0, 6));
+		vi.advanceTimersByTime(1000);
+		expect(store.load('d1')).toHaveLength(1);
+		const reloaded = new Y.Doc();
+		Y.applyUpdate(reloaded, store.load('d1')[0]);
+		expect(reloaded.getText('t').toString()).toBe('Unna');
+		expect(reloaded.getArray('a').toArray()).toEqual(['eins', 'zwei']);
+		expect(Y.encodeStateVector(reloaded)).toEqual(Y.encodeStateVector(document.ydoc));
+		expect(document.storedBytes).toBe(store.bytes('d1'));
+	});
+
+	it('compacts writers who never pause, after ten times the due count', () => {
+		vi.useFakeTimers();
+		const store = new MemoryStore();
+		const { document } = open(store, { compactEvery: 2 });
+		for (let i = 0; i < 19; i++) {
+			document.change((ydoc) => ydoc.getText('t').insert(0, 'x'));
+			vi.advanceTimersByTime(500);
+		}
+		expect(store.compactions).toBe(0);
+		document.change((ydoc) => ydoc.getText('t').insert(0, 'x'));
+		expect(store.compactions).toBe(0);
+		// Right after the current relay, not after a quiet second.
+		vi.advanceTimersByTime(0);
+		expect(store.compactions).toBe(1);
+		expect(store.text('d1')).toBe('x'.repeat(20));
+	});
+
+	it('greets and answers a fresh client from the stored state, applying it when needed', () => {
+		vi.useFakeTimers();
+		const store = new MemoryStore();
+		const base = new Y.Doc();
+		base.getText('t').insert(0, 'Leitbild');
+		store.append('d1', Y.encodeStateAsUpdate(base));
+		const { document, told } = open(store, { compactEvery: 1 });
+		expect(document.stateVector()).toEqual(Y.encodeStateVector(base));
+		expect(document.stateFor(Y.encodeStateVector(new Y.Doc()))).toBe(store.load('d1')[0]);
+		// A fresh client's answer to the greeting carries nothing: nothing to apply or store.
+		const nothing = Y.encodeStateAsUpdate(new Y.Doc(), document.stateVector());
+		expect(document.applyClientUpdate(nothing, {})).toBe(true);
+		expect(store.load('d1')).toHaveLength(1);
+		expect(told).toEqual([]);
+
+		const edit = clientChange((t) => t.insert(8, ' 2030'), base);
+		expect(document.applyClientUpdate(edit, {})).toBe(true);
+		expect(document.ydoc.getText('t').toString()).toBe('Leitbild 2030');
+		expect(store.text('d1')).toBe('Leitbild 2030');
+		vi.advanceTimersByTime(1000);
+		expect(store.load('d1')).toHaveLength(1);
+		expect(store.text('d1')).toBe('Leitbild 2030');
+	});
+
+	it('gives a fresh client the stored state as it is, until a change comes', () => {
+		const store = new MemoryStore();
+		store.append(
+			'd1',
+			clientChange((t) => t.insert(0, 'Leitbild'))
+		);
+		const { document } = open(store);
+		const empty = Y.encodeStateVector(new Y.Doc());
+		expect(document.stateFor(empty)).toBe(store.load('d1')[0]);
+		document.change((ydoc) => ydoc.getText('t').insert(8, ' 2030'));
+		const fresh = new Y.Doc();
+		Y.applyUpdate(fresh, document.stateFor(empty));
+		expect(fresh.getText('t').toString()).toBe('Leitbild 2030');
+		// A client with some state gets only what it lacks.
+		const partial = new Y.Doc();
+		Y.applyUpdate(partial, store.load('d1')[0]);
+		Y.applyUpdate(partial, document.stateFor(Y.encodeStateVector(partial)));
+		expect(partial.getText('t').toString()).toBe('Leitbild 2030');
 	});
 
 	it('says so when a change could not be stored, and does not tell of it', () => {

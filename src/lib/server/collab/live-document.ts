@@ -1,7 +1,8 @@
 // One Yjs document held in memory while someone has it open: loaded from its store, every change
-// stored before anyone hears of it, folded (compacted) now and then, and bounded in what it may
-// store. Past the bound a change is refused; what is stored stays, and compaction may make room
-// again. Sockets and presence are not its business (see yjs-channel.ts, presence-guard.ts).
+// stored before anyone hears of it, folded (compacted) from its live state when it has been quiet
+// for a while, and bounded in what it may store. Past the bound a change is refused; what is
+// stored stays, and compaction may make room again. Sockets and presence are not its business (see
+// yjs-channel.ts, presence-guard.ts).
 import * as Y from 'yjs';
 import { errorFields, log } from '../log';
 
@@ -10,16 +11,21 @@ export interface LiveDocumentStore {
 	load(name: string): Uint8Array[];
 	/** Stores an update durably; called before the update is relayed to anyone. */
 	append(name: string, update: Uint8Array): void;
-	/** Folds the stored updates into one; returns the bytes stored afterwards. */
-	compact(name: string): number;
+	/**
+	 * Replaces the stored updates with `state`, the whole document, which holds every one of them;
+	 * returns the bytes stored afterwards.
+	 */
+	compact(name: string, state: Uint8Array): number;
 }
 
 export interface LiveDocumentOptions {
 	store: LiveDocumentStore;
 	/** Bytes the document may store; changes from clients beyond it are refused. */
 	maxStoredBytes: number;
-	/** Compact after this many stored updates. */
+	/** Compact once this many updates are stored since the last compaction, when it is quiet. */
 	compactEvery: number;
+	/** How long no change must come before a due compaction runs. */
+	quietMs?: number;
 	/**
 	 * Told of every change once it is stored, with the origin it was applied with (a client's
 	 * connection, or the server). Not told of a change that could not be stored: then `lost`.
@@ -29,20 +35,43 @@ export interface LiveDocumentOptions {
 	lost(): void;
 }
 
-/** A full document is compacted to make room at most this often: compaction is costly. */
+/** A full document is compacted to make room at most this often. */
 const roomCompactionIntervalMs = 60_000;
+/** Typing pauses for breath; a second without any change is a lull between bursts. */
+const defaultQuietMs = 1_000;
+/**
+ * Writers who never pause must not grow the store without bound: this many times the due count,
+ * compaction runs right after the current relay, quiet or not.
+ */
+const overdueFactor = 10;
 /** Origin of the transaction that loads stored state: not a new update, so not stored again. */
 const loadOrigin = Symbol('load');
 /** Origin of changes the server makes itself (e.g. restoring a version). */
 const serverOrigin = Symbol('server');
 
+/** An update that carries nothing (no structs, no deletions), as a fresh client answers a greeting. */
+function carriesNothing(update: Uint8Array): boolean {
+	return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
 export class LiveDocument {
-	readonly ydoc = new Y.Doc({ gc: true });
+	readonly #ydoc = new Y.Doc({ gc: true });
+	/**
+	 * A compacted state not yet applied to the document. Applying a long history costs as much on
+	 * the server as in the client that opens it; a fresh client gets the stored state as it is,
+	 * so the server applies it only once something needs its content.
+	 */
+	#unapplied: Uint8Array | null = null;
 	readonly #options: LiveDocumentOptions;
 	#updatesSinceCompaction = 0;
 	/** Bytes of the document's stored updates, kept as they are appended and compacted. */
 	#storedBytes = 0;
 	#lastRoomCompaction = 0;
+	/** The document's whole state as stored, while no change came since: sent as it is to a
+	 * client that has nothing yet, instead of encoding the document anew. */
+	#storedState: Uint8Array | null = null;
+	#quietTimer: ReturnType<typeof setTimeout> | null = null;
+	#overdue: ReturnType<typeof setImmediate> | null = null;
 
 	constructor(
 		readonly name: string,
@@ -50,17 +79,34 @@ export class LiveDocument {
 	) {
 		this.#options = options;
 		const stored = options.store.load(name);
-		Y.transact(
-			this.ydoc,
-			() => {
-				for (const update of stored) Y.applyUpdate(this.ydoc, update);
-			},
-			loadOrigin
-		);
 		this.#storedBytes = stored.reduce((sum, update) => sum + update.length, 0);
 		// Rows a stopped process left uncompacted count towards the next compaction.
 		this.#updatesSinceCompaction = Math.max(0, stored.length - 1);
-		this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.#store(update, origin));
+		if (stored.length === 1) {
+			this.#storedState = stored[0];
+			this.#unapplied = stored[0];
+		} else {
+			this.#apply(stored);
+		}
+		this.#ydoc.on('update', (update: Uint8Array, origin: unknown) => this.#store(update, origin));
+	}
+
+	/** The document with all its content: what is stored is applied first if it is not yet. */
+	get ydoc(): Y.Doc {
+		if (this.#unapplied) {
+			const state = this.#unapplied;
+			this.#unapplied = null;
+			this.#apply([state]);
+		}
+		return this.#ydoc;
+	}
+
+	/** The document's state vector, to greet a client with; read off the stored state while that
+	 * is not applied (far cheaper than applying it). */
+	stateVector(): Uint8Array {
+		return this.#unapplied
+			? Y.encodeStateVectorFromUpdate(this.#unapplied)
+			: Y.encodeStateVector(this.#ydoc);
 	}
 
 	get storedBytes(): number {
@@ -73,6 +119,7 @@ export class LiveDocument {
 	 * change, about as large). False when refused.
 	 */
 	applyClientUpdate(update: Uint8Array, origin: unknown, now = Date.now()): boolean {
+		if (carriesNothing(update)) return true;
 		if (!this.#hasRoom(update.length, now)) return false;
 		Y.applyUpdate(this.ydoc, update, origin);
 		return true;
@@ -83,25 +130,45 @@ export class LiveDocument {
 		Y.transact(this.ydoc, () => edit(this.ydoc), serverOrigin);
 	}
 
+	/**
+	 * The document as an update for a client whose state vector is `stateVector`. A client with
+	 * nothing (a fresh editor) gets the stored state unchanged when no change came since.
+	 */
+	stateFor(stateVector: Uint8Array): Uint8Array {
+		if (this.#storedState && Y.decodeStateVector(stateVector).size === 0) return this.#storedState;
+		return Y.encodeStateAsUpdate(this.ydoc, stateVector);
+	}
+
+	/** Folds the stored updates into the document's live state, which holds them all. */
 	compact(): void {
-		this.#storedBytes = this.#options.store.compact(this.name);
+		this.#cancelCompaction();
+		if (this.#updatesSinceCompaction === 0) return;
+		const state = Y.encodeStateAsUpdate(this.ydoc);
+		this.#storedBytes = this.#options.store.compact(this.name, state);
 		this.#updatesSinceCompaction = 0;
+		this.#storedState = state;
 	}
 
 	/** Drops the document from memory, compacted first unless its state is not to be trusted. */
 	unload(compactFirst = true): void {
-		if (compactFirst) {
-			try {
-				this.compact();
-			} catch (err) {
-				log.error('collab.compact_failed', { document: this.name, ...errorFields(err) });
-			}
-		}
-		this.ydoc.destroy();
+		this.#cancelCompaction();
+		if (compactFirst) this.#compactLogged();
+		this.#ydoc.destroy();
+	}
+
+	#apply(updates: Uint8Array[]): void {
+		Y.transact(
+			this.#ydoc,
+			() => {
+				for (const update of updates) Y.applyUpdate(this.#ydoc, update);
+			},
+			loadOrigin
+		);
 	}
 
 	#store(update: Uint8Array, origin: unknown): void {
 		if (origin === loadOrigin) return;
+		this.#storedState = null;
 		try {
 			this.#options.store.append(this.name, update);
 			this.#storedBytes += update.length;
@@ -112,7 +179,45 @@ export class LiveDocument {
 			return;
 		}
 		this.#options.stored(update, origin);
-		if (++this.#updatesSinceCompaction >= this.#options.compactEvery) this.compact();
+		this.#updatesSinceCompaction += 1;
+		this.#scheduleCompaction();
+	}
+
+	/**
+	 * Compaction encodes the whole document and rewrites its rows: it waits until a quiet moment
+	 * (each change restarts the wait) so that it never holds up changes on their way to others.
+	 */
+	#scheduleCompaction(): void {
+		const due = this.#options.compactEvery;
+		if (this.#updatesSinceCompaction < due) return;
+		if (this.#updatesSinceCompaction >= due * overdueFactor) {
+			this.#overdue ??= setImmediate(() => this.#compactLogged());
+		} else if (this.#quietTimer) {
+			this.#quietTimer.refresh();
+		} else {
+			this.#quietTimer = setTimeout(
+				() => this.#compactLogged(),
+				this.#options.quietMs ?? defaultQuietMs
+			);
+			// A pending compaction must not keep a stopping process alive; unload compacts anyway.
+			this.#quietTimer.unref();
+		}
+	}
+
+	#cancelCompaction(): void {
+		if (this.#quietTimer) clearTimeout(this.#quietTimer);
+		if (this.#overdue) clearImmediate(this.#overdue);
+		this.#quietTimer = null;
+		this.#overdue = null;
+	}
+
+	/** A compaction of its own accord: if it fails, the rows stay and are folded later. */
+	#compactLogged(): void {
+		try {
+			this.compact();
+		} catch (err) {
+			log.error('collab.compact_failed', { document: this.name, ...errorFields(err) });
+		}
 	}
 
 	/** Whether the document can store `bytes` more; a full one is compacted first when it has

@@ -13,6 +13,7 @@ import {
 } from './presence-budget';
 import {
 	encodePresenceUpdate,
+	isEcho,
 	newsIn,
 	readPresenceUpdate,
 	type PresenceEntry
@@ -82,6 +83,7 @@ export class PresenceGuard<Key> {
 		if (update.length > maxPresenceUpdateBytes) {
 			return { code: presenceTooLargeCode, reason: presenceTooLargeReason };
 		}
+		if (isEcho(update, this.awareness)) return null;
 		const read = readPresenceUpdate(update);
 		const entries = newsIn(read, this.awareness);
 		if (entries.length === 0) return null;

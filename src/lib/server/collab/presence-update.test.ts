@@ -2,7 +2,13 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodePresenceUpdate, newsIn, readPresenceUpdate } from './presence-update';
+import {
+	encodePresenceUpdate,
+	isEcho,
+	mergePresenceUpdates,
+	newsIn,
+	readPresenceUpdate
+} from './presence-update';
 
 function update(entries: [number, number, string][]): Uint8Array {
 	const encoder = encoding.createEncoder();
@@ -99,5 +105,68 @@ describe('newsIn', () => {
 			])
 		);
 		expect(readPresenceUpdate(encodePresenceUpdate(entries))).toEqual(entries);
+	});
+});
+
+describe('isEcho', () => {
+	function held() {
+		const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+		awarenessProtocol.applyAwarenessUpdate(
+			awareness,
+			update([
+				[7, 3, '{"user":{"name":"Emil"}}'],
+				[8, 1, '{"user":{"name":"Vera"}}']
+			]),
+			null
+		);
+		return awareness;
+	}
+
+	it('recognises what the document already holds, without reading the states', () => {
+		const awareness = held();
+		expect(isEcho(update([[7, 3, '{"user":{"name":"Emil"}}']]), awareness)).toBe(true);
+		expect(isEcho(update([[7, 2, 'kein JSON']]), awareness)).toBe(true);
+		expect(isEcho(update([[99, 0, 'null']]), awareness)).toBe(false);
+	});
+
+	it('leaves news, departures at the current clock and malformed updates to be read', () => {
+		const awareness = held();
+		expect(isEcho(update([[7, 4, '{}']]), awareness)).toBe(false);
+		expect(isEcho(update([[12, 1, '{}']]), awareness)).toBe(false);
+		expect(isEcho(update([[8, 1, 'null']]), awareness)).toBe(false);
+		expect(
+			isEcho(
+				update([
+					[7, 3, '{}'],
+					[8, 2, '{}']
+				]),
+				awareness
+			)
+		).toBe(false);
+		const truncated = update([[7, 3, '{"user":{"name":"Emil"}}']]).slice(0, 6);
+		expect(isEcho(truncated, awareness)).toBe(false);
+		const trailing = new Uint8Array([...update([[7, 3, '{}']]), 0]);
+		expect(isEcho(trailing, awareness)).toBe(false);
+	});
+});
+
+describe('mergePresenceUpdates', () => {
+	it('keeps each client’s last entry, as a real client applies it', () => {
+		const merged = mergePresenceUpdates([
+			update([[7, 1, '{"cursor":1}']]),
+			update([
+				[8, 1, '{"cursor":"ä"}'],
+				[7, 2, '{"cursor":2}']
+			]),
+			update([[8, 2, 'null']])
+		]);
+		expect(readPresenceUpdate(merged)).toEqual([
+			{ clientId: 7, clock: 2, state: { cursor: 2 }, bytes: 12 },
+			{ clientId: 8, clock: 2, state: null, bytes: 4 }
+		]);
+		const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+		awarenessProtocol.applyAwarenessUpdate(awareness, merged, null);
+		expect(awareness.getStates().get(7)).toEqual({ cursor: 2 });
+		expect(awareness.getStates().has(8)).toBe(false);
 	});
 });

@@ -10,8 +10,10 @@ import {
 	compactDocument,
 	countUpdates,
 	loadDocument,
-	loadUpdates
+	loadUpdates,
+	replaceUpdates
 } from './update-store';
+import { findDocument } from '../documents/documents';
 
 describe('the update store', () => {
 	it('folds many updates into one row that loads to the same content', () => {
@@ -35,6 +37,41 @@ describe('the update store', () => {
 		// Later updates still apply on top of the compacted state.
 		text.insert(0, 'Anfang ');
 		expect(loadDocument(db, id).getText('t').toString()).toBe(text.toString());
+	});
+
+	it('replaces the rows with a live state, keeping the newest row’s place', () => {
+		const db = createTestDatabase();
+		const { id } = createDocument(db, { title: 'Test', kind: 'sonstiges', createdBy: null });
+		const live = new Y.Doc();
+		live.on('update', (update: Uint8Array) => appendUpdate(db, id, update));
+		const text = live.getText('t');
+		for (let i = 0; i < 50; i++) text.insert(text.length, `${i} `);
+		const newest = db.$client
+			.prepare('select max(id) as id from document_update where document_id = ?')
+			.get(id) as { id: number };
+
+		const state = Y.encodeStateAsUpdate(live);
+		expect(replaceUpdates(db, id, state)).toBe(state.length);
+		expect(loadUpdates(db, id)).toEqual([state]);
+		expect(
+			db.$client.prepare('select id from document_update where document_id = ?').get(id)
+		).toEqual({ id: newest.id });
+		text.insert(0, 'Anfang ');
+		expect(loadDocument(db, id).getText('t').toString()).toBe(text.toString());
+
+		const { id: empty } = createDocument(db, { title: 'Leer', kind: 'sonstiges', createdBy: null });
+		expect(replaceUpdates(db, empty, Y.encodeStateAsUpdate(new Y.Doc()))).toBe(0);
+		expect(countUpdates(db, empty)).toBe(0);
+	});
+
+	it('notes when the text last changed', () => {
+		const db = createTestDatabase();
+		const { id } = createDocument(db, { title: 'Test', kind: 'sonstiges', createdBy: null });
+		const writer = new Y.Doc();
+		writer.getText('t').insert(0, 'Kreis Unna');
+		const when = new Date('2026-12-07T10:00:00.123Z');
+		appendUpdate(db, id, Y.encodeStateAsUpdate(writer), when);
+		expect(findDocument(db, id)?.updatedAt).toEqual(when);
 	});
 
 	it('seeds the Leitbild and the Selbstverpflichtung once, each text present once', () => {

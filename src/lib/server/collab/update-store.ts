@@ -1,22 +1,74 @@
 // Durable Yjs state: one row per update, appended before the update is relayed; compaction folds
 // a document's rows into a single state so opening stays fast however long the history.
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { asc, eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { transaction, type AppDatabase } from '../db/database';
-import { document, documentUpdate } from '../db/schema';
+import type { AppDatabase } from '../db/database';
+import { documentUpdate } from '../db/schema';
 
+/**
+ * The statements of the live path, prepared once per database: an append runs per keystroke, and
+ * building and preparing its SQL each time cost more than running it.
+ */
+interface Statements {
+	append: (documentId: string, update: Buffer, now: number) => void;
+	replace: (documentId: string, state: Buffer) => number;
+}
+
+const prepared = new WeakMap<Database.Database, Statements>();
+
+function statements(db: AppDatabase): Statements {
+	const client = db.$client;
+	// A drizzle transaction handle has no client; the database itself works inside a transaction.
+	if (!client) throw new Error('The update store needs the database, not a transaction handle.');
+	let found = prepared.get(client);
+	if (!found) {
+		const insert = client.prepare<[string, Buffer, number]>(
+			'insert into document_update (document_id, "update", created_at) values (?, ?, ?)'
+		);
+		const touch = client.prepare<[number, string]>(
+			'update document set updated_at = ? where id = ?'
+		);
+		const newest = client.prepare<[string], { id: number | null }>(
+			'select max(id) as id from document_update where document_id = ?'
+		);
+		const deleteUpTo = client.prepare<[string, number]>(
+			'delete from document_update where document_id = ? and id <= ?'
+		);
+		const insertWithId = client.prepare<[number, string, Buffer]>(
+			'insert into document_update (id, document_id, "update") values (?, ?, ?)'
+		);
+		found = {
+			append: client.transaction((documentId: string, update: Buffer, now: number) => {
+				insert.run(documentId, update, now);
+				touch.run(now, documentId);
+			}),
+			replace: client.transaction((documentId: string, state: Buffer) => {
+				const upTo = newest.get(documentId)?.id ?? null;
+				if (upTo === null) return 0;
+				deleteUpTo.run(documentId, upTo);
+				// The state keeps the newest row's id, so row order stays the order of history.
+				insertWithId.run(upTo, documentId, state);
+				return state.length;
+			})
+		};
+		prepared.set(client, found);
+	}
+	return found;
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Stores an update and notes that the document's text changed. */
 export function appendUpdate(
 	db: AppDatabase,
 	documentId: string,
 	update: Uint8Array,
 	now = new Date()
-) {
-	transaction(db, (tx) => {
-		tx.insert(documentUpdate)
-			.values({ documentId, update: Buffer.from(update), createdAt: now })
-			.run();
-		tx.update(document).set({ updatedAt: now }).where(eq(document.id, documentId)).run();
-	});
+): void {
+	statements(db).append(documentId, asBuffer(update), now.getTime());
 }
 
 export function loadUpdates(db: AppDatabase, documentId: string): Uint8Array[] {
@@ -49,34 +101,24 @@ export function countUpdates(db: AppDatabase, documentId: string): number {
 }
 
 /**
- * Replaces a document's rows up to the newest with one row holding their merged state. Applying
- * to a Y.Doc and re-encoding is linear; Y.mergeUpdates is pathologically slow over many updates.
- * Rows appended meanwhile (none can be, as better-sqlite3 is synchronous) would stay after it.
+ * Replaces all of a document's rows with one holding `state`, which must contain every one of
+ * them: the live document's own state does, as every update it stored was applied to it first.
  * Returns the bytes the document stores afterwards.
  */
+export function replaceUpdates(db: AppDatabase, documentId: string, state: Uint8Array): number {
+	return statements(db).replace(documentId, asBuffer(state));
+}
+
+/**
+ * Folds the rows of a document nobody has open (an open one is compacted from its live state).
+ * Applying to a Y.Doc and re-encoding is linear; Y.mergeUpdates is pathologically slow over many
+ * updates.
+ */
 export function compactDocument(db: AppDatabase, documentId: string): number {
-	return transaction(db, (tx) => {
-		const rows = tx
-			.select({ id: documentUpdate.id, update: documentUpdate.update })
-			.from(documentUpdate)
-			.where(eq(documentUpdate.documentId, documentId))
-			.orderBy(asc(documentUpdate.id))
-			.all();
-		if (rows.length <= 1) return rows[0]?.update.length ?? 0;
-		const ydoc = new Y.Doc();
-		Y.transact(ydoc, () => {
-			for (const row of rows) Y.applyUpdate(ydoc, new Uint8Array(row.update));
-		});
-		const merged = Y.encodeStateAsUpdate(ydoc);
+	const ydoc = loadDocument(db, documentId);
+	try {
+		return replaceUpdates(db, documentId, Y.encodeStateAsUpdate(ydoc));
+	} finally {
 		ydoc.destroy();
-		const newest = rows[rows.length - 1];
-		tx.delete(documentUpdate)
-			.where(and(eq(documentUpdate.documentId, documentId), lte(documentUpdate.id, newest.id)))
-			.run();
-		// The merged state keeps the newest row's id, so row order stays the order of history.
-		tx.insert(documentUpdate)
-			.values({ id: newest.id, documentId, update: Buffer.from(merged) })
-			.run();
-		return merged.length;
-	});
+	}
 }

@@ -11,7 +11,7 @@ import type { AppDatabase } from '../db/database';
 import type { Actor } from '../policy';
 import { FakeSocket as RecordingSocket } from '../realtime/fake-socket-test-support';
 import type { ChannelContext } from '../realtime/realtime-server';
-import { appendUpdate, compactDocument, loadDocument, loadUpdates } from './update-store';
+import { appendUpdate, loadDocument, loadUpdates, replaceUpdates } from './update-store';
 import { createYjsChannel } from './yjs-channel';
 
 /** A socket as the Yjs channel sees one, which can also say what presence it was sent. */
@@ -53,7 +53,7 @@ function setup(
 		store: {
 			load: (name) => loadUpdates(db, name),
 			append: (name, update) => appendUpdate(db, name, update),
-			compact: (name) => compactDocument(db, name)
+			compact: (name, state) => replaceUpdates(db, name, state)
 		}
 	});
 	const connect = (actor: Actor = editor) => {
@@ -75,6 +75,11 @@ function setup(
 afterEach(() => {
 	for (const socket of sockets.splice(0)) socket.close(1001, 'Server wird beendet');
 });
+
+/** Changes and presence are relayed once per turn of the event loop: after this. */
+function relayed(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
+}
 
 function updateMessage(update: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
@@ -109,8 +114,62 @@ function storedBytes(db: AppDatabase, id: string): number {
 	return loadUpdates(db, id).reduce((sum, update) => sum + update.length, 0);
 }
 
+/** Reads each frame as the y-websocket client does: one message per frame. */
+function readAsClient(ydoc: Y.Doc, frames: Uint8Array[]): void {
+	for (const frame of frames) {
+		const decoder = decoding.createDecoder(frame);
+		if (decoding.readVarUint(decoder) !== 0) continue;
+		syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), ydoc, 'server');
+	}
+}
+
+describe('relaying changes', () => {
+	it('stores each change at once and relays those of one turn as one frame, in order', async () => {
+		const db = createTestDatabase();
+		const { id, connect } = setup(db);
+		const reader = connect();
+		const greeting = reader.sent.length;
+		const { ydoc, text } = writer(connect());
+		for (const word of ['Kreis ', 'Unna ', 'für ', 'alle']) text.insert(text.length, word);
+		text.delete(0, 6);
+		// On disk before anyone hears of it.
+		expect(loadDocument(db, id).getText('t').toString()).toBe('Unna für alle');
+		expect(reader.sent.length).toBe(greeting);
+
+		await relayed();
+		expect(reader.sent.length).toBe(greeting + 1);
+		const client = new Y.Doc();
+		readAsClient(client, reader.sent);
+		expect(client.getText('t').toString()).toBe(ydoc.getText('t').toString());
+
+		text.insert(0, 'Der ');
+		await relayed();
+		expect(reader.sent.length).toBe(greeting + 2);
+		readAsClient(client, reader.sent.slice(-1));
+		expect(client.getText('t').toString()).toBe('Der Unna für alle');
+	});
+
+	it('sends a fresh client the whole document in answer to its first sync step', () => {
+		const db = createTestDatabase();
+		const first = setup(db);
+		const socket = first.connect();
+		writer(socket).text.insert(0, 'Leitbild');
+		socket.close(1001, 'Server wird beendet');
+
+		const reopened = setup(db, {}, first.id);
+		const fresh = reopened.connect();
+		const step1 = encoding.createEncoder();
+		encoding.writeVarUint(step1, 0);
+		syncProtocol.writeSyncStep1(step1, new Y.Doc());
+		fresh.receive(encoding.toUint8Array(step1));
+		const client = new Y.Doc();
+		readAsClient(client, fresh.sent);
+		expect(client.getText('t').toString()).toBe('Leitbild');
+	});
+});
+
 describe('the document storage limit', () => {
-	it('refuses a change with no room: not stored, not relayed, its sender told why', () => {
+	it('refuses a change with no room: not stored, not relayed, its sender told why', async () => {
 		const db = createTestDatabase();
 		const { id, connect } = setup(db, { documentBytes: 4000 });
 		const reader = connect();
@@ -118,15 +177,17 @@ describe('the document storage limit', () => {
 		const { text } = writer(socket);
 		text.insert(0, 'x'.repeat(1500));
 		text.insert(0, 'y'.repeat(1500));
-		const relayed = reader.sent.length;
+		await relayed();
+		const relayedBefore = reader.sent.length;
 
 		text.insert(0, 'z'.repeat(1500));
+		await relayed();
 		expect(socket.closedWith).toEqual({
 			code: 4413,
 			reason: 'Dieses Dokument hat seine Speichergrenze erreicht.'
 		});
 		expect(storedBytes(db, id)).toBeLessThanOrEqual(4000);
-		expect(reader.sent.length).toBe(relayed);
+		expect(reader.sent.length).toBe(relayedBefore);
 		expect(reader.closedWith).toBeNull();
 		expect(loadDocument(db, id).getText('t').toString()).toBe('y'.repeat(1500) + 'x'.repeat(1500));
 	});
@@ -193,7 +254,7 @@ describe('presence limits', () => {
 		});
 	});
 
-	it('keeps what a newcomer receives within the document’s bound, and real carets in it', () => {
+	it('keeps what a newcomer receives within the document’s bound, and real carets in it', async () => {
 		const db = createTestDatabase();
 		const { connect } = setup(db, { presenceBytes: 16 << 10 });
 		const emil = connect();
@@ -220,6 +281,7 @@ describe('presence limits', () => {
 		);
 		// Emil's renewal still passes the full document, and reaches the newcomer.
 		emil.receive(presenceMessage([[7, caret('Emil Redaktion, wieder da')]], 2));
+		await relayed();
 		expect(newcomer.presenceMessages()).toHaveLength(2);
 	});
 

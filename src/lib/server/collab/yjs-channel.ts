@@ -1,13 +1,13 @@
 // The y-websocket protocol (sync and awareness) for any kind of live Yjs document: wires each
 // connection to its document (live-document.ts: load, store, compaction, size bound) and to the
-// document's presence (presence-guard.ts). What a document is, where it is stored and who may
-// write it are parameters. A change the document has no room for closes its sender with 4413
+// document's presence (presence-guard.ts); both reach everyone once per turn (tick-relay.ts).
+// What a document is, where it is stored and who may write it are parameters. A change the document has no room for closes its sender with 4413
 // (the editor turns read-only and says so).
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebSocket } from 'ws';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { log } from '../log';
 import type { Action, Actor, Resource } from '../policy';
 import type { ChannelPath } from '../realtime/channel-path';
@@ -16,6 +16,7 @@ import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-serve
 import { LiveDocument, type LiveDocumentStore } from './live-document';
 import type { PresenceLimits } from './presence-budget';
 import { PresenceGuard } from './presence-guard';
+import { TickRelay } from './tick-relay';
 
 const messageSync = 0;
 const messageAwareness = 1;
@@ -62,11 +63,12 @@ interface Connection {
 	userId: string | null;
 }
 
-/** A document open on the server, its presence, and who has it open. */
+/** A document open on the server, its presence, who has it open, and what they are sent next. */
 interface Room {
 	document: LiveDocument;
 	presence: PresenceGuard<WebSocket>;
 	connections: Map<WebSocket, Connection>;
+	relay: TickRelay;
 }
 
 export interface YjsChannel extends RealtimeChannel {
@@ -97,38 +99,47 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		const existing = rooms.get(name);
 		if (existing) return existing;
 		const connections = new Map<WebSocket, Connection>();
+		const relay = new TickRelay({
+			update: (update) =>
+				broadcast(
+					connections,
+					message(messageSync, (e) => syncProtocol.writeUpdate(e, update))
+				),
+			presence: (update) =>
+				broadcast(
+					connections,
+					message(messageAwareness, (e) => encoding.writeVarUint8Array(e, update))
+				)
+		});
 		const document = new LiveDocument(name, {
 			store: options.store,
 			maxStoredBytes: options.maxStoredBytes,
 			compactEvery: options.compactEvery ?? 500,
 			stored(update, origin) {
-				broadcast(
-					connections,
-					message(messageSync, (e) => syncProtocol.writeUpdate(e, update))
-				);
+				relay.update(update);
 				const connection = connections.get(origin as WebSocket);
 				if (connection) options.onClientUpdate?.(name, connection.userId);
 			},
 			// Not on disk, so not relayed: drop the document; clients reconnect and resend.
 			lost: () => unload(room, false)
 		});
+		// Presence needs a Y.Doc only for a client id of its own (the server shows none): not the
+		// document, whose content it never reads and which may not be applied yet.
 		const presence = new PresenceGuard<WebSocket>(
 			name,
-			document.ydoc,
+			new Y.Doc(),
 			{ ...options.presence, clientsPerConnection },
-			(update) =>
-				broadcast(
-					connections,
-					message(messageAwareness, (e) => encoding.writeVarUint8Array(e, update))
-				)
+			(update) => relay.presence(update)
 		);
-		const room: Room = { document, presence, connections };
+		const room: Room = { document, presence, connections, relay };
 		rooms.set(name, room);
 		return room;
 	}
 
 	function unload(room: Room, compactFirst = true): void {
 		rooms.delete(room.document.name);
+		// What was stored before is relayed before the close, not left for the resync.
+		room.relay.flush();
 		for (const socket of room.connections.keys()) socket.close(1011, 'Dokument neu laden');
 		room.presence.destroy();
 		room.document.unload(compactFirst);
@@ -150,9 +161,11 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 	): void {
 		const syncType = decoding.readVarUint(decoder);
 		if (syncType === syncProtocol.messageYjsSyncStep1) {
-			const reply = message(messageSync, (encoder) =>
-				syncProtocol.readSyncStep1(decoder, encoder, room.document.ydoc)
-			);
+			const state = room.document.stateFor(decoding.readVarUint8Array(decoder));
+			const reply = message(messageSync, (encoder) => {
+				encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+				encoding.writeVarUint8Array(encoder, state);
+			});
 			sendBounded(socket, reply);
 		} else if (
 			syncType !== syncProtocol.messageYjsSyncStep2 &&
@@ -203,6 +216,8 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		}
 		const name = options.documentName(context.resource);
 		const room = open(name);
+		// What is gathered for the others goes to them first: the newcomer's greeting holds it.
+		room.relay.flush();
 		const userId = context.actor.kind === 'member' ? context.actor.userId : null;
 		room.connections.set(socket, {
 			access: options.access(context.actor, context.resource),
@@ -233,7 +248,10 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 		// Greet with our state vector and everyone's presence; the client answers with its own.
 		sendBounded(
 			socket,
-			message(messageSync, (e) => syncProtocol.writeSyncStep1(e, room.document.ydoc))
+			message(messageSync, (e) => {
+				encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+				encoding.writeVarUint8Array(e, room.document.stateVector());
+			})
 		);
 		const everyone = room.presence.everyone();
 		if (everyone) {

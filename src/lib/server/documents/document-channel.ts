@@ -1,6 +1,6 @@
 // Live co-editing of documents: /collab/document/<id>. Members read, editors write.
 import { createYjsChannel, type YjsChannel } from '../collab/yjs-channel';
-import { appendUpdate, compactDocument, loadUpdates } from '../collab/update-store';
+import { appendUpdate, loadUpdates, replaceUpdates } from '../collab/update-store';
 import type { AppDatabase } from '../db/database';
 import { databaseEpoch } from '../db/epoch';
 import type { LiveLimits } from '../live-limits';
@@ -31,7 +31,7 @@ export function documentChannel(
 		store: {
 			load: (id) => loadUpdates(db, id),
 			append: (id, update) => appendUpdate(db, id, update),
-			compact: (id) => compactDocument(db, id)
+			compact: (id, state) => replaceUpdates(db, id, state)
 		},
 		onClientUpdate(id, userId) {
 			if (userId) editSessions.note(id, userId);
