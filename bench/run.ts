@@ -165,12 +165,15 @@ if (selected.has('many-documents')) {
 						workers: 2
 					}
 				: {
+						// Most of a hundred open documents are read more than written: one person in each
+						// types, at 2 changes a second.
 						documents: 100,
 						clientsPerDocument: 10,
 						typistsPerDocument: 1,
-						editsPerSecond: 5,
+						editsPerSecond: 2,
 						durationMs: 8000,
-						drainMs: 10_000,
+						// A thousand clients in four workers on two cores: edits may queue for a while.
+						drainMs: 30_000,
 						repetitions,
 						workers: 4
 					},

@@ -109,7 +109,14 @@ export async function startMeasuredServer(options: StartServerOptions): Promise<
 	function ask<T>(probeCommand: 'reset' | 'sample' | 'memory'): Promise<T> {
 		const id = ++nextId;
 		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error('Die Messsonde antwortet nicht.')), 10_000);
+			const timer = setTimeout(
+				() =>
+					reject(
+						new Error(`Die Messsonde antwortet nicht auf „${probeCommand}“.\n${log.slice(-2000)}`)
+					),
+				// A server still working off a backlog answers late; a minute means it is stuck.
+				60_000
+			);
 			const listener = (message: { probe?: string; id?: number; sample?: T }) => {
 				if (message?.probe !== probeCommand || message.id !== id) return;
 				clearTimeout(timer);

@@ -6,14 +6,14 @@ import type { ChildProcess } from 'node:child_process';
 import { forkWorker, nextMessage, stopWorker, type ServerSample } from '../lib/processes';
 import type { BenchmarkResult } from '../lib/report';
 import { medianOfRuns, ratio, round, summarizeLatencies } from '../lib/stats';
-import type { ClientPlan, RunReport, TypedReport } from '../fanout/protocol';
+import type { RunReport, TypedReport } from '../fanout/protocol';
 import { countRoomLosses } from './losses';
 import {
 	closeClients,
 	connectClients,
-	dealClients,
 	startDocumentServers,
 	type DocumentServer,
+	type PlannedClient,
 	type Subject
 } from './servers';
 
@@ -31,14 +31,21 @@ export interface ManyDocumentsOptions {
 
 type RunMetrics = Record<string, number> & ServerSample;
 
-/** Every client with its document's room; the first few of each document type. */
-function plansFor(target: DocumentServer, options: ManyDocumentsOptions): ClientPlan[] {
+/**
+ * Every client with its document's room; the first few of each document type. The k-th client
+ * of every document is the k-th person: everyone has each document open once.
+ */
+function clientsFor(target: DocumentServer, options: ManyDocumentsOptions): PlannedClient[] {
 	return Array.from({ length: options.documents * options.clientsPerDocument }, (_, clientId) => {
 		const documentIndex = Math.floor(clientId / options.clientsPerDocument);
+		const person = clientId % options.clientsPerDocument;
 		return {
-			clientId,
-			typist: clientId % options.clientsPerDocument < options.typistsPerDocument,
-			room: target.room(documentIndex)
+			plan: {
+				clientId,
+				typist: person < options.typistsPerDocument,
+				room: target.room(documentIndex)
+			},
+			person
 		};
 	});
 }
@@ -49,8 +56,9 @@ async function runOnce(
 	options: ManyDocumentsOptions,
 	runId: string
 ): Promise<RunMetrics> {
-	const plans = plansFor(target, options);
-	await connectClients(target, workers, dealClients(plans, workers.length));
+	const clients = clientsFor(target, options);
+	const plans = clients.map((client) => client.plan);
+	await connectClients(target, workers, clients);
 	await target.server.resetProbe();
 	const typed = workers.map((worker) => nextMessage<TypedReport>(worker, 'typed'));
 	for (const worker of workers) {
@@ -93,7 +101,10 @@ export async function runManyDocuments(
 	options: ManyDocumentsOptions,
 	progress: (line: string) => void
 ): Promise<BenchmarkResult> {
-	const { servers, stop } = await startDocumentServers(options.documents);
+	const { servers, stop } = await startDocumentServers(
+		options.documents,
+		options.clientsPerDocument
+	);
 	const workers = Array.from({ length: options.workers }, () =>
 		forkWorker('bench/fanout/client-worker.ts')
 	);

@@ -6,13 +6,12 @@ import type { ChildProcess } from 'node:child_process';
 import { forkWorker, stopWorker, type MemorySample } from '../lib/processes';
 import type { BenchmarkResult } from '../lib/report';
 import { linearFit, median, round } from '../lib/stats';
-import type { ClientPlan } from '../fanout/protocol';
 import {
 	closeClients,
 	connectClients,
-	dealClients,
 	startDocumentServers,
 	type DocumentServer,
+	type PlannedClient,
 	type Subject
 } from './servers';
 
@@ -40,20 +39,20 @@ interface Slopes {
 
 /**
  * Walks one series: at each step connects the clients the step adds, then reads the server's
- * memory. `planAt(n)` is the n-th client of the series (0-based).
+ * memory. `clientAt(n)` is the n-th client of the series (0-based).
  */
 async function measureSeries(
 	target: DocumentServer,
 	workers: ChildProcess[],
 	steps: number[],
-	planAt: (n: number) => ClientPlan
+	clientAt: (n: number) => PlannedClient
 ): Promise<Slopes> {
 	await sleep(settleMs);
 	const samples: { step: number; memory: MemorySample }[] = [];
 	let connected = 0;
 	for (const step of steps) {
-		const added = Array.from({ length: step - connected }, (_, k) => planAt(connected + k));
-		if (added.length > 0) await connectClients(target, workers, dealClients(added, workers.length));
+		const added = Array.from({ length: step - connected }, (_, k) => clientAt(connected + k));
+		if (added.length > 0) await connectClients(target, workers, added);
 		connected = step;
 		samples.push({ step, memory: await target.server.memoryProbe() });
 	}
@@ -73,7 +72,9 @@ export async function runMemory(
 	progress: (line: string) => void
 ): Promise<BenchmarkResult> {
 	const documents = Math.max(...options.documentSteps);
-	const { servers, stop } = await startDocumentServers(documents + 1);
+	const crowd = Math.max(...options.clientSteps);
+	// One person opens every document; each of the crowd is another person.
+	const { servers, stop } = await startDocumentServers(documents + 1, crowd);
 	const workers = Array.from({ length: options.workers }, () =>
 		forkWorker('bench/fanout/client-worker.ts')
 	);
@@ -85,16 +86,14 @@ export async function runMemory(
 				const target = servers[(turn + repetition) % servers.length];
 				generation += 1;
 				const perDocument = await measureSeries(target, workers, options.documentSteps, (n) => ({
-					clientId: n,
-					typist: false,
-					room: target.room(n, generation)
+					plan: { clientId: n, typist: false, room: target.room(n, generation) },
+					person: 0
 				}));
 				// The crowd sits in the one document the first series did not use.
 				const crowdRoom = target.room(documents, generation);
 				const perClient = await measureSeries(target, workers, options.clientSteps, (n) => ({
-					clientId: n,
-					typist: false,
-					room: crowdRoom
+					plan: { clientId: n, typist: false, room: crowdRoom },
+					person: n
 				}));
 				const run = {
 					heapPerDocumentKb: perDocument.heapKb,
