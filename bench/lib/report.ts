@@ -86,9 +86,7 @@ export function formatTable(results: readonly BenchmarkResult[]): string {
 				subject,
 				shown,
 				first ? `${result.ratio ?? '–'} (${result.ratioOf})` : '',
-				first
-					? `${result.target} ${result.targetMet === null ? '?' : result.targetMet ? '✓' : '✗'}`
-					: ''
+				first ? `${result.target} ${markOf(result.targetMet)}` : ''
 			]);
 		});
 	}
@@ -149,7 +147,7 @@ export function formatMarkdown(report: BenchReport): string {
 	for (const result of report.benchmarks) {
 		const columns = subjectMetrics[result.benchmark];
 		const lines = [
-			`**${result.name}** (${result.repetitions === 1 ? 'eine Messung' : `${result.repetitions} Wiederholungen, Median`}) – Verhältnis ${result.ratioOf}: **${result.ratio ?? '–'}**; Ziel: ${result.target} ${result.targetMet ? '✓' : '✗'}`,
+			`**${result.name}** (${result.repetitions === 1 ? 'eine Messung' : `${result.repetitions} Wiederholungen, Median`}) – Verhältnis ${result.ratioOf}: **${result.ratio ?? '–'}**; Ziel: ${result.target} ${markOf(result.targetMet)}`,
 			'',
 			`| | ${columns.join(' | ')} |`,
 			`|---|${columns.map(() => '---:').join('|')}|`,

@@ -202,8 +202,12 @@ export async function runVoteBurst(
 				eventLoopDelayP99Ms: sample.eventLoopDelayP99Ms
 			};
 			if (repetition > 0) runs.push(run);
+			const byReason = new Map<string, number>();
+			for (const [reason, count] of reports.flatMap((report) => Object.entries(report.refused)))
+				byReason.set(reason, (byReason.get(reason) ?? 0) + count);
+			const reasons = [...byReason].map(([reason, count]) => `${count}× ${reason}`);
 			progress(
-				`Abstimmung ${burst.participants} ${repetition === 0 ? 'Aufwärmen' : `#${repetition}`}: ${run.accepted} angenommen, p99 ${round(run.p99Ms)} ms, Projektion ${run.presenterFinalDelayMs >= 0 ? '+' : ''}${round(run.presenterFinalDelayMs)} ms`
+				`Abstimmung ${burst.participants} ${repetition === 0 ? 'Aufwärmen' : `#${repetition}`}: ${run.accepted} angenommen${reasons.length ? ` (abgelehnt: ${reasons.join(', ')})` : ''}, p99 ${round(run.p99Ms)} ms, Projektion ${run.presenterFinalDelayMs >= 0 ? '+' : ''}${round(run.presenterFinalDelayMs)} ms`
 			);
 		}
 		presenter.close();
