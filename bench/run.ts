@@ -1,14 +1,17 @@
 // `npm run bench`: runs the benchmarks against the production build, prints a table and writes
 // the results as JSON. `--quick` runs a small version of each (for the test that checks the
 // harness); `--out FILE` writes elsewhere; `--only NAME[,NAME]` picks benchmarks; `--clients`
-// sets the fan-out sizes and the conference's numbers of participants; `--markdown` also prints Markdown tables for the README; `--repetitions N`
-// and `--profile DIR` as described below.
+// sets the fan-out sizes and the conference's numbers of participants; `--markdown` also prints
+// Markdown tables for the README; `--repetitions N` and `--profile DIR` as described below. The
+// end of the table judges the targets of issue #23.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runColdOpen } from './cold-open/bench';
 import { runConference } from './conference/bench';
 import { runFanout } from './fanout/bench';
+import { runManyDocuments } from './many-documents/bench';
+import { runMemory } from './many-documents/memory';
 import { runPageWeight } from './page-weight/bench';
 import { runVoteBurst } from './vote-burst/bench';
 import {
@@ -19,8 +22,17 @@ import {
 	type BenchReport
 } from './lib/report';
 import { projectRoot } from './lib/processes';
+import { formatTargets, issue23Targets } from './lib/targets';
 
-const benchmarkNames = ['page-weight', 'cold-open', 'vote-burst', 'conference', 'fanout'] as const;
+const benchmarkNames = [
+	'page-weight',
+	'cold-open',
+	'vote-burst',
+	'conference',
+	'fanout',
+	'many-documents',
+	'memory'
+] as const;
 type BenchmarkName = (typeof benchmarkNames)[number];
 
 const { values } = parseArgs({
@@ -89,14 +101,14 @@ if (selected.has('cold-open')) {
 
 if (selected.has('vote-burst')) {
 	console.log('Abstimmung …');
-	results.push(
-		await runVoteBurst(
-			quick
-				? { participants: 100, windowMs: 1000, repetitions, workers: 2 }
-				: { participants: 1000, windowMs: 5000, repetitions, workers: 4 },
-			progress
-		)
-	);
+	// 1 000 within 5 s is the target of #11; #23 asks how three times as many fare (no target yet).
+	const bursts = quick
+		? [{ participants: 100, windowMs: 1000, repetitions, workers: 2, timeTargets: true }]
+		: [
+				{ participants: 1000, windowMs: 5000, repetitions, workers: 4, timeTargets: true },
+				{ participants: 3000, windowMs: 5000, repetitions, workers: 4, timeTargets: false }
+			];
+	for (const burst of bursts) results.push(await runVoteBurst(burst, progress));
 }
 
 if (selected.has('conference')) {
@@ -137,6 +149,51 @@ if (selected.has('fanout')) {
 	);
 }
 
+if (selected.has('many-documents')) {
+	console.log('Viele Dokumente …');
+	results.push(
+		await runManyDocuments(
+			quick
+				? {
+						documents: 5,
+						clientsPerDocument: 4,
+						typistsPerDocument: 1,
+						editsPerSecond: 5,
+						durationMs: 1500,
+						drainMs: 10_000,
+						repetitions,
+						workers: 2
+					}
+				: {
+						// Most of a hundred open documents are read more than written: one person in each
+						// types, at 2 changes a second.
+						documents: 100,
+						clientsPerDocument: 10,
+						typistsPerDocument: 1,
+						editsPerSecond: 2,
+						durationMs: 8000,
+						// A thousand clients in four workers on two cores: edits may queue for a while.
+						drainMs: 30_000,
+						repetitions,
+						workers: 4
+					},
+			progress
+		)
+	);
+}
+
+if (selected.has('memory')) {
+	console.log('Speicher je Dokument und Client …');
+	results.push(
+		await runMemory(
+			quick
+				? { documentSteps: [0, 5, 10], clientSteps: [0, 10, 20], repetitions, workers: 2 }
+				: { documentSteps: [0, 50, 100], clientSteps: [0, 100, 200], repetitions, workers: 2 },
+			progress
+		)
+	);
+}
+
 const report: BenchReport = {
 	version: 1,
 	startedAt,
@@ -145,10 +202,13 @@ const report: BenchReport = {
 	machine: machineAtStart,
 	// Other work on the machine shows here: a load far above the core count means noisy numbers.
 	loadAverageAtEnd: describeMachine().loadAverage,
-	benchmarks: results
+	benchmarks: results,
+	targets: issue23Targets(results)
 };
 const out = path.resolve(projectRoot, values.out!);
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(report, null, '\t')}\n`);
 if (values.markdown) console.log(`\n${formatMarkdown(report)}`);
-console.log(`\n${formatTable(results)}\n\nErgebnisse: ${path.relative(process.cwd(), out)}`);
+console.log(
+	`\n${formatTable(results)}\n\n${formatTargets(report.targets)}\n\nErgebnisse: ${path.relative(process.cwd(), out)}`
+);

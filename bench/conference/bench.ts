@@ -280,7 +280,8 @@ export async function runConference(
 				medians,
 				ratioOf: 'p99 Karte bei allen (unser) / p99 (Referenz)',
 				ratio: ratio(medians.ours.cardSeenP99Ms, medians.reference.cardSeenP99Ms),
-				target: 'keine Vorgabe (#18): Zahlen für die Planung; 0 verloren',
+				// #23 asks for the card round trip at N = 300 as a figure: the target line names it.
+				target: `keine Vorgabe (#18, #23): Karte p99 ${medians.ours.cardAckP99Ms} ms, bei allen p99 ${medians.ours.cardSeenP99Ms} ms; 0 verloren`,
 				targetMet: medians.ours.lost === 0 ? null : false,
 				notes: [
 					'Alle Telefone von einer Adresse, in einem Prozess mit dem Messprogramm.',

@@ -55,7 +55,7 @@ function yjsClient(command: ConnectCommand, plan: ClientPlan): Promise<BenchClie
 		}
 	}
 	const ydoc = new Y.Doc();
-	const provider = new WebsocketProvider(command.url, command.room, ydoc, {
+	const provider = new WebsocketProvider(command.url, plan.room ?? command.room, ydoc, {
 		WebSocketPolyfill: BrowserLikeWebSocket as unknown as typeof globalThis.WebSocket,
 		disableBc: true
 	});
@@ -107,7 +107,7 @@ function yjsClient(command: ConnectCommand, plan: ClientPlan): Promise<BenchClie
 }
 
 function rawClient(command: ConnectCommand, plan: ClientPlan): Promise<BenchClient> {
-	const socket = new WebSocket(`${command.url}/${command.room}`);
+	const socket = new WebSocket(`${command.url}/${plan.room ?? command.room}`);
 	socket.on('message', (data) => receive(plan.clientId, JSON.parse(String(data)) as EditMark));
 	return new Promise((resolve, reject) => {
 		socket.once('error', reject);
@@ -160,11 +160,12 @@ async function run(command: GoCommand) {
 	report({ type: 'typed', sent });
 }
 
-function missingEdits(sent: Record<number, number>): number {
+function missingEdits(sent: Record<number, number>, senderRooms?: Record<number, string>): number {
 	let missing = 0;
 	for (const client of clients) {
 		for (const [sender, count] of Object.entries(sent)) {
 			if (Number(sender) === client.plan.clientId) continue;
+			if (senderRooms && senderRooms[Number(sender)] !== client.plan.room) continue;
 			missing += Math.max(0, count - (received.get(`${client.plan.clientId}:${sender}`) ?? 0));
 		}
 	}
@@ -174,7 +175,7 @@ function missingEdits(sent: Record<number, number>): number {
 /** Waits until every client here has every edit, or the drain time is up: then it is a loss. */
 async function settle(command: ExpectCommand) {
 	const deadline = performance.now() + command.drainMs;
-	while (missingEdits(command.sent) > 0 && performance.now() < deadline) {
+	while (missingEdits(command.sent, command.senderRooms) > 0 && performance.now() < deadline) {
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
 	const result: RunReport = {

@@ -6,6 +6,8 @@ export interface ClientPlan {
 	/** Unique across all workers of a run. */
 	clientId: number;
 	typist: boolean;
+	/** The client's own room, when a worker's clients are spread over several (else the command's). */
+	room?: string;
 }
 
 export interface ConnectCommand {
@@ -31,6 +33,8 @@ export interface GoCommand {
 export interface ExpectCommand {
 	type: 'expect';
 	sent: Record<number, number>;
+	/** Each sender's room, when clients are spread over several: a client waits only for its own. */
+	senderRooms?: Record<number, string>;
 	/** How long to wait for missing edits before counting them as lost. */
 	drainMs: number;
 }

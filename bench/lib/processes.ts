@@ -19,12 +19,21 @@ export interface ServerSample {
 	eventLoopDelayMaxMs: number;
 }
 
+/** Memory held after a full garbage collection, in MB. */
+export interface MemorySample {
+	rssMb: number;
+	heapUsedMb: number;
+	externalMb: number;
+}
+
 export interface MeasuredServer {
 	pid: number;
 	output(): string;
 	/** Starts a measuring window: CPU, peak memory and event-loop delay count from now. */
 	resetProbe(): Promise<void>;
 	sampleProbe(): Promise<ServerSample>;
+	/** Collects garbage in the server, then reads its memory. */
+	memoryProbe(): Promise<MemorySample>;
 	stop(): Promise<void>;
 }
 
@@ -97,10 +106,17 @@ export async function startMeasuredServer(options: StartServerOptions): Promise<
 	}
 
 	let nextId = 0;
-	function ask<T>(probeCommand: 'reset' | 'sample'): Promise<T> {
+	function ask<T>(probeCommand: 'reset' | 'sample' | 'memory'): Promise<T> {
 		const id = ++nextId;
 		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error('Die Messsonde antwortet nicht.')), 10_000);
+			const timer = setTimeout(
+				() =>
+					reject(
+						new Error(`Die Messsonde antwortet nicht auf „${probeCommand}“.\n${log.slice(-2000)}`)
+					),
+				// A server still working off a backlog answers late; a minute means it is stuck.
+				60_000
+			);
 			const listener = (message: { probe?: string; id?: number; sample?: T }) => {
 				if (message?.probe !== probeCommand || message.id !== id) return;
 				clearTimeout(timer);
@@ -117,6 +133,7 @@ export async function startMeasuredServer(options: StartServerOptions): Promise<
 		output: () => log,
 		resetProbe: () => ask<void>('reset'),
 		sampleProbe: () => ask<ServerSample>('sample'),
+		memoryProbe: () => ask<MemorySample>('memory'),
 		async stop() {
 			child.kill('SIGTERM');
 			const forced = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -1,8 +1,16 @@
 // The shape of bench/results.json, and the table printed at the end of a run.
 import os from 'node:os';
+import type { TargetCheck } from './targets';
 
 export interface BenchmarkResult {
-	benchmark: 'fanout' | 'cold-open' | 'vote-burst' | 'page-weight' | 'conference';
+	benchmark:
+		| 'fanout'
+		| 'cold-open'
+		| 'vote-burst'
+		| 'page-weight'
+		| 'conference'
+		| 'many-documents'
+		| 'memory';
 	/** Unique within a run, e.g. "fanout N=50". */
 	name: string;
 	parameters: Record<string, string | number | boolean>;
@@ -36,6 +44,8 @@ export interface BenchReport {
 	};
 	loadAverageAtEnd: number[];
 	benchmarks: BenchmarkResult[];
+	/** The targets of issue #23, judged from the benchmarks above. */
+	targets: TargetCheck[];
 }
 
 export function describeMachine(): BenchReport['machine'] {
@@ -50,7 +60,12 @@ export function describeMachine(): BenchReport['machine'] {
 	};
 }
 
-function formatNumber(value: number): string {
+/** ✓ met, ✗ missed, – no target or nothing to judge it on. */
+export function markOf(met: boolean | null): string {
+	return met === null ? '–' : met ? '✓' : '✗';
+}
+
+export function formatNumber(value: number): string {
 	if (!Number.isFinite(value)) return '–';
 	if (Math.abs(value) >= 100) return String(Math.round(value));
 	return String(Math.round(value * 10) / 10);
@@ -71,9 +86,7 @@ export function formatTable(results: readonly BenchmarkResult[]): string {
 				subject,
 				shown,
 				first ? `${result.ratio ?? '–'} (${result.ratioOf})` : '',
-				first
-					? `${result.target} ${result.targetMet === null ? '?' : result.targetMet ? '✓' : '✗'}`
-					: ''
+				first ? `${result.target} ${markOf(result.targetMet)}` : ''
 			]);
 		});
 	}
@@ -109,6 +122,22 @@ const subjectMetrics: Record<BenchmarkResult['benchmark'], string[]> = {
 		'lost',
 		'cpuPercent',
 		'eventLoopDelayP99Ms'
+	],
+	'many-documents': [
+		'p50Ms',
+		'p95Ms',
+		'p99Ms',
+		'losses',
+		'cpuPercent',
+		'rssMb',
+		'eventLoopDelayP99Ms'
+	],
+	memory: [
+		'heapPerDocumentKb',
+		'rssPerDocumentKb',
+		'heapPerClientKb',
+		'rssPerClientKb',
+		'heapIdleMb'
 	]
 };
 
@@ -118,7 +147,7 @@ export function formatMarkdown(report: BenchReport): string {
 	for (const result of report.benchmarks) {
 		const columns = subjectMetrics[result.benchmark];
 		const lines = [
-			`**${result.name}** (${result.repetitions === 1 ? 'eine Messung' : `${result.repetitions} Wiederholungen, Median`}) – Verhältnis ${result.ratioOf}: **${result.ratio ?? '–'}**; Ziel: ${result.target} ${result.targetMet ? '✓' : '✗'}`,
+			`**${result.name}** (${result.repetitions === 1 ? 'eine Messung' : `${result.repetitions} Wiederholungen, Median`}) – Verhältnis ${result.ratioOf}: **${result.ratio ?? '–'}**; Ziel: ${result.target} ${markOf(result.targetMet)}`,
 			'',
 			`| | ${columns.join(' | ')} |`,
 			`|---|${columns.map(() => '---:').join('|')}|`,
@@ -129,5 +158,12 @@ export function formatMarkdown(report: BenchReport): string {
 		];
 		sections.push(lines.join('\n'));
 	}
+	sections.push(
+		[
+			'**Ziele aus Issue #23**',
+			'',
+			...report.targets.map((check) => `- ${markOf(check.met)} ${check.target}: ${check.value}`)
+		].join('\n')
+	);
 	return sections.join('\n\n');
 }

@@ -1,7 +1,23 @@
 // Preloaded into every benchmarked server (`node --import`), ours and the references alike, so
-// all are measured the same way from inside: CPU time, resident memory and event-loop delay.
+// all are measured the same way from inside: CPU time, resident memory and event-loop delay,
+// and on request the memory held after a full garbage collection.
 // The benchmark asks over the IPC channel; a server started without one is left alone.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+/**
+ * A full garbage collection on request, so memory read after it is what is held, not what waits
+ * to be collected. Exposed only when first asked for: a server no benchmark asks runs as usual.
+ */
+let collectGarbage;
+function fullGc() {
+	if (!collectGarbage) {
+		v8.setFlagsFromString('--expose-gc');
+		collectGarbage = vm.runInNewContext('gc');
+	}
+	collectGarbage();
+}
 
 if (process.send) {
 	const resolutionMs = 10;
@@ -24,6 +40,19 @@ if (process.send) {
 			wallSince = performance.now();
 			rssPeak = process.memoryUsage.rss();
 			process.send({ probe: 'reset', id: message.id });
+		} else if (message.probe === 'memory') {
+			fullGc();
+			const memory = process.memoryUsage();
+			process.send({
+				probe: 'memory',
+				id: message.id,
+				sample: {
+					rssMb: memory.rss / 2 ** 20,
+					heapUsedMb: memory.heapUsed / 2 ** 20,
+					// Buffers and typed arrays live outside the heap (socket buffers, Yjs updates).
+					externalMb: memory.external / 2 ** 20
+				}
+			});
 		} else if (message.probe === 'sample') {
 			const cpu = process.cpuUsage(cpuSince);
 			const wallMs = performance.now() - wallSince;

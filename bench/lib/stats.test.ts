@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, medianOfRuns, percentile, ratio, summarizeLatencies } from './stats';
+import { linearFit, median, medianOfRuns, percentile, ratio, summarizeLatencies } from './stats';
 
 describe('percentile', () => {
 	it('takes the nearest rank, whatever the input order', () => {
@@ -44,5 +44,37 @@ describe('ratio', () => {
 		expect(ratio(1, 3)).toBe(0.33);
 		expect(ratio(5, 0)).toBeNull();
 		expect(ratio(Number.NaN, 2)).toBeNull();
+	});
+});
+
+describe('linearFit', () => {
+	it('finds the growth per step of points on a line', () => {
+		const fit = linearFit([
+			{ x: 0, y: 80 },
+			{ x: 50, y: 105 },
+			{ x: 100, y: 130 }
+		]);
+		expect(fit.slope).toBeCloseTo(0.5);
+		expect(fit.intercept).toBeCloseTo(80);
+	});
+
+	it('fits noisy points by least squares rather than through the end points', () => {
+		const fit = linearFit([
+			{ x: 0, y: 0 },
+			{ x: 1, y: 3 },
+			{ x: 2, y: 2 }
+		]);
+		expect(fit.slope).toBeCloseTo(1);
+		expect(fit.intercept).toBeCloseTo(2 / 3);
+	});
+
+	it('is NaN when every point has the same x, or there are none', () => {
+		expect(
+			linearFit([
+				{ x: 5, y: 1 },
+				{ x: 5, y: 2 }
+			]).slope
+		).toBeNaN();
+		expect(linearFit([]).slope).toBeNaN();
 	});
 });

@@ -58,3 +58,26 @@ export function round(value: number, digits = 2): number {
 	const factor = 10 ** digits;
 	return Math.round(value * factor) / factor;
 }
+
+/**
+ * The least-squares line through the points: how much y grows per unit of x (e.g. memory per
+ * open document), fitted over every step rather than read off the end points alone. NaN when
+ * the x values do not differ.
+ */
+export function linearFit(points: readonly { x: number; y: number }[]): {
+	slope: number;
+	intercept: number;
+} {
+	const n = points.length;
+	const meanX = points.reduce((sum, point) => sum + point.x, 0) / n;
+	const meanY = points.reduce((sum, point) => sum + point.y, 0) / n;
+	let covariance = 0;
+	let variance = 0;
+	for (const { x, y } of points) {
+		covariance += (x - meanX) * (y - meanY);
+		variance += (x - meanX) ** 2;
+	}
+	if (!(variance > 0)) return { slope: Number.NaN, intercept: Number.NaN };
+	const slope = covariance / variance;
+	return { slope, intercept: meanY - slope * meanX };
+}

@@ -16,6 +16,11 @@ export interface VoteBurstOptions {
 	windowMs: number;
 	repetitions: number;
 	workers: number;
+	/**
+	 * Whether the targets of #11 (p99, projection) apply; without, the times are only reported
+	 * (#23's larger burst has no target yet). Every answer stored exactly once applies always.
+	 */
+	timeTargets: boolean;
 }
 
 const eventSlug = 'zukunftskonferenz';
@@ -197,8 +202,12 @@ export async function runVoteBurst(
 				eventLoopDelayP99Ms: sample.eventLoopDelayP99Ms
 			};
 			if (repetition > 0) runs.push(run);
+			const byReason = new Map<string, number>();
+			for (const [reason, count] of reports.flatMap((report) => Object.entries(report.refused)))
+				byReason.set(reason, (byReason.get(reason) ?? 0) + count);
+			const reasons = [...byReason].map(([reason, count]) => `${count}× ${reason}`);
 			progress(
-				`Abstimmung ${repetition === 0 ? 'Aufwärmen' : `#${repetition}`}: ${run.accepted} angenommen, p99 ${round(run.p99Ms)} ms, Projektion ${run.presenterFinalDelayMs >= 0 ? '+' : ''}${round(run.presenterFinalDelayMs)} ms`
+				`Abstimmung ${burst.participants} ${repetition === 0 ? 'Aufwärmen' : `#${repetition}`}: ${run.accepted} angenommen${reasons.length ? ` (abgelehnt: ${reasons.join(', ')})` : ''}, p99 ${round(run.p99Ms)} ms, Projektion ${run.presenterFinalDelayMs >= 0 ? '+' : ''}${round(run.presenterFinalDelayMs)} ms`
 			);
 		}
 		presenter.close();
@@ -225,14 +234,17 @@ export async function runVoteBurst(
 			medians: { ours: medians },
 			ratioOf: `p99(ours) / Ziel ${targetP99Ms} ms`,
 			ratio: ratio(medians.p99Ms, targetP99Ms),
-			target: `alle ${burst.participants} genau einmal, p99 < ${targetP99Ms} ms, Projektion ≤ ${targetPresenterMs} ms`,
-			targetMet:
-				everyAnswerOnce &&
-				medians.p99Ms < targetP99Ms &&
-				medians.presenterFinalDelayMs <= targetPresenterMs,
+			target: burst.timeTargets
+				? `alle ${burst.participants} genau einmal, p99 < ${targetP99Ms} ms, Projektion ≤ ${targetPresenterMs} ms`
+				: `alle ${burst.participants} genau einmal; Zeiten ohne Vorgabe (#23)`,
+			targetMet: !everyAnswerOnce
+				? false
+				: burst.timeTargets
+					? medians.p99Ms < targetP99Ms && medians.presenterFinalDelayMs <= targetPresenterMs
+					: null,
 			details: { everyAnswerStoredOnce: everyAnswerOnce },
 			notes: [
-				'Kein Referenzserver: verglichen wird mit dem Ziel aus Issue #11.',
+				'Kein Referenzserver: verglichen wird mit dem Ziel aus Issue #11 (auch ohne Vorgabe, als Maßstab).',
 				'Antworten wie aus der hydrierten Seite (use:enhance, JSON-Antwort); nur die Projektion hält eine WebSocket-Verbindung.'
 			]
 		};

@@ -40,11 +40,21 @@ async function answer(command: AnswerCommand) {
 			const second = Math.floor(Math.random() * command.optionCount);
 			const choices = [...new Set([first, second])].map(String);
 			const sentAt = sharedClockMs();
-			const response = await participant.postForm(
-				path,
-				{ questionId: command.questionId, choices },
-				{ enhanced: true }
-			);
+			let response: Response;
+			try {
+				response = await participant.postForm(
+					path,
+					{ questionId: command.questionId, choices },
+					{ enhanced: true }
+				);
+			} catch (err) {
+				// A server that cannot keep up may refuse or drop connections: that is a refused
+				// answer to report, not a reason to abandon the whole burst.
+				const cause = (err as { cause?: { code?: string } }).cause?.code ?? String(err);
+				const key = `Netzfehler ${cause}`;
+				refused[key] = (refused[key] ?? 0) + 1;
+				return;
+			}
 			const body = (await response.json().catch(() => ({}))) as { type?: string };
 			const answeredAt = sharedClockMs();
 			latencies.push(answeredAt - sentAt);
