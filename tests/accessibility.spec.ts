@@ -105,6 +105,8 @@ for (const pageCase of shownPages) {
 		baseURL,
 		server
 	}) => {
+		// Up to five visits of a page in one test: three times the time of one.
+		test.slow();
 		const target = fillPlaceholders(path, server.dataDir);
 		const scanned = new Set<string>();
 		const visit = async (request: APIRequestContext, check: (page: Page) => Promise<void>) => {
