@@ -1,5 +1,6 @@
 // 2. Cold open: a freshly started server, a fresh client, a document with a long stored history;
 // the time from opening the WebSocket to `synced`, before and after compaction.
+import { interleavedRounds, roundLabel } from '../lib/rounds';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -134,11 +135,12 @@ export async function runColdOpen(
 			progress(`Kaltstart: Verlauf mit ${updates} Änderungen geschrieben`);
 		}
 
-		const times = new Map<StoredHistory, number[]>(histories.map((history) => [history, []]));
-		// Repetition 0 warms up the disk cache and the client; the order turns each repetition.
-		for (let repetition = 0; repetition <= options.repetitions; repetition++) {
-			for (let turn = 0; turn < histories.length; turn++) {
-				const history = histories[(turn + repetition) % histories.length];
+		// The warm-up round warms the disk cache and the client.
+		const times = await interleavedRounds(
+			histories,
+			(history) => history,
+			options.repetitions,
+			async (history, repetition) => {
 				// Every open starts from the stored state as written: the server compacts on close.
 				const dataDir = copyDataDir(history.dataDir);
 				const server = await startApp(dataDir);
@@ -147,16 +149,16 @@ export async function runColdOpen(
 					if (opened.text !== expectedText.get(history.updates)) {
 						throw new Error(`Kaltstart: Der geöffnete Text weicht ab (${history.updates}).`);
 					}
-					if (repetition > 0) times.get(history)!.push(opened.syncMs);
 					progress(
-						`Kaltstart ${history.updates} ${history.compacted ? 'kompaktiert' : 'unkompaktiert'} ${repetition === 0 ? 'Aufwärmen' : `#${repetition}`}: ${round(opened.syncMs)} ms`
+						`Kaltstart ${history.updates} ${history.compacted ? 'kompaktiert' : 'unkompaktiert'} ${roundLabel(repetition)}: ${round(opened.syncMs)} ms`
 					);
+					return opened.syncMs;
 				} finally {
 					await server.server.stop();
 					removeDataDir(dataDir);
 				}
 			}
-		}
+		);
 
 		const medians: Record<string, Record<string, number>> = {};
 		for (const history of histories) {

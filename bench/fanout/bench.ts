@@ -1,5 +1,6 @@
 // 1. Co-editing fan-out: N clients on one document, some typing, all watching with carets on;
 // our server against the plain y-websocket server and a raw broadcast, in turns, same machine.
+import { interleavedRounds, roundLabel } from '../lib/rounds';
 import type { ChildProcess } from 'node:child_process';
 import { fanoutRatioTarget } from '../lib/targets';
 import { signIn } from '../lib/app-client';
@@ -203,12 +204,12 @@ export async function runFanout(
 			);
 			try {
 				const workerPlans = plans(clients, Math.min(options.typists, clients), workers.length);
-				const runs = new Map<ServerKind, RunMetrics[]>(targets.map((t) => [t.kind, []]));
-				// Repetition 0 warms up every server and the workers and is not counted; the order
-				// turns each repetition so no server always runs first, on a cooler machine.
-				for (let repetition = 0; repetition <= options.repetitions; repetition++) {
-					for (let turn = 0; turn < targets.length; turn++) {
-						const target = targets[(turn + repetition) % targets.length];
+				// The warm-up round also warms the workers.
+				const runs = await interleavedRounds(
+					targets,
+					(target) => target.kind,
+					options.repetitions,
+					async (target, repetition) => {
 						const metrics = await runOnce(
 							target,
 							workers,
@@ -217,12 +218,12 @@ export async function runFanout(
 							options,
 							`${clients}-${repetition}-${target.kind}`
 						);
-						if (repetition > 0) runs.get(target.kind)!.push(metrics);
 						progress(
-							`fanout N=${clients} ${target.kind} ${repetition === 0 ? 'Aufwärmen' : `#${repetition}`}: p99 ${round(metrics.p99Ms)} ms, Verluste ${metrics.losses}`
+							`fanout N=${clients} ${target.kind} ${roundLabel(repetition)}: p99 ${round(metrics.p99Ms)} ms, Verluste ${metrics.losses}`
 						);
+						return metrics;
 					}
-				}
+				);
 				const medians = Object.fromEntries(
 					[...runs].map(([kind, list]) => [
 						kind,

@@ -2,6 +2,7 @@
 // Kreishaus, rather than one document with a crowd), a few typists per document; every edit's
 // latency to the other clients of its document, the server's peak memory and event loop. Ours
 // against the plain y-websocket server, in turns, same machine.
+import { interleavedRounds, roundLabel } from '../lib/rounds';
 import type { ChildProcess } from 'node:child_process';
 import { forkWorker, nextMessage, stopWorker, type ServerSample } from '../lib/processes';
 import type { BenchmarkResult } from '../lib/report';
@@ -13,8 +14,7 @@ import {
 	connectClients,
 	startDocumentServers,
 	type DocumentServer,
-	type PlannedClient,
-	type Subject
+	type PlannedClient
 } from './servers';
 
 export interface ManyDocumentsOptions {
@@ -110,23 +110,23 @@ export async function runManyDocuments(
 	);
 	const label = `${options.documents}×${options.clientsPerDocument}`;
 	try {
-		const runs = new Map<Subject, RunMetrics[]>(servers.map((s) => [s.subject, []]));
-		// Repetition 0 warms up and is not counted; the order turns so neither server always leads.
-		for (let repetition = 0; repetition <= options.repetitions; repetition++) {
-			for (let turn = 0; turn < servers.length; turn++) {
-				const target = servers[(turn + repetition) % servers.length];
+		const runs = await interleavedRounds(
+			servers,
+			(target) => target.subject,
+			options.repetitions,
+			async (target, repetition) => {
 				const metrics = await runOnce(
 					target,
 					workers,
 					options,
 					`${label}-${repetition}-${target.subject}`
 				);
-				if (repetition > 0) runs.get(target.subject)!.push(metrics);
 				progress(
-					`Viele Dokumente ${label} ${target.subject} ${repetition === 0 ? 'Aufwärmen' : `#${repetition}`}: p99 ${round(metrics.p99Ms)} ms, RSS ${round(metrics.rssMb)} MB, Verluste ${metrics.losses}`
+					`Viele Dokumente ${label} ${target.subject} ${roundLabel(repetition)}: p99 ${round(metrics.p99Ms)} ms, RSS ${round(metrics.rssMb)} MB, Verluste ${metrics.losses}`
 				);
+				return metrics;
 			}
-		}
+		);
 		const medians = Object.fromEntries(
 			[...runs].map(([subject, list]) => [
 				subject,

@@ -2,6 +2,7 @@
 // The server's memory is read after a full garbage collection at each step (e.g. 0, 50, 100
 // open documents with one client each; 0, 100, 200 clients on one document), and the growth per
 // step is the least-squares slope over the steps. Ours against the plain y-websocket server.
+import { interleavedRounds, roundLabel } from '../lib/rounds';
 import type { ChildProcess } from 'node:child_process';
 import { forkWorker, stopWorker, type MemorySample } from '../lib/processes';
 import type { BenchmarkResult } from '../lib/report';
@@ -11,8 +12,7 @@ import {
 	connectClients,
 	startDocumentServers,
 	type DocumentServer,
-	type PlannedClient,
-	type Subject
+	type PlannedClient
 } from './servers';
 
 export interface MemoryOptions {
@@ -79,11 +79,12 @@ export async function runMemory(
 		forkWorker('bench/fanout/client-worker.ts')
 	);
 	try {
-		const runs = new Map<Subject, Record<string, number>[]>(servers.map((s) => [s.subject, []]));
 		let generation = 0;
-		for (let repetition = 0; repetition <= options.repetitions; repetition++) {
-			for (let turn = 0; turn < servers.length; turn++) {
-				const target = servers[(turn + repetition) % servers.length];
+		const runs = await interleavedRounds(
+			servers,
+			(target) => target.subject,
+			options.repetitions,
+			async (target, repetition): Promise<Record<string, number>> => {
 				generation += 1;
 				const perDocument = await measureSeries(target, workers, options.documentSteps, (n) => ({
 					plan: { clientId: n, typist: false, room: target.room(n, generation) },
@@ -104,12 +105,12 @@ export async function runMemory(
 					rssPerClientKb: perClient.rssKb,
 					heapIdleMb: perDocument.heapAtZeroMb
 				};
-				if (repetition > 0) runs.get(target.subject)!.push(run);
 				progress(
-					`Speicher ${target.subject} ${repetition === 0 ? 'Aufwärmen' : `#${repetition}`}: Heap je Dokument ${round(run.heapPerDocumentKb, 1)} KB, je Client ${round(run.heapPerClientKb, 1)} KB`
+					`Speicher ${target.subject} ${roundLabel(repetition)}: Heap je Dokument ${round(run.heapPerDocumentKb, 1)} KB, je Client ${round(run.heapPerClientKb, 1)} KB`
 				);
+				return run;
 			}
-		}
+		);
 		const medians = Object.fromEntries(
 			[...runs].map(([subject, list]) => {
 				const keys = Object.keys(list[0]);
