@@ -41,6 +41,7 @@ import {
 } from '$lib/editor/suggestion-mode';
 import type { ChangeProposal } from '$lib/proposals';
 import type { EventCatalogue, PassageSourceView, SourceRef } from '$lib/sources/types';
+import { loadProposalPanel, loadSelectionSheet, loadSourceDialog } from './later-parts';
 import { selectionMenuKey } from './SelectionMenu.svelte';
 
 export interface WorkspaceProps {
@@ -71,7 +72,8 @@ export interface WorkspaceProps {
 	onAccessChanged: () => void;
 }
 
-/** The page's dialogs and sheet, which the workspace opens from the text. */
+/** The page's dialogs and sheet, which the workspace opens from the text. The source dialog and
+ * the sheet exist once first opened (`views`). */
 export interface WorkspaceDialogs {
 	consensus?: { open(blockId: string): void };
 	source?: { open(blockId: string): void };
@@ -109,6 +111,11 @@ export class DocumentWorkspace {
 	panelOpen = $state(true);
 	readonly sourceLinks = new SourceLinks();
 	readonly dialogs: WorkspaceDialogs = {};
+	/** The loaded components of the dialogs that load on first use. */
+	views = $state<{
+		source?: Awaited<ReturnType<typeof loadSourceDialog>>['default'];
+		sheet?: Awaited<ReturnType<typeof loadSelectionSheet>>['default'];
+	}>({});
 
 	readonly #currentProps: () => WorkspaceProps;
 	readonly #besideText = new MediaQuery(besideTextQuery);
@@ -263,6 +270,7 @@ export class DocumentWorkspace {
 		if (!this.#besideText.current) return;
 		this.panelTab = 'proposals';
 		this.panelOpen = true;
+		await loadProposalPanel();
 		await tick();
 		document.getElementById(`vorschlag-${id}`)?.scrollIntoView({ block: 'nearest' });
 	};
@@ -311,8 +319,21 @@ export class DocumentWorkspace {
 		document.getElementById('comment-panel')?.scrollIntoView({ block: 'start' });
 	};
 
+	/** The source dialog of a passage, opened from its mark in the margin. */
+	async #openSources(blockId: string) {
+		if (!this.views.source) {
+			this.views.source = (await loadSourceDialog()).default;
+			await tick();
+		}
+		this.dialogs.source?.open(blockId);
+	}
+
 	/** The selected words go into the sheet's form and stay marked while it is open. */
-	openSheet = (kind: 'comment' | 'proposal') => {
+	openSheet = async (kind: 'comment' | 'proposal') => {
+		if (!this.views.sheet) {
+			this.views.sheet = (await loadSelectionSheet()).default;
+			await tick();
+		}
 		const { editor } = this;
 		const sheet = this.dialogs.sheet;
 		if (!editor || !sheet) return;
@@ -336,7 +357,7 @@ export class DocumentWorkspace {
 
 	commentOnSelection = () => {
 		if (this.#besideText.current) this.#focusNewComment();
-		else this.openSheet('comment');
+		else void this.openSheet('comment');
 	};
 
 	async #focusNewComment() {
@@ -405,7 +426,7 @@ export class DocumentWorkspace {
 				HeldSelection,
 				ConsensusMargin.configure({ onOpen: (blockId) => this.dialogs.consensus?.open(blockId) }),
 				SourceMargin.configure({
-					onOpen: (blockId) => this.dialogs.source?.open(blockId),
+					onOpen: (blockId) => void this.#openSources(blockId),
 					onDrop: (blockId, dragged) => this.#linkDropped(blockId, dragged)
 				}),
 				CommentHighlights.configure({ onActivate: this.showThread }),
