@@ -64,7 +64,7 @@ function storedSize(dataDir: string, documentId: string) {
 }
 
 /** A sync step 2 message: the state a client asked for (message type 0, sync type 1). */
-function isSyncStep2(data: Buffer): boolean {
+function isSyncStep2(data: Uint8Array): boolean {
 	return data.length > 2 && data[0] === 0 && data[1] === 1;
 }
 
@@ -86,11 +86,13 @@ async function openDocument(url: string, documentId: string, cookie: string) {
 			super(address, protocols, { origin: url, headers: { cookie } });
 			// Added before the provider's handlers, so these run first.
 			this.once('open', () => (marks.opened = performance.now()));
-			this.on('message', (data: Buffer) => {
+			// The provider asks for ArrayBuffers.
+			this.on('message', (data: ArrayBuffer | Buffer) => {
+				const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 				if (Number.isNaN(marks.greeted)) marks.greeted = performance.now();
-				if (Number.isNaN(marks.replied) && isSyncStep2(data)) {
+				if (Number.isNaN(marks.replied) && isSyncStep2(bytes)) {
 					marks.replied = performance.now();
-					marks.replyBytes = data.length;
+					marks.replyBytes = bytes.length;
 				}
 			});
 		}
