@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { transaction } from '../db/database';
 import { runSeeds } from '../db/seeds';
 import { createTestDatabase } from '../db/test-database';
 import { jsonFromYDoc, plainText } from '../documents/document-state';
@@ -34,6 +35,9 @@ describe('the update store', () => {
 		expect(loadDocument(db, id).getText('t').toString()).toBe(before);
 		expect(before).toBe(text.toString());
 
+		// Read inside a transaction too, as a new version does.
+		expect(transaction(db, (tx) => loadUpdates(tx, id))).toEqual(loadUpdates(db, id));
+
 		// Later updates still apply on top of the compacted state.
 		text.insert(0, 'Anfang ');
 		expect(loadDocument(db, id).getText('t').toString()).toBe(text.toString());
@@ -52,7 +56,8 @@ describe('the update store', () => {
 
 		const state = Y.encodeStateAsUpdate(live);
 		expect(replaceUpdates(db, id, state)).toBe(state.length);
-		expect(loadUpdates(db, id)).toEqual([state]);
+		// Stored blobs come back as Buffers, which are Uint8Arrays with the same bytes.
+		expect(loadUpdates(db, id).map((update) => new Uint8Array(update))).toEqual([state]);
 		expect(
 			db.$client.prepare('select id from document_update where document_id = ?').get(id)
 		).toEqual({ id: newest.id });
