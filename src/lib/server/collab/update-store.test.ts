@@ -69,6 +69,26 @@ describe('the update store', () => {
 		expect(countUpdates(db, empty)).toBe(0);
 	});
 
+	it('reads every stored byte back unchanged, row by row', () => {
+		const db = createTestDatabase();
+		const { id } = createDocument(db, { title: 'Test', kind: 'sonstiges', createdBy: null });
+		expect(loadUpdates(db, id)).toEqual([]);
+		// Every byte value, NUL and bytes that are no UTF-8 among them, at the ends of rows too.
+		const everyByte = Uint8Array.from({ length: 256 }, (_, value) => value);
+		const rows = [everyByte, everyByte.slice().reverse(), Uint8Array.of(0), Uint8Array.of(0xff, 0)];
+		for (const row of rows) appendUpdate(db, id, row);
+		const { id: other } = createDocument(db, {
+			title: 'Andere',
+			kind: 'sonstiges',
+			createdBy: null
+		});
+		appendUpdate(db, other, Uint8Array.of(1, 2, 3));
+		expect(loadUpdates(db, id).map((update) => new Uint8Array(update))).toEqual(rows);
+		expect(loadUpdates(db, other).map((update) => new Uint8Array(update))).toEqual([
+			Uint8Array.of(1, 2, 3)
+		]);
+	});
+
 	it('notes when the text last changed', () => {
 		const db = createTestDatabase();
 		const { id } = createDocument(db, { title: 'Test', kind: 'sonstiges', createdBy: null });

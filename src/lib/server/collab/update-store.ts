@@ -30,11 +30,18 @@ function statements(db: AppDatabase): Statements {
 		const touch = client.prepare<[number, string]>(
 			'update document set updated_at = ? where id = ?'
 		);
-		// Plucked blobs are Buffers, Uint8Arrays already: mapping rows to objects and copying each
-		// doubled the time to read a long uncompacted history.
-		const rows = client
-			.prepare<[string], Buffer>(
-				'select "update" from document_update where document_id = ? order by id'
+		// A long uncompacted history is read as one blob and the length of each row: cut into views
+		// of it, the rows cost a third of fetching each as its own Buffer, and far less garbage.
+		// group_concat copies blob bytes unchanged in a UTF-8 database (see the store's tests).
+		const lengths = client
+			.prepare<[string], number>(
+				'select length("update") from document_update where document_id = ? order by id'
+			)
+			.pluck();
+		const joined = client
+			.prepare<[string], Buffer | null>(
+				`select cast(group_concat("update", x'' order by id) as blob)
+				from document_update where document_id = ?`
 			)
 			.pluck();
 		const newest = client.prepare<[string], { id: number | null }>(
@@ -51,7 +58,19 @@ function statements(db: AppDatabase): Statements {
 				insert.run(documentId, update, now);
 				touch.run(now, documentId);
 			}),
-			load: (documentId: string) => rows.all(documentId),
+			// One transaction: both reads see the same rows.
+			load: client.transaction((documentId: string) => {
+				const sizes = lengths.all(documentId);
+				const bytes = joined.get(documentId) ?? Buffer.alloc(0);
+				let offset = 0;
+				const updates = sizes.map((size) => bytes.subarray(offset, (offset += size)));
+				if (offset !== bytes.length) {
+					throw new Error(
+						`Stored updates of ${documentId} read as ${bytes.length}, not ${offset} bytes.`
+					);
+				}
+				return updates;
+			}),
 			replace: client.transaction((documentId: string, state: Buffer) => {
 				const upTo = newest.get(documentId)?.id ?? null;
 				if (upTo === null) return 0;
