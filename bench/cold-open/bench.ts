@@ -72,15 +72,23 @@ function isSyncStep2(data: Uint8Array): boolean {
  * Connects as a fresh editor would and waits for `synced`; returns the time, the moments on the
  * way (marked before the provider handles each message) and the text.
  */
-async function openDocument(url: string, documentId: string, cookie: string) {
+async function openDocument(
+	url: string,
+	documentId: string,
+	cookie: string,
+	/** Runs once synced, before the client closes (which makes the server compact). */
+	whenSynced: () => Promise<void>
+) {
 	const marks: OpenMarks = {
 		started: 0,
 		opened: Number.NaN,
 		greeted: Number.NaN,
 		replied: Number.NaN,
 		synced: Number.NaN,
-		replyBytes: Number.NaN
+		replyBytes: Number.NaN,
+		applyCpuMs: Number.NaN
 	};
+	let cpuAtReply = process.cpuUsage();
 	class BrowserLikeWebSocket extends WebSocket {
 		constructor(address: string, protocols?: string | string[]) {
 			super(address, protocols, { origin: url, headers: { cookie } });
@@ -93,6 +101,7 @@ async function openDocument(url: string, documentId: string, cookie: string) {
 				if (Number.isNaN(marks.replied) && isSyncStep2(bytes)) {
 					marks.replied = performance.now();
 					marks.replyBytes = bytes.length;
+					cpuAtReply = process.cpuUsage();
 				}
 			});
 		}
@@ -113,11 +122,14 @@ async function openDocument(url: string, documentId: string, cookie: string) {
 		const timer = setTimeout(() => reject(new Error('Kein „synced“ binnen 60 s.')), 60_000);
 		provider.once('sync', () => {
 			marks.synced = performance.now();
+			const cpu = process.cpuUsage(cpuAtReply);
+			marks.applyCpuMs = (cpu.user + cpu.system) / 1000;
 			clearTimeout(timer);
 			resolve();
 		});
 	});
 	const syncMs = performance.now() - started;
+	await whenSynced();
 	const text = finalText(ydoc);
 	provider.destroy();
 	ydoc.destroy();
@@ -219,14 +231,23 @@ export async function runColdOpen(
 				const dataDir = copyDataDir(history.dataDir);
 				const server = await startApp(dataDir);
 				try {
-					const opened = await openDocument(server.url, history.documentId, session.cookieHeader);
+					await server.server.resetProbe();
+					let serverCpuMs = Number.NaN;
+					const opened = await openDocument(
+						server.url,
+						history.documentId,
+						session.cookieHeader,
+						async () => {
+							serverCpuMs = (await server.server.sampleProbe()).cpuMs;
+						}
+					);
 					if (opened.text !== expectedText.get(history.updates)) {
 						throw new Error(`Kaltstart: Der geöffnete Text weicht ab (${history.updates}).`);
 					}
-					const phases = phasesOf(
-						opened.marks,
-						serverTimings(server.server.output(), history.documentId)
-					);
+					const phases = phasesOf(opened.marks, {
+						...serverTimings(server.server.output(), history.documentId),
+						cpuMs: serverCpuMs
+					});
 					progress(
 						`Kaltstart ${history.updates} ${history.compacted ? 'kompaktiert' : 'unkompaktiert'} ${roundLabel(repetition)}: ${round(opened.syncMs)} ms (${formatPhases(phases)})`
 					);

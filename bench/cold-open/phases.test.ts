@@ -23,8 +23,16 @@ describe('the phases of a cold open', () => {
 
 	it('splits the open into connect, load, reply (encode and transfer) and apply', () => {
 		const phases = phasesOf(
-			{ started: 0, opened: 5, greeted: 605, replied: 700, synced: 1000, replyBytes: 2048 },
-			{ rows: 100000, readMs: 150, foldMs: 430, encodeMs: 60 }
+			{
+				started: 0,
+				opened: 5,
+				greeted: 605,
+				replied: 700,
+				synced: 1000,
+				replyBytes: 2048,
+				applyCpuMs: 280
+			},
+			{ rows: 100000, readMs: 150, foldMs: 430, encodeMs: 60, cpuMs: 720 }
 		);
 		expect(phases).toEqual({
 			connectMs: 5,
@@ -35,11 +43,21 @@ describe('the phases of a cold open', () => {
 			serverEncodeMs: 60,
 			transferMs: 35,
 			clientApplyMs: 300,
+			clientApplyCpuMs: 280,
+			serverCpuMs: 720,
 			messageKb: 2
 		});
 		// A stored state sent as it is needs no encoding.
 		const stored = phasesOf(
-			{ started: 0, opened: 5, greeted: 10, replied: 20, synced: 300, replyBytes: 1024 },
+			{
+				started: 0,
+				opened: 5,
+				greeted: 10,
+				replied: 20,
+				synced: 300,
+				replyBytes: 1024,
+				applyCpuMs: 270
+			},
 			{ rows: 1, readMs: 1, foldMs: 0 }
 		);
 		expect(stored.serverEncodeMs).toBe(0);

@@ -13,6 +13,8 @@ export interface OpenMarks {
 	/** The client has applied it and reports `synced`. */
 	synced: number;
 	replyBytes: number;
+	/** CPU time the client spent from the state's arrival to `synced`: applying it. */
+	applyCpuMs: number;
 }
 
 /** What the server logged about loading the document and encoding it for a fresh client. */
@@ -21,6 +23,8 @@ export interface ServerTimings {
 	readMs?: number;
 	foldMs?: number;
 	encodeMs?: number;
+	/** CPU time of the whole server process from connect to `synced` (the probe's). */
+	cpuMs?: number;
 }
 
 /** The server's timings for one document from its log (one JSON object a line). */
@@ -62,6 +66,8 @@ export function phasesOf(marks: OpenMarks, server: ServerTimings): Record<string
 		serverEncodeMs: encodeMs,
 		transferMs: Math.max(0, replyMs - encodeMs),
 		clientApplyMs: marks.synced - marks.replied,
+		clientApplyCpuMs: marks.applyCpuMs,
+		serverCpuMs: server.cpuMs ?? Number.NaN,
 		messageKb: marks.replyBytes / 1024
 	};
 }
