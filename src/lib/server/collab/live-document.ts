@@ -151,7 +151,8 @@ export class LiveDocument {
 
 	/**
 	 * The document as an update for a client whose state vector is `stateVector`. A client with
-	 * nothing (a fresh editor) gets the stored state unchanged when no change came since.
+	 * nothing (a fresh editor) gets the whole state encoded once until the next change: the stored
+	 * row itself when it is one.
 	 */
 	stateFor(stateVector: Uint8Array): Uint8Array {
 		if (Y.decodeStateVector(stateVector).size > 0) {
