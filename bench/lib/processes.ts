@@ -13,6 +13,8 @@ const probe = path.join(here, 'server-probe.js');
 
 export interface ServerSample {
 	cpuPercent: number;
+	/** CPU time used since the reset, all threads: what waiting for a loaded machine does not inflate. */
+	cpuMs: number;
 	rssMb: number;
 	eventLoopDelayP50Ms: number;
 	eventLoopDelayP99Ms: number;

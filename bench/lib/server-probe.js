@@ -63,6 +63,7 @@ if (process.send) {
 				id: message.id,
 				sample: {
 					cpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
+					cpuMs: (cpu.user + cpu.system) / 1000,
 					rssMb: Math.max(rssPeak, process.memoryUsage.rss()) / 2 ** 20,
 					eventLoopDelayP50Ms: toMs(histogram.percentile(50)),
 					eventLoopDelayP99Ms: toMs(histogram.percentile(99)),

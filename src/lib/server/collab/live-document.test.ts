@@ -228,6 +228,67 @@ describe('a live document', () => {
 		expect(partial.getText('t').toString()).toBe('Leitbild 2030');
 	});
 
+	it('folds a long history left uncompacted once it first rests, without waiting for a change', () => {
+		vi.useFakeTimers();
+		const store = new MemoryStore();
+		const writer = new Y.Doc();
+		writer.on('update', (update: Uint8Array) => store.append('d1', update));
+		for (let i = 0; i < 30; i++) writer.getText('t').insert(i, String(i % 10));
+		const { document } = open(store, { compactEvery: 10 });
+		// Not on the way to the first reply: the fresh client is answered first.
+		expect(store.compactions).toBe(0);
+		const fresh = new Y.Doc();
+		Y.applyUpdate(fresh, document.stateFor(Y.encodeStateVector(new Y.Doc())));
+		expect(fresh.getText('t').toString()).toBe(writer.getText('t').toString());
+		vi.advanceTimersByTime(999);
+		expect(store.compactions).toBe(0);
+		vi.advanceTimersByTime(1);
+		expect(store.compactions).toBe(1);
+		expect(store.load('d1')).toHaveLength(1);
+		expect(store.text('d1')).toBe(writer.getText('t').toString());
+		expect(document.storedBytes).toBe(store.bytes('d1'));
+		// Changes after it are stored on top.
+		expect(
+			document.applyClientUpdate(
+				clientChange((t) => t.insert(0, 'Neu: '), writer),
+				{}
+			)
+		).toBe(true);
+		expect(store.text('d1')).toBe(`Neu: ${writer.getText('t').toString()}`);
+	});
+
+	it('does not fold a short history left uncompacted until enough changes come', () => {
+		vi.useFakeTimers();
+		const store = new MemoryStore();
+		const writer = new Y.Doc();
+		writer.on('update', (update: Uint8Array) => store.append('d1', update));
+		for (let i = 0; i < 5; i++) writer.getText('t').insert(i, 'x');
+		open(store, { compactEvery: 10 });
+		vi.advanceTimersByTime(5000);
+		expect(store.compactions).toBe(0);
+		expect(store.load('d1')).toHaveLength(5);
+	});
+
+	it('encodes its state once for fresh clients until a change comes; compaction stores that', () => {
+		const store = new MemoryStore();
+		const writer = new Y.Doc();
+		writer.on('update', (update: Uint8Array) => store.append('d1', update));
+		writer.getText('t').insert(0, 'Leitbild');
+		writer.getText('t').insert(8, ' 2030');
+		const { document } = open(store);
+		const empty = Y.encodeStateVector(new Y.Doc());
+		const first = document.stateFor(empty);
+		expect(document.stateFor(empty)).toBe(first);
+		document.compact();
+		expect(store.load('d1')).toEqual([first]);
+		document.change((ydoc) => ydoc.getText('t').insert(0, 'Unser '));
+		const after = document.stateFor(empty);
+		expect(after).not.toBe(first);
+		const fresh = new Y.Doc();
+		Y.applyUpdate(fresh, after);
+		expect(fresh.getText('t').toString()).toBe('Unser Leitbild 2030');
+	});
+
 	it('says so when a change could not be stored, and does not tell of it', () => {
 		const store = new MemoryStore();
 		const { document, told, lost } = open(store);

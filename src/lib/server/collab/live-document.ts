@@ -49,6 +49,10 @@ const loadOrigin = Symbol('load');
 /** Origin of changes the server makes itself (e.g. restoring a version). */
 const serverOrigin = Symbol('server');
 
+function elapsedMs(from: number, to: number): number {
+	return Math.round((to - from) * 10) / 10;
+}
+
 /** An update that carries nothing (no structs, no deletions), as a fresh client answers a greeting. */
 function carriesNothing(update: Uint8Array): boolean {
 	return update.length === 2 && update[0] === 0 && update[1] === 0;
@@ -67,9 +71,12 @@ export class LiveDocument {
 	/** Bytes of the document's stored updates, kept as they are appended and compacted. */
 	#storedBytes = 0;
 	#lastRoomCompaction = 0;
-	/** The document's whole state as stored, while no change came since: sent as it is to a
-	 * client that has nothing yet, instead of encoding the document anew. */
-	#storedState: Uint8Array | null = null;
+	/**
+	 * The document's whole state, encoded, while no change came since: the stored row after a
+	 * load or a compaction, else the encoding made for the first fresh client. Sent as it is to a
+	 * client that has nothing yet, and what the next compaction stores, instead of encoding anew.
+	 */
+	#wholeState: Uint8Array | null = null;
 	#quietTimer: ReturnType<typeof setTimeout> | null = null;
 	#overdue: ReturnType<typeof setImmediate> | null = null;
 
@@ -78,17 +85,29 @@ export class LiveDocument {
 		options: LiveDocumentOptions
 	) {
 		this.#options = options;
+		const started = performance.now();
 		const stored = options.store.load(name);
+		const read = performance.now();
 		this.#storedBytes = stored.reduce((sum, update) => sum + update.length, 0);
 		// Rows a stopped process left uncompacted count towards the next compaction.
 		this.#updatesSinceCompaction = Math.max(0, stored.length - 1);
 		if (stored.length === 1) {
-			this.#storedState = stored[0];
+			this.#wholeState = stored[0];
 			this.#unapplied = stored[0];
 		} else {
 			this.#apply(stored);
 		}
+		// Where a slow open spends its time: reading the rows, or folding many of them.
+		log.info('collab.document_loaded', {
+			document: name,
+			rows: stored.length,
+			bytes: this.#storedBytes,
+			readMs: elapsedMs(started, read),
+			foldMs: elapsedMs(read, performance.now())
+		});
 		this.#ydoc.on('update', (update: Uint8Array, origin: unknown) => this.#store(update, origin));
+		// A long history is folded once, when the document first rests, not again at every open.
+		if (this.#updatesSinceCompaction >= options.compactEvery) this.#compactWhenQuiet();
 	}
 
 	/** The document with all its content: what is stored is applied first if it is not yet. */
@@ -132,21 +151,33 @@ export class LiveDocument {
 
 	/**
 	 * The document as an update for a client whose state vector is `stateVector`. A client with
-	 * nothing (a fresh editor) gets the stored state unchanged when no change came since.
+	 * nothing (a fresh editor) gets the whole state encoded once until the next change: the stored
+	 * row itself when it is one.
 	 */
 	stateFor(stateVector: Uint8Array): Uint8Array {
-		if (this.#storedState && Y.decodeStateVector(stateVector).size === 0) return this.#storedState;
-		return Y.encodeStateAsUpdate(this.ydoc, stateVector);
+		if (Y.decodeStateVector(stateVector).size > 0) {
+			return Y.encodeStateAsUpdate(this.ydoc, stateVector);
+		}
+		if (!this.#wholeState) {
+			const started = performance.now();
+			this.#wholeState = Y.encodeStateAsUpdate(this.ydoc);
+			log.info('collab.state_encoded', {
+				document: this.name,
+				bytes: this.#wholeState.length,
+				encodeMs: elapsedMs(started, performance.now())
+			});
+		}
+		return this.#wholeState;
 	}
 
 	/** Folds the stored updates into the document's live state, which holds them all. */
 	compact(): void {
 		this.#cancelCompaction();
 		if (this.#updatesSinceCompaction === 0) return;
-		const state = Y.encodeStateAsUpdate(this.ydoc);
+		const state = this.#wholeState ?? Y.encodeStateAsUpdate(this.ydoc);
 		this.#storedBytes = this.#options.store.compact(this.name, state);
 		this.#updatesSinceCompaction = 0;
-		this.#storedState = state;
+		this.#wholeState = state;
 	}
 
 	/** Drops the document from memory, compacted first unless its state is not to be trusted. */
@@ -168,7 +199,7 @@ export class LiveDocument {
 
 	#store(update: Uint8Array, origin: unknown): void {
 		if (origin === loadOrigin) return;
-		this.#storedState = null;
+		this.#wholeState = null;
 		try {
 			this.#options.store.append(this.name, update);
 			this.#storedBytes += update.length;
@@ -192,16 +223,23 @@ export class LiveDocument {
 		if (this.#updatesSinceCompaction < due) return;
 		if (this.#updatesSinceCompaction >= due * overdueFactor) {
 			this.#overdue ??= setImmediate(() => this.#compactLogged());
-		} else if (this.#quietTimer) {
-			this.#quietTimer.refresh();
 		} else {
-			this.#quietTimer = setTimeout(
-				() => this.#compactLogged(),
-				this.#options.quietMs ?? defaultQuietMs
-			);
-			// A pending compaction must not keep a stopping process alive; unload compacts anyway.
-			this.#quietTimer.unref();
+			this.#compactWhenQuiet();
 		}
+	}
+
+	/** Compacts once no change came for a while; each call restarts the wait. */
+	#compactWhenQuiet(): void {
+		if (this.#quietTimer) {
+			this.#quietTimer.refresh();
+			return;
+		}
+		this.#quietTimer = setTimeout(
+			() => this.#compactLogged(),
+			this.#options.quietMs ?? defaultQuietMs
+		);
+		// A pending compaction must not keep a stopping process alive; unload compacts anyway.
+		this.#quietTimer.unref();
 	}
 
 	#cancelCompaction(): void {

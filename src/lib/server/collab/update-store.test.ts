@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { transaction } from '../db/database';
 import { runSeeds } from '../db/seeds';
 import { createTestDatabase } from '../db/test-database';
 import { jsonFromYDoc, plainText } from '../documents/document-state';
@@ -34,6 +35,9 @@ describe('the update store', () => {
 		expect(loadDocument(db, id).getText('t').toString()).toBe(before);
 		expect(before).toBe(text.toString());
 
+		// Read inside a transaction too, as a new version does.
+		expect(transaction(db, (tx) => loadUpdates(tx, id))).toEqual(loadUpdates(db, id));
+
 		// Later updates still apply on top of the compacted state.
 		text.insert(0, 'Anfang ');
 		expect(loadDocument(db, id).getText('t').toString()).toBe(text.toString());
@@ -52,7 +56,8 @@ describe('the update store', () => {
 
 		const state = Y.encodeStateAsUpdate(live);
 		expect(replaceUpdates(db, id, state)).toBe(state.length);
-		expect(loadUpdates(db, id)).toEqual([state]);
+		// Stored blobs come back as Buffers, which are Uint8Arrays with the same bytes.
+		expect(loadUpdates(db, id).map((update) => new Uint8Array(update))).toEqual([state]);
 		expect(
 			db.$client.prepare('select id from document_update where document_id = ?').get(id)
 		).toEqual({ id: newest.id });
@@ -62,6 +67,26 @@ describe('the update store', () => {
 		const { id: empty } = createDocument(db, { title: 'Leer', kind: 'sonstiges', createdBy: null });
 		expect(replaceUpdates(db, empty, Y.encodeStateAsUpdate(new Y.Doc()))).toBe(0);
 		expect(countUpdates(db, empty)).toBe(0);
+	});
+
+	it('reads every stored byte back unchanged, row by row', () => {
+		const db = createTestDatabase();
+		const { id } = createDocument(db, { title: 'Test', kind: 'sonstiges', createdBy: null });
+		expect(loadUpdates(db, id)).toEqual([]);
+		// Every byte value, NUL and bytes that are no UTF-8 among them, at the ends of rows too.
+		const everyByte = Uint8Array.from({ length: 256 }, (_, value) => value);
+		const rows = [everyByte, everyByte.slice().reverse(), Uint8Array.of(0), Uint8Array.of(0xff, 0)];
+		for (const row of rows) appendUpdate(db, id, row);
+		const { id: other } = createDocument(db, {
+			title: 'Andere',
+			kind: 'sonstiges',
+			createdBy: null
+		});
+		appendUpdate(db, other, Uint8Array.of(1, 2, 3));
+		expect(loadUpdates(db, id).map((update) => new Uint8Array(update))).toEqual(rows);
+		expect(loadUpdates(db, other).map((update) => new Uint8Array(update))).toEqual([
+			Uint8Array.of(1, 2, 3)
+		]);
 	});
 
 	it('notes when the text last changed', () => {
