@@ -81,6 +81,8 @@ for (const pageCase of shownPages) {
 			for (const member of members) {
 				await signInAs(session.page, actors[member].request);
 				expectShown(await openPage(session.page, target), `${path} als ${member}`);
+				// Not sent to the sign-in page: the member's session was taken.
+				expect(new URL(session.page.url()).pathname).toBe(new URL(target, baseURL).pathname);
 				const structure = await structureOf(session.page);
 				if (scanned.has(structure)) continue;
 				await expectNoAxeViolations(session.page, `${path} als ${member}`);
@@ -118,8 +120,13 @@ for (const pageCase of shownPages) {
 /** The browser goes on as another member: their session cookie instead of the one it had. */
 async function signInAs(page: Page, request: APIRequestContext): Promise<void> {
 	const context = page.context();
+	const { cookies } = await request.storageState();
+	expect(cookies.length, 'Sitzungs-Cookie').toBeGreaterThan(0);
 	await context.clearCookies();
-	await context.addCookies((await request.storageState()).cookies);
+	await context.addCookies(cookies);
+	// A swap that failed would pass by showing the earlier viewer's page again.
+	const cookieOf = ({ name, value }: { name: string; value: string }) => `${name}=${value}`;
+	expect((await context.cookies()).map(cookieOf).sort()).toEqual(cookies.map(cookieOf).sort());
 }
 
 test('the join form with an error message has no violations', async ({ page }) => {
