@@ -42,6 +42,33 @@ describe('editing sessions', () => {
 	});
 });
 
+describe('closing a document', () => {
+	it('writes and forgets only its own open sessions; a later change continues from the database', () => {
+		const db = createTestDatabase();
+		withUser(db, 'anna');
+		const closing = createDocument(db, { title: 'Zu', kind: 'sonstiges', createdBy: null });
+		const open = createDocument(db, { title: 'Offen', kind: 'sonstiges', createdBy: null });
+		const recorder = editSessionRecorder(db);
+		const at = new Date('2026-11-25T09:00:00Z').getTime();
+		for (const doc of [closing, open]) {
+			recorder.note(doc.id, 'anna', new Date(at));
+			recorder.note(doc.id, 'anna', new Date(at + 10_000));
+		}
+		recorder.flush(closing.id);
+		const changes = (id: string) => listActivity(db, id).map((s) => s.changes);
+		// The second change lies within the minute between writes: only the flush stores it.
+		expect(changes(closing.id)).toEqual([2]);
+		expect(changes(open.id)).toEqual([1]);
+
+		// Forgotten, so the next change reads the session back and goes on counting in it.
+		recorder.note(closing.id, 'anna', new Date(at + 20_000));
+		recorder.flush(closing.id);
+		expect(changes(closing.id)).toEqual([3]);
+		recorder.flush();
+		expect(changes(open.id)).toEqual([2]);
+	});
+});
+
 describe('visits', () => {
 	it('remembers the end of the previous visit after an hour away', () => {
 		const db = createTestDatabase();

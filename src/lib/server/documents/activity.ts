@@ -1,7 +1,7 @@
 // What happened to a document, coarse enough to read: editing sessions per person, versions
 // frozen and restored, status changes. People are stored as user ids and named when shown.
 import { and, desc, eq, gt } from 'drizzle-orm';
-import type { AppDatabase } from '../db/database';
+import { transaction, type AppDatabase } from '../db/database';
 import {
 	document,
 	documentActivity,
@@ -54,6 +54,9 @@ interface OpenSession {
  * starts a session or when the session's end was last written a minute ago, so typing costs no
  * extra write per keystroke.
  */
+/** Open sessions are kept per document and person; the key starts with the document. */
+const keyPrefix = (documentId: string) => `${documentId}\u0000`;
+
 export function editSessionRecorder(db: AppDatabase) {
 	const open = new Map<string, OpenSession>();
 
@@ -97,7 +100,7 @@ export function editSessionRecorder(db: AppDatabase) {
 	return {
 		note(documentId: string, userId: string, now = new Date()): void {
 			const at = now.getTime();
-			const key = `${documentId}\u0000${userId}`;
+			const key = keyPrefix(documentId) + userId;
 			let session = open.get(key);
 			if (!session || at - session.endedAt > editSessionGapMs) {
 				session = startOrResume(documentId, userId, at);
@@ -113,15 +116,25 @@ export function editSessionRecorder(db: AppDatabase) {
 				session.writtenAt = at;
 			}
 		},
-		/** Writes every open session's end (e.g. when a document is closed or at shutdown). */
-		flush(): void {
-			for (const session of open.values()) {
-				db.update(documentActivity)
-					.set({ endedAt: new Date(session.endedAt), changes: session.changes })
-					.where(eq(documentActivity.id, session.rowId))
-					.run();
-				session.writtenAt = session.endedAt;
-			}
+		/**
+		 * Writes the end of a closed document's open sessions (every document's without one) and
+		 * forgets them: a later change reads its session back from the database. Only that
+		 * document's, so closing one of many open documents does not rewrite all the others.
+		 */
+		flush(documentId?: string): void {
+			const closing = [...open].filter(
+				([key]) => !documentId || key.startsWith(keyPrefix(documentId))
+			);
+			if (closing.length === 0) return;
+			transaction(db, (tx) => {
+				for (const [, session] of closing) {
+					tx.update(documentActivity)
+						.set({ endedAt: new Date(session.endedAt), changes: session.changes })
+						.where(eq(documentActivity.id, session.rowId))
+						.run();
+				}
+			});
+			for (const [key] of closing) open.delete(key);
 		}
 	};
 }

@@ -36,7 +36,7 @@ export function documentChannel(
 		onClientUpdate(id, userId) {
 			if (userId) editSessions.note(id, userId);
 		},
-		onUnload: () => editSessions.flush(),
+		onUnload: (id) => editSessions.flush(id),
 		databaseEpoch: () => databaseEpoch(db)
 	});
 }
