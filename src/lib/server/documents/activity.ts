@@ -49,14 +49,14 @@ interface OpenSession {
 	writtenAt: number;
 }
 
+/** Open sessions are kept per document and person; the key starts with the document. */
+const keyPrefix = (documentId: string) => `${documentId}\u0000`;
+
 /**
  * Folds a stream of changes into editing sessions. A change writes to the database only when it
  * starts a session or when the session's end was last written a minute ago, so typing costs no
  * extra write per keystroke.
  */
-/** Open sessions are kept per document and person; the key starts with the document. */
-const keyPrefix = (documentId: string) => `${documentId}\u0000`;
-
 export function editSessionRecorder(db: AppDatabase) {
 	const open = new Map<string, OpenSession>();
 
