@@ -18,7 +18,8 @@ import type { BenchmarkResult } from '../lib/report';
 import { medianOfRuns, ratio, round, summarizeLatencies } from '../lib/stats';
 import { createDocument } from '../../src/lib/server/documents/documents';
 import { closeDatabase } from '../../src/lib/server/db/database';
-import type { ClientPlan, ParentCommand, RunReport, ServerKind, TypedReport } from './protocol';
+import type { ClientPlan, ParentCommand, RunReport, ServerKind } from './protocol';
+import { typeInEveryWorker } from './typing';
 
 const fanoutRatioText = String(fanoutRatioTarget).replace('.', ',');
 
@@ -94,19 +95,11 @@ async function runOnce(
 	);
 	await Promise.all(workers.map((worker) => nextMessage(worker, 'ready')));
 	await target.server.resetProbe();
-	const typed = workers.map((worker) => nextMessage<TypedReport>(worker, 'typed'));
-	for (const worker of workers) {
-		send(worker, {
-			type: 'go',
-			runId,
-			editsPerSecond: options.editsPerSecond,
-			durationMs: options.durationMs
-		});
-	}
-	const sent: Record<number, number> = Object.assign(
-		{},
-		...(await Promise.all(typed)).map((report) => report.sent)
-	);
+	const sent = await typeInEveryWorker(workers, {
+		runId,
+		editsPerSecond: options.editsPerSecond,
+		durationMs: options.durationMs
+	});
 	const results = workers.map((worker) => nextMessage<RunReport>(worker, 'result'));
 	for (const worker of workers) send(worker, { type: 'expect', sent, drainMs: options.drainMs });
 	const reports = await Promise.all(results);

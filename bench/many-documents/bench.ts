@@ -7,7 +7,8 @@ import type { ChildProcess } from 'node:child_process';
 import { forkWorker, nextMessage, stopWorker, type ServerSample } from '../lib/processes';
 import type { BenchmarkResult } from '../lib/report';
 import { medianOfRuns, ratio, round, summarizeLatencies } from '../lib/stats';
-import type { RunReport, TypedReport } from '../fanout/protocol';
+import type { RunReport } from '../fanout/protocol';
+import { typeInEveryWorker } from '../fanout/typing';
 import { countRoomLosses } from './losses';
 import {
 	closeClients,
@@ -60,19 +61,11 @@ async function runOnce(
 	const plans = clients.map((client) => client.plan);
 	await connectClients(target, workers, clients);
 	await target.server.resetProbe();
-	const typed = workers.map((worker) => nextMessage<TypedReport>(worker, 'typed'));
-	for (const worker of workers) {
-		worker.send({
-			type: 'go',
-			runId,
-			editsPerSecond: options.editsPerSecond,
-			durationMs: options.durationMs
-		});
-	}
-	const sent: Record<number, number> = Object.assign(
-		{},
-		...(await Promise.all(typed)).map((report) => report.sent)
-	);
+	const sent = await typeInEveryWorker(workers, {
+		runId,
+		editsPerSecond: options.editsPerSecond,
+		durationMs: options.durationMs
+	});
 	const senderRooms = Object.fromEntries(
 		Object.keys(sent).map((sender) => [sender, plans[Number(sender)].room!])
 	);
