@@ -69,6 +69,8 @@ const staffPages = [
 	'/',
 	'/dokumente',
 	'/dokumente/leitbild',
+	// The print view is what people turn into a PDF with the browser.
+	'/dokumente/leitbild/druck',
 	'/verwaltung',
 	'/konto',
 	'/konferenzen/zukunftskonferenz/umfragen',
@@ -87,6 +89,11 @@ async function expectKernWhole(
 	try {
 		expect((await openPage(session.page, target))?.status(), target).toBe(200);
 		expect(await stylesWholeKernChanges(session.page), target).toEqual([]);
+		if (target.endsWith('/druck')) {
+			// …and on paper, where its print rules apply.
+			await session.page.emulateMedia({ media: 'print' });
+			expect(await stylesWholeKernChanges(session.page), `${target} (Druck)`).toEqual([]);
+		}
 	} finally {
 		await session.close();
 	}
