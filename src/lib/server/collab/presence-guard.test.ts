@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodePresenceUpdate } from './presence-update';
-import { PresenceGuard } from './presence-guard';
+import { departedMemoryMs, PresenceGuard } from './presence-guard';
 
 const caret = (name: string, padding = 0) => ({
 	user: { name, color: '#1d4ed8' },
@@ -100,5 +100,60 @@ describe('the presence guard', () => {
 		presence.join('sina', 'sina');
 		presence.receive('sina', update([[9, caret('Sina', 900)]]));
 		expect(names()).toEqual(['1:Emil', '9:Sina']);
+	});
+
+	it('lets no late echo bring back a departed client, nor count against the echoing connection', () => {
+		const { presence, told, names } = guard();
+		presence.join('emil', 'emil');
+		presence.join('vera', 'vera');
+		presence.receive('emil', update([[1, caret('Emil')]]));
+		presence.receive('vera', update([[2, caret('Vera')]]));
+		presence.leave('emil');
+		const toldBefore = told.length;
+		// Vera's client sends back what it was told before Emil left.
+		expect(presence.receive('vera', update([[1, caret('Emil')]]))).toBeNull();
+		expect(names()).toEqual(['2:Vera']);
+		expect(told).toHaveLength(toldBefore);
+		// The same person's other tab echoes four departed clients: no fifth client, no close.
+		presence.join('flood', 'vera');
+		presence.receive('flood', update([3, 4, 5, 6].map((id) => [id, caret(`K${id}`)])));
+		presence.leave('flood');
+		expect(
+			presence.receive('vera', update([3, 4, 5, 6].map((id) => [id, caret(`K${id}`)])))
+		).toBeNull();
+		expect(names()).toEqual(['2:Vera']);
+		// A departed client that moved on (a newer clock) is news.
+		expect(presence.receive('vera', update([[3, caret('K3 weiter')]], 2))).toBeNull();
+		expect(names()).toEqual(['2:Vera', '3:K3 weiter']);
+	});
+
+	it('takes a reconnecting browser’s renewal at its last clock, from the same person', () => {
+		const { presence, names } = guard();
+		presence.join('old', 'emil');
+		presence.receive('old', update([[1, caret('Emil')]], 3));
+		presence.leave('old');
+		presence.join('vera', 'vera');
+		expect(presence.receive('vera', update([[1, caret('Emil')]], 3))).toBeNull();
+		expect(names()).toEqual([]);
+		presence.join('new', 'emil');
+		expect(presence.receive('new', update([[1, caret('Emil')]], 3))).toBeNull();
+		expect(names()).toEqual(['1:Emil']);
+	});
+
+	it('remembers departed clients only for a while', () => {
+		const { presence, names } = guard();
+		presence.join('emil', 'emil');
+		presence.receive('emil', update([[1, caret('Emil')]]));
+		presence.leave('emil', 0);
+		presence.join('sina', 'sina');
+		presence.receive('sina', update([[9, caret('Sina')]]));
+		presence.leave('sina', departedMemoryMs);
+		// Emil's client is forgotten: an echo now reads as a client nobody has (and is taken).
+		presence.join('vera', 'vera');
+		presence.receive('vera', update([[1, caret('Emil')]]));
+		expect(names()).toEqual(['1:Emil']);
+		// Sina's, which left later, is still remembered.
+		presence.receive('vera', update([[9, caret('Sina')]]));
+		expect(names()).toEqual(['1:Emil']);
 	});
 });

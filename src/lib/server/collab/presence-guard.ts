@@ -22,6 +22,20 @@ import {
 /** One person's presence (name, colour, caret) takes well under a kilobyte. */
 export const maxPresenceUpdateBytes = 16 << 10;
 
+/**
+ * How long the server remembers a client whose connection closed. Clients send every presence
+ * change they receive back to the server; such an echo of a departed client, arriving late,
+ * must not bring its caret back, nor count as the echoing connection's own client.
+ */
+export const departedMemoryMs = 5 * 60_000;
+
+/** A client whose connection closed: its last clock, and whose it was. */
+interface Departed {
+	clock: number;
+	userId: string | null;
+	at: number;
+}
+
 /** Someone who speaks in the document: one connection, and the person behind it. */
 interface Speaker {
 	userId: string | null;
@@ -33,6 +47,8 @@ export class PresenceGuard<Key> {
 	readonly awareness: awarenessProtocol.Awareness;
 	readonly #budget: PresenceBudget;
 	readonly #speakers = new Map<Key, Speaker>();
+	/** In the order they left, oldest first. */
+	readonly #departed = new Map<number, Departed>();
 
 	constructor(
 		readonly name: string,
@@ -85,7 +101,7 @@ export class PresenceGuard<Key> {
 		}
 		if (isEcho(update, this.awareness)) return null;
 		const read = readPresenceUpdate(update);
-		const entries = newsIn(read, this.awareness);
+		const entries = newsIn(read, this.awareness).filter((entry) => this.#mayRevive(speaker, entry));
 		if (entries.length === 0) return null;
 		if (!this.#mayAnnounce(speaker, entries)) {
 			log.warn('collab.foreign_presence_dropped', { document: this.name, user: speaker.userId });
@@ -103,7 +119,10 @@ export class PresenceGuard<Key> {
 		}
 		// Renewals count too: after a reconnect the client's presence arrives as an update, as the
 		// server already knows it from the connection that has not yet timed out.
-		for (const { clientId } of entries) speaker.clientIds.add(clientId);
+		for (const { clientId } of entries) {
+			speaker.clientIds.add(clientId);
+			this.#departed.delete(clientId);
+		}
 		const news = entries.length === read.length ? update : encodePresenceUpdate(entries);
 		awarenessProtocol.applyAwarenessUpdate(this.awareness, news, key);
 		for (const { clientId, bytes } of entries) {
@@ -113,7 +132,7 @@ export class PresenceGuard<Key> {
 	}
 
 	/** The speaker's connection closed: its presence goes, unless another renewed it meanwhile. */
-	leave(key: Key): void {
+	leave(key: Key, now = Date.now()): void {
 		const speaker = this.#speakers.get(key);
 		this.#speakers.delete(key);
 		if (!speaker) return;
@@ -122,12 +141,34 @@ export class PresenceGuard<Key> {
 		const renewed = new Set([...this.#speakers.values()].flatMap((s) => [...s.clientIds]));
 		const gone = [...speaker.clientIds].filter((id) => !renewed.has(id));
 		awarenessProtocol.removeAwarenessStates(this.awareness, gone, null);
-		// The clock of a client nobody speaks for any more need not be remembered.
-		for (const id of gone) this.awareness.meta.delete(id);
+		for (const id of gone) {
+			const clock = this.awareness.meta.get(id)?.clock ?? 0;
+			// Kept apart from the awareness, so that a reconnecting client's renewal at the same
+			// clock counts as news (see #mayRevive); and only for a while.
+			this.awareness.meta.delete(id);
+			this.#departed.delete(id);
+			this.#departed.set(id, { clock, userId: speaker.userId, at: now });
+		}
+		for (const [id, departed] of this.#departed) {
+			if (now - departed.at < departedMemoryMs) break;
+			this.#departed.delete(id);
+		}
 	}
 
 	destroy(): void {
 		this.awareness.destroy();
+	}
+
+	/**
+	 * Whether an entry may be taken as far as departed clients go. A client that moved on (a newer
+	 * clock) may. At its last clock, the entry is a reconnecting browser's renewal, which is the
+	 * first thing a new connection says and comes from the same person, or else somebody's late
+	 * echo of what the server relayed before the client left: that is dropped, without a word.
+	 */
+	#mayRevive(speaker: Speaker, { clientId, clock }: PresenceEntry): boolean {
+		const departed = this.#departed.get(clientId);
+		if (!departed || clock > departed.clock) return true;
+		return speaker.clientIds.size === 0 && speaker.userId === departed.userId;
 	}
 
 	/**
