@@ -6,6 +6,8 @@ import {
 	securityHeaders,
 	transportSecurityHeaders
 } from '../src/lib/server/http/security-headers.js';
+import { acceptedLogId, newLogId } from '../src/lib/server/log.js';
+import { requestIdHeader } from '../src/lib/server/http/request-id.js';
 import { publishedRuntime } from '../src/lib/server/runtime.js';
 
 // Resolution PDFs of the adoption records must fit; adapter-node's default is 512 KB.
@@ -31,10 +33,19 @@ if (!runtime) throw new Error('The SvelteKit bundle did not publish its runtime.
 
 const responseHeaders = { ...securityHeaders, ...transportSecurityHeaders(process.env.ORIGIN) };
 
+// Behind a proxy (ADDRESS_HEADER set) the proxy's request id is taken, so its access log and ours
+// match; a client's own is not.
+const behindProxy = Boolean(process.env.ADDRESS_HEADER?.trim());
+
 const server = createServer((req, res) => {
 	// Pages replace the CSP with their own (kit.csp); static files and JSON keep this one.
 	for (const [name, value] of Object.entries(responseHeaders)) res.setHeader(name, value);
 	res.setHeader('Content-Security-Policy', fallbackContentSecurityPolicy);
+	const proxied = req.headers['x-request-id'];
+	const requestId =
+		(behindProxy && typeof proxied === 'string' ? acceptedLogId(proxied) : undefined) ?? newLogId();
+	req.headers[requestIdHeader] = requestId;
+	res.setHeader('X-Request-Id', requestId);
 	if (deriveProtocol) {
 		req.headers[connectionProtocolHeader] = 'encrypted' in req.socket ? 'https' : 'http';
 	}

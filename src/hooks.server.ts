@@ -13,7 +13,8 @@ import {
 	securityHeaders,
 	transportSecurityHeaders
 } from '$lib/server/http/security-headers';
-import { errorFields, log } from '$lib/server/log';
+import { errorFields, log, newLogId, withLogFields } from '$lib/server/log';
+import { requestIdHeader } from '$lib/server/http/request-id';
 import { participantForEvent } from '$lib/server/events/participants';
 import { anonymousActor } from '$lib/server/policy';
 import { publishRuntime } from '$lib/server/runtime';
@@ -102,6 +103,15 @@ const handleParticipant: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * Every line a request logs carries its id, the one the production entry gave it and sent back
+ * as X-Request-Id (server/index.ts); under `vite dev` one is made here.
+ */
+const handleRequestId: Handle = ({ event, resolve }) => {
+	const id = event.request.headers.get(requestIdHeader) ?? newLogId();
+	return withLogFields({ request: id }, () => resolve(event));
+};
+
 /** HTTPS-only headers where ORIGIN says people come over https; also while the app starts. */
 const { publicOrigin, publicOriginConfigured } = readConfig();
 const transport = transportSecurityHeaders(publicOriginConfigured ? publicOrigin : undefined);
@@ -122,6 +132,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	handleRequestId,
 	handleSecurityHeaders,
 	handleReadiness,
 	handleSession,

@@ -93,6 +93,32 @@ test('every response carries the security headers', async ({ request }) => {
 	expect(csp).not.toContain("script-src 'self' 'unsafe-inline'");
 });
 
+test('every response carries its own request id; behind a proxy, the proxy’s', async ({
+	request
+}) => {
+	const ids = new Set<string>();
+	for (const path of ['/', '/healthz', '/favicon.svg', '/gibt-es-nicht', '/', '/']) {
+		const id = (await request.get(path)).headers()['x-request-id'];
+		expect(id, path).toMatch(/^[A-Za-z0-9_-]{12}$/);
+		ids.add(id);
+	}
+	expect(ids.size).toBe(6);
+	// Without a proxy in front, a client cannot choose the id its lines are logged under.
+	const direct = await request.get('/', { headers: { 'x-request-id': 'vom-client-gewaehlt' } });
+	expect(direct.headers()['x-request-id']).not.toBe('vom-client-gewaehlt');
+	const server = await startServer({ env: { ADDRESS_HEADER: 'X-Forwarded-For' } });
+	try {
+		const proxied = await fetch(`${server.url}/`, {
+			headers: { 'x-request-id': '0123456789abcdef0123456789abcdef' }
+		});
+		expect(proxied.headers.get('x-request-id')).toBe('0123456789abcdef0123456789abcdef');
+		const odd = await fetch(`${server.url}/`, { headers: { 'x-request-id': '<script>' } });
+		expect(odd.headers.get('x-request-id')).toMatch(/^[A-Za-z0-9_-]{12}$/);
+	} finally {
+		await server.dispose();
+	}
+});
+
 test('Strict-Transport-Security only when ORIGIN is https', async ({ request }) => {
 	for (const path of ['/', '/healthz', '/favicon.svg']) {
 		const plain = await request.get(path);

@@ -133,6 +133,38 @@ function stateOf(client: { ydoc: Y.Doc }) {
 	return client.ydoc.getXmlFragment('default').toJSON();
 }
 
+test('every line about a connection carries its id, from opening to closing', async ({
+	actors,
+	server
+}) => {
+	const { id } = await createDocument(server, actors.editor, 'Verbindungsprotokoll');
+	const url = wsUrl(server.url, `/collab/document/${id}`);
+	const cookie = await sessionCookie(actors.editor.request);
+	expect(await sendRaw(url, server.url, cookie, [Uint8Array.from([0, 9, 9])])).toBe(1007);
+	type Line = { event: string; connection?: string; document?: string; code?: number };
+	const lines = () =>
+		server
+			.output()
+			.split('\n')
+			.filter((line) => line.startsWith('{'))
+			.map((line) => JSON.parse(line) as Line);
+	await expect
+		.poll(() => lines().some((line) => line.event === 'realtime.closed' && line.code === 1007))
+		.toBe(true);
+	const bad = lines().findLast(
+		(line) => line.event === 'collab.bad_message' && line.document === id
+	);
+	expect(bad?.connection).toMatch(/^[A-Za-z0-9_-]{12}$/);
+	const ofConnection = lines().filter((line) => line.connection === bad!.connection);
+	expect(ofConnection.map((line) => line.event)).toEqual([
+		'realtime.opened',
+		'collab.document_loaded',
+		'collab.bad_message',
+		'realtime.closed'
+	]);
+	expect(ofConnection.at(-1)?.code).toBe(1007);
+});
+
 test('random, truncated and corrupted frames end only their own connection', async ({
 	actors,
 	server,

@@ -4,6 +4,7 @@
 import type { WebSocket } from 'ws';
 import { log } from '../log';
 import { TokenBucket, type Rate } from '../token-buckets';
+import { connectionIdOf } from './connection-log';
 
 /** Close code for a flood: policy violation, outside 4400–4499 so that clients come back, later. */
 export const tooManyMessagesCode = 1008;
@@ -34,7 +35,10 @@ export function limitIncomingMessages(socket: WebSocket, rate: Rate, channel: st
 export function sendBounded(socket: WebSocket, message: string | Uint8Array): void {
 	if (socket.readyState !== socket.OPEN) return;
 	if (socket.bufferedAmount > maxBufferedBytes) {
-		log.warn('realtime.slow_client', { buffered: socket.bufferedAmount });
+		log.warn('realtime.slow_client', {
+			connection: connectionIdOf(socket),
+			buffered: socket.bufferedAmount
+		});
 		socket.terminate();
 		return;
 	}

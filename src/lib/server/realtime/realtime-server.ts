@@ -9,13 +9,14 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { addressKey, type AddressOf } from '../http/client-address';
 import { isSameOrigin } from '../http/same-origin';
-import { log } from '../log';
+import { log, newLogId, withLogFields } from '../log';
 import { can, type Action, type Actor, type Resource } from '../policy';
 import type { Rate } from '../token-buckets';
 import { defaultMessageRate, limitIncomingMessages } from './connection-limits';
 import { pathKey, parseChannelPath, type ChannelPath } from './channel-path';
 import type { ConnectionQuota } from './connection-quota';
 import { Heartbeat } from './heartbeat';
+import { logUnderConnectionId } from './connection-log';
 
 export interface ChannelContext {
 	actor: Actor;
@@ -98,7 +99,12 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 		{ request: IncomingMessage; channel: RealtimeChannel; context: ChannelContext }
 	>();
 
-	async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+	async function upgrade(
+		request: IncomingMessage,
+		socket: Duplex,
+		head: Buffer,
+		id: string
+	): Promise<void> {
 		const url = new URL(request.url ?? '/', 'http://localhost');
 		const path = parseChannelPath(url.pathname);
 		if (!path) {
@@ -131,6 +137,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 		if (socket.destroyed) return;
 		const address = addressKey(options.addressOf(request));
 		wss.handleUpgrade(request, socket, head, (ws) => {
+			logUnderConnectionId(ws, id);
 			ws.on('error', (err) => log.warn('realtime.socket_error', { error: err.message }));
 			// Counted once the socket exists, so that a client gone during the handshake takes no place.
 			// The refusal goes over the socket: a browser learns nothing from a refused handshake.
@@ -146,9 +153,16 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 			}
 			const context = { actor, url, path, resource, address };
 			sockets.set(ws, { request, channel, context });
-			ws.on('close', () => {
+			const opened = Date.now();
+			log.info('realtime.opened', { channel: channelName, actor: actor.kind });
+			ws.on('close', (code: number) => {
 				sockets.delete(ws);
 				admission.release();
+				log.info('realtime.closed', {
+					channel: channelName,
+					code,
+					seconds: Math.round((Date.now() - opened) / 1000)
+				});
 			});
 			heartbeat.track(ws);
 			limitIncomingMessages(ws, channel.messageRate ?? defaultMessageRate, channelName);
@@ -168,10 +182,13 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 		handleUpgrade(request, socket, head) {
 			// A client that hangs up during the checks must not crash the process.
 			socket.on('error', () => socket.destroy());
-			upgrade(request, socket, head).catch((err: unknown) => {
-				log.error('realtime.upgrade_failed', { error: String(err) });
-				if (!socket.destroyed) refuse(socket, 500, 'Interner Fehler.');
-			});
+			const id = newLogId();
+			withLogFields({ connection: id }, () =>
+				upgrade(request, socket, head, id).catch((err: unknown) => {
+					log.error('realtime.upgrade_failed', { error: String(err) });
+					if (!socket.destroyed) refuse(socket, 500, 'Interner Fehler.');
+				})
+			);
 		},
 		async revalidate() {
 			for (const [ws, { request, channel, context }] of [...sockets]) {
