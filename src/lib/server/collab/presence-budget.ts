@@ -39,9 +39,14 @@ export class PresenceBudget {
 
 	/**
 	 * Judges an update before it is applied. `spokenFor` are the clients the sending connection
-	 * has spoken for so far.
+	 * has spoken for so far; `formerly` the sizes of clients coming back after a reconnect, whose
+	 * return is a renewal too.
 	 */
-	check(entries: PresenceEntry[], spokenFor: ReadonlySet<number>): PresenceVerdict {
+	check(
+		entries: PresenceEntry[],
+		spokenFor: ReadonlySet<number>,
+		formerly: ReadonlyMap<number, number> = new Map()
+	): PresenceVerdict {
 		if (entries.some((entry) => entry.state !== null && entry.bytes > this.limits.stateBytes)) {
 			return { kind: 'close', code: presenceTooLargeCode, reason: presenceTooLargeReason };
 		}
@@ -52,10 +57,17 @@ export class PresenceBudget {
 		const after = new Map<number, number>();
 		for (const entry of entries) after.set(entry.clientId, entry.state === null ? 0 : entry.bytes);
 		let projected = this.#total;
-		for (const [clientId, bytes] of after) projected += bytes - (this.#sizes.get(clientId) ?? 0);
+		for (const [clientId, bytes] of after) {
+			projected += bytes - (this.#sizes.get(clientId) ?? formerly.get(clientId) ?? 0);
+		}
 		// Renewals and departures always pass, so a full document never locks its people out.
 		if (projected > this.limits.documentBytes && projected > this.#total) return { kind: 'drop' };
 		return { kind: 'take' };
+	}
+
+	/** Bytes of the client's state as held now (0: none). */
+	sizeOf(clientId: number): number {
+		return this.#sizes.get(clientId) ?? 0;
 	}
 
 	/** Notes a client's state as the document now holds it (null: gone). */

@@ -156,4 +156,21 @@ describe('the presence guard', () => {
 		presence.receive('vera', update([[9, caret('Sina')]]));
 		expect(names()).toEqual(['1:Emil']);
 	});
+
+	it('lets a reconnecting browser’s caret back into a full document, no bigger than it was', () => {
+		const { presence, names } = guard({ documentBytes: 2000 });
+		presence.join('old', 'emil');
+		presence.join('vera', 'vera');
+		presence.receive('old', update([[1, caret('Emil', 600)]], 3));
+		presence.leave('old');
+		// While Emil is away, Vera's carets fill the document.
+		presence.receive('vera', update([[2, caret('Vera', 900)]]));
+		presence.receive('vera', update([[3, caret('Vera zwei', 900)]]));
+		expect(names()).toEqual(['2:Vera', '3:Vera zwei']);
+		presence.join('new', 'emil');
+		expect(presence.receive('new', update([[1, caret('Emil', 900)]], 3))).toBeNull();
+		expect(names()).toEqual(['2:Vera', '3:Vera zwei']);
+		presence.receive('new', update([[1, caret('Emil', 600)]], 3));
+		expect(names()).toEqual(['1:Emil', '2:Vera', '3:Vera zwei']);
+	});
 });

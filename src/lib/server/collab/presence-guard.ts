@@ -29,9 +29,10 @@ export const maxPresenceUpdateBytes = 16 << 10;
  */
 export const departedMemoryMs = 5 * 60_000;
 
-/** A client whose connection closed: its last clock, and whose it was. */
+/** A client whose connection closed: its last clock and size, and whose it was. */
 interface Departed {
 	clock: number;
+	bytes: number;
 	userId: string | null;
 	at: number;
 }
@@ -107,7 +108,14 @@ export class PresenceGuard<Key> {
 			log.warn('collab.foreign_presence_dropped', { document: this.name, user: speaker.userId });
 			return null;
 		}
-		const verdict = this.#budget.check(entries, speaker.clientIds);
+		// A reconnecting browser's caret comes back even into a full document, as a renewal would.
+		const formerly = new Map(
+			entries.flatMap(({ clientId }) => {
+				const departed = this.#departed.get(clientId);
+				return departed?.userId === speaker.userId ? [[clientId, departed.bytes] as const] : [];
+			})
+		);
+		const verdict = this.#budget.check(entries, speaker.clientIds, formerly);
 		if (verdict.kind !== 'take') {
 			log.warn('collab.presence_refused', {
 				document: this.name,
@@ -140,14 +148,16 @@ export class PresenceGuard<Key> {
 		// new one: it must not take the presence the new connection has renewed meanwhile.
 		const renewed = new Set([...this.#speakers.values()].flatMap((s) => [...s.clientIds]));
 		const gone = [...speaker.clientIds].filter((id) => !renewed.has(id));
+		const sizes = new Map(gone.map((id) => [id, this.#budget.sizeOf(id)]));
 		awarenessProtocol.removeAwarenessStates(this.awareness, gone, null);
 		for (const id of gone) {
 			const clock = this.awareness.meta.get(id)?.clock ?? 0;
+			const bytes = sizes.get(id) ?? 0;
 			// Kept apart from the awareness, so that a reconnecting client's renewal at the same
 			// clock counts as news (see #mayRevive); and only for a while.
 			this.awareness.meta.delete(id);
 			this.#departed.delete(id);
-			this.#departed.set(id, { clock, userId: speaker.userId, at: now });
+			this.#departed.set(id, { clock, bytes, userId: speaker.userId, at: now });
 		}
 		for (const [id, departed] of this.#departed) {
 			if (now - departed.at < departedMemoryMs) break;
