@@ -4,9 +4,16 @@
 // the same visit also checks that the page does not scroll sideways.
 import { expectNoAxeViolations, expectShown, structureOf } from './support/axe';
 import { routeTable } from './authz/route-table';
-import { expect, openPage, pageAs, pageWithState, test } from './support/fixtures';
+import { expect, openPage, pageAs, pageWithState, test as base } from './support/fixtures';
+import { watchOrigin } from './support/origin-guard';
 import { fillPlaceholders } from './support/participants';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type {
+	APIRequestContext,
+	Browser,
+	BrowserContext,
+	BrowserContextOptions,
+	Page
+} from '@playwright/test';
 import { allowRefusedPage } from './support/browser-errors';
 import { expectFitsPhone, phoneDevice } from './support/phone';
 
@@ -20,7 +27,57 @@ const errorPages = new Map<string, number>(
 		.map((c) => [c.path ?? c.route, c.notReal!.status])
 );
 const shownPages = pages.filter((c) => !errorPages.has(c.path ?? c.route));
-const desktop = { width: 1280, height: 900 };
+const desktop = { viewport: { width: 1280, height: 900 } };
+
+/**
+ * One browser context per device and first viewer for all rows a worker runs: opening a context
+ * costs more than most scans. The app keeps nothing in the browser but cookies (no storage), and
+ * each row starts with exactly its viewer's cookies, so rows stay independent of their order.
+ */
+const test = base.extend<object, { rowContexts: RowContexts }>({
+	rowContexts: [
+		async ({ browser }, use) => {
+			const contexts = new RowContexts(browser);
+			await use(contexts);
+			await contexts.close();
+		},
+		{ scope: 'worker' }
+	]
+});
+
+class RowContexts {
+	readonly #open = new Map<string, Promise<BrowserContext>>();
+
+	constructor(readonly browser: Browser) {}
+
+	/** A fresh page in the device's context, holding only `request`'s cookies (none for a visitor). */
+	async page(
+		device: 'desktop' | 'phone',
+		viewer: string,
+		request: APIRequestContext | undefined,
+		baseURL: string
+	): Promise<{ page: Page; close: () => Promise<void> }> {
+		const key = `${device}:${viewer}:${baseURL}`;
+		const options: BrowserContextOptions = device === 'phone' ? phoneDevice : desktop;
+		if (!this.#open.has(key)) this.#open.set(key, this.browser.newContext({ ...options, baseURL }));
+		const context = await this.#open.get(key)!;
+		await context.clearCookies();
+		if (request) await context.addCookies((await request.storageState()).cookies);
+		const page = await context.newPage();
+		const offenders = watchOrigin(page, baseURL);
+		return {
+			page,
+			close: async () => {
+				await page.close();
+				expect(offenders, 'Anfragen, die den Ursprung der Anwendung verlassen').toEqual([]);
+			}
+		};
+	}
+
+	async close(): Promise<void> {
+		await Promise.all([...this.#open.values()].map(async (context) => (await context).close()));
+	}
+}
 
 // The rows are independent of each other: both workers share them.
 test.describe.configure({ mode: 'parallel' });
@@ -59,7 +116,7 @@ for (const pageCase of shownPages) {
 	const members = membersOf(pageCase);
 	const alsoAs = members.length > 0 ? `, also as ${members.join(', ')},` : '';
 	test(`${path} (Desktop)${alsoAs} has no WCAG 2.1 AA violations`, async ({
-		browser,
+		rowContexts,
 		actors,
 		participant,
 		baseURL,
@@ -68,11 +125,11 @@ for (const pageCase of shownPages) {
 		// Up to five visits of a page in one test: three times the time of one.
 		if (members.length > 0) test.slow();
 		const target = fillPlaceholders(path, server.dataDir);
-		const session = await pageWithState(
-			browser,
+		const session = await rowContexts.page(
+			'desktop',
+			as,
 			sessionOf(as, actors.admin.request, participant),
-			baseURL!,
-			{ viewport: desktop }
+			baseURL!
 		);
 		try {
 			expectShown(await openPage(session.page, target), path);
@@ -95,17 +152,17 @@ for (const pageCase of shownPages) {
 
 	// On the phone one visit checks both: no WCAG violation, and no sideways scrolling.
 	test(`${path} (Telefon) has no WCAG 2.1 AA violations and fits a 375 px phone`, async ({
-		browser,
+		rowContexts,
 		actors,
 		participant,
 		baseURL,
 		server
 	}, testInfo) => {
-		const phonePage = await pageWithState(
-			browser,
+		const phonePage = await rowContexts.page(
+			'phone',
+			as,
 			sessionOf(as, actors.admin.request, participant),
-			baseURL!,
-			phoneDevice
+			baseURL!
 		);
 		try {
 			expectShown(await openPage(phonePage.page, fillPlaceholders(path, server.dataDir)), path);
@@ -141,7 +198,7 @@ test('the join form with an error message has no violations', async ({ page }) =
 // so a scan runs where one is built differently from those scanned before (the first always).
 const allErrorPages = [['/gibt-es-nicht', 404] as const, ...errorPages];
 for (const [device, options] of [
-	['Desktop', { viewport: desktop }],
+	['Desktop', desktop],
 	['Telefon', phoneDevice]
 ] as const) {
 	test(`the error pages (${device}) answer their status and have no violations`, async ({
@@ -173,7 +230,7 @@ for (const [device, options] of [
 }
 
 for (const viewport of [
-	{ name: 'Desktop', ...desktop },
+	{ name: 'Desktop', ...desktop.viewport },
 	{ name: 'Telefon', width: 390, height: 844 }
 ]) {
 	test(`the editor's link dialog with an error message (${viewport.name}) has no violations`, async ({
