@@ -1,4 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { realtimeDevPlugin } from './server/dev-plugin.ts';
@@ -21,8 +23,30 @@ function purgeKernPlugin(): Plugin {
 	};
 }
 
+/** The commit the build is made from, for the admins' operations page: asked once, at build
+ * time, since a deployed app need not run in a git checkout. */
+function buildCommit(): string {
+	try {
+		const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore']
+		}).trim();
+		return commit || 'unbekannt';
+	} catch {
+		return 'unbekannt';
+	}
+}
+
+const { version } = JSON.parse(
+	readFileSync(new URL('./package.json', import.meta.url), 'utf8')
+) as { version: string };
+
 export default defineConfig({
 	plugins: [sveltekit(), realtimeDevPlugin(), purgeKernPlugin()],
+	define: {
+		__APP_VERSION__: JSON.stringify(version),
+		__BUILD_COMMIT__: JSON.stringify(buildCommit())
+	},
 	resolve: { dedupe: ['yjs'] },
 	build: {
 		// Every page needs Svelte's and SvelteKit's client runtime: as one file it compresses

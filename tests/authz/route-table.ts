@@ -529,6 +529,7 @@ export const routeTable: RouteCase[] = [
 	}),
 	page('/verwaltung/rueckmeldungen', admins),
 	page('/verwaltung/e-mail', admins),
+	page('/verwaltung/betrieb', admins),
 	action('/verwaltung/e-mail', 'retry', admins, {
 		form: { mailId: nobody },
 		...refused(409, 'ohne E-Mail-Versand gibt es nichts zu wiederholen')

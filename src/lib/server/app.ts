@@ -33,7 +33,8 @@ function createServices(app: App, db: AppDatabase, live: LiveChannels): Services
 		throttleRules: app.throttleRules,
 		newParticipants: app.newParticipants,
 		documents: live.documents,
-		attendance: live.attendance
+		attendance: live.attendance,
+		liveStatus: live.status
 	};
 }
 

@@ -90,6 +90,13 @@ describe('can', () => {
 		expect(can(admin, 'audit:view')).toBe(true);
 		expect(can(kamenManager, 'audit:view')).toBe(false);
 	});
+	it('shows the operations page to admins only', () => {
+		expect(can(admin, 'operations:view')).toBe(true);
+		expect(can(kamenManager, 'operations:view')).toBe(false);
+		expect(can(kamenViewer, 'operations:view')).toBe(false);
+		expect(can(participant, 'operations:view')).toBe(false);
+		expect(can(anonymous, 'operations:view')).toBe(false);
+	});
 	it('lets participants reach only the event they joined, and editors moderate', () => {
 		const own = { type: 'event', eventId: 'e1', archived: false } as const;
 		const other = { type: 'event', eventId: 'e2', archived: false } as const;

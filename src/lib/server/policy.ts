@@ -213,6 +213,8 @@ const rules = {
 	'feedback:view': isAdmin,
 	/** The e-mail outbox: what was sent, what waits, what failed and why; sending failed mail again. */
 	'mail:manage': isAdmin,
+	/** The operations page: build, database, backups, live connections and their warnings. */
+	'operations:view': isAdmin,
 	/** Reading a document, archived ones included. */
 	'document:read': (actor, resource) => resource.type === 'document' && isMember(actor),
 	/** Changing a document's text; archived documents are read-only. */

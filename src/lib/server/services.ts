@@ -18,6 +18,14 @@ export interface LiveDocuments {
 	inspect<T>(documentId: string, read: (ydoc: Y.Doc) => T): T;
 }
 
+/** What the live server holds right now, for the operations page. */
+export interface LiveStatus {
+	/** Open WebSocket connections, on every channel. */
+	connections: number;
+	/** Per event with anyone connected to it: how many of its participants are. */
+	participantsByEvent: ReadonlyMap<string, number>;
+}
+
 export interface Services {
 	config: AppConfig;
 	db: AppDatabase;
@@ -28,4 +36,5 @@ export interface Services {
 	documents: LiveDocuments;
 	/** Who joined an event and who of them is connected now. */
 	attendance(eventId: string): Attendance;
+	liveStatus(): LiveStatus;
 }

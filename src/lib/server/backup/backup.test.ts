@@ -6,6 +6,8 @@ import { closeDatabase, openDatabase, type AppDatabase } from '../db/database';
 import { databaseEpoch } from '../db/epoch';
 import { organisation, session, user } from '../db/schema';
 import { BackupError, createBackup, restoreBackup, type BackupPaths } from './backup';
+import { lastBackupAt, lastRestoreAt, recordBackup } from './backup-record';
+import { createTestDatabase } from '../db/test-database';
 
 function organisationNames(db: AppDatabase): string[] {
 	return db
@@ -109,10 +111,52 @@ describe('backup and restore', () => {
 		expect(existsSync(paths.databasePath)).toBe(true);
 	});
 
-	it('refuses to write the backup into DATA_DIR', async () => {
+	it('refuses to write the backup into DATA_DIR, and notes no backup', async () => {
 		closeDatabase(open());
 		await expect(
 			createBackup(paths, path.join(paths.dataDir, 'sicherung.tar.gz'))
 		).rejects.toBeInstanceOf(BackupError);
+		const db = open();
+		try {
+			expect(lastBackupAt(db)).toBeNull();
+		} finally {
+			closeDatabase(db);
+		}
+	});
+
+	it('notes each backup in the running database, and a restore with the time of its backup', async () => {
+		const running = open();
+		expect(lastBackupAt(running)).toBeNull();
+		const manifest = await createBackup(paths, backupFile);
+		// Read through the server's own connection, as the operations page does.
+		expect(lastBackupAt(running)).toEqual(new Date(manifest.createdAt));
+		expect(lastRestoreAt(running)).toBeNull();
+
+		const later = path.join(root, 'spaeter.tar.gz');
+		const second = await createBackup(paths, later);
+		expect(lastBackupAt(running)).toEqual(new Date(second.createdAt));
+		closeDatabase(running);
+
+		// The first backup holds no note of itself; after restoring it, its own time stands.
+		const beforeRestore = new Date();
+		await restoreBackup(paths, backupFile);
+		const restored = open();
+		try {
+			expect(lastBackupAt(restored)).toEqual(new Date(manifest.createdAt));
+			expect(lastRestoreAt(restored)!.getTime()).toBeGreaterThanOrEqual(beforeRestore.getTime());
+		} finally {
+			closeDatabase(restored);
+		}
+	});
+});
+
+describe('the backup record', () => {
+	it('keeps the latest backup time when an earlier one is noted after it', () => {
+		const db = createTestDatabase();
+		recordBackup(db, new Date('2026-12-01T10:00:00Z'));
+		recordBackup(db, new Date('2026-11-30T10:00:00Z'));
+		expect(lastBackupAt(db)).toEqual(new Date('2026-12-01T10:00:00Z'));
+		recordBackup(db, new Date('2026-12-02T10:00:00Z'));
+		expect(lastBackupAt(db)).toEqual(new Date('2026-12-02T10:00:00Z'));
 	});
 });

@@ -3,6 +3,7 @@
 // gzipped tar. A restore puts them back while the server is stopped, and starts a new database
 // epoch so that editors still open from before cannot push their newer text into it.
 import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import {
 	cpSync,
 	existsSync,
@@ -18,7 +19,9 @@ import path from 'node:path';
 import { create as createTar, extract as extractTar } from 'tar';
 import { closeDatabase, openDatabase } from '../db/database';
 import { renewDatabaseEpoch } from '../db/epoch';
+import * as schema from '../db/schema';
 import { invalidateAllSessions } from '../auth/session';
+import { recordBackup, recordRestore } from './backup-record';
 
 export interface BackupPaths {
 	dataDir: string;
@@ -61,7 +64,22 @@ function dataFiles(paths: BackupPaths): string[] {
 		.sort();
 }
 
-/** Writes a backup of the running (or stopped) app to `file`; returns what it holds. */
+/**
+ * Notes a finished backup in the database it copied, for the operations page. The backup itself
+ * does not hold this note: its copy was taken before the backup was known to succeed.
+ */
+function noteBackup(databasePath: string, at: Date): void {
+	const sqlite = new Database(databasePath, { fileMustExist: true });
+	try {
+		sqlite.pragma('busy_timeout = 5000');
+		recordBackup(drizzle(sqlite, { schema }), at);
+	} finally {
+		sqlite.close();
+	}
+}
+
+/** Writes a backup of the running (or stopped) app to `file`, and notes it in the database;
+ * returns what the backup holds. */
 export async function createBackup(paths: BackupPaths, file: string): Promise<Manifest> {
 	if (!existsSync(paths.databasePath)) {
 		throw new BackupError(`Keine Datenbank unter ${paths.databasePath} gefunden.`);
@@ -92,6 +110,7 @@ export async function createBackup(paths: BackupPaths, file: string): Promise<Ma
 		writeFileSync(path.join(staging, manifestName), JSON.stringify(manifest, null, '\t'));
 		const entries = [manifestName, databaseName, ...(files.length > 0 ? [filesFolder] : [])];
 		await createTar({ gzip: true, file, cwd: staging, portable: true }, entries);
+		noteBackup(paths.databasePath, new Date(manifest.createdAt));
 		return manifest;
 	} finally {
 		rmSync(staging, { recursive: true, force: true });
@@ -158,6 +177,10 @@ export async function restoreBackup(paths: BackupPaths, file: string): Promise<M
 			const check = db.$client.pragma('quick_check', { simple: true });
 			if (check !== 'ok') throw new BackupError('Die Datenbank der Sicherung ist beschädigt.');
 			renewDatabaseEpoch(db);
+			// The restored data were backed up when this backup was made, whatever the backup it
+			// holds noted before.
+			recordBackup(db, new Date(manifest.createdAt));
+			recordRestore(db, new Date());
 			// The backup holds sessions that may have been signed out since: everyone signs in again.
 			invalidateAllSessions(db);
 		} finally {

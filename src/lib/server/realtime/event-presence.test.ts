@@ -36,4 +36,22 @@ describe('event presence', () => {
 		expect(tracker.connected('e1')).toBe(1);
 		expect(changes).toHaveLength(6);
 	});
+
+	it('lists the events with participants connected, and how many; staff alone count for none', () => {
+		const { tracker } = presence();
+		const leaving = socket();
+		tracker.track(socket(), 'e1', 'p1');
+		tracker.track(socket(), 'e1', 'p1');
+		tracker.track(socket(), 'e1', 'p2');
+		tracker.track(leaving, 'e2', 'p3');
+		tracker.track(socket(), 'e3', null);
+		expect(tracker.connectedByEvent()).toEqual(
+			new Map([
+				['e1', 2],
+				['e2', 1]
+			])
+		);
+		leaving.close();
+		expect(tracker.connectedByEvent()).toEqual(new Map([['e1', 2]]));
+	});
 });

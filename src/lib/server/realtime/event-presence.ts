@@ -39,6 +39,16 @@ export class EventPresence {
 		return people.size;
 	}
 
+	/** Per event with at least one participant connected: how many are. */
+	connectedByEvent(): Map<string, number> {
+		const counts = new Map<string, number>();
+		for (const eventId of this.#events.keys()) {
+			const connected = this.connected(eventId);
+			if (connected > 0) counts.set(eventId, connected);
+		}
+		return counts;
+	}
+
 	#forget(socket: PresenceSocket, eventId: string): void {
 		const sockets = this.#events.get(eventId);
 		if (!sockets?.has(socket)) return;

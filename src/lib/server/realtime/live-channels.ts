@@ -15,7 +15,7 @@ import type { LiveLimits } from '../live-limits';
 import { errorFields, log } from '../log';
 import type { Actor, Resource } from '../policy';
 import { pollChannel } from '../polls/poll-channel';
-import type { LiveDocuments } from '../services';
+import type { LiveDocuments, LiveStatus } from '../services';
 import { ConnectionQuota } from './connection-quota';
 import { echoChannel } from './echo-channel';
 import { EventPresence } from './event-presence';
@@ -34,6 +34,8 @@ export interface LiveChannels {
 	documents: LiveDocuments;
 	/** Who joined an event and who of them is connected now. */
 	attendance(eventId: string): Attendance;
+	/** Open connections and connected participants per event, now. */
+	status(): LiveStatus;
 	/** Stops listening and closes every connection. */
 	close(): Promise<void>;
 }
@@ -98,6 +100,10 @@ export function startLiveChannels(db: AppDatabase, options: LiveChannelsOptions)
 			inspect: (documentId, read) => documents.inspect(documentId, read)
 		},
 		attendance: (eventId) => eventAttendance(db, presence, eventId),
+		status: () => ({
+			connections: realtime.connectionCount,
+			participantsByEvent: presence.connectedByEvent()
+		}),
 		async close() {
 			stopListening();
 			await realtime.close();

@@ -11,6 +11,7 @@ export function load(event) {
 		canViewAudit: can(event.locals.actor, 'audit:view'),
 		canViewFeedback: can(event.locals.actor, 'feedback:view'),
 		canManageMail: can(event.locals.actor, 'mail:manage'),
+		canViewOperations: can(event.locals.actor, 'operations:view'),
 		organisations: listOrganisations(db).map(({ id, slug, name, kind, ags, adopting }) => ({
 			slug,
 			name,
