@@ -229,7 +229,7 @@ test('npm run migrate applies the missing migrations and nothing else', async ()
 	}
 });
 
-test('a database written by a newer version: the server refuses to start and leaves it untouched', async () => {
+test('a database written by a newer version: the server refuses to start, npm run migrate refuses too, the database stays untouched', async () => {
 	const dataDir = await oldInstallation();
 	try {
 		await run('npm', ['run', '--silent', 'migrate'], {
@@ -258,6 +258,19 @@ test('a database written by a newer version: the server refuses to start and lea
 		expect(failure).toContain(new Date(when).toISOString());
 		expect(failure).toContain(journal.entries.at(-1)!.tag);
 
+		expect(digest()).toBe(before);
+
+		// npm run migrate refuses it just as well.
+		const migrating = await run('npm', ['run', '--silent', 'migrate'], {
+			env: { ...process.env, DATA_DIR: dataDir }
+		}).then(
+			() => ({ code: 0, stderr: '' }),
+			(err: { code: number; stderr: string }) => err
+		);
+		expect(migrating.code).toBe(1);
+		expect(migrating.stderr).toContain(
+			'wurde von einer neueren Version der Leitbild-Werkstatt migriert'
+		);
 		expect(digest()).toBe(before);
 		const wal = path.join(dataDir, 'app.db-wal');
 		expect(existsSync(wal) ? statSync(wal).size : 0, 'nichts ins WAL geschrieben').toBe(0);
