@@ -60,8 +60,8 @@ async function prepare(app: App): Promise<void> {
 	} catch (err) {
 		app.status = 'failed';
 		log.error('app.start_failed', errorFields(err));
-		// Serving 503 until someone looks would invite a restart loop on a database this build
-		// must not touch: the start itself fails (the production entry exits non-zero).
+		// A server answering 503 looks alive to its supervisor. On a database this build must not
+		// touch, the start itself fails (the production entry exits 1), and the unit shows why.
 		if (err instanceof DatabaseTooNewError) throw err;
 	}
 }
