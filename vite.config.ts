@@ -71,7 +71,12 @@ export default defineConfig({
 		}
 	},
 	test: {
-		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
+		include: [
+			'src/**/*.test.ts',
+			'server/**/*.test.ts',
+			'bench/**/*.test.ts',
+			'deploy/**/*.test.ts'
+		],
 		environment: 'node',
 		// Worker threads start and import faster than child processes: about a third less CPU
 		// for the whole suite on two cores (better-sqlite3 works in threads).

@@ -27,7 +27,12 @@ type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 // Importing the handler starts the app: SvelteKit's init hook migrates, seeds and publishes the
 // runtime. The path is relative to this file's compiled place, build-server/server/.
 const handlerUrl = new URL('../../build/handler.js', import.meta.url).href;
-const { handler } = (await import(handlerUrl)) as { handler: NodeHandler };
+// A start the app refuses (a database written by a newer version) ends the process with its
+// message, not with a stack trace.
+const { handler } = (await import(handlerUrl).catch((err: unknown) => {
+	console.error(err instanceof Error ? err.message : String(err));
+	process.exit(1);
+})) as { handler: NodeHandler };
 const runtime = publishedRuntime();
 if (!runtime) throw new Error('The SvelteKit bundle did not publish its runtime.');
 

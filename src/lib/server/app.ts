@@ -5,6 +5,7 @@
 import { readConfig } from './config';
 import { liveLimitsFromEnv } from './live-limits';
 import { closeDatabase, openDatabase, type AppDatabase } from './db/database';
+import { DatabaseTooNewError } from './db/migrations';
 import { runSeeds } from './db/seeds';
 import { log, errorFields } from './log';
 import { ensureAdmin } from './accounts/first-admin';
@@ -42,7 +43,10 @@ async function prepare(app: App): Promise<void> {
 	try {
 		const db = openDatabase({
 			file: app.config.databasePath,
-			migrationsDir: app.config.migrationsDir
+			migrationsDir: app.config.migrationsDir,
+			onMigrated: (applied) => {
+				if (applied.length > 0) log.info('db.migrated', { applied });
+			}
 		});
 		app.db = db;
 		const ran = runSeeds(db, allSeeds());
@@ -57,6 +61,9 @@ async function prepare(app: App): Promise<void> {
 	} catch (err) {
 		app.status = 'failed';
 		log.error('app.start_failed', errorFields(err));
+		// A server answering 503 looks alive to its supervisor. On a database this build must not
+		// touch, the start itself fails (the production entry exits 1), and the unit shows why.
+		if (err instanceof DatabaseTooNewError) throw err;
 	}
 }
 

@@ -3,10 +3,11 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppDatabase } from './app-database';
 import { withChangesOnCommit } from './changes';
+import { appliedMigrations, appliedTags, knownMigrations, refuseNewerDatabase } from './migrations';
 import * as schema from './schema';
 
 export type { AppDatabase };
@@ -15,9 +16,29 @@ export interface OpenDatabaseOptions {
 	/** A file path, or ':memory:' for tests. */
 	file: string;
 	migrationsDir: string;
+	/** Told the tags of the migrations this opening applied (none when it was up to date). */
+	onMigrated?: (applied: string[]) => void;
 }
 
-export function openDatabase({ file, migrationsDir }: OpenDatabaseOptions): AppDatabase {
+/**
+ * Opens and migrates. A database that a newer version migrated is refused with
+ * DatabaseTooNewError before anything is written to it: the check reads through a read-only
+ * connection, which neither switches the journal mode nor checkpoints on closing.
+ */
+export function openDatabase({
+	file,
+	migrationsDir,
+	onMigrated
+}: OpenDatabaseOptions): AppDatabase {
+	const known = knownMigrations(migrationsDir);
+	if (file !== ':memory:' && existsSync(file)) {
+		const reader = new Database(file, { readonly: true, fileMustExist: true });
+		try {
+			refuseNewerDatabase(file, reader, known);
+		} finally {
+			reader.close();
+		}
+	}
 	if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
 	const sqlite = new Database(file);
 	sqlite.pragma('journal_mode = WAL');
@@ -27,7 +48,9 @@ export function openDatabase({ file, migrationsDir }: OpenDatabaseOptions): AppD
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	const db = drizzle(sqlite, { schema });
+	const before = new Set(appliedTags(known, appliedMigrations(sqlite)));
 	migrate(db, { migrationsFolder: migrationsDir });
+	onMigrated?.(appliedTags(known, appliedMigrations(sqlite)).filter((tag) => !before.has(tag)));
 	return db;
 }
 
