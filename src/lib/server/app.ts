@@ -12,6 +12,9 @@ import { throttleRulesFromEnv } from './auth/rate-limit';
 import { deleteExpiredSessions } from './auth/session';
 import type { AppRuntime } from './runtime';
 import { NewParticipantLimit } from './events/join-rate';
+import { outboxCounts } from './mail/outbox-view';
+import { createMetrics, type AppMetrics } from './metrics/registry';
+import { databaseFileSizes } from './metrics/database-files';
 import type { Services } from './services';
 import type { App, AppStatus } from './start/app-state';
 import { announceAdmin } from './start/announce-admin';
@@ -33,8 +36,19 @@ function createServices(app: App, db: AppDatabase, live: LiveChannels): Services
 		throttleRules: app.throttleRules,
 		newParticipants: app.newParticipants,
 		documents: live.documents,
-		attendance: live.attendance
+		attendance: live.attendance,
+		metrics: app.metrics
 	};
+}
+
+/** What the metrics read on each scrape, once the database and the live channels are up. */
+function watchForMetrics(app: App, db: AppDatabase, live: LiveChannels): void {
+	app.metrics.watch({
+		connectionsByChannel: () => live.connectionsByChannel(),
+		loadedDocuments: () => live.loadedDocuments(),
+		outbox: () => outboxCounts(db),
+		databaseFiles: () => databaseFileSizes(app.config.databasePath)
+	});
 }
 
 async function prepare(app: App): Promise<void> {
@@ -48,9 +62,10 @@ async function prepare(app: App): Promise<void> {
 		const admin = await ensureAdmin(db);
 		if (admin) announceAdmin(admin);
 		deleteExpiredSessions(db);
-		app.tasks = startPeriodicTasks(db, app.config);
+		app.tasks = startPeriodicTasks(db, app.config, app.metrics.mail);
 		app.live = startLiveChannels(app, db);
 		app.services = createServices(app, db, app.live);
+		watchForMetrics(app, db, app.live);
 		app.status = 'ready';
 		log.info('app.ready', { database: app.config.databasePath, seeded: ran });
 	} catch (err) {
@@ -66,7 +81,8 @@ function start(): App {
 		config: readConfig(),
 		throttleRules: throttleRulesFromEnv(),
 		liveLimits,
-		newParticipants: new NewParticipantLimit(liveLimits.joinsPerAddress)
+		newParticipants: new NewParticipantLimit(liveLimits.joinsPerAddress),
+		metrics: createMetrics()
 	} as App;
 	(globalThis as WithApp)[appKey] = app;
 	app.ready = prepare(app);
@@ -92,6 +108,11 @@ export function services(): Services {
 	const app = currentApp();
 	if (!app.services || app.status !== 'ready') throw new Error('Die Anwendung ist nicht bereit.');
 	return app.services;
+}
+
+/** The metrics, from the first request on (the HTTP handle records while the app starts too). */
+export function appMetrics(): AppMetrics {
+	return currentApp().metrics;
 }
 
 export function appRuntime(): AppRuntime {

@@ -7,6 +7,7 @@ import type { ThrottleRules } from './auth/rate-limit';
 import type { AppConfig } from './config';
 import type { AppDatabase } from './db/database';
 import type { NewParticipantLimit } from './events/join-rate';
+import type { AppMetrics } from './metrics/registry';
 
 /** The documents' texts as the live server holds them (with every update it received). */
 export interface LiveDocuments {
@@ -28,4 +29,6 @@ export interface Services {
 	documents: LiveDocuments;
 	/** Who joined an event and who of them is connected now. */
 	attendance(eventId: string): Attendance;
+	/** The operators' metrics (/metrics): refusals are counted where they are answered. */
+	metrics: AppMetrics;
 }
