@@ -29,6 +29,8 @@ export const init: ServerInit = async () => {
  * timed. An error thrown by a later handle is counted with the status it will be answered with.
  */
 const handleMetrics: Handle = async ({ event, resolve }) => {
+	// Taken now: after a shutdown, asking for the app again would start a new one.
+	const metrics = appMetrics();
 	const started = process.hrtime.bigint();
 	let status = 500;
 	try {
@@ -40,7 +42,7 @@ const handleMetrics: Handle = async ({ event, resolve }) => {
 		throw thrown;
 	} finally {
 		const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-		appMetrics().request(event.route.id, status, seconds);
+		metrics.request(event.route.id, status, seconds);
 	}
 };
 
