@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { CookieParticipant } from '$lib/server/events/participants';
 import type { Actor } from '$lib/server/policy';
 import type { Services } from '$lib/server/services';
@@ -16,6 +17,10 @@ declare global {
 		}
 		interface Error {
 			message: string;
+		}
+		/** adapter-node's: the Node request, for the connection's own address (/metrics). */
+		interface Platform {
+			req?: IncomingMessage;
 		}
 	}
 }

@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { error } from '@sveltejs/kit';
+import { error, isHttpError, isRedirect } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { appReady, appRuntime, appStatus, services } from '$lib/server/app';
+import { appMetrics, appReady, appRuntime, appStatus, services } from '$lib/server/app';
 import { touchVisit } from '$lib/server/accounts/visits';
 import { resolveSession } from '$lib/server/auth/actor';
 import { readConfig } from '$lib/server/config';
@@ -22,6 +22,28 @@ import { publishRuntime } from '$lib/server/runtime';
 export const init: ServerInit = async () => {
 	publishRuntime(appRuntime());
 	await appReady();
+};
+
+/**
+ * Every request counted by its route id (never its path, so the labels stay few) and status, and
+ * timed. An error thrown by a later handle is counted with the status it will be answered with.
+ */
+const handleMetrics: Handle = async ({ event, resolve }) => {
+	// Taken now: after a shutdown, asking for the app again would start a new one.
+	const metrics = appMetrics();
+	const started = process.hrtime.bigint();
+	let status = 500;
+	try {
+		const response = await resolve(event);
+		status = response.status;
+		return response;
+	} catch (thrown) {
+		if (isHttpError(thrown) || isRedirect(thrown)) status = thrown.status;
+		throw thrown;
+	} finally {
+		const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+		metrics.request(event.route.id, status, seconds);
+	}
 };
 
 /** Until the database is migrated and seeded, everything but the health check answers 503. */
@@ -133,6 +155,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	handleRequestId,
+	handleMetrics,
 	handleSecurityHeaders,
 	handleReadiness,
 	handleSession,

@@ -978,5 +978,7 @@ export const hostileQueries: HostileQuery[] = [
 
 /** GET endpoints that read nothing from the URL but the things the route names. */
 export const parameterlessEndpoints: Record<string, string> = {
-	'/healthz': 'Der Gesundheitszustand hat keine Parameter.'
+	'/healthz': 'Der Gesundheitszustand hat keine Parameter.',
+	'/metrics':
+		'Die Metriken haben keine Parameter; wer sie lesen darf, entscheidet die Verbindung oder das Token (metrics.spec.ts).'
 };

@@ -573,5 +573,8 @@ export const routeTable: RouteCase[] = [
 		form: { questionId: nobody, choice: '0' },
 		...refused(404, 'eine Frage, die es nicht gibt')
 	}),
-	{ kind: 'endpoint', route: '/healthz', method: 'GET', access: everyone }
+	{ kind: 'endpoint', route: '/healthz', method: 'GET', access: everyone },
+	// Not by actor: by the connection. The test server is reached from loopback with no proxy in
+	// front, so everyone reads it there; tests/metrics.spec.ts checks the proxy and token rules.
+	{ kind: 'endpoint', route: '/metrics', method: 'GET', access: everyone }
 ];

@@ -13,6 +13,9 @@ import { throttleRulesFromEnv } from './auth/rate-limit';
 import { deleteExpiredSessions } from './auth/session';
 import type { AppRuntime } from './runtime';
 import { NewParticipantLimit } from './events/join-rate';
+import { outboxCounts } from './mail/outbox-view';
+import { createMetrics, type AppMetrics } from './metrics/registry';
+import { databaseFileSizes } from './metrics/database-files';
 import type { Services } from './services';
 import type { App, AppStatus } from './start/app-state';
 import { announceAdmin } from './start/announce-admin';
@@ -35,8 +38,19 @@ function createServices(app: App, db: AppDatabase, live: LiveChannels): Services
 		newParticipants: app.newParticipants,
 		documents: live.documents,
 		attendance: live.attendance,
-		liveStatus: live.status
+		liveStatus: live.status,
+		metrics: app.metrics
 	};
+}
+
+/** What the metrics read on each scrape, once the database and the live channels are up. */
+function watchForMetrics(app: App, db: AppDatabase, live: LiveChannels): void {
+	app.metrics.watch({
+		connectionsByChannel: () => live.connectionsByChannel(),
+		loadedDocuments: () => live.loadedDocuments(),
+		outbox: () => outboxCounts(db),
+		databaseFiles: () => databaseFileSizes(app.config.databasePath)
+	});
 }
 
 async function prepare(app: App): Promise<void> {
@@ -53,9 +67,10 @@ async function prepare(app: App): Promise<void> {
 		const admin = await ensureAdmin(db);
 		if (admin) announceAdmin(admin);
 		deleteExpiredSessions(db);
-		app.tasks = startPeriodicTasks(db, app.config);
+		app.tasks = startPeriodicTasks(db, app.config, app.metrics.mail);
 		app.live = startLiveChannels(app, db);
 		app.services = createServices(app, db, app.live);
+		watchForMetrics(app, db, app.live);
 		app.status = 'ready';
 		log.info('app.ready', { database: app.config.databasePath, seeded: ran });
 	} catch (err) {
@@ -74,7 +89,8 @@ function start(): App {
 		config: readConfig(),
 		throttleRules: throttleRulesFromEnv(),
 		liveLimits,
-		newParticipants: new NewParticipantLimit(liveLimits.joinsPerAddress)
+		newParticipants: new NewParticipantLimit(liveLimits.joinsPerAddress),
+		metrics: createMetrics()
 	} as App;
 	(globalThis as WithApp)[appKey] = app;
 	app.ready = prepare(app);
@@ -100,6 +116,11 @@ export function services(): Services {
 	const app = currentApp();
 	if (!app.services || app.status !== 'ready') throw new Error('Die Anwendung ist nicht bereit.');
 	return app.services;
+}
+
+/** The metrics, from the first request on (the HTTP handle records while the app starts too). */
+export function appMetrics(): AppMetrics {
+	return currentApp().metrics;
 }
 
 export function appRuntime(): AppRuntime {

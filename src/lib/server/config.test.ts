@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfig, readMailConfig } from './config';
+import { readConfig, readMailConfig, readMetricsConfig } from './config';
 
 describe('readConfig', () => {
 	it('defaults to port 3000 and ./data/app.db', () => {
@@ -82,5 +82,26 @@ describe('readMailConfig', () => {
 			/smtp:\/\//
 		);
 		expect(() => readMailConfig({ SMTP_URL: 'relay:25', SMTP_FROM: 'w@kreis.de' })).toThrow();
+	});
+});
+
+describe('readMetricsConfig', () => {
+	it('has no token and no proxy unless told', () => {
+		expect(readConfig({}).metrics).toEqual({ token: null, behindProxy: false });
+	});
+
+	it('takes METRICS_TOKEN, and a proxy from ADDRESS_HEADER', () => {
+		const token = 'f'.repeat(64);
+		expect(
+			readMetricsConfig({ METRICS_TOKEN: ` ${token} `, ADDRESS_HEADER: 'X-Forwarded-For' })
+		).toEqual({ token, behindProxy: true });
+		expect(readMetricsConfig({ METRICS_TOKEN: '', ADDRESS_HEADER: ' ' })).toEqual({
+			token: null,
+			behindProxy: false
+		});
+	});
+
+	it('refuses a token short enough to guess', () => {
+		expect(() => readMetricsConfig({ METRICS_TOKEN: 'geheim' })).toThrow(/at least 32/);
 	});
 });

@@ -17,7 +17,22 @@ export interface AppConfig {
 	oparl: { allowPrivateNetworks: boolean; timeoutMs: number; syncMinutes: number };
 	/** Outgoing e-mail; null when SMTP_URL is not set, and links are shown to copy instead. */
 	mail: MailConfig | null;
+	/** Who may read /metrics besides this machine itself. */
+	metrics: MetricsConfig;
 }
+
+export interface MetricsConfig {
+	/** METRICS_TOKEN: the bearer token that opens /metrics from anywhere; null for none. */
+	token: string | null;
+	/**
+	 * ADDRESS_HEADER is set: a reverse proxy is in front, so every request arrives from loopback
+	 * and loopback alone proves nothing; only the token opens /metrics then.
+	 */
+	behindProxy: boolean;
+}
+
+/** A shorter token could be guessed; `openssl rand -hex 32` gives 64 characters. */
+export const minMetricsTokenLength = 32;
 
 export interface MailConfig {
 	/** smtp:// or smtps:// with credentials; never logged. */
@@ -47,8 +62,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 			timeoutMs: (nonNegativeNumber(env.OPARL_TIMEOUT_SECONDS, 10) || 10) * 1000,
 			syncMinutes: nonNegativeNumber(env.OPARL_SYNC_MINUTES, 60)
 		},
-		mail: readMailConfig(env)
+		mail: readMailConfig(env),
+		metrics: readMetricsConfig(env)
 	};
+}
+
+/** Throws at start-up on a token too short to keep the metrics private. */
+export function readMetricsConfig(env: NodeJS.ProcessEnv = process.env): MetricsConfig {
+	const token = env.METRICS_TOKEN?.trim() || null;
+	if (token !== null && token.length < minMetricsTokenLength) {
+		throw new Error(
+			`METRICS_TOKEN must have at least ${minMetricsTokenLength} characters, e.g. from openssl rand -hex 32.`
+		);
+	}
+	return { token, behindProxy: Boolean(env.ADDRESS_HEADER?.trim()) };
 }
 
 /** Throws at start-up on a half configuration, so nobody believes mail is on when it is not. */

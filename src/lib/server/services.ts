@@ -7,6 +7,7 @@ import type { ThrottleRules } from './auth/rate-limit';
 import type { AppConfig } from './config';
 import type { AppDatabase } from './db/database';
 import type { NewParticipantLimit } from './events/join-rate';
+import type { AppMetrics } from './metrics/registry';
 
 /** The documents' texts as the live server holds them (with every update it received). */
 export interface LiveDocuments {
@@ -22,6 +23,8 @@ export interface LiveDocuments {
 export interface LiveStatus {
 	/** Open WebSocket connections, on every channel. */
 	connections: number;
+	/** Documents held in memory now (someone has them open, or had a moment ago). */
+	loadedDocuments: number;
 	/** Per event with anyone connected to it: how many of its participants are. */
 	participantsByEvent: ReadonlyMap<string, number>;
 }
@@ -37,4 +40,6 @@ export interface Services {
 	/** Who joined an event and who of them is connected now. */
 	attendance(eventId: string): Attendance;
 	liveStatus(): LiveStatus;
+	/** The operators' metrics (/metrics): refusals are counted where they are answered. */
+	metrics: AppMetrics;
 }

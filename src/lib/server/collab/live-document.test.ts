@@ -312,3 +312,36 @@ describe('a live document', () => {
 		expect(store.text('d1')).toBe('ab');
 	});
 });
+
+describe('a live document’s timings', () => {
+	it('times each stored update and each compaction that folds something, not a failed store', () => {
+		const store = new MemoryStore();
+		const appended: number[] = [];
+		const compacted: number[] = [];
+		const document = new LiveDocument('d1', {
+			store,
+			maxStoredBytes: 1 << 20,
+			compactEvery: 500,
+			stored: () => {},
+			lost: () => {},
+			timings: {
+				appended: (seconds) => appended.push(seconds),
+				compacted: (seconds) => compacted.push(seconds)
+			}
+		});
+		document.applyClientUpdate(
+			clientChange((t) => t.insert(0, 'Leitbild')),
+			'client'
+		);
+		document.change((ydoc) => ydoc.getText('t').insert(0, 'Unser '));
+		expect(appended).toHaveLength(2);
+		expect(appended.every((seconds) => seconds >= 0)).toBe(true);
+		document.compact();
+		document.compact();
+		expect(compacted).toHaveLength(1);
+		store.failing = true;
+		document.change((ydoc) => ydoc.getText('t').insert(0, '!'));
+		expect(appended).toHaveLength(2);
+		document.unload(false);
+	});
+});

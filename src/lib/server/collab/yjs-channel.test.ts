@@ -303,3 +303,18 @@ describe('presence limits', () => {
 		expect(new TextDecoder().decode(greeting)).toContain('Sina');
 	});
 });
+
+describe('the Yjs channel’s loaded documents', () => {
+	it('counts a document while someone has it open, and no longer after', () => {
+		const db = createTestDatabase();
+		const { channel, connect } = setup(db);
+		expect(channel.loadedDocuments).toBe(0);
+		const first = connect();
+		const second = connect();
+		expect(channel.loadedDocuments).toBe(1);
+		first.close(1000, 'fertig');
+		expect(channel.loadedDocuments).toBe(1);
+		second.close(1000, 'fertig');
+		expect(channel.loadedDocuments).toBe(0);
+	});
+});

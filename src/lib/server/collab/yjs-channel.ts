@@ -13,7 +13,7 @@ import type { Action, Actor, Resource } from '../policy';
 import type { ChannelPath } from '../realtime/channel-path';
 import { sendBounded } from '../realtime/connection-limits';
 import type { ChannelContext, RealtimeChannel } from '../realtime/realtime-server';
-import { LiveDocument, type LiveDocumentStore } from './live-document';
+import { LiveDocument, type LiveDocumentStore, type LiveDocumentTimings } from './live-document';
 import type { PresenceLimits } from './presence-budget';
 import { PresenceGuard } from './presence-guard';
 import { TickRelay } from './tick-relay';
@@ -50,6 +50,8 @@ export interface YjsChannelOptions {
 	 * a restore from a backup) is closed with 4410 before it can send its state.
 	 */
 	databaseEpoch?(): string;
+	/** Told how long storing and compacting took, for the operators' metrics. */
+	timings?: LiveDocumentTimings;
 }
 
 /** Close code for a client of an earlier database epoch: load the document afresh. */
@@ -79,6 +81,8 @@ export interface YjsChannel extends RealtimeChannel {
 	change(name: string, edit: (ydoc: Y.Doc) => void): void;
 	/** Reads a document as it is now on the server (loaded for the call when nobody is in it). */
 	inspect<T>(name: string, read: (ydoc: Y.Doc) => T): T;
+	/** How many documents are held in memory now. */
+	readonly loadedDocuments: number;
 }
 
 function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -121,7 +125,8 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 				if (connection) options.onClientUpdate?.(name, connection.userId);
 			},
 			// Not on disk, so not relayed: drop the document; clients reconnect and resend.
-			lost: () => unload(room, false)
+			lost: () => unload(room, false),
+			timings: options.timings
 		});
 		// Presence needs a Y.Doc only for a client id of its own (the server shows none): not the
 		// document, whose content it never reads and which may not be applied yet.
@@ -302,6 +307,9 @@ export function createYjsChannel(options: YjsChannelOptions): YjsChannel {
 			} finally {
 				unloadIfIdle(room, false);
 			}
+		},
+		get loadedDocuments() {
+			return rooms.size;
 		}
 	};
 }

@@ -1,4 +1,5 @@
 // Live co-editing of documents: /collab/document/<id>. Members read, editors write.
+import type { LiveDocumentTimings } from '../collab/live-document';
 import { createYjsChannel, type YjsChannel } from '../collab/yjs-channel';
 import { appendUpdate, loadUpdates, replaceUpdates } from '../collab/update-store';
 import type { AppDatabase } from '../db/database';
@@ -11,7 +12,8 @@ import { findDocument } from './documents';
 
 export function documentChannel(
 	db: AppDatabase,
-	limits: Pick<LiveLimits, 'documentBytes' | 'presenceStateBytes' | 'presenceDocumentBytes'>
+	limits: Pick<LiveLimits, 'documentBytes' | 'presenceStateBytes' | 'presenceDocumentBytes'>,
+	timings?: LiveDocumentTimings
 ): YjsChannel {
 	const editSessions = editSessionRecorder(db);
 	return createYjsChannel({
@@ -37,6 +39,7 @@ export function documentChannel(
 			if (userId) editSessions.note(id, userId);
 		},
 		onUnload: (id) => editSessions.flush(id),
-		databaseEpoch: () => databaseEpoch(db)
+		databaseEpoch: () => databaseEpoch(db),
+		timings
 	});
 }

@@ -153,10 +153,17 @@ describe('MailSender', () => {
 		sink.refuse(true);
 		const db = createTestDatabase();
 		queueMail(db, invitation);
-		const sender = new MailSender(db, { ...config(sink.url), retryBaseMs: 0, maxAttempts: 2 });
+		const outcomes: string[] = [];
+		const sender = new MailSender(
+			db,
+			{ ...config(sink.url), retryBaseMs: 0, maxAttempts: 2 },
+			undefined,
+			{ attemptFailed: (outcome) => outcomes.push(outcome) }
+		);
 		sender.start();
 		await vi.waitFor(() => expect(row(db).state).toBe('failed'));
 		expect(row(db).attempts).toBe(2);
+		expect(outcomes).toEqual(['queued', 'failed']);
 		expect(row(db).lastError).toMatch(/451/);
 		expect(sink.mails).toEqual([]);
 

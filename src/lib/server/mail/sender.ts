@@ -143,6 +143,11 @@ export function smtpDelivery(config: MailConfig): SmtpDelivery {
 	};
 }
 
+/** Told of each failed delivery attempt and what followed it (the operators' metrics). */
+export interface MailDeliveryObserver {
+	attemptFailed(outcome: 'queued' | 'failed'): void;
+}
+
 export class MailSender {
 	#db: AppDatabase;
 	#config: MailConfig;
@@ -152,11 +157,18 @@ export class MailSender {
 	#stopped = false;
 	#timer: NodeJS.Timeout | undefined;
 	#inFlight: AbortController | undefined;
+	#observer: MailDeliveryObserver | undefined;
 
-	constructor(db: AppDatabase, config: MailConfig, delivery = smtpDelivery(config)) {
+	constructor(
+		db: AppDatabase,
+		config: MailConfig,
+		delivery = smtpDelivery(config),
+		observer?: MailDeliveryObserver
+	) {
 		this.#db = db;
 		this.#config = config;
 		this.#delivery = delivery;
+		this.#observer = observer;
 	}
 
 	/** Sends what is due now (mails left from before a restart too) and listens for new ones. */
@@ -214,6 +226,7 @@ export class MailSender {
 		} catch (err) {
 			const reason = err instanceof Error ? err.message : String(err);
 			const state = markAttemptFailed(this.#db, mail, reason, this.#config);
+			this.#observer?.attemptFailed(state);
 			const fields = { id: mail.id, kind: mail.kind, attempts: mail.attempts, reason };
 			if (state === 'failed') log.error('mail.failed', fields);
 			else log.warn('mail.retry', fields);

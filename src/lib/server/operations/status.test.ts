@@ -115,7 +115,11 @@ describe('the operations status', () => {
 		const status = operationsStatus({
 			db,
 			config: config(),
-			live: { connections: 7, participantsByEvent: new Map([[conference.id, 3]]) },
+			live: {
+				connections: 7,
+				loadedDocuments: 2,
+				participantsByEvent: new Map([[conference.id, 3]])
+			},
 			now
 		});
 		expect(status.version).toMatch(/^\d+\.\d+\.\d+/);
@@ -128,6 +132,7 @@ describe('the operations status', () => {
 		expect(status.disk!.totalBytes).toBeGreaterThan(0);
 		expect(status.lastBackupAt).toEqual(new Date('2026-12-06T08:00:00Z'));
 		expect(status.connections).toBe(7);
+		expect(status.loadedDocuments).toBe(2);
 		expect(status.connectedEvents).toEqual([
 			{ id: conference.id, title: 'Zukunftskonferenz', participants: 3 }
 		]);

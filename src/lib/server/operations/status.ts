@@ -129,6 +129,7 @@ export interface OperationsStatus {
 	lastRestoreAt: Date | null;
 	disk: DiskSpace | null;
 	connections: number;
+	loadedDocuments: number;
 	connectedEvents: ConnectedEvent[];
 	warnings: OperationsWarning[];
 }
@@ -186,6 +187,7 @@ export function operationsStatus({ db, config, live, now }: OperationsSources): 
 		lastRestoreAt: lastRestoreAt(db),
 		disk: facts.disk,
 		connections: live.connections,
+		loadedDocuments: live.loadedDocuments,
 		connectedEvents: eventIds
 			.map((id) => ({
 				id,

@@ -3,6 +3,7 @@
 // that show it push it, so no route has to remember to.
 import type { IncomingMessage } from 'node:http';
 import type { Attendance } from '$lib/attendance';
+import type { LiveDocumentTimings } from '../collab/live-document';
 import { boardChannel } from '../boards/board-channel';
 import { commentChannel } from '../comments/comment-channel';
 import { consensusChannel } from '../consensus/consensus-channel';
@@ -26,6 +27,8 @@ export interface LiveChannelsOptions {
 	limits: LiveLimits;
 	/** Who is asking on a connection, for this resource. */
 	resolveActor(request: IncomingMessage, resource: Resource): Actor | Promise<Actor>;
+	/** Told how long the live documents take to store and compact (the operators' metrics). */
+	documentTimings?: LiveDocumentTimings;
 }
 
 export interface LiveChannels {
@@ -36,12 +39,16 @@ export interface LiveChannels {
 	attendance(eventId: string): Attendance;
 	/** Open connections and connected participants per event, now. */
 	status(): LiveStatus;
+	/** Open connections per channel, for the metrics. */
+	connectionsByChannel(): Record<string, number>;
+	/** Documents held in memory now, for the metrics. */
+	loadedDocuments(): number;
 	/** Stops listening and closes every connection. */
 	close(): Promise<void>;
 }
 
 export function startLiveChannels(db: AppDatabase, options: LiveChannelsOptions): LiveChannels {
-	const documents = documentChannel(db, options.limits);
+	const documents = documentChannel(db, options.limits, options.documentTimings);
 	const presence = new EventPresence({
 		onChange: (eventId) => announce(db, { topic: 'attendance', eventId })
 	});
@@ -102,8 +109,11 @@ export function startLiveChannels(db: AppDatabase, options: LiveChannelsOptions)
 		attendance: (eventId) => eventAttendance(db, presence, eventId),
 		status: () => ({
 			connections: realtime.connectionCount,
+			loadedDocuments: documents.loadedDocuments,
 			participantsByEvent: presence.connectedByEvent()
 		}),
+		connectionsByChannel: () => realtime.connectionsByChannel(),
+		loadedDocuments: () => documents.loadedDocuments,
 		async close() {
 			stopListening();
 			await realtime.close();

@@ -68,6 +68,8 @@ export interface RealtimeServer {
 	revalidate(): Promise<void>;
 	close(): Promise<void>;
 	readonly connectionCount: number;
+	/** Open connections per channel, every channel named (0 for none), for the metrics. */
+	connectionsByChannel(): Record<string, number>;
 }
 
 const statusText: Record<number, string> = {
@@ -226,6 +228,12 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 		},
 		get connectionCount() {
 			return sockets.size;
+		},
+		connectionsByChannel() {
+			const counts: Record<string, number> = {};
+			for (const name of Object.keys(options.channels)) counts[name] = 0;
+			for (const { context } of sockets.values()) counts[context.path.channel] += 1;
+			return counts;
 		}
 	};
 	return server;

@@ -5,6 +5,7 @@ import type { LiveLimits } from '../live-limits';
 import type { AppDatabase } from '../db/database';
 import type { ThrottleRules } from '../auth/rate-limit';
 import type { NewParticipantLimit } from '../events/join-rate';
+import type { AppMetrics } from '../metrics/registry';
 import type { LiveChannels } from '../realtime/live-channels';
 import type { Services } from '../services';
 import type { PeriodicTasks } from './periodic-tasks';
@@ -17,6 +18,8 @@ export interface App {
 	throttleRules: ThrottleRules;
 	liveLimits: LiveLimits;
 	newParticipants: NewParticipantLimit;
+	/** Recorded from the first request on, also while the app starts. */
+	metrics: AppMetrics;
 	ready: Promise<void>;
 	db?: AppDatabase;
 	live?: LiveChannels;

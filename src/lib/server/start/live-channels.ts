@@ -38,6 +38,7 @@ export function startLiveChannels(app: App, db: AppDatabase): LiveChannels {
 	return startChannels(db, {
 		publicOrigin: app.config.publicOrigin,
 		limits: app.liveLimits,
+		documentTimings: app.metrics.documents,
 		resolveActor: async (request, resource) => {
 			await app.ready;
 			if (app.status !== 'ready') return anonymousActor;

@@ -6,7 +6,7 @@ import { forgetQuietKeys } from '../auth/rate-limit';
 import { forgetOldJoinTrust } from '../events/joining';
 import { purgeExpiredParticipants } from '../events/participants';
 import { log, errorFields } from '../log';
-import { MailSender } from '../mail/sender';
+import { MailSender, type MailDeliveryObserver } from '../mail/sender';
 import {
 	dailyCheckIntervalMs,
 	notificationScheduleFromEnv,
@@ -43,7 +43,11 @@ function forgetOldThrottles(db: AppDatabase): void {
 }
 
 /** Mail left in the outbox from before a restart goes out now; new mail as it is queued. */
-function startMail(db: AppDatabase, config: AppConfig): MailSender | undefined {
+function startMail(
+	db: AppDatabase,
+	config: AppConfig,
+	observer?: MailDeliveryObserver
+): MailSender | undefined {
 	if (!config.mail) return undefined;
 	if (!config.publicOriginConfigured) {
 		log.warn('mail.origin_guessed', {
@@ -51,13 +55,17 @@ function startMail(db: AppDatabase, config: AppConfig): MailSender | undefined {
 			hint: 'Set ORIGIN, or links in e-mails point to this guess.'
 		});
 	}
-	const sender = new MailSender(db, config.mail);
+	const sender = new MailSender(db, config.mail, undefined, observer);
 	sender.start();
 	log.info('mail.on', { from: config.mail.from });
 	return sender;
 }
 
-export function startPeriodicTasks(db: AppDatabase, config: AppConfig): PeriodicTasks {
+export function startPeriodicTasks(
+	db: AppDatabase,
+	config: AppConfig,
+	mailObserver?: MailDeliveryObserver
+): PeriodicTasks {
 	purgeParticipants(db, config);
 	forgetOldThrottles(db);
 	const retentionTimer = setInterval(() => {
@@ -70,7 +78,7 @@ export function startPeriodicTasks(db: AppDatabase, config: AppConfig): Periodic
 	const dailyCheckTimer = setInterval(() => runDailyCheck(db, schedule), dailyCheckIntervalMs);
 	dailyCheckTimer.unref();
 	const oparlTimer = startOparlSync(db, config.oparl);
-	const mailSender = startMail(db, config);
+	const mailSender = startMail(db, config, mailObserver);
 	return {
 		async stop() {
 			clearInterval(retentionTimer);

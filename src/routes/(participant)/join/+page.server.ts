@@ -12,12 +12,13 @@ export function load(event) {
 
 export const actions = {
 	default: async (event) => {
-		const { db, throttleRules } = event.locals.services;
+		const { db, throttleRules, metrics } = event.locals.services;
 		authorize(event, 'public:view');
 		const entered = (await event.request.formData()).get('code');
 		const input = typeof entered === 'string' ? entered : '';
 		const lookup = lookUpJoinCode(db, input, event.getClientAddress(), throttleRules.join);
 		if (lookup.kind === 'found') redirect(303, `/join/${lookup.event.joinCode}`);
+		metrics.joinRefused(lookup.kind);
 		if (lookup.kind === 'locked') setRetryAfter(event, lookup.retryAfterMs);
 		return fail(statusOf[lookup.kind], {
 			code: input.slice(0, 20),

@@ -17,7 +17,7 @@ export function load(event) {
 
 export const actions = {
 	default: async (event) => {
-		const { db, throttleRules } = event.locals.services;
+		const { db, throttleRules, metrics } = event.locals.services;
 		authorize(event, 'public:view');
 		const form = parseForm(SignInForm, await event.request.formData());
 		if (!form.ok) return fail(400, { message: form.message, email: '' });
@@ -29,6 +29,7 @@ export const actions = {
 		);
 		if (!result.ok) {
 			if (result.retryAfterMs) setRetryAfter(event, result.retryAfterMs);
+			else metrics.signInFailed();
 			return fail(result.retryAfterMs ? 429 : 400, { message: result.message, email });
 		}
 		startSession(db, event, result.userId);

@@ -17,7 +17,7 @@ import { setRetryAfter } from '$lib/server/http/retry-after';
 
 /** The event behind the code in the URL; a wrong code is counted like one typed on /join. */
 function eventOfCode(event: RequestEvent<{ code: string }>) {
-	const { db, throttleRules } = event.locals.services;
+	const { db, throttleRules, metrics } = event.locals.services;
 	authorize(event, 'public:view');
 	const lookup = lookUpJoinCode(
 		db,
@@ -26,6 +26,7 @@ function eventOfCode(event: RequestEvent<{ code: string }>) {
 		throttleRules.join
 	);
 	if (lookup.kind === 'found') return lookup.event;
+	metrics.joinRefused(lookup.kind);
 	if (lookup.kind === 'locked') setRetryAfter(event, lookup.retryAfterMs);
 	error({ locked: 429, malformed: 404, unknown: 404 }[lookup.kind], lookup.message);
 }
@@ -95,7 +96,7 @@ export const actions = {
 		redirect(303, `${homeOf(found.slug)}?willkommen`);
 	},
 	rejoin: async (event) => {
-		const { db, throttleRules } = event.locals.services;
+		const { db, throttleRules, metrics } = event.locals.services;
 		const found = eventOfCode(event);
 		const parsed = v.safeParse(ReentryForm, {
 			reentryCode: (await event.request.formData()).get('reentryCode') ?? ''
@@ -110,6 +111,7 @@ export const actions = {
 		);
 		if (result.kind === 'locked') setRetryAfter(event, result.retryAfterMs);
 		if (result.kind !== 'joined') {
+			metrics.joinRefused(result.kind === 'locked' ? 'locked' : 'reentry');
 			return fail(result.kind === 'locked' ? 429 : 400, { rejoinMessage: result.message });
 		}
 		setParticipantCookie(event.cookies, found.id, result.joined, event.url.protocol === 'https:');

@@ -55,7 +55,7 @@ export const actions = {
 	},
 	/** Someone with an account signs in, throttled like every sign-in, and accepts. */
 	signIn: async (event) => {
-		const { db, throttleRules } = event.locals.services;
+		const { db, throttleRules, metrics } = event.locals.services;
 		const lookup = usableLink(event);
 		if (!lookup.ok) return lookup.failure;
 		const form = parseForm(AcceptExistingForm, await event.request.formData());
@@ -72,6 +72,7 @@ export const actions = {
 		);
 		if (!signedIn.ok) {
 			if (signedIn.retryAfterMs) setRetryAfter(event, signedIn.retryAfterMs);
+			else metrics.signInFailed();
 			return fail(signedIn.retryAfterMs ? 429 : 400, {
 				action: 'signIn',
 				message: signedIn.message
