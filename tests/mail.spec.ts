@@ -15,6 +15,7 @@ import {
 } from './support/actors';
 import { queryDatabase } from './support/database';
 import { expect, openPage, pageWithState, test as base } from './support/fixtures';
+import { metricNow } from './support/metrics';
 import { startServer, type AppServer } from './support/server';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 
@@ -187,6 +188,15 @@ test('a refused mail is retried, shown as failed with its reason, and sent after
 	const email = 'abgewiesen@unna.test';
 	sink.refuse(true);
 	const before = sink.mails.length;
+	const failures = (outcome: string) =>
+		metricNow(server.url, 'leitbild_mail_delivery_failures_total', { outcome });
+	const inOutbox = (state: string) =>
+		metricNow(server.url, 'leitbild_mail_outbox_messages', { state });
+	const [retriedBefore, failedBefore, sentBefore] = [
+		await failures('retry'),
+		await failures('failed'),
+		await inOutbox('sent')
+	];
 	const response = await postForm(admin, server.url, '/verwaltung/organisationen/unna?/invite', {
 		email,
 		roles: ['viewer']
@@ -195,6 +205,10 @@ test('a refused mail is retried, shown as failed with its reason, and sent after
 	await expect.poll(() => outbox(server, email)[0]?.state).toBe('failed');
 	expect(outbox(server, email)[0]).toMatchObject({ attempts: 2 });
 	expect(outbox(server, email)[0].last_error).toContain('451');
+	// The operators see both attempts fail, and the mail waiting as failed.
+	expect(await failures('retry')).toBe(retriedBefore + 1);
+	expect(await failures('failed')).toBe(failedBefore + 1);
+	expect(await inOutbox('failed')).toBeGreaterThanOrEqual(1);
 	sink.refuse(false);
 
 	const { page, close } = await pageWithState(browser, admin, server.url);
@@ -210,6 +224,7 @@ test('a refused mail is retried, shown as failed with its reason, and sent after
 	const mails = await sink.waitForMails(before + 1);
 	expect(mails.filter((m) => (m.to as { text: string }).text === email)).toHaveLength(1);
 	await expect.poll(() => outbox(server, email)[0]?.state).toBe('sent');
+	expect(await inOutbox('sent')).toBe(sentBefore + 1);
 	await openPage(page, '/verwaltung/e-mail');
 	await expect(page.getByRole('row').filter({ hasText: email })).toContainText('gesendet');
 	await close();

@@ -3,35 +3,9 @@
 import { adminCredentials, serverEnvWithAdmin } from './support/actors';
 import { createDocument } from './support/documents';
 import { expect, test } from './support/fixtures';
+import { metricNow as valueNow, sampleOf, scrapeMetrics as scrape } from './support/metrics';
 import { startServer } from './support/server';
 import { connectDocument, sessionCookie } from './support/yjs-client';
-
-/** One sample of the exposition text, by name and labels; undefined when there is none. */
-function sampleOf(text: string, name: string, labels: Record<string, string> = {}) {
-	const wanted = Object.entries(labels)
-		.map(([key, value]) => `${key}="${value}"`)
-		.sort()
-		.join(',');
-	for (const line of text.split('\n')) {
-		const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-		if (!match || match[1] !== name) continue;
-		const own = (match[2] ?? '').split(/,(?=[a-zA-Z_]+=")/).filter(Boolean);
-		if (own.sort().join(',') === wanted) return Number(match[3]);
-	}
-	return undefined;
-}
-
-async function scrape(url: string, headers: Record<string, string> = {}): Promise<string> {
-	const response = await fetch(`${url}/metrics`, { headers });
-	expect(response.status).toBe(200);
-	expect(response.headers.get('content-type')).toContain('text/plain; version=0.0.4');
-	return response.text();
-}
-
-/** Reads one value now; a counter never seen yet counts as 0. */
-async function valueNow(url: string, name: string, labels: Record<string, string> = {}) {
-	return sampleOf(await scrape(url), name, labels) ?? 0;
-}
 
 function postForm(url: string, path: string, fields: Record<string, string>) {
 	return fetch(`${url}${path}`, {
@@ -91,7 +65,10 @@ test('an open document counts as a connection and a loaded document; typing is s
 	const { id } = await createDocument(server, actors.editor, 'Metrikprobe');
 	const connections = { channel: 'document' };
 	const appended = 'leitbild_yjs_update_append_duration_seconds_count';
+	// Closing the last connection unloads the document, compacted first.
+	const compacted = 'leitbild_yjs_compaction_duration_seconds_count';
 	const before = await scrape(server.url);
+	const compactedBefore = sampleOf(before, compacted) ?? 0;
 	expect(sampleOf(before, 'leitbild_websocket_connections', connections)).toBe(0);
 	expect(sampleOf(before, 'leitbild_live_documents')).toBe(0);
 
@@ -112,6 +89,7 @@ test('an open document counts as a connection and a loaded document; typing is s
 		.poll(async () => valueNow(server.url, 'leitbild_websocket_connections', connections))
 		.toBe(0);
 	expect(await valueNow(server.url, 'leitbild_live_documents')).toBe(0);
+	expect(await valueNow(server.url, compacted)).toBeGreaterThan(compactedBefore);
 });
 
 test('the database’s size, the outbox and the process are there', async ({ server }) => {
@@ -139,7 +117,7 @@ test('this machine reads without a token; behind a proxy only the token opens /m
 		expect(await status({ 'x-forwarded-for': '127.0.0.1' })).toBe(404);
 		expect(await status({ authorization: `Bearer ${token.slice(0, -1)}x` })).toBe(404);
 		expect(await status({ authorization: token })).toBe(404);
-		const text = await scrape(proxied.url, { authorization: `Bearer ${token}` });
+		const text = await scrape(proxied.url, token);
 		expect(sampleOf(text, 'leitbild_database_size_bytes', { file: 'main' })).toBeGreaterThan(0);
 	} finally {
 		await proxied.dispose();

@@ -6,9 +6,16 @@ import { adminCredentials, serverEnvWithAdmin } from './support/actors';
 import { queryDatabase, writeDatabase } from './support/database';
 import { expect, test } from './support/fixtures';
 import { joinCodeOf, seededEventSlug, workingGroupIdsOf } from './support/participants';
+import { metricNow } from './support/metrics';
 import { startServer, type AppServer } from './support/server';
 
-const behindProxy = { ...serverEnvWithAdmin, ADDRESS_HEADER: 'X-Forwarded-For' };
+// Behind the proxy only the token opens /metrics.
+const metricsToken = 'messwerte-fuer-den-betrieb-0123456789';
+const behindProxy = {
+	...serverEnvWithAdmin,
+	ADDRESS_HEADER: 'X-Forwarded-For',
+	METRICS_TOKEN: metricsToken
+};
 
 async function withServer(work: (server: AppServer) => Promise<void>) {
 	const server = await startServer({ env: behindProxy });
@@ -298,6 +305,19 @@ test.describe('joining a conference', () => {
 			expect(answered).toBeLessThanOrEqual(212);
 			expect(refused[0].retryAfter).toBe('1');
 			expect(refused[0].text).toContain('Bitte warten Sie 1 Sekunde');
+			// The operators see each refusal: as a wait answered, and as a locked join code.
+			const join = { route: '/(participant)/join' };
+			expect(
+				await metricNow(server.url, 'leitbild_throttled_requests_total', join, metricsToken)
+			).toBe(refused.length);
+			expect(
+				await metricNow(
+					server.url,
+					'leitbild_join_refusals_total',
+					{ reason: 'locked' },
+					metricsToken
+				)
+			).toBe(refused.length);
 			// The loop may end just before the current wait does; on a slow machine the checks below
 			// would then come after it. They are about the wait, not its length: make it a minute.
 			expect(
