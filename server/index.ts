@@ -6,6 +6,7 @@ import {
 	securityHeaders,
 	transportSecurityHeaders
 } from '../src/lib/server/http/security-headers.js';
+import { isBehindProxy } from '../src/lib/server/http/client-address.js';
 import { acceptedLogId, newLogId } from '../src/lib/server/log.js';
 import { requestIdHeader } from '../src/lib/server/http/request-id.js';
 import { publishedRuntime } from '../src/lib/server/runtime.js';
@@ -40,7 +41,7 @@ const responseHeaders = { ...securityHeaders, ...transportSecurityHeaders(proces
 
 // Behind a proxy (ADDRESS_HEADER set) the proxy's request id is taken, so its access log and ours
 // match; a client's own is not.
-const behindProxy = Boolean(process.env.ADDRESS_HEADER?.trim());
+const behindProxy = isBehindProxy();
 
 const server = createServer((req, res) => {
 	// Pages replace the CSP with their own (kit.csp); static files and JSON keep this one.

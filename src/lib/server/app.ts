@@ -15,7 +15,7 @@ import type { AppRuntime } from './runtime';
 import { NewParticipantLimit } from './events/join-rate';
 import { outboxCounts } from './mail/outbox-view';
 import { createMetrics, type AppMetrics } from './metrics/registry';
-import { databaseFileSizes } from './metrics/database-files';
+import { databaseFileSizes } from './db/database-files';
 import type { Services } from './services';
 import type { App, AppStatus } from './start/app-state';
 import { announceAdmin } from './start/announce-admin';

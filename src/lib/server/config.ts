@@ -1,5 +1,6 @@
 // Configuration from the environment, read in one place.
 import path from 'node:path';
+import { isBehindProxy } from './http/client-address';
 
 export interface AppConfig {
 	port: number;
@@ -75,7 +76,7 @@ export function readMetricsConfig(env: NodeJS.ProcessEnv = process.env): Metrics
 			`METRICS_TOKEN must have at least ${minMetricsTokenLength} characters, e.g. from openssl rand -hex 32.`
 		);
 	}
-	return { token, behindProxy: Boolean(env.ADDRESS_HEADER?.trim()) };
+	return { token, behindProxy: isBehindProxy(env) };
 }
 
 /** Throws at start-up on a half configuration, so nobody believes mail is on when it is not. */

@@ -17,11 +17,16 @@ export interface AppliedMigration {
 	createdAt: number;
 }
 
+/** drizzle's journal of the migrations in `migrationsDir`. */
+export function journalFile(migrationsDir: string): string {
+	return path.join(migrationsDir, 'meta', '_journal.json');
+}
+
 /** The migrations of this build, oldest first, from drizzle's journal. */
 export function knownMigrations(migrationsDir: string): KnownMigration[] {
-	const journal = JSON.parse(
-		readFileSync(path.join(migrationsDir, 'meta', '_journal.json'), 'utf8')
-	) as { entries: { tag: string; when: number }[] };
+	const journal = JSON.parse(readFileSync(journalFile(migrationsDir), 'utf8')) as {
+		entries: { tag: string; when: number }[];
+	};
 	return journal.entries.map(({ tag, when }) => ({ tag, when }));
 }
 

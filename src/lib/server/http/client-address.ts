@@ -7,6 +7,12 @@ import { isIPv4, isIPv6 } from 'node:net';
 
 export type AddressOf = (request: IncomingMessage) => string;
 
+/** Whether a reverse proxy is in front (ADDRESS_HEADER names the header it sets): then every
+ * request arrives from loopback, and what the proxy says about a request is to be believed. */
+export function isBehindProxy(env: NodeJS.ProcessEnv = process.env): boolean {
+	return Boolean(env.ADDRESS_HEADER?.trim());
+}
+
 export function addressResolver(env: NodeJS.ProcessEnv = process.env): AddressOf {
 	const header = env.ADDRESS_HEADER?.trim().toLowerCase() ?? '';
 	const depth = Number.parseInt(env.XFF_DEPTH ?? '1', 10);

@@ -1,12 +1,13 @@
 // What the admins' operations page ("Betrieb") shows: the build, the process, the database, the
 // last backup, the live connections, and the warnings an operator should act on. The warnings
 // are decided from these facts by a pure function, so each rule is tested on its own.
-import { existsSync, readFileSync, statfsSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { inArray, sql } from 'drizzle-orm';
+import { existsSync, statfsSync } from 'node:fs';
+import { inArray } from 'drizzle-orm';
 import { lastBackupAt, lastRestoreAt } from '../backup/backup-record';
 import type { AppConfig } from '../config';
 import type { AppDatabase } from '../db/database';
+import { databaseFileSizes } from '../db/database-files';
+import { appliedMigrations, journalFile, knownMigrations } from '../db/migrations';
 import { event } from '../db/schema';
 import type { LiveStatus } from '../services';
 
@@ -73,32 +74,16 @@ export interface MigrationsStatus {
 	latest: string | null;
 }
 
-interface JournalEntry {
-	when: number;
-	tag: string;
-}
-
 /** Drizzle notes each applied migration with the time stamp (`when`) of its journal entry. */
 export function migrationsStatus(db: AppDatabase, migrationsDir: string): MigrationsStatus {
-	const applied = db.all<{ createdAt: number }>(
-		sql`select created_at as createdAt from __drizzle_migrations order by created_at`
-	);
-	const journalFile = path.join(migrationsDir, 'meta', '_journal.json');
-	const journal: JournalEntry[] = existsSync(journalFile)
-		? (JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: JournalEntry[] }).entries
-		: [];
+	const applied = appliedMigrations(db.$client);
+	const known = existsSync(journalFile(migrationsDir)) ? knownMigrations(migrationsDir) : [];
 	const last = applied.at(-1);
 	return {
 		applied: applied.length,
-		known: journal.length,
-		latest: last
-			? (journal.find((entry) => entry.when === Number(last.createdAt))?.tag ?? null)
-			: null
+		known: known.length,
+		latest: last ? (known.find((entry) => entry.when === last.createdAt)?.tag ?? null) : null
 	};
-}
-
-function fileSize(file: string): number {
-	return existsSync(file) ? statSync(file).size : 0;
 }
 
 function diskSpace(dir: string): DiskSpace | null {
@@ -171,6 +156,7 @@ export function operationsStatus({ db, config, live, now }: OperationsSources): 
 		lastBackupAt: lastBackupAt(db),
 		disk: diskSpace(config.dataDir)
 	};
+	const files = databaseFileSizes(config.databasePath);
 	return {
 		version: __APP_VERSION__,
 		commit: __BUILD_COMMIT__,
@@ -179,8 +165,8 @@ export function operationsStatus({ db, config, live, now }: OperationsSources): 
 		nodeVersion: process.version,
 		database: {
 			path: config.databasePath,
-			sizeBytes: fileSize(config.databasePath),
-			walBytes: fileSize(`${config.databasePath}-wal`)
+			sizeBytes: files.main ?? 0,
+			walBytes: files.wal ?? 0
 		},
 		migrations: migrationsStatus(db, config.migrationsDir),
 		lastBackupAt: facts.lastBackupAt,
