@@ -7,7 +7,15 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', 'build-server/', '.svelte-kit/', 'node_modules/', 'data/', 'test-results/']
+		ignores: [
+			'build/',
+			'build-server/',
+			'.svelte-kit/',
+			'node_modules/',
+			'data/',
+			'test-results/',
+			'src/lib/paraglide/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,

@@ -1,3 +1,4 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -42,7 +43,18 @@ const { version } = JSON.parse(
 ) as { version: string };
 
 export default defineConfig({
-	plugins: [sveltekit(), realtimeDevPlugin(), purgeKernPlugin()],
+	plugins: [
+		// The same compilation as `npm run i18n` (which lint and checks read), kept current while
+		// messages/ changes in development.
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			outputStructure: 'locale-modules'
+		}),
+		sveltekit(),
+		realtimeDevPlugin(),
+		purgeKernPlugin()
+	],
 	define: {
 		__APP_VERSION__: JSON.stringify(version),
 		__BUILD_COMMIT__: JSON.stringify(buildCommit())

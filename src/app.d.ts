@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { CookieParticipant } from '$lib/server/events/participants';
+import type { ParticipantLocale } from '$lib/i18n/locales';
 import type { Actor } from '$lib/server/policy';
 import type { Services } from '$lib/server/services';
 
@@ -14,6 +15,8 @@ declare global {
 			sessionId: string | null;
 			/** On participant pages: the participant behind the event's cookie, or null. */
 			participant: CookieParticipant | null;
+			/** The language the page speaks: the participant's on participant pages, else German. */
+			locale: ParticipantLocale;
 		}
 		interface Error {
 			message: string;

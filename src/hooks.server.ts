@@ -18,6 +18,12 @@ import { requestIdHeader } from '$lib/server/http/request-id';
 import { participantForEvent } from '$lib/server/events/participants';
 import { anonymousActor } from '$lib/server/policy';
 import { publishRuntime } from '$lib/server/runtime';
+import { directionOf } from '$lib/i18n/locales';
+import {
+	applyChosenLocale,
+	participantLocale,
+	speaksParticipantLanguages
+} from '$lib/server/i18n/participant-locale';
 
 export const init: ServerInit = async () => {
 	publishRuntime(appRuntime());
@@ -126,6 +132,23 @@ const handleParticipant: Handle = ({ event, resolve }) => {
 };
 
 /**
+ * Participant pages speak the participant's language (the document's lang and direction too);
+ * every other page German.
+ */
+const handleLocale: Handle = ({ event, resolve }) => {
+	event.locals.locale = 'de';
+	if (!speaksParticipantLanguages(event.url.pathname)) return resolve(event);
+	applyChosenLocale(event);
+	const locale = participantLocale(event);
+	event.locals.locale = locale;
+	if (locale === 'de') return resolve(event);
+	return resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html.replace('<html lang="de">', `<html lang="${locale}" dir="${directionOf(locale)}">`)
+	});
+};
+
+/**
  * Every line a request logs carries its id, the one the production entry gave it and sent back
  * as X-Request-Id (server/index.ts); under `vite dev` one is made here.
  */
@@ -160,7 +183,8 @@ export const handle = sequence(
 	handleReadiness,
 	handleSession,
 	handleFormBody,
-	handleParticipant
+	handleParticipant,
+	handleLocale
 );
 
 /**

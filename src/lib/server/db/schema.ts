@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { adoptionStages, type AdoptionStage } from '../../adoption';
 import { cardColours } from '../../boards/types';
+import { participantLocales } from '../../i18n/locales';
 
 const timestampNow = (column = 'created_at') =>
 	integer(column, { mode: 'timestamp_ms' })
@@ -510,6 +511,9 @@ export const participant = sqliteTable(
 			{ onDelete: 'set null' }
 		),
 		organisationType: text('organisation_type', { enum: organisationTypes }),
+		/** The language the participant chose for this event's pages; null: the device's choice or
+		 * the browser's. */
+		locale: text('locale', { enum: participantLocales }),
 		joinedAt: timestampNow('joined_at')
 	},
 	(table) => [

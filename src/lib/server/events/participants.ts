@@ -1,6 +1,7 @@
 // The anonymous participant identity: a random token in a cookie scoped to one event (only its
 // hash is stored), an optional display name, a working group, an optional affiliation, and a
 // personal re-entry code for moving to another device. One device is one participant.
+import type { ParticipantLocale } from '$lib/i18n/locales';
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import { announce } from '../db/changes';
@@ -58,7 +59,9 @@ export function joinEvent(
 	db: AppDatabase,
 	eventId: string,
 	profile: ParticipantProfile,
-	now = new Date()
+	now = new Date(),
+	/** The language the join page spoke: this event's pages keep speaking it. */
+	locale: ParticipantLocale | null = null
 ): Joined {
 	const token = generateToken();
 	const reentryCode = newReentryCode(db, eventId);
@@ -68,6 +71,7 @@ export function joinEvent(
 		tokenHash: hashTokenHex(token),
 		reentryHash: reentryHash(eventId, reentryCode),
 		...profile,
+		locale,
 		joinedAt: now
 	};
 	db.insert(participant).values(row).run();

@@ -91,7 +91,7 @@ export const actions = {
 		if (!profile.ok) return fail(400, { values, message: profile.message });
 		const wait = newParticipants.take(event.getClientAddress());
 		if (wait) return fail(429, { values, message: wait });
-		const joined = joinEvent(db, found.id, profile.value);
+		const joined = joinEvent(db, found.id, profile.value, new Date(), event.locals.locale);
 		setParticipantCookie(event.cookies, found.id, joined, event.url.protocol === 'https:');
 		redirect(303, `${homeOf(found.slug)}?willkommen`);
 	},
