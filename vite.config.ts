@@ -1,9 +1,9 @@
-import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { messagesPlugin } from './scripts/messages-plugin.ts';
 import { realtimeDevPlugin } from './server/dev-plugin.ts';
 import { purgeKern } from './src/lib/styles/kern-purge.ts';
 
@@ -15,11 +15,9 @@ function purgeKernPlugin(): Plugin {
 		name: 'purge-kern',
 		apply: 'build',
 		async transform(code, id) {
-			const kern =
-				id.endsWith('/src/lib/styles/kern-participant.scss') ||
-				id.endsWith('/@kern-ux/native/dist/kern.min.css');
-			if (!kern) return;
-			return { code: await purgeKern(code), map: null };
+			const forParticipants = id.endsWith('/src/lib/styles/kern-participant.scss');
+			if (!forParticipants && !id.endsWith('/@kern-ux/native/dist/kern.min.css')) return;
+			return { code: await purgeKern(code, { forParticipants }), map: null };
 		}
 	};
 }
@@ -43,18 +41,7 @@ const { version } = JSON.parse(
 ) as { version: string };
 
 export default defineConfig({
-	plugins: [
-		// The same compilation as `npm run i18n` (which lint and checks read), kept current while
-		// messages/ changes in development.
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			outputStructure: 'locale-modules'
-		}),
-		sveltekit(),
-		realtimeDevPlugin(),
-		purgeKernPlugin()
-	],
+	plugins: [messagesPlugin(), sveltekit(), realtimeDevPlugin(), purgeKernPlugin()],
 	define: {
 		__APP_VERSION__: JSON.stringify(version),
 		__BUILD_COMMIT__: JSON.stringify(buildCommit())

@@ -8,6 +8,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import subsetFont from 'subset-font';
 import {
+	cyrillicCharacters,
+	cyrillicFace,
 	fontCharacters,
 	pdfCharacters,
 	pdfFaces,
@@ -25,6 +27,9 @@ for (const face of subsetFaces) {
 	const subset = await subsetFont(full, fontCharacters, subsetOptions);
 	await writeFile(path.join(target, face), subset);
 	console.log(`${face}: ${full.length} → ${subset.length} Bytes`);
+	const cyrillic = await subsetFont(full, cyrillicCharacters, subsetOptions);
+	await writeFile(path.join(target, cyrillicFace(face)), cyrillic);
+	console.log(`${cyrillicFace(face)}: ${cyrillic.length} Bytes`);
 }
 
 for (const face of pdfFaces) {

@@ -1,17 +1,17 @@
 // 4. Page weight: what a phone or a laptop downloads on the first visit of the poll, board and
 // editor pages of the production build, the way tests/page-weight.spec.ts measures it (bytes of
 // the responses a real browser receives), with gzip sizes and the names of the largest modules.
-import { chromium, type Browser } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromiumArgs, findChromium } from '../../tests/support/chromium';
 import { queryDatabase } from '../../tests/support/database';
-import { watchOrigin } from '../../tests/support/origin-guard';
 import { joinEvent, signIn, type AppSession } from '../lib/app-client';
 import { benchAdmin, removeDataDir, startApp } from '../lib/app-server';
 import { projectRoot } from '../lib/processes';
 import type { BenchmarkResult } from '../lib/report';
+import { participantLocales, type ParticipantLocale } from '../../src/lib/i18n/locales';
+import { kilobytesOf, weigh } from './weigh';
 import { ratio, round } from '../lib/stats';
 
 const eventSlug = 'zukunftskonferenz';
@@ -25,13 +25,8 @@ interface PageToWeigh {
 	session: AppSession;
 	targetKb: number;
 	participantPage: boolean;
-}
-
-interface Asset {
-	url: string;
-	kind: 'script' | 'stylesheet' | 'font';
-	gzipBytes: number;
-	bytes: number;
+	/** The language chosen on the device; the browser's (German) if not given. */
+	locale?: ParticipantLocale;
 }
 
 /**
@@ -70,41 +65,6 @@ function nameOf(url: string, names: Map<string, string>): string {
 	return names.get(file) ?? withoutHash(file);
 }
 
-async function weigh(browser: Browser, baseUrl: string, page: PageToWeigh): Promise<Asset[]> {
-	const context = await browser.newContext({ baseURL: baseUrl, locale: 'de-DE' });
-	await context.addCookies(
-		[...page.session.cookies].map(([name, value]) => ({ name, value, url: baseUrl }))
-	);
-	const tab = await context.newPage();
-	// A request to another host would be weight we do not count, and is not allowed anyway.
-	const offenders = watchOrigin(tab, baseUrl);
-	const pending: Promise<Asset | undefined>[] = [];
-	tab.on('response', (response) => {
-		const type = response.request().resourceType();
-		if (type !== 'script' && type !== 'stylesheet' && type !== 'font') return;
-		pending.push(
-			response
-				.body()
-				.then((body): Asset => ({
-					url: response.url(),
-					kind: type,
-					bytes: body.length,
-					// Fonts are compressed already (woff2); gzip counts the rest as a server sends it.
-					gzipBytes: type === 'font' ? body.length : gzipSync(body, { level: 9 }).length
-				}))
-				.catch(() => undefined)
-		);
-	});
-	const response = await tab.goto(page.path);
-	if (!response?.ok()) throw new Error(`${page.path} antwortete mit ${response?.status()}.`);
-	await tab.locator('html[data-hydrated="true"]').waitFor();
-	await tab.waitForLoadState('networkidle');
-	if (offenders.length > 0) throw new Error(`${page.path} lädt von fremden Hosts: ${offenders}`);
-	const assets = (await Promise.all(pending)).filter((asset): asset is Asset => Boolean(asset));
-	await context.close();
-	return assets;
-}
-
 export async function runPageWeight(progress: (line: string) => void): Promise<BenchmarkResult> {
 	const app = await startApp();
 	const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
@@ -124,13 +84,15 @@ export async function runPageWeight(progress: (line: string) => void): Promise<B
 		const participant = await joinEvent(app.url, event.join_code, board.working_group_id);
 		const editor = await signIn(app.url, benchAdmin.email, benchAdmin.password);
 		const pages: PageToWeigh[] = [
-			{
-				name: 'Umfrage (Teilnahme)',
+			// Issue #24: within the target in every language the participant pages speak.
+			...participantLocales.map((locale) => ({
+				name: locale === 'de' ? 'Umfrage (Teilnahme)' : `Umfrage (Teilnahme, ${locale})`,
 				path: `/teilnahme/${eventSlug}/umfrage`,
 				session: participant,
 				targetKb: 55,
-				participantPage: true
-			},
+				participantPage: true,
+				locale
+			})),
 			{
 				name: 'Pinnwand (Teilnahme)',
 				path: `/teilnahme/${eventSlug}/pinnwand/${board.id}`,
@@ -154,12 +116,12 @@ export async function runPageWeight(progress: (line: string) => void): Promise<B
 		let worst = 0;
 		let participantFontsKb = 0;
 		for (const page of pages) {
-			const assets = await weigh(browser, app.url, page);
-			const sum = (kind: Asset['kind']) =>
-				assets.filter((asset) => asset.kind === kind).reduce((s, a) => s + a.gzipBytes, 0) / 1024;
-			const jsKb = sum('script');
-			const cssKb = sum('stylesheet');
-			const fontKb = sum('font');
+			const cookies = [...page.session.cookies];
+			if (page.locale) cookies.push(['sprache', page.locale]);
+			const assets = await weigh(browser, app.url, page.path, cookies);
+			const jsKb = kilobytesOf(assets, 'script');
+			const cssKb = kilobytesOf(assets, 'stylesheet');
+			const fontKb = kilobytesOf(assets, 'font');
 			medians[page.name] = {
 				jsCssGzipKb: round(jsKb + cssKb),
 				jsGzipKb: round(jsKb),

@@ -1,6 +1,7 @@
+import { areasOf } from '$lib/i18n/areas';
 import { loadMessages } from '$lib/i18n/messages';
 
-/** The page's messages, in its language only (one chunk per language). */
-export async function load({ data }) {
-	return { ...data, messages: await loadMessages(data.locale) };
+/** The page's messages: the areas it speaks from, in its language only. */
+export async function load({ data, route }) {
+	return { ...data, messages: await loadMessages(data.locale, areasOf(route.id)) };
 }

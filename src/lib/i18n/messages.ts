@@ -1,4 +1,5 @@
 import type * as German from '$lib/paraglide/messages/de.js';
+import type { MessageArea } from './areas';
 import type { ParticipantLocale } from './locales';
 
 type Compiled = typeof German;
@@ -15,27 +16,30 @@ export type Messages = {
 		: never;
 };
 
-/**
- * One chunk per language, loaded on demand: a phone downloads the texts of its own language only
- * (Paraglide's per-locale modules; its default index would bundle every language into each
- * message). Every language module exports every message: a unit test checks the keys.
- */
-const loaders: Record<ParticipantLocale, () => Promise<Compiled>> = {
-	de: () => import('$lib/paraglide/messages/de.js'),
-	'de-x-es': () => import('$lib/paraglide/messages/de-x-es.js'),
-	en: () => import('$lib/paraglide/messages/en.js'),
-	tr: () => import('$lib/paraglide/messages/tr.js'),
-	uk: () => import('$lib/paraglide/messages/uk.js'),
-	ru: () => import('$lib/paraglide/messages/ru.js'),
-	pl: () => import('$lib/paraglide/messages/pl.js'),
-	ar: () => import('$lib/paraglide/messages/ar.js')
-};
-
 /** The compiled functions of messages without parameters do not read their argument. */
 export function asMessages(compiled: Compiled): Messages {
 	return compiled as unknown as Messages;
 }
 
-export async function loadMessages(locale: ParticipantLocale): Promise<Messages> {
-	return asMessages(await loaders[locale]());
+/**
+ * One chunk per area and language, loaded on demand (scripts/message-areas.ts writes them from
+ * Paraglide's per-language modules; Paraglide's own index would put every language into each
+ * message). A unit test checks that every language has every key.
+ */
+const areaModules = import.meta.glob<Partial<Compiled>>('/src/lib/paraglide/areas/*/*.js');
+
+function moduleOf(area: MessageArea, locale: ParticipantLocale) {
+	const load = areaModules[`/src/lib/paraglide/areas/${area}/${locale}.js`];
+	if (!load) throw new Error(`Keine Texte für ${area} in ${locale}: npm run i18n`);
+	return load();
+}
+
+/** The messages of the given areas in one language. A page reads only messages of its areas
+ * (src/lib/i18n/areas.ts); the type names them all. */
+export async function loadMessages(
+	locale: ParticipantLocale,
+	areas: readonly MessageArea[]
+): Promise<Messages> {
+	const modules = await Promise.all(areas.map((area) => moduleOf(area, locale)));
+	return asMessages(Object.assign({}, ...modules) as Compiled);
 }

@@ -13,6 +13,19 @@ export const fontCharacters =
 	// and the shapes the interface draws with (dots, triangles, warning sign).
 	'–—‘’‚“”„•…‰‹›€−→←↑↓✓×·●▲▼▴▾⚠';
 
+/**
+ * Cyrillic for the Ukrainian and Russian participant pages, in faces of their own that a browser
+ * loads only for a page that shows such letters (their @font-face rules carry this range).
+ * Arabic is not in Fira Sans: it shows in the phone's own Arabic font.
+ */
+export const cyrillicCharacters = range(0x400, 0x45f) + range(0x490, 0x491);
+export const cyrillicRange = 'U+0400-045F, U+0490-0491';
+
+/** The file of a face's Cyrillic part. */
+export function cyrillicFace(face: string): string {
+	return face.replace(/\.woff2$/, '.cyrillic.woff2');
+}
+
 /** The faces the app's @font-face rules use. */
 export const subsetFaces = [
 	'FiraSans-Regular.woff2',

@@ -23,11 +23,24 @@ function tokensDefinedIn(css: string): Set<string> {
 	return new Set([...css.matchAll(/(--kern-[\w-]+)\s*:/g)].map(([, token]) => token));
 }
 
+describe('KERN purged for the participants’ pages', () => {
+	it('drops what only staff pages name, keeps what participant pages and shared parts name', async () => {
+		const forParticipants = selectorsOf(await purgeKern(kernCss, { forParticipants: true }));
+		const forStaff = selectorsOf(await purgeKern(kernCss, { forParticipants: false }));
+		// Numeric table cells are only in staff pages' tables (they load the whole KERN).
+		expect(forStaff).toContain('.kern-table__cell--numeric');
+		expect(forParticipants).not.toContain('.kern-table__cell--numeric');
+		for (const selector of ['.kern-btn--primary', '.kern-form-input__input--error', '.kern-card']) {
+			expect(forParticipants, selector).toContain(selector);
+		}
+	});
+});
+
 describe('KERN purged to what the app uses (staff stylesheet, real sources)', () => {
 	let purged: string;
 	let selectors: Set<string>;
 	beforeAll(async () => {
-		purged = await purgeKern(kernCss);
+		purged = await purgeKern(kernCss, { forParticipants: false });
 		selectors = selectorsOf(purged);
 	});
 

@@ -10,11 +10,16 @@ import { PurgeCSS, type RawContent } from 'purgecss';
 const sourceRoot = fileURLToPath(new URL('../..', import.meta.url));
 const thisModule = path.relative(sourceRoot, fileURLToPath(import.meta.url));
 
+/** Pages that load the whole of KERN, never the participants' part of it. */
+const staffRoutes = path.join('routes', '(staff)') + path.sep;
+
 /** The app's files under src/. Tests name classes to check them and this module to keep them,
- * not to show them. */
-function sources(): RawContent[] {
+ * not to show them. For the participants' part of KERN, the staff pages' own files do not count:
+ * what only they name is in the whole KERN they load. */
+function sources(forParticipants: boolean): RawContent[] {
 	return readdirSync(sourceRoot, { recursive: true, encoding: 'utf8' })
 		.filter((file) => /(?<!\.test)\.(svelte|ts|js|css|html)$/.test(file) && file !== thisModule)
+		.filter((file) => !(forParticipants && file.startsWith(staffRoutes)))
 		.map((file) => ({
 			raw: readFileSync(path.join(sourceRoot, file), 'utf8'),
 			extension: path.extname(file).slice(1)
@@ -32,8 +37,11 @@ const runTimeClasses = [
 	':is'
 ];
 
-export async function purgeKern(css: string): Promise<string> {
-	const content = sources();
+export async function purgeKern(
+	css: string,
+	{ forParticipants }: { forParticipants: boolean }
+): Promise<string> {
+	const content = sources(forParticipants);
 	const purgeCss = new PurgeCSS();
 	// Components' own styles and inline styles read tokens too, where PurgeCSS does not look. They
 	// count as read rather than safelisted: a safelisted token would stay without the tokens it
