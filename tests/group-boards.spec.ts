@@ -111,8 +111,8 @@ test('a participant writes on their group’s board and reads the others’', as
 		{ type: 'vote', cardId }
 	]);
 	expect(refused).toEqual([
-		{ type: 'refused', ref: 0, message: otherGroupsBoard },
-		{ type: 'refused', ref: 1, message: otherGroupsBoard }
+		{ type: 'refused', ref: 0, message: otherGroupsBoard, code: 'other_group' },
+		{ type: 'refused', ref: 1, message: otherGroupsBoard, code: 'other_group' }
 	]);
 	expect(cardsOf(other)).toEqual(['Karte der AG 2']);
 	expect(queryDatabase<{ n: number }>(server.dataDir, 'select count(*) as n from vote')[0].n).toBe(

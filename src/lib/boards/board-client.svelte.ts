@@ -3,7 +3,7 @@
 // view participants get, so it shows no more than they see.
 import type { Attendance } from '$lib/attendance';
 import { LiveSocket } from '$lib/live/live-socket';
-import type { BoardCommand, BoardView } from './types';
+import type { BoardCommand, BoardRefusal, BoardView } from './types';
 
 export type BoardConnection = 'connecting' | 'connected' | 'offline' | 'refused';
 
@@ -13,9 +13,9 @@ export class BoardClient {
 	/** Who is at the event: sent to staff only, for the projector. */
 	attendance = $state<Attendance | null>(null);
 	connection = $state<BoardConnection>('connecting');
-	/** The last refusal, shown to the person until their next action. */
-	message = $state<string | null>(null);
-	/** Why the server closed the connection, when it said so (e.g. too many connections). */
+	/** The last refusal, shown to the person (in their language, by its code) until their next action. */
+	message = $state<BoardRefusal | null>(null);
+	/** Why the server closed the connection, when it said so in German (e.g. too many connections). */
 	closeReason = $state<string | null>(null);
 	/** The log entry of this client's last command that can be undone, until the next command. */
 	undoId = $state<number | null>(null);
@@ -50,14 +50,16 @@ export class BoardClient {
 		const message = JSON.parse(data) as
 			| { type: 'state'; board: BoardView; present: number; attendance?: Attendance }
 			| { type: 'done'; ref: number | null; undoId: number | null }
-			| { type: 'refused'; ref: number | null; message: string };
+			| ({ type: 'refused'; ref: number | null } & BoardRefusal);
 		if (message.type === 'state') {
 			this.board = message.board;
 			this.present = message.present;
 			this.attendance = message.attendance ?? null;
 			return;
 		}
-		if (message.type === 'refused') this.message = message.message;
+		if (message.type === 'refused') {
+			this.message = { message: message.message, code: message.code, params: message.params };
+		}
 		if (message.type === 'done') this.undoId = message.undoId;
 		if (message.ref !== null) {
 			this.#pending.get(message.ref)?.(message.type === 'done');
@@ -70,8 +72,10 @@ export class BoardClient {
 		this.message = null;
 		const ref = ++this.#ref;
 		if (!this.#socket.send(JSON.stringify({ ref, command }))) {
-			this.message =
-				'Keine Verbindung. Ihre Aktion wurde nicht gesendet; bitte gleich noch einmal.';
+			this.message = {
+				message: 'Keine Verbindung. Ihre Aktion wurde nicht gesendet; bitte gleich noch einmal.',
+				code: 'not_sent'
+			};
 			return Promise.resolve(false);
 		}
 		return new Promise((resolve) => this.#pending.set(ref, resolve));

@@ -3,13 +3,52 @@
 export const cardColours = ['gelb', 'blau', 'gruen', 'rosa', 'weiss'] as const;
 export type CardColour = (typeof cardColours)[number];
 
-export const cardColourLabels: Record<CardColour, string> = {
-	gelb: 'Gelb',
-	blau: 'Blau',
-	gruen: 'Grün',
-	rosa: 'Rosa',
-	weiss: 'Weiß'
-};
+/**
+ * Why the server refused a command, for the browser to say in the reader's language; the
+ * refusal carries the German sentence too, which is shown where a refusal has no code (the
+ * moderation's commands, whose panel speaks German).
+ */
+export const boardRefusalCodes = [
+	'invalid',
+	'unreadable',
+	'failed',
+	'card_control_characters',
+	'card_empty',
+	'card_too_long',
+	'board_gone',
+	'moderator_only',
+	'event_ended',
+	'locked',
+	'other_group',
+	'column_gone',
+	'board_full',
+	'cards_per_author',
+	'card_gone',
+	'own_cards_edit',
+	'own_cards_delete',
+	'own_cards_move',
+	'card_in_stack',
+	'already_stacked',
+	'not_in_stack',
+	'no_voting',
+	'dots_used',
+	'no_dot_here',
+	'wait_author',
+	'wait_address',
+	// Not from the server: the browser had no connection to send the command on.
+	'not_sent'
+] as const;
+export type BoardRefusalCode = (typeof boardRefusalCodes)[number];
+
+/** Numbers a refusal's sentence names: a maximum, a count, or seconds to wait. */
+export type BoardRefusalParams = { count?: number; seconds?: number };
+
+export interface BoardRefusal {
+	/** The German sentence. */
+	message: string;
+	code?: BoardRefusalCode;
+	params?: BoardRefusalParams;
+}
 
 export interface StackedCardView {
 	id: string;

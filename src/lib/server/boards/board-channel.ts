@@ -16,6 +16,7 @@ import { sendBounded } from '../realtime/connection-limits';
 import type { EventPresence } from '../realtime/event-presence';
 import { PushChannel, refusal } from '../realtime/push-channel';
 import { boardSnapshot, findBoard, viewOfBoard } from './boards';
+import type { BoardRefusal } from '../../boards/types';
 import { NewCardLimits } from './card-limits';
 import { applyCommand, parseCommand, type CommandAuthor } from './commands';
 
@@ -87,10 +88,17 @@ export function boardChannel(
 		return new Set(channel.viewers(boardId).map((c) => c.author.key)).size;
 	}
 
-	function refuse(socket: WebSocket, ref: unknown, message: string) {
+	/** The German sentence goes along with the code the browser translates by. */
+	function refuse(socket: WebSocket, ref: unknown, { message, code, params }: BoardRefusal) {
 		sendBounded(
 			socket,
-			JSON.stringify({ type: 'refused', ref: typeof ref === 'number' ? ref : null, message })
+			JSON.stringify({
+				type: 'refused',
+				ref: typeof ref === 'number' ? ref : null,
+				message,
+				code,
+				params
+			})
 		);
 	}
 
@@ -104,12 +112,12 @@ export function boardChannel(
 		try {
 			message = JSON.parse(data.toString('utf8'));
 		} catch {
-			refuse(socket, null, 'Diese Nachricht ist unlesbar.');
+			refuse(socket, null, { message: 'Diese Nachricht ist unlesbar.', code: 'unreadable' });
 			return;
 		}
 		const parsed = parseCommand(message?.command);
 		if (!parsed.ok) {
-			refuse(socket, message?.ref, parsed.message);
+			refuse(socket, message?.ref, parsed);
 			return;
 		}
 		if (parsed.command.type === 'addCard') {
@@ -123,7 +131,7 @@ export function boardChannel(
 			cardsPerAuthor: limits.cardsPerParticipant
 		});
 		if (!result.ok) {
-			refuse(socket, message.ref, result.message);
+			refuse(socket, message.ref, result);
 			return;
 		}
 		sendBounded(
@@ -191,7 +199,10 @@ export function boardChannel(
 				handle(socket, connection, data, isBinary);
 			} catch (err) {
 				log.error('board.command_failed', { error: String(err) });
-				refuse(socket, null, 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.');
+				refuse(socket, null, {
+					message: 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.',
+					code: 'failed'
+				});
 			}
 		},
 		joined(socket, connection) {

@@ -27,18 +27,23 @@ describe('NewCardLimits', () => {
 		const limits = new NewCardLimits(rates);
 		const anna = author('anna');
 		for (let i = 0; i < 3; i++) expect(limits.take(anna, 'b', '10.0.0.1', 0)).toBeNull();
-		expect(limits.take(anna, 'b', '10.0.0.1', 0)).toBe(
-			'Sie haben gerade sehr viele Karten geschrieben. Bitte warten Sie 20 Sekunden.'
-		);
+		expect(limits.take(anna, 'b', '10.0.0.1', 0)).toEqual({
+			message: 'Sie haben gerade sehr viele Karten geschrieben. Bitte warten Sie 20 Sekunden.',
+			code: 'wait_author',
+			params: { seconds: 20 }
+		});
 		expect(limits.take(anna, 'b', '10.0.0.1', 20_000)).toBeNull();
 	});
 
 	it('slows a flood onto one board from one address, and nobody else', () => {
 		const limits = new NewCardLimits(rates);
 		for (let i = 0; i < 5; i++) expect(limits.take(author(`p${i}`), 'b', '10.0.0.1', 0)).toBeNull();
-		expect(limits.take(author('p5'), 'b', '10.0.0.1', 0)).toBe(
-			'Auf dieser Pinnwand entstehen gerade sehr viele Karten aus Ihrem Netz. Bitte versuchen Sie es in 1 Sekunde noch einmal.'
-		);
+		expect(limits.take(author('p5'), 'b', '10.0.0.1', 0)).toEqual({
+			message:
+				'Auf dieser Pinnwand entstehen gerade sehr viele Karten aus Ihrem Netz. Bitte versuchen Sie es in 1 Sekunde noch einmal.',
+			code: 'wait_address',
+			params: { seconds: 1 }
+		});
 		// Another board, another address: not held up.
 		expect(limits.take(author('p5'), 'c', '10.0.0.1', 0)).toBeNull();
 		expect(limits.take(author('p6'), 'b', '10.0.0.2', 0)).toBeNull();
@@ -56,7 +61,7 @@ describe('NewCardLimits', () => {
 		for (const address of ['10.0.0.2', '10.0.0.3', '10.0.0.4']) {
 			expect(limits.take(ben, 'b', address, 0)).toBeNull();
 		}
-		expect(limits.take(ben, 'b', '10.0.0.5', 0)).toMatch(/^Sie haben gerade/);
+		expect(limits.take(ben, 'b', '10.0.0.5', 0)?.message).toMatch(/^Sie haben gerade/);
 	});
 
 	it('never limits the moderation', () => {

@@ -2,6 +2,7 @@
 // flood of throwaway participants then takes minutes to fill a board, not seconds, and the
 // moderation (never limited) can lock it meanwhile; people from other addresses are not slowed.
 import { describeWait } from '../auth/rate-limit';
+import type { BoardRefusal } from '../../boards/types';
 import { KeyedBuckets, type Rate } from '../token-buckets';
 import type { CommandAuthor } from './commands';
 
@@ -19,15 +20,25 @@ export class NewCardLimits {
 		this.#byBoardAndAddress = new KeyedBuckets(rates.perBoardAndAddress);
 	}
 
-	/** Counts a new card in; or, when it must wait, says so in German. */
-	take(author: CommandAuthor, boardId: string, address: string, now: number): string | null {
+	/** Counts a new card in; or, when it must wait, says so in German and by a code. */
+	take(author: CommandAuthor, boardId: string, address: string, now: number): BoardRefusal | null {
 		if (author.moderator) return null;
 		const board = `${boardId} ${address}`;
 		if (!this.#byAuthor.has(author.key, now)) {
-			return `Sie haben gerade sehr viele Karten geschrieben. Bitte warten Sie ${describeWait(this.#byAuthor.waitMs(author.key, now))}.`;
+			const waitMs = this.#byAuthor.waitMs(author.key, now);
+			return {
+				message: `Sie haben gerade sehr viele Karten geschrieben. Bitte warten Sie ${describeWait(waitMs)}.`,
+				code: 'wait_author',
+				params: { seconds: Math.ceil(waitMs / 1000) }
+			};
 		}
 		if (!this.#byBoardAndAddress.has(board, now)) {
-			return `Auf dieser Pinnwand entstehen gerade sehr viele Karten aus Ihrem Netz. Bitte versuchen Sie es in ${describeWait(this.#byBoardAndAddress.waitMs(board, now))} noch einmal.`;
+			const waitMs = this.#byBoardAndAddress.waitMs(board, now);
+			return {
+				message: `Auf dieser Pinnwand entstehen gerade sehr viele Karten aus Ihrem Netz. Bitte versuchen Sie es in ${describeWait(waitMs)} noch einmal.`,
+				code: 'wait_address',
+				params: { seconds: Math.ceil(waitMs / 1000) }
+			};
 		}
 		this.#byAuthor.take(author.key, now);
 		this.#byBoardAndAddress.take(board, now);

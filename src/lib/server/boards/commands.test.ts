@@ -65,7 +65,11 @@ describe('board commands', () => {
 		});
 		const [card] = view(anna).columns[0].cards;
 		setEventArchived(db, eventId, true);
-		const closed = { ok: false, message: expect.stringContaining('Veranstaltung ist beendet') };
+		const closed = {
+			ok: false,
+			code: 'event_ended',
+			message: expect.stringContaining('Veranstaltung ist beendet')
+		};
 		expect(run(anna, { type: 'addCard', columnId, text: 'Zu spät', colour: 'gelb' })).toEqual(
 			closed
 		);
@@ -128,7 +132,9 @@ describe('board commands', () => {
 		expect(add(anna, '3')).toEqual({
 			ok: false,
 			message:
-				'Sie haben schon 2 Karten auf dieser Pinnwand. Löschen Sie eine, um eine neue anzuheften.'
+				'Sie haben schon 2 Karten auf dieser Pinnwand. Löschen Sie eine, um eine neue anzuheften.',
+			code: 'cards_per_author',
+			params: { count: 2 }
 		});
 		// Others and the moderation are not held back by Anna's cards.
 		expect(add(ben, 'Ben')).toEqual({ ok: true });
@@ -397,11 +403,14 @@ describe('board commands', () => {
 			parseCommand({ type: 'addCard', columnId: crypto.randomUUID(), text: 'x'.repeat(281) })
 		).toMatchObject({
 			ok: false,
-			message: expect.stringContaining('280')
+			message: expect.stringContaining('280'),
+			code: 'card_too_long',
+			params: { count: 280 }
 		});
 		expect(parseCommand({ type: 'dropTable' })).toEqual({
 			ok: false,
-			message: 'Diese Aktion ist ungültig.'
+			message: 'Diese Aktion ist ungültig.',
+			code: 'invalid'
 		});
 		expect(parseCommand('<script>')).toMatchObject({ ok: false });
 		expect(parseCommand({ type: 'startVoting', dots: 1000, hidden: false })).toMatchObject({
@@ -414,7 +423,8 @@ describe('board commands', () => {
 		for (const hostile of ['\u202e', '\u2066', '\u0000', '\u0007', '\ud800']) {
 			expect(parseCommand({ type: 'addCard', columnId, text: `Mehr${hostile}Bänke` })).toEqual({
 				ok: false,
-				message: 'Bitte schreiben Sie die Karte ohne Steuerzeichen.'
+				message: 'Bitte schreiben Sie die Karte ohne Steuerzeichen.',
+				code: 'card_control_characters'
 			});
 			expect(
 				parseCommand({ type: 'editCard', cardId: crypto.randomUUID(), text: `a${hostile}` })

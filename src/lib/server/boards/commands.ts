@@ -14,7 +14,12 @@ import {
 	type CardRow,
 	type OrganisationType
 } from '../db/schema';
-import { cardColours } from '../../boards/types';
+import {
+	cardColours,
+	type BoardRefusal,
+	type BoardRefusalCode,
+	type BoardRefusalParams
+} from '../../boards/types';
 import { recordActivity, type NewActivity } from '../events/activity';
 import { multiLineText, oneLineText } from '../text/user-text';
 import {
@@ -39,12 +44,18 @@ export const maxColumnTitleLength = 60;
 export const maxDots = 20;
 
 const id = v.pipe(v.string(), v.uuid());
+/** The problems of a card's text, by the code the browser translates them by. */
+const cardTextProblems = {
+	card_control_characters: 'Bitte schreiben Sie die Karte ohne Steuerzeichen.',
+	card_empty: 'Bitte schreiben Sie etwas auf die Karte.',
+	card_too_long: `Eine Karte hat höchstens ${maxCardLength} Zeichen.`
+} satisfies Partial<Record<BoardRefusalCode, string>>;
 const cardText = v.pipe(
 	v.string(),
-	multiLineText('Bitte schreiben Sie die Karte ohne Steuerzeichen.'),
+	multiLineText(cardTextProblems.card_control_characters),
 	v.trim(),
-	v.nonEmpty('Bitte schreiben Sie etwas auf die Karte.'),
-	v.maxLength(maxCardLength, `Eine Karte hat höchstens ${maxCardLength} Zeichen.`)
+	v.nonEmpty(cardTextProblems.card_empty),
+	v.maxLength(maxCardLength, cardTextProblems.card_too_long)
 );
 const columnTitle = v.pipe(
 	v.string(),
@@ -132,7 +143,7 @@ export interface CommandAuthor extends Viewer {
 }
 
 /** A destructive command that can be undone answers with its entry in the activity log. */
-export type CommandResult = { ok: true; undoId?: number } | { ok: false; message: string };
+export type CommandResult = { ok: true; undoId?: number } | ({ ok: false } & BoardRefusal);
 
 export interface CommandOptions {
 	now?: Date;
@@ -140,19 +151,30 @@ export interface CommandOptions {
 	cardsPerAuthor?: number;
 }
 
-const refused = (message: string): CommandResult => ({ ok: false, message });
+const refused = (
+	message: string,
+	code?: BoardRefusalCode,
+	params?: BoardRefusalParams
+): CommandResult => ({ ok: false, message, ...(code && { code }), ...(params && { params }) });
 const done: CommandResult = { ok: true };
 
 /** Reads a command from a client message; a bad one gets the first problem as its message. */
 export function parseCommand(
 	input: unknown
-): { ok: true; command: BoardCommand } | { ok: false; message: string } {
+): { ok: true; command: BoardCommand } | ({ ok: false } & BoardRefusal) {
 	const result = v.safeParse(BoardCommand, input);
 	if (result.success) return { ok: true, command: result.output };
 	const issue = result.issues[0];
 	// Messages we wrote are German; valibot's own (wrong types) are replaced by one plain sentence.
 	const ours = /[äöüß]|Bitte|Karte|Spalte/.test(issue.message);
-	return { ok: false, message: ours ? issue.message : 'Diese Aktion ist ungültig.' };
+	if (!ours) return { ok: false, message: 'Diese Aktion ist ungültig.', code: 'invalid' };
+	const code = (Object.keys(cardTextProblems) as (keyof typeof cardTextProblems)[]).find(
+		(key) => cardTextProblems[key] === issue.message
+	);
+	if (code === 'card_too_long') {
+		return { ok: false, message: issue.message, code, params: { count: maxCardLength } };
+	}
+	return { ok: false, message: issue.message, ...(code && { code }) };
 }
 
 function mayChangeCard(author: CommandAuthor, resource: BoardResource, row: CardRow): boolean {
@@ -191,20 +213,21 @@ export function applyCommand(
 ): CommandResult {
 	return transaction(db, (tx) => {
 		const current = tx.select().from(board).where(eq(board.id, boardId)).get();
-		if (!current) return refused('Diese Pinnwand gibt es nicht mehr.');
+		if (!current) return refused('Diese Pinnwand gibt es nicht mehr.', 'board_gone');
 		const resource = boardResource(tx, current);
 		if (moderatorOnly.has(command.type) && !can(author.actor, 'board:moderate', resource)) {
-			return refused('Das darf nur die Moderation.');
+			return refused('Das darf nur die Moderation.', 'moderator_only');
 		}
 		if (!can(author.actor, 'board:write', resource)) {
-			return refused(
-				resource.event.archived
-					? 'Die Veranstaltung ist beendet. Die Pinnwand kann nur noch gelesen werden.'
-					: 'Die Pinnwand ist gesperrt. Änderungen sind gerade nicht möglich.'
-			);
+			return resource.event.archived
+				? refused(
+						'Die Veranstaltung ist beendet. Die Pinnwand kann nur noch gelesen werden.',
+						'event_ended'
+					)
+				: refused('Die Pinnwand ist gesperrt. Änderungen sind gerade nicht möglich.', 'locked');
 		}
 		const readOnly = readOnlyReason(tx, current, author);
-		if (readOnly) return refused(readOnly);
+		if (readOnly) return refused(readOnly, 'other_group');
 		return apply(tx, current, resource, author, command, { now, cardsPerAuthor });
 	});
 }
@@ -277,12 +300,16 @@ function apply(
 	const boardId = current.id;
 	switch (command.type) {
 		case 'addCard': {
-			if (!columnOf(db, boardId, command.columnId)) return refused('Diese Spalte gibt es nicht.');
-			if (cardCount(db, boardId) >= maxCardsPerBoard) return refused('Diese Pinnwand ist voll.');
+			if (!columnOf(db, boardId, command.columnId))
+				return refused('Diese Spalte gibt es nicht.', 'column_gone');
+			if (cardCount(db, boardId) >= maxCardsPerBoard)
+				return refused('Diese Pinnwand ist voll.', 'board_full');
 			// A few people must not fill the board for everyone.
 			if (!author.moderator && cardsOf(db, boardId, author) >= cardsPerAuthor) {
 				return refused(
-					`Sie haben schon ${cardsPerAuthor} Karten auf dieser Pinnwand. Löschen Sie eine, um eine neue anzuheften.`
+					`Sie haben schon ${cardsPerAuthor} Karten auf dieser Pinnwand. Löschen Sie eine, um eine neue anzuheften.`,
+					'cards_per_author',
+					{ count: cardsPerAuthor }
 				);
 			}
 			const last = db
@@ -309,9 +336,9 @@ function apply(
 		}
 		case 'editCard': {
 			const row = cardOf(db, boardId, command.cardId);
-			if (!row) return refused('Diese Karte gibt es nicht mehr.');
+			if (!row) return refused('Diese Karte gibt es nicht mehr.', 'card_gone');
 			if (!mayChangeCard(author, resource, row))
-				return refused('Sie können nur Ihre eigenen Karten ändern.');
+				return refused('Sie können nur Ihre eigenen Karten ändern.', 'own_cards_edit');
 			db.update(card)
 				.set({ text: command.text, colour: command.colour ?? row.colour, updatedAt: now })
 				.where(eq(card.id, row.id))
@@ -320,9 +347,9 @@ function apply(
 		}
 		case 'deleteCard': {
 			const row = cardOf(db, boardId, command.cardId);
-			if (!row) return refused('Diese Karte gibt es nicht mehr.');
+			if (!row) return refused('Diese Karte gibt es nicht mehr.', 'card_gone');
 			if (!mayChangeCard(author, resource, row)) {
-				return refused('Sie können nur Ihre eigenen Karten löschen.');
+				return refused('Sie können nur Ihre eigenen Karten löschen.', 'own_cards_delete');
 			}
 			const votes = db.select().from(vote).where(eq(vote.cardId, row.id)).orderBy(vote.id).all();
 			// The cards on it stay: the oldest takes its place at the top of the stack.
@@ -358,24 +385,28 @@ function apply(
 		}
 		case 'moveCard': {
 			const row = cardOf(db, boardId, command.cardId);
-			if (!row) return refused('Diese Karte gibt es nicht mehr.');
+			if (!row) return refused('Diese Karte gibt es nicht mehr.', 'card_gone');
 			if (!mayChangeCard(author, resource, row)) {
-				return refused('Sie können nur Ihre eigenen Karten verschieben.');
+				return refused('Sie können nur Ihre eigenen Karten verschieben.', 'own_cards_move');
 			}
 			if (row.stackedOnId) {
-				return refused('Diese Karte liegt in einem Stapel. Verschieben Sie den ganzen Stapel.');
+				return refused(
+					'Diese Karte liegt in einem Stapel. Verschieben Sie den ganzen Stapel.',
+					'card_in_stack'
+				);
 			}
-			if (!columnOf(db, boardId, command.columnId)) return refused('Diese Spalte gibt es nicht.');
+			if (!columnOf(db, boardId, command.columnId))
+				return refused('Diese Spalte gibt es nicht.', 'column_gone');
 			placeCard(db, boardId, command.columnId, row.id, command.index);
 			return done;
 		}
 		case 'mergeCards': {
 			const source = cardOf(db, boardId, command.cardId);
 			const target = cardOf(db, boardId, command.intoCardId);
-			if (!source || !target) return refused('Diese Karte gibt es nicht mehr.');
+			if (!source || !target) return refused('Diese Karte gibt es nicht mehr.', 'card_gone');
 			const top = topCard(db, boardId, target);
 			if (source.id === top.id || source.stackedOnId === top.id) {
-				return refused('Diese Karten liegen schon in einem Stapel.');
+				return refused('Diese Karten liegen schon in einem Stapel.', 'already_stacked');
 			}
 			// Nothing is deleted: the card and the cards on it lie on the stack, with their dots.
 			const moving = [source, ...stackedOn(db, source.id)];
@@ -409,9 +440,9 @@ function apply(
 		}
 		case 'unstackCard': {
 			const row = cardOf(db, boardId, command.cardId);
-			if (!row) return refused('Diese Karte gibt es nicht mehr.');
+			if (!row) return refused('Diese Karte gibt es nicht mehr.', 'card_gone');
 			const top = row.stackedOnId ? cardOf(db, boardId, row.stackedOnId) : undefined;
-			if (!top) return refused('Diese Karte liegt in keinem Stapel.');
+			if (!top) return refused('Diese Karte liegt in keinem Stapel.', 'not_in_stack');
 			db.update(card).set({ stackedOnId: null }).where(eq(card.id, row.id)).run();
 			placeCard(db, boardId, top.columnId, row.id, indexInColumn(db, top) + 1);
 			return logged(
@@ -423,11 +454,13 @@ function apply(
 			);
 		}
 		case 'vote': {
-			if (current.dotsPerVoter === 0) return refused('Gerade läuft keine Abstimmung.');
+			if (current.dotsPerVoter === 0) return refused('Gerade läuft keine Abstimmung.', 'no_voting');
 			const row = cardOf(db, boardId, command.cardId);
-			if (!row) return refused('Diese Karte gibt es nicht mehr.');
+			if (!row) return refused('Diese Karte gibt es nicht mehr.', 'card_gone');
 			if (dotsUsed(db, boardId, author.key) >= current.dotsPerVoter) {
-				return refused(`Sie haben alle ${current.dotsPerVoter} Punkte vergeben.`);
+				return refused(`Sie haben alle ${current.dotsPerVoter} Punkte vergeben.`, 'dots_used', {
+					count: current.dotsPerVoter
+				});
 			}
 			// A dot on a stack goes where the person's dots already count, so that it counts too.
 			const top = topCard(db, boardId, row);
@@ -445,13 +478,13 @@ function apply(
 			return done;
 		}
 		case 'unvote': {
-			if (current.dotsPerVoter === 0) return refused('Gerade läuft keine Abstimmung.');
+			if (current.dotsPerVoter === 0) return refused('Gerade läuft keine Abstimmung.', 'no_voting');
 			const row = cardOf(db, boardId, command.cardId);
-			if (!row) return refused('Diese Karte gibt es nicht mehr.');
+			if (!row) return refused('Diese Karte gibt es nicht mehr.', 'card_gone');
 			const { mine, counted } = myDotsOnStack(db, boardId, author.key, topCard(db, boardId, row));
 			// A doubled dot, which does not count, is taken back first.
 			const taken = mine.filter((dot) => !counted.includes(dot)).at(-1) ?? mine.at(-1);
-			if (!taken) return refused('Auf dieser Karte liegt kein Punkt von Ihnen.');
+			if (!taken) return refused('Auf dieser Karte liegt kein Punkt von Ihnen.', 'no_dot_here');
 			db.delete(vote).where(eq(vote.id, taken.id)).run();
 			return done;
 		}
@@ -468,7 +501,8 @@ function apply(
 			return done;
 		}
 		case 'renameColumn': {
-			if (!columnOf(db, boardId, command.columnId)) return refused('Diese Spalte gibt es nicht.');
+			if (!columnOf(db, boardId, command.columnId))
+				return refused('Diese Spalte gibt es nicht.', 'column_gone');
 			db.update(boardColumn)
 				.set({ title: command.title })
 				.where(eq(boardColumn.id, command.columnId))
@@ -476,13 +510,14 @@ function apply(
 			return done;
 		}
 		case 'moveColumn': {
-			if (!columnOf(db, boardId, command.columnId)) return refused('Diese Spalte gibt es nicht.');
+			if (!columnOf(db, boardId, command.columnId))
+				return refused('Diese Spalte gibt es nicht.', 'column_gone');
 			placeColumn(db, boardId, command.columnId, command.index);
 			return done;
 		}
 		case 'deleteColumn': {
 			const column = columnOf(db, boardId, command.columnId);
-			if (!column) return refused('Diese Spalte gibt es nicht.');
+			if (!column) return refused('Diese Spalte gibt es nicht.', 'column_gone');
 			const cards = db
 				.select({ n: sql<number>`count(*)` })
 				.from(card)

@@ -90,7 +90,7 @@ describe('boards of other groups', () => {
 		applyCommand(db, other.id, moderator, { type: 'startVoting', dots: 3, hidden: false });
 		applyCommand(db, own.id, moderator, { type: 'startVoting', dots: 3, hidden: false });
 
-		const refused = { ok: false, message: otherGroupsBoard };
+		const refused = { ok: false, message: otherGroupsBoard, code: 'other_group' };
 		expect(
 			applyCommand(db, other.id, kim, {
 				type: 'addCard',
