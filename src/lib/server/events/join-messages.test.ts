@@ -83,7 +83,7 @@ describe('the join messages in German', () => {
 
 	it('say what the profile forms and checkProfile say', () => {
 		for (const fields of [
-			{ displayName: 'x'.repeat(61) },
+			{ displayName: 'x'.repeat(61) } as Record<string, string>,
 			{ displayName: 'a\u0007b' },
 			{ displayName: 'Ada', organisationType: 'kirche' }
 		]) {
