@@ -12,11 +12,12 @@ export const organisationTypeLabels = {
 
 export type OrganisationTypeName = keyof typeof organisationTypeLabels;
 
-/** "Mittwoch, 11. Juni 2025" from "2025-06-11", read as a calendar day (no time zone shift). */
-export function formatEventDate(isoDate: string): string {
+/** "Mittwoch, 11. Juni 2025" from "2025-06-11", read as a calendar day (no time zone shift);
+ * in another language with its `Intl` locale (intlLocaleOf). */
+export function formatEventDate(isoDate: string, intlLocale = 'de-DE'): string {
 	const [year, month, day] = isoDate.split('-').map(Number);
 	if (!year || !month || !day) return isoDate;
-	return new Intl.DateTimeFormat('de-DE', {
+	return new Intl.DateTimeFormat(intlLocale, {
 		weekday: 'long',
 		day: 'numeric',
 		month: 'long',

@@ -15,8 +15,15 @@ export class NewParticipantLimit {
 
 	/** Counts a new participant from the address in; or, when they must wait, says so in German. */
 	take(address: string, now = Date.now()): string | null {
+		const waitMs = this.takeOrWait(address, now);
+		if (waitMs === 0) return null;
+		return `Über Ihr Netz sind gerade sehr viele Personen beigetreten. Bitte warten Sie ${describeWait(waitMs)} und versuchen Sie es dann noch einmal.`;
+	}
+
+	/** Counts a new participant from the address in (0), or says how many ms they must wait. */
+	takeOrWait(address: string, now = Date.now()): number {
 		const key = addressKey(address);
-		if (this.#byAddress.take(key, now)) return null;
-		return `Über Ihr Netz sind gerade sehr viele Personen beigetreten. Bitte warten Sie ${describeWait(this.#byAddress.waitMs(key, now))} und versuchen Sie es dann noch einmal.`;
+		if (this.#byAddress.take(key, now)) return 0;
+		return Math.max(1, this.#byAddress.waitMs(key, now));
 	}
 }

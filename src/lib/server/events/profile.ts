@@ -3,7 +3,6 @@
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
 import { organisation, type EventRow, type Organisation } from '../db/schema';
-import type { Parsed } from '../http/forms';
 import { listOrganisations } from '../workspace/organisations';
 import { listWorkingGroups } from './events';
 import type * as v from 'valibot';
@@ -15,16 +14,27 @@ export function affiliationOptions(db: AppDatabase): Organisation[] {
 	return listOrganisations(db).filter((org) => org.kind === 'kreis' || org.kind === 'kommune');
 }
 
+/** Why a profile was refused: for the routes to say it in the participant's language. */
+export type ProfileRefusal = 'working-group' | 'affiliation';
+
+export type ProfileCheck =
+	{ ok: true; value: ParticipantProfile } | { ok: false; message: string; reason: ProfileRefusal };
+
 export function checkProfile(
 	db: AppDatabase,
 	eventRow: EventRow,
 	form: v.InferOutput<typeof ParticipantProfileForm>
-): Parsed<ParticipantProfile> {
+): ProfileCheck {
 	const groups = listWorkingGroups(db, eventRow.id);
 	let workingGroupId: string | null = null;
 	if (groups.length > 0) {
 		const group = groups.find((g) => g.id === form.workingGroupId);
-		if (!group) return { ok: false, message: 'Bitte wählen Sie Ihre Arbeitsgruppe.' };
+		if (!group)
+			return {
+				ok: false,
+				message: 'Bitte wählen Sie Ihre Arbeitsgruppe.',
+				reason: 'working-group'
+			};
 		workingGroupId = group.id;
 	}
 	let affiliationOrganisationId: string | null = null;
@@ -35,7 +45,11 @@ export function checkProfile(
 			.where(eq(organisation.id, form.affiliationOrganisationId))
 			.get();
 		if (!found || (found.kind !== 'kreis' && found.kind !== 'kommune')) {
-			return { ok: false, message: 'Bitte wählen Sie eine Kommune oder den Kreis aus der Liste.' };
+			return {
+				ok: false,
+				message: 'Bitte wählen Sie eine Kommune oder den Kreis aus der Liste.',
+				reason: 'affiliation'
+			};
 		}
 		affiliationOrganisationId = found.id;
 	}

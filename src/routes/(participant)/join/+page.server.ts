@@ -1,7 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { codeLookupMessage } from '$lib/server/events/join-messages';
 import { lookUpJoinCode } from '$lib/server/events/joining';
 import { authorize } from '$lib/server/http/guard';
 import { setRetryAfter } from '$lib/server/http/retry-after';
+import { messagesFor } from '$lib/server/i18n/messages';
 
 const statusOf = { locked: 429, malformed: 400, unknown: 404 } as const;
 
@@ -22,7 +24,7 @@ export const actions = {
 		if (lookup.kind === 'locked') setRetryAfter(event, lookup.retryAfterMs);
 		return fail(statusOf[lookup.kind], {
 			code: input.slice(0, 20),
-			message: lookup.message
+			message: codeLookupMessage(messagesFor(event.locals.locale), lookup)
 		});
 	}
 };

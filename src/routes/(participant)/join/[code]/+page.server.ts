@@ -1,8 +1,14 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import * as v from 'valibot';
 import type { EventRow } from '$lib/server/db/schema';
 import { listWorkingGroups } from '$lib/server/events/events';
-import { ParticipantProfileForm, ReentryForm } from '$lib/server/events/forms';
+import {
+	codeLookupMessage,
+	parseProfileForm,
+	parseReentryForm,
+	profileRefusalMessage,
+	rejoinMessage,
+	tooManyJoinsMessage
+} from '$lib/server/events/join-messages';
 import { lookUpJoinCode, rejoinByCode } from '$lib/server/events/joining';
 import {
 	joinEvent,
@@ -11,9 +17,9 @@ import {
 	setParticipantCookie
 } from '$lib/server/events/participants';
 import { affiliationOptions, checkProfile } from '$lib/server/events/profile';
-import { parseForm } from '$lib/server/http/forms';
 import { authorize } from '$lib/server/http/guard';
 import { setRetryAfter } from '$lib/server/http/retry-after';
+import { messagesFor } from '$lib/server/i18n/messages';
 
 /** The event behind the code in the URL; a wrong code is counted like one typed on /join. */
 function eventOfCode(event: RequestEvent<{ code: string }>) {
@@ -28,7 +34,10 @@ function eventOfCode(event: RequestEvent<{ code: string }>) {
 	if (lookup.kind === 'found') return lookup.event;
 	metrics.joinRefused(lookup.kind);
 	if (lookup.kind === 'locked') setRetryAfter(event, lookup.retryAfterMs);
-	error({ locked: 429, malformed: 404, unknown: 404 }[lookup.kind], lookup.message);
+	error(
+		{ locked: 429, malformed: 404, unknown: 404 }[lookup.kind],
+		codeLookupMessage(messagesFor(event.locals.locale), lookup)
+	);
 }
 
 function homeOf(slug: string) {
@@ -69,6 +78,7 @@ export function load(event) {
 export const actions = {
 	join: async (event) => {
 		const { db, newParticipants } = event.locals.services;
+		const m = messagesFor(event.locals.locale);
 		const found = eventOfCode(event);
 		redirectIfJoined(event, found);
 		const data = await event.request.formData();
@@ -79,40 +89,39 @@ export const actions = {
 			organisationType: String(data.get('organisationType') ?? '')
 		};
 		if (!found.joiningOpen || found.archivedAt) {
-			return fail(403, {
-				values,
-				message:
-					'Die Anmeldung ist geschlossen. Wer schon dabei war, kommt mit dem Wiedereinstiegscode wieder hinein.'
-			});
+			return fail(403, { values, message: m.join_closed_message() });
 		}
-		const form = parseForm(ParticipantProfileForm, data);
+		const form = parseProfileForm(m, data);
 		if (!form.ok) return fail(400, { values, message: form.message });
 		const profile = checkProfile(db, found, form.value);
-		if (!profile.ok) return fail(400, { values, message: profile.message });
-		const wait = newParticipants.take(event.getClientAddress());
-		if (wait) return fail(429, { values, message: wait });
+		if (!profile.ok) {
+			return fail(400, { values, message: profileRefusalMessage(m, profile.reason) });
+		}
+		const waitMs = newParticipants.takeOrWait(event.getClientAddress());
+		if (waitMs > 0) return fail(429, { values, message: tooManyJoinsMessage(m, waitMs) });
 		const joined = joinEvent(db, found.id, profile.value, new Date(), event.locals.locale);
 		setParticipantCookie(event.cookies, found.id, joined, event.url.protocol === 'https:');
 		redirect(303, `${homeOf(found.slug)}?willkommen`);
 	},
 	rejoin: async (event) => {
 		const { db, throttleRules, metrics } = event.locals.services;
+		const m = messagesFor(event.locals.locale);
 		const found = eventOfCode(event);
-		const parsed = v.safeParse(ReentryForm, {
-			reentryCode: (await event.request.formData()).get('reentryCode') ?? ''
-		});
-		if (!parsed.success) return fail(400, { rejoinMessage: parsed.issues[0].message });
+		const parsed = parseReentryForm(m, await event.request.formData());
+		if (!parsed.ok) return fail(400, { rejoinMessage: parsed.message });
 		const result = rejoinByCode(
 			db,
 			found.id,
-			parsed.output.reentryCode,
+			parsed.value.reentryCode,
 			event.getClientAddress(),
 			throttleRules.join
 		);
 		if (result.kind === 'locked') setRetryAfter(event, result.retryAfterMs);
 		if (result.kind !== 'joined') {
 			metrics.joinRefused(result.kind === 'locked' ? 'locked' : 'reentry');
-			return fail(result.kind === 'locked' ? 429 : 400, { rejoinMessage: result.message });
+			return fail(result.kind === 'locked' ? 429 : 400, {
+				rejoinMessage: rejoinMessage(m, result)
+			});
 		}
 		setParticipantCookie(event.cookies, found.id, result.joined, event.url.protocol === 'https:');
 		redirect(303, homeOf(found.slug));

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { listBoards } from '$lib/server/boards/boards';
 import { participantEvent } from '$lib/server/http/resource-guards';
 import { listWorkingGroups } from '$lib/server/events/events';
-import { ParticipantProfileForm } from '$lib/server/events/forms';
+import { parseProfileForm, profileRefusalMessage } from '$lib/server/events/join-messages';
 import {
 	deleteParticipant,
 	deleteParticipantCookie,
@@ -11,7 +11,7 @@ import {
 	updateProfile
 } from '$lib/server/events/participants';
 import { affiliationOptions, checkProfile } from '$lib/server/events/profile';
-import { parseForm } from '$lib/server/http/forms';
+import { messagesFor } from '$lib/server/i18n/messages';
 import { writesOnBoard } from '$lib/server/policy';
 import { participantPollState, pollSnapshot } from '$lib/server/polls/poll-state';
 
@@ -62,10 +62,13 @@ export const actions = {
 	profile: async (event) => {
 		const { db } = event.locals.services;
 		const { eventRow, participant } = participantEvent(event.locals.services.db, event);
-		const form = parseForm(ParticipantProfileForm, await event.request.formData());
+		const m = messagesFor(event.locals.locale);
+		const form = parseProfileForm(m, await event.request.formData());
 		if (!form.ok) return fail(400, { profileMessage: form.message });
 		const profile = checkProfile(db, eventRow, form.value);
-		if (!profile.ok) return fail(400, { profileMessage: profile.message });
+		if (!profile.ok) {
+			return fail(400, { profileMessage: profileRefusalMessage(m, profile.reason) });
+		}
 		updateProfile(db, participant.participant.id, profile.value);
 		return { profileSaved: true };
 	},
@@ -86,7 +89,9 @@ export const actions = {
 		const { eventRow, participant } = participantEvent(event.locals.services.db, event);
 		const confirm = (await event.request.formData()).get('confirm');
 		if (confirm !== 'ja') {
-			return fail(400, { leaveMessage: 'Bitte bestätigen Sie, dass Sie die Teilnahme beenden.' });
+			return fail(400, {
+				leaveMessage: messagesFor(event.locals.locale).join_leave_confirm_missing()
+			});
 		}
 		deleteParticipant(db, participant.participant.id);
 		deleteParticipantCookie(event.cookies, eventRow.id, event.url.protocol === 'https:');
