@@ -108,7 +108,8 @@ describe('poll answers', () => {
 		const multiple = createQuestion(db, eventRow.id, { ...base, type: 'multiple', maxChoices: 2 });
 		expect(checkAnswer(multiple, { choices: ['0', '1', '2'] }, 'p1')).toMatchObject({
 			ok: false,
-			message: 'Bitte wählen Sie höchstens 2 Antworten aus.'
+			message: 'Bitte wählen Sie höchstens 2 Antworten aus.',
+			problem: { code: 'too_many_choices', max: 2 }
 		});
 		expect(checkAnswer(multiple, { choices: ['0', '0'] }, 'p1').ok).toBe(false);
 		expect(checkAnswer(multiple, { choices: ['2', '0'] }, 'p1')).toMatchObject({
@@ -138,7 +139,8 @@ describe('poll answers', () => {
 		for (const hostile of ['\u0000', '\u0007', '\u202e', '\u2066', '\uffff']) {
 			expect(checkAnswer(text, { text: `Mehr${hostile}Grün` }, 'p1')).toEqual({
 				ok: false,
-				message: 'Bitte schreiben Sie Ihre Antwort ohne Steuerzeichen.'
+				message: 'Bitte schreiben Sie Ihre Antwort ohne Steuerzeichen.',
+				problem: { code: 'control_characters' }
 			});
 		}
 		expect(checkAnswer(text, { text: 'Mehr Grün\r\nБільше зелені' }, 'p1')).toMatchObject({
@@ -159,12 +161,14 @@ describe('poll answers', () => {
 		expect(sent(start)).toEqual({
 			ok: false,
 			message:
-				'Bitte bringen Sie die Antworten in Ihre Reihenfolge oder bestätigen Sie „Reihenfolge so übernehmen“.'
+				'Bitte bringen Sie die Antworten in Ihre Reihenfolge oder bestätigen Sie „Reihenfolge so übernehmen“.',
+			problem: { code: 'rank_or_confirm' }
 		});
 		// A tick that is not "ja" is refused, not read as "no", even for an arranged order.
 		expect(sent([...start].reverse(), { confirmOrder: 'vielleicht' })).toEqual({
 			ok: false,
-			message: 'Bitte bestätigen Sie die Reihenfolge mit dem Kästchen.'
+			message: 'Bitte bestätigen Sie die Reihenfolge mit dem Kästchen.',
+			problem: { code: 'confirm_checkbox' }
 		});
 		expect(sent(start, { confirmOrder: 'ja' })).toMatchObject({
 			ok: true,
@@ -191,7 +195,8 @@ describe('poll answers', () => {
 		for (const bad of ['0:up', '2:down', '9:up', 'x:up', '1:seitwärts', '']) {
 			expect(rankingMove(ranking, raw(bad))).toEqual({
 				ok: false,
-				message: 'Diese Antwort lässt sich nicht weiter verschieben.'
+				message: 'Diese Antwort lässt sich nicht weiter verschieben.',
+				problem: { code: 'cannot_move' }
 			});
 		}
 		expect(rankingMove(ranking, { ranking: ['0', '0', '1'], move: '1:up' })?.ok).toBe(false);

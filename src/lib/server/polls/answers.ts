@@ -11,7 +11,6 @@ import {
 	type PollAnswerRow,
 	type PollQuestionRow
 } from '../db/schema';
-import type { Parsed } from '../http/forms';
 import { hasForbiddenCharacters, normaliseLineBreaks } from '../text/user-text';
 import { isStartOrder } from './start-order';
 
@@ -56,8 +55,42 @@ function optionIndex(value: string | undefined, count: number): number | null {
 	return index < count ? index : null;
 }
 
-const unknownOption = 'Diese Antwortmöglichkeit gibt es nicht. Bitte laden Sie die Seite neu.';
-const brokenRanking = 'Bitte bringen Sie alle Antworten in eine Reihenfolge, jede genau einmal.';
+/** Why an answer or a move was refused, for the participant page to say in the person's
+ * language; the German message stays for logs and tests. */
+export type AnswerProblem =
+	| {
+			code:
+				| 'unknown_option'
+				| 'broken_ranking'
+				| 'choose_one'
+				| 'choose_at_least_one'
+				| 'choice_twice'
+				| 'confirm_checkbox'
+				| 'rank_or_confirm'
+				| 'choose_value'
+				| 'write_answer'
+				| 'control_characters'
+				| 'cannot_move';
+	  }
+	| { code: 'too_many_choices'; max: number }
+	| { code: 'value_range'; min: number; max: number }
+	| { code: 'text_too_long'; max: number };
+
+export type Checked<T> =
+	{ ok: true; value: T } | { ok: false; message: string; problem: AnswerProblem };
+
+function refused(problem: AnswerProblem, message: string) {
+	return { ok: false, message, problem } as const;
+}
+
+const unknownOption = refused(
+	{ code: 'unknown_option' },
+	'Diese Antwortmöglichkeit gibt es nicht. Bitte laden Sie die Seite neu.'
+);
+const brokenRanking = refused(
+	{ code: 'broken_ranking' },
+	'Bitte bringen Sie alle Antworten in eine Reihenfolge, jede genau einmal.'
+);
 
 /** The sent order of a ranking, if it names every option exactly once. */
 function sentRanking(question: PollQuestionRow, raw: RawAnswer): number[] | null {
@@ -76,48 +109,53 @@ export function checkAnswer(
 	question: PollQuestionRow,
 	raw: RawAnswer,
 	participantId: string
-): Parsed<AnswerValue> {
+): Checked<AnswerValue> {
 	const none = { choices: null, scaleValue: null, text: null };
 	const count = question.options.length;
 	switch (question.type) {
 		case 'single': {
-			if (!raw.choice) return { ok: false, message: 'Bitte wählen Sie eine Antwort aus.' };
+			if (!raw.choice) return refused({ code: 'choose_one' }, 'Bitte wählen Sie eine Antwort aus.');
 			const index = optionIndex(raw.choice, count);
-			if (index === null) return { ok: false, message: unknownOption };
+			if (index === null) return unknownOption;
 			return { ok: true, value: { ...none, choices: [index] } };
 		}
 		case 'multiple': {
 			const picked = raw.choices ?? [];
 			if (picked.length === 0) {
-				return { ok: false, message: 'Bitte wählen Sie mindestens eine Antwort aus.' };
+				return refused(
+					{ code: 'choose_at_least_one' },
+					'Bitte wählen Sie mindestens eine Antwort aus.'
+				);
 			}
 			const indices = picked.map((value) => optionIndex(value, count));
-			if (indices.some((index) => index === null)) return { ok: false, message: unknownOption };
+			if (indices.some((index) => index === null)) return unknownOption;
 			const unique = [...new Set(indices as number[])].sort((a, b) => a - b);
 			if (unique.length !== indices.length) {
-				return { ok: false, message: 'Jede Antwort kann nur einmal gewählt werden.' };
+				return refused({ code: 'choice_twice' }, 'Jede Antwort kann nur einmal gewählt werden.');
 			}
 			if (question.maxChoices !== null && unique.length > question.maxChoices) {
-				return {
-					ok: false,
-					message: `Bitte wählen Sie höchstens ${question.maxChoices} Antworten aus.`
-				};
+				return refused(
+					{ code: 'too_many_choices', max: question.maxChoices },
+					`Bitte wählen Sie höchstens ${question.maxChoices} Antworten aus.`
+				);
 			}
 			return { ok: true, value: { ...none, choices: unique } };
 		}
 		case 'ranking': {
 			const order = sentRanking(question, raw);
-			if (!order) return { ok: false, message: brokenRanking };
+			if (!order) return brokenRanking;
 			if (raw.confirmOrder !== undefined && raw.confirmOrder !== 'ja') {
-				return { ok: false, message: 'Bitte bestätigen Sie die Reihenfolge mit dem Kästchen.' };
+				return refused(
+					{ code: 'confirm_checkbox' },
+					'Bitte bestätigen Sie die Reihenfolge mit dem Kästchen.'
+				);
 			}
 			// Sending the shuffled start order untouched is no ranking, unless the person says so.
 			if (raw.confirmOrder !== 'ja' && isStartOrder(order, participantId, question.id)) {
-				return {
-					ok: false,
-					message:
-						'Bitte bringen Sie die Antworten in Ihre Reihenfolge oder bestätigen Sie „Reihenfolge so übernehmen“.'
-				};
+				return refused(
+					{ code: 'rank_or_confirm' },
+					'Bitte bringen Sie die Antworten in Ihre Reihenfolge oder bestätigen Sie „Reihenfolge so übernehmen“.'
+				);
 			}
 			return { ok: true, value: { ...none, choices: order } };
 		}
@@ -125,23 +163,30 @@ export function checkAnswer(
 			const min = question.scaleMin ?? 1;
 			const max = question.scaleMax ?? 5;
 			const value = raw.value && /^-?\d{1,3}$/.test(raw.value) ? Number(raw.value) : null;
-			if (value === null) return { ok: false, message: 'Bitte wählen Sie einen Wert aus.' };
+			if (value === null)
+				return refused({ code: 'choose_value' }, 'Bitte wählen Sie einen Wert aus.');
 			if (value < min || value > max) {
-				return { ok: false, message: `Bitte wählen Sie einen Wert von ${min} bis ${max}.` };
+				return refused(
+					{ code: 'value_range', min, max },
+					`Bitte wählen Sie einen Wert von ${min} bis ${max}.`
+				);
 			}
 			return { ok: true, value: { ...none, scaleValue: value } };
 		}
 		case 'text': {
 			const text = normaliseLineBreaks(raw.text ?? '').trim();
-			if (!text) return { ok: false, message: 'Bitte schreiben Sie eine Antwort.' };
+			if (!text) return refused({ code: 'write_answer' }, 'Bitte schreiben Sie eine Antwort.');
 			if (hasForbiddenCharacters(text, 'multi-line')) {
-				return { ok: false, message: 'Bitte schreiben Sie Ihre Antwort ohne Steuerzeichen.' };
+				return refused(
+					{ code: 'control_characters' },
+					'Bitte schreiben Sie Ihre Antwort ohne Steuerzeichen.'
+				);
 			}
 			if (text.length > maxAnswerTextLength) {
-				return {
-					ok: false,
-					message: `Die Antwort darf höchstens ${maxAnswerTextLength} Zeichen lang sein.`
-				};
+				return refused(
+					{ code: 'text_too_long', max: maxAnswerTextLength },
+					`Die Antwort darf höchstens ${maxAnswerTextLength} Zeichen lang sein.`
+				);
 			}
 			return { ok: true, value: { ...none, text } };
 		}
@@ -157,15 +202,18 @@ export interface RankingMove {
 
 /** Without JavaScript a ranking's arrows are submit buttons: the server moves the option in the
  * sent order and shows the form again, storing nothing. Null when no arrow was pressed. */
-export function rankingMove(question: PollQuestionRow, raw: RawAnswer): Parsed<RankingMove> | null {
+export function rankingMove(
+	question: PollQuestionRow,
+	raw: RawAnswer
+): Checked<RankingMove> | null {
 	if (raw.move === undefined || question.type !== 'ranking') return null;
 	const order = sentRanking(question, raw);
-	if (!order) return { ok: false, message: brokenRanking };
+	if (!order) return brokenRanking;
 	const match = /^(\d{1,2}):(up|down)$/.exec(raw.move);
 	const from = match ? Number(match[1]) : -1;
 	const to = from + (match?.[2] === 'up' ? -1 : 1);
 	if (from < 0 || from >= order.length || to < 0 || to >= order.length) {
-		return { ok: false, message: 'Diese Antwort lässt sich nicht weiter verschieben.' };
+		return refused({ code: 'cannot_move' }, 'Diese Antwort lässt sich nicht weiter verschieben.');
 	}
 	[order[from], order[to]] = [order[to], order[from]];
 	return { ok: true, value: { order, option: order[to], place: to + 1 } };
