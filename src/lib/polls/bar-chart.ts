@@ -217,20 +217,37 @@ export function formatNumber(value: number): string {
 	return percentFormat.format(value);
 }
 
-export function countWithPercent(option: OptionCount): string {
-	return `${option.count} (${option.percent} %)`;
+/** The words and numbers at the ends of the bars, in the reader's language. German for the
+ * files the server writes (exports, documentation); pages pass their language's. */
+export interface BarTexts {
+	/** A decimal, e.g. an average place: "2,5". */
+	number(value: number): string;
+	/** "12 (40 %)". */
+	countWithPercent(count: number, percent: string): string;
+	/** "Ø Platz 2,5". */
+	averagePlace(value: string): string;
 }
 
-function optionRows(options: OptionCount[]): BarRow[] {
+export const germanBarTexts: BarTexts = {
+	number: formatNumber,
+	countWithPercent: (count, percent) => `${count} (${percent} %)`,
+	averagePlace: (value) => `Ø Platz ${value}`
+};
+
+export function countWithPercent(option: OptionCount, texts: BarTexts = germanBarTexts): string {
+	return texts.countWithPercent(option.count, texts.number(option.percent));
+}
+
+function optionRows(options: OptionCount[], texts: BarTexts): BarRow[] {
 	return options.map((option) => ({
 		labelLines: [option.label],
 		fraction: option.percent / 100,
-		value: countWithPercent(option)
+		value: countWithPercent(option, texts)
 	}));
 }
 
 /** A ranking drawn as bars: first place on average fills the track, last place nearly empty. */
-function rankingRows(options: RankedOption[]): BarRow[] {
+function rankingRows(options: RankedOption[], texts: BarTexts): BarRow[] {
 	const places = options.length;
 	return options.map((option) => ({
 		labelLines: [option.label],
@@ -238,21 +255,25 @@ function rankingRows(options: RankedOption[]): BarRow[] {
 			option.averagePosition === null || places < 2
 				? 0
 				: (places - option.averagePosition + 1) / places,
-		value: option.averagePosition === null ? '–' : `Ø Platz ${formatNumber(option.averagePosition)}`
+		value:
+			option.averagePosition === null
+				? '–'
+				: texts.averagePlace(texts.number(option.averagePosition))
 	}));
 }
 
 /** The bars of any tally; open text is charted by its most frequent words. */
 export function tallyBars(
 	tally: Tally,
-	scaleLabels?: { minLabel: string; maxLabel: string }
+	scaleLabels?: { minLabel: string; maxLabel: string },
+	texts: BarTexts = germanBarTexts
 ): BarRow[] {
 	switch (tally.type) {
 		case 'single':
 		case 'multiple':
-			return optionRows(tally.options);
+			return optionRows(tally.options, texts);
 		case 'ranking':
-			return rankingRows(tally.options);
+			return rankingRows(tally.options, texts);
 		case 'scale': {
 			const last = tally.distribution.length - 1;
 			return optionRows(
@@ -264,7 +285,8 @@ export function tallyBars(
 							: index === last && scaleLabels?.maxLabel
 								? `${entry.label} – ${scaleLabels.maxLabel}`
 								: entry.label
-				}))
+				})),
+				texts
 			);
 		}
 		case 'text': {

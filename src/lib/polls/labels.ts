@@ -1,4 +1,5 @@
-// German names of question types and states, for every page that shows them.
+// German names of question types and states, for the staff pages, the projection and the files
+// the server writes. The participant pages say them through their messages (messages/poll).
 import { count as countOf } from '$lib/german';
 import type { PollQuestionStatus, PollQuestionType } from './types';
 
