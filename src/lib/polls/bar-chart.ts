@@ -59,8 +59,10 @@ export function wrapLabel(label: string, limit: number, maxLines: 1 | 2 = 2): st
 
 /** Fira Sans averages about half its size per character. */
 const charsIn = (width: number, labelSize: number) => Math.floor(width / (labelSize * 0.52));
-/** Room at the end of a track for the longest value, "123 (100 %)". */
-const valueRoom = (labelSize: number) => labelSize * 6.5;
+/** Room at the end of a track for the longest value: at least for "123 (100 %)", more where a
+ * language's words are longer ("Avg. place 2.5"). */
+const valueRoom = (labelSize: number, rows: BarRow[]) =>
+	labelSize * Math.max(6.5, ...rows.map((row) => row.value.length * 0.52));
 
 export function layoutBars(rows: BarRow[], options: BarLayoutOptions = {}): BarLayout {
 	const width = Math.max(240, options.width ?? 800);
@@ -68,7 +70,7 @@ export function layoutBars(rows: BarRow[], options: BarLayoutOptions = {}): BarL
 	const lineHeight = Math.round(labelSize * 1.3);
 	const barHeight = Math.round(labelSize * 1.5);
 	const rowGap = Math.round(labelSize * 0.9);
-	const trackWidth = Math.round(width - valueRoom(labelSize));
+	const trackWidth = Math.round(width - valueRoom(labelSize, rows));
 	const lineChars = charsIn(width, labelSize);
 	let y = 0;
 	const placed = rows.map((row) => {
@@ -122,7 +124,7 @@ export function arrangeBars(
 	const columnWidth = (width - columnGap * (columns - 1)) / columns;
 	const labelWidth = beside ? Math.round(columnWidth * 0.45) : columnWidth;
 	const trackStart = beside ? labelWidth + Math.round(labelSize / 2) : 0;
-	const trackWidth = Math.round(columnWidth - trackStart - valueRoom(labelSize));
+	const trackWidth = Math.round(columnWidth - trackStart - valueRoom(labelSize, rows));
 	// A bar must be able to show a difference: at least as long as its value is wide.
 	if (trackWidth < labelSize * 6) return null;
 	const lineChars = charsIn(labelWidth, labelSize);
