@@ -1,19 +1,8 @@
-// The participant pages' messages in the build and in development: Paraglide compiles
-// messages/ into src/lib/paraglide/, then each area gets its modules (scripts/message-areas.ts).
-// The same as `npm run i18n`, which lint and the type check read before any build.
-import { compile } from '@inlang/paraglide-js';
+// The participant pages' messages in the build and in development (scripts/compile-messages.ts):
+// compiled before the build, and again when a file of messages/ changes under `vite dev`.
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { writeMessageAreas } from './message-areas.ts';
-
-async function compileMessages(): Promise<void> {
-	await compile({
-		project: './project.inlang',
-		outdir: './src/lib/paraglide',
-		outputStructure: 'locale-modules'
-	});
-	writeMessageAreas();
-}
+import { compileMessages } from './compile-messages.ts';
 
 export function messagesPlugin(): Plugin {
 	return {

@@ -116,9 +116,10 @@ export async function runPageWeight(progress: (line: string) => void): Promise<B
 		let worst = 0;
 		let participantFontsKb = 0;
 		for (const page of pages) {
-			const cookies = [...page.session.cookies];
-			if (page.locale) cookies.push(['sprache', page.locale]);
-			const assets = await weigh(browser, app.url, page.path, cookies);
+			// The language as the menu chooses it: remembered for the participant's event, whose
+			// choice at joining (the browser's) would otherwise win over the device's.
+			const path = page.locale ? `${page.path}?sprache=${page.locale}` : page.path;
+			const assets = await weigh(browser, app.url, path, page.session.cookies);
 			const jsKb = kilobytesOf(assets, 'script');
 			const cssKb = kilobytesOf(assets, 'stylesheet');
 			const fontKb = kilobytesOf(assets, 'font');

@@ -63,8 +63,8 @@ export async function weigh(
 }
 
 /**
- * The build's message chunks: file → the language it holds (one per language, from Paraglide's
- * per-language modules), read from the client build's manifest.
+ * The build's message chunks: file → the language it holds (one per area and language, from
+ * Paraglide's per-language modules), read from the client build's manifest.
  */
 export function languageChunks(): Map<string, string> {
 	const manifestPath = path.join(projectRoot, '.svelte-kit/output/client/.vite/manifest.json');
@@ -74,7 +74,7 @@ export function languageChunks(): Map<string, string> {
 	>;
 	const chunks = new Map<string, string>();
 	for (const chunk of Object.values(manifest)) {
-		const locale = chunk.src?.match(/src\/lib\/paraglide\/messages\/([\w-]+)\.js$/)?.[1];
+		const locale = chunk.src?.match(/src\/lib\/paraglide\/[\w-]+\/messages\/([\w-]+)\.js$/)?.[1];
 		if (locale && locale !== '_index') chunks.set(chunk.file, locale);
 	}
 	return chunks;

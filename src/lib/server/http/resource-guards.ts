@@ -6,6 +6,7 @@ import type { AppDatabase } from '../db/database';
 import type { DocumentRow, EventRow } from '../db/schema';
 import { findDocumentBySlug } from '../documents/documents';
 import { findEventBySlug } from '../events/events';
+import { messagesFor } from '../i18n/messages';
 import { documentResource, eventResource, organisationResource, type Action } from '../policy';
 import { authorize } from './guard';
 
@@ -45,10 +46,7 @@ export function participantEvent(db: AppDatabase, event: GuardEvent) {
 	const found = findEventBySlug(db, event.params.slug ?? '');
 	const participant = event.locals.participant;
 	if (!found || !participant || participant.participant.eventId !== found.id) {
-		error(
-			403,
-			'Sie nehmen an dieser Veranstaltung nicht teil. Treten Sie mit dem Code bei, der bei der Veranstaltung angezeigt wird.'
-		);
+		error(403, messagesFor(event.locals.locale).error_not_participant());
 	}
 	authorize(event, 'event:participate', eventResource(found));
 	return { eventRow: found, participant };
