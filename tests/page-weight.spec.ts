@@ -3,7 +3,10 @@
 // pages' budgets are checked by `npm run bench -- --only page-weight`.
 import type { Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
+import { kilobytesOf, languagesLoaded, weigh } from '../bench/page-weight/weigh';
+import { participantLocales } from '../src/lib/i18n/locales';
 import { expect, openPage, test } from './support/fixtures';
+import { seededEventSlug } from './support/participants';
 
 async function stylesheetBytes(page: Page, path: string) {
 	// Only the addresses are taken while the page loads: a response's body may be gone by the
@@ -40,4 +43,42 @@ test('the join page loads less CSS than a staff page, within its budget', async 
 	expect(joinBytes).toBeLessThanOrEqual(joinCssBudget);
 	await participant.close();
 	await staff.close();
+});
+
+/**
+ * A language costs about what German costs: its own texts replace the German ones, the other
+ * seven languages are not loaded. (Whether the page meets #23's 55 KB is the benchmark's report:
+ * `npm run bench -- --only page-weight`.)
+ */
+const languageAllowanceKb = 1;
+
+test('the poll page loads its own language only, and every language weighs about what German does', async ({
+	browser,
+	baseURL,
+	participant
+}) => {
+	const { cookies } = await participant.storageState();
+	const weights = new Map<string, number>();
+	for (const locale of participantLocales) {
+		// Chosen as from the menu: remembered for the event, then the page without the parameter.
+		const assets = await weigh(
+			browser,
+			baseURL!,
+			`/teilnahme/${seededEventSlug}/umfrage?sprache=${locale}`,
+			cookies.map(({ name, value }): [string, string] => [name, value])
+		);
+		weights.set(locale, kilobytesOf(assets, 'script') + kilobytesOf(assets, 'stylesheet'));
+		// The shell's texts and the poll's, in this language; not the board's, not the server's.
+		expect(languagesLoaded(assets), `Texte der Umfrageseite (${locale})`).toEqual([locale, locale]);
+	}
+	const german = weights.get('de')!;
+	for (const [locale, kb] of weights) {
+		expect(
+			kb,
+			`Umfrageseite (${locale}) gegenüber Deutsch (${german.toFixed(1)} KB)`
+		).toBeLessThanOrEqual(german + languageAllowanceKb);
+	}
+	console.log(
+		`Umfrageseite JS + CSS: ${[...weights].map(([l, kb]) => `${l} ${kb.toFixed(1)} KB`).join(', ')}`
+	);
 });

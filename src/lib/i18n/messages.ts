@@ -2,11 +2,12 @@ import type * as Board from '$lib/paraglide/board/messages/de.js';
 import type * as Join from '$lib/paraglide/join/messages/de.js';
 import type * as Participant from '$lib/paraglide/participant/messages/de.js';
 import type * as Poll from '$lib/paraglide/poll/messages/de.js';
+import type * as Refusals from '$lib/paraglide/refusals/messages/de.js';
 import type { MessageArea } from './areas';
 import type { ParticipantLocale } from './locales';
 
 /** Every area's German module (scripts/compile-messages.ts compiles each area on its own). */
-type Compiled = typeof Participant & typeof Join & typeof Board & typeof Poll;
+type Compiled = typeof Participant & typeof Join & typeof Board & typeof Poll & typeof Refusals;
 
 /**
  * The participant pages' messages in one language: one function per message. Paraglide types a
@@ -37,7 +38,8 @@ export function modulePath(area: MessageArea, locale: ParticipantLocale): string
  */
 const areaModules = import.meta.glob<Partial<Compiled>>([
 	'/src/lib/paraglide/*/messages/*.js',
-	'!**/_index.js'
+	'!**/_index.js',
+	'!/src/lib/paraglide/refusals/**'
 ]);
 
 /** The messages of the given areas in one language. A page reads only messages of its areas
