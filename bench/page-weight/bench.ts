@@ -142,7 +142,11 @@ export async function runPageWeight(progress: (line: string) => void): Promise<B
 			fonts[page.name] = assets
 				.filter((asset) => asset.kind === 'font')
 				.map((asset) => ({ font: nameOf(asset.url, names), kb: round(asset.bytes / 1024) }));
-			if (page.participantPage) participantFontsKb = Math.max(participantFontsKb, fontKb);
+			// The limit is #23's, for the German pages; Ukrainian and Russian pages load the
+			// Cyrillic faces besides (reported with their page).
+			if (page.participantPage && (page.locale ?? 'de') === 'de') {
+				participantFontsKb = Math.max(participantFontsKb, fontKb);
+			}
 			const pageRatio = (jsKb + cssKb) / page.targetKb;
 			worst = Math.max(worst, pageRatio);
 			if (pageRatio > 1) misses.push(page.name);

@@ -13,9 +13,27 @@ describe('areasOf', () => {
 		]);
 	});
 
-	it('gives German staff and projection pages every area a page shows, never the server’s', () => {
-		for (const route of ['/(staff)/konferenzen/[slug]/pinnwand/[board]', '/(projection)/x', null]) {
-			expect(areasOf(route)).toEqual(['participant', 'join', 'board', 'poll']);
-		}
+	it('gives staff and projection pages the areas of the boards and polls they show', () => {
+		expect(areasOf('/(staff)/konferenzen/[slug]/pinnwand/[board]')).toEqual([
+			'participant',
+			'board'
+		]);
+		expect(areasOf('/(projection)/konferenzen/[slug]/pinnwand/[board]/projektion')).toEqual([
+			'participant',
+			'board'
+		]);
+		expect(areasOf('/(staff)/konferenzen/[slug]/umfragen/ergebnisse')).toEqual([
+			'participant',
+			'poll'
+		]);
+		expect(areasOf('/(projection)/konferenzen/[slug]/umfragen/projektion')).toEqual([
+			'participant',
+			'poll'
+		]);
+		expect(areasOf('/(staff)/dokumente/[slug]')).toEqual(['participant']);
+	});
+
+	it('gives an unknown address’s error page every area a page shows, never the server’s', () => {
+		expect(areasOf(null)).toEqual(['participant', 'join', 'board', 'poll']);
 	});
 });

@@ -10,16 +10,21 @@ export type MessageArea = (typeof messageAreas)[number];
 const serverOnlyAreas: readonly MessageArea[] = ['refusals'];
 const pageAreas = messageAreas.filter((area) => !serverOnlyAreas.includes(area));
 
-/** Participant routes and the areas their components use besides the shell's. */
-const participantRoutes: [RegExp, MessageArea[]][] = [
-	[/^\/\(participant\)\/join(\/|$)/, ['join']],
-	[/^\/\(participant\)\/teilnahme\/\[slug\]$/, ['join', 'poll']],
-	[/^\/\(participant\)\/teilnahme\/\[slug\]\/umfrage$/, ['poll']],
-	[/^\/\(participant\)\/teilnahme\/\[slug\]\/pinnwand\/\[board\]$/, ['board']]
+/**
+ * The areas a route's components speak from besides the shell's: the participant pages', and the
+ * staff and projection pages that show the boards and polls participants see (in German).
+ */
+const routeAreas: [RegExp, MessageArea][] = [
+	[/^\/\(participant\)\/(join(\/|$)|teilnahme\/\[slug\]$)/, 'join'],
+	[/\/pinnwand\/\[board\]/, 'board'],
+	[/\/umfragen?(\/|$)|^\/\(participant\)\/teilnahme\/\[slug\]$/, 'poll']
 ];
 
 export function areasOf(routeId: string | null): MessageArea[] {
-	if (!routeId?.startsWith('/(participant)/')) return pageAreas;
-	const match = participantRoutes.find(([pattern]) => pattern.test(routeId));
-	return ['participant', ...(match?.[1] ?? [])];
+	// No route: an error page for an unknown address, which may be any group's.
+	if (routeId === null) return pageAreas;
+	return [
+		'participant',
+		...routeAreas.filter(([pattern]) => pattern.test(routeId)).map(([, area]) => area)
+	];
 }
