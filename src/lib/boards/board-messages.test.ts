@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '$lib/server/i18n/messages';
-import {
-	tooManyForAddressReason,
-	tooManyForPersonReason
-} from '$lib/server/realtime/connection-quota';
-import { closeReasonText, refusalText } from './board-messages';
+import { refusalText } from './board-messages';
 
 const de = messagesFor('de');
 const en = messagesFor('en');
@@ -32,8 +28,6 @@ describe('board messages from the server', () => {
 		] as const) {
 			expect(refusalText(de, refusal)).toBe(refusal.message);
 		}
-		expect(closeReasonText(de, tooManyForPersonReason)).toBe(tooManyForPersonReason);
-		expect(closeReasonText(de, tooManyForAddressReason)).toBe(tooManyForAddressReason);
 	});
 
 	it('translate by code and keep the German where there is none', () => {
@@ -41,7 +35,5 @@ describe('board messages from the server', () => {
 			refusalText(en, { message: 'Diese Karte gibt es nicht mehr.', code: 'card_gone' })
 		).not.toBe('Diese Karte gibt es nicht mehr.');
 		expect(refusalText(en, { message: 'Höchstens 12 Spalten.' })).toBe('Höchstens 12 Spalten.');
-		expect(closeReasonText(en, tooManyForPersonReason)).not.toBe(tooManyForPersonReason);
-		expect(closeReasonText(en, 'Etwas Neues')).toBe('Etwas Neues');
 	});
 });

@@ -1,6 +1,5 @@
-// The board's texts that come from the server: refusals of commands (by their code) and the
-// reasons a live connection was closed (the realtime server's German sentences, by their
-// wording). Staff pages read them through the same German messages, so they stay as they were.
+// The board's texts that come from the server: refusals of commands, by their code. Staff pages
+// read them through the same German messages, so they stay as they were.
 import type { Messages } from '$lib/i18n/messages';
 import type { BoardRefusal, BoardRefusalCode, CardColour } from './types';
 
@@ -48,28 +47,6 @@ export function refusalText(m: Messages, refusal: BoardRefusal): string {
 	const text = refusal.code && refusalTexts[refusal.code];
 	if (!text) return refusal.message;
 	return text(m, { count: refusal.params?.count ?? 0, seconds: refusal.params?.seconds ?? 0 });
-}
-
-/** The realtime server's close reasons, by their German wording (they travel as text). */
-const closeReasons: Record<string, (m: Messages) => string> = {
-	'Keine Berechtigung': (m) => m.board_closed_no_permission(),
-	'Pinnwand gelöscht': (m) => m.board_closed_board_deleted(),
-	'Nur kurze Textnachrichten': (m) => m.board_closed_short_text_only(),
-	'Nicht mehr vorhanden': (m) => m.board_closed_gone(),
-	'Berechtigung beendet': (m) => m.board_closed_permission_ended(),
-	'Server wird beendet': (m) => m.board_closed_server_stopping(),
-	'Nur lesend': (m) => m.board_closed_read_only(),
-	'Zu viele Nachrichten': (m) => m.board_closed_too_many_messages(),
-	'Zu viele offene Verbindungen von Ihnen zu dieser Seite. Bitte schließen Sie andere Fenster.': (
-		m
-	) => m.board_closed_too_many_for_person(),
-	'Zu viele Verbindungen von Ihrem Netzanschluss. Neuer Versuch folgt.': (m) =>
-		m.board_closed_too_many_for_address()
-};
-
-/** Why the connection was closed, in the reader's language where the reason is a known one. */
-export function closeReasonText(m: Messages, reason: string): string {
-	return Object.hasOwn(closeReasons, reason) ? closeReasons[reason](m) : reason;
 }
 
 export function colourLabel(m: Messages, colour: CardColour): string {

@@ -5,33 +5,6 @@ import type { PollState } from './types';
 
 export type LiveConnection = 'connecting' | 'online' | 'offline';
 
-/** The close reasons the server gives (in German, in the close frame), by what they mean, so a
- * page can say them in its reader's language. */
-export type CloseReasonKind =
-	| 'too_many_for_person'
-	| 'too_many_for_address'
-	| 'too_many_messages'
-	| 'forbidden'
-	| 'gone'
-	| 'server_stopping'
-	| 'read_only';
-
-const closeReasonKinds: Record<string, CloseReasonKind> = {
-	'Zu viele offene Verbindungen von Ihnen zu dieser Seite. Bitte schließen Sie andere Fenster.':
-		'too_many_for_person',
-	'Zu viele Verbindungen von Ihrem Netzanschluss. Neuer Versuch folgt.': 'too_many_for_address',
-	'Zu viele Nachrichten': 'too_many_messages',
-	'Keine Berechtigung': 'forbidden',
-	'Nicht mehr vorhanden': 'gone',
-	'Server wird beendet': 'server_stopping',
-	'Nur lesend': 'read_only'
-};
-
-/** What a close reason means, or null for one this list does not know (then it is shown as is). */
-export function closeReasonKind(reason: string): CloseReasonKind | null {
-	return Object.hasOwn(closeReasonKinds, reason) ? closeReasonKinds[reason] : null;
-}
-
 export class PollConnection<TState extends PollState> {
 	state: TState = $state() as TState;
 	connection = $state<LiveConnection>('connecting');

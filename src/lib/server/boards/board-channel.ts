@@ -19,6 +19,7 @@ import { boardSnapshot, findBoard, viewOfBoard } from './boards';
 import type { BoardRefusal } from '../../boards/types';
 import { NewCardLimits } from './card-limits';
 import { applyCommand, parseCommand, type CommandAuthor } from './commands';
+import { closeReasons } from '../../live/close-reasons';
 
 /** A command is a small JSON object; anything larger is not one. */
 const maxMessageBytes = 4096;
@@ -105,7 +106,7 @@ export function boardChannel(
 	function handle(socket: WebSocket, connection: Connection, data: Buffer, isBinary: boolean) {
 		const now = Date.now();
 		if (isBinary || data.length > maxMessageBytes) {
-			socket.close(1003, 'Nur kurze Textnachrichten');
+			socket.close(1003, closeReasons.shortTextOnly);
 			return;
 		}
 		let message: { ref?: unknown; command?: unknown };
@@ -160,7 +161,7 @@ export function boardChannel(
 			const boardId = targetOf(path)?.id;
 			const author = authorFor(db, actor, resource);
 			if (!boardId || !author || resource.type !== 'event') {
-				return refusal(4403, 'Keine Berechtigung');
+				return refusal(4403, closeReasons.forbidden);
 			}
 			const connection: Connection = {
 				boardId,
@@ -176,7 +177,7 @@ export function boardChannel(
 			const present = presence(boardId);
 			let attendance: ReturnType<typeof eventAttendance> | undefined;
 			return (connection) => {
-				if (!snapshot) return refusal(4404, 'Pinnwand gelöscht');
+				if (!snapshot) return refusal(4404, closeReasons.boardDeleted);
 				const view = viewOfBoard(
 					db,
 					snapshot,

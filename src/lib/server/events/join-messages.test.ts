@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { participantLocales } from '$lib/i18n/locales';
 import { messagesFor } from '../i18n/messages';
 import { describeWait, type DelayRule } from '../auth/rate-limit';
 import { createTestDatabase } from '../db/test-database';
@@ -29,6 +27,21 @@ const rule: DelayRule = {
 	maxDelayMs: 8_000
 };
 
+function conference(
+	db: ReturnType<typeof createTestDatabase>,
+	options: Pick<Parameters<typeof createEvent>[1], 'asksAffiliation' | 'workingGroups'>
+) {
+	return createEvent(db, {
+		title: 'Konferenz',
+		date: '2026-03-04',
+		place: '',
+		description: '',
+		agenda: [],
+		createdBy: null,
+		...options
+	});
+}
+
 function form(fields: Record<string, string>) {
 	const data = new FormData();
 	for (const [key, value] of Object.entries(fields)) data.append(key, value);
@@ -44,16 +57,7 @@ describe('the join messages in German', () => {
 
 	it('say what lookUpJoinCode and rejoinByCode say', () => {
 		const db = createTestDatabase();
-		const found = createEvent(db, {
-			title: 'Konferenz',
-			date: '2026-03-04',
-			place: '',
-			description: '',
-			agenda: [],
-			asksAffiliation: false,
-			workingGroups: [],
-			createdBy: null
-		});
+		const found = conference(db, { asksAffiliation: false, workingGroups: [] });
 		const t0 = new Date('2026-03-04T09:00:00Z');
 		for (const lookup of [
 			lookUpJoinCode(db, 'x', '10.0.0.1', rule, t0),
@@ -98,15 +102,9 @@ describe('the join messages in German', () => {
 			expect(!ours.ok && ours.message).toBe(!theirs.success && theirs.issues[0].message);
 		}
 		const db = createTestDatabase();
-		const found = createEvent(db, {
-			title: 'Konferenz',
-			date: '2026-03-04',
-			place: '',
-			description: '',
-			agenda: [],
+		const found = conference(db, {
 			asksAffiliation: true,
-			workingGroups: [{ title: 'AG 1', question: '' }],
-			createdBy: null
+			workingGroups: [{ title: 'AG 1', question: '' }]
 		});
 		const base = {
 			displayName: '',
@@ -128,43 +126,5 @@ describe('the join messages in German', () => {
 		expect(!badPlace.ok && profileRefusalMessage(de, badPlace.reason)).toBe(
 			!badPlace.ok && badPlace.message
 		);
-	});
-});
-
-describe('the join message files', () => {
-	const dir = 'messages/join';
-	const files = Object.fromEntries(
-		readdirSync(dir)
-			.filter((name) => name.endsWith('.json'))
-			.map((name) => [name.slice(0, -5), JSON.parse(readFileSync(`${dir}/${name}`, 'utf8'))])
-	) as Record<string, Record<string, unknown>>;
-	const placeholders = (value: unknown): string[] =>
-		[...new Set(JSON.stringify(value).match(/\{[a-z]+\}/gi) ?? [])].sort();
-
-	it('exist for every language, with the same keys and placeholders', () => {
-		expect(Object.keys(files).sort()).toEqual([...participantLocales].sort());
-		const keys = Object.keys(files.de).sort();
-		for (const [locale, messages] of Object.entries(files)) {
-			expect(Object.keys(messages).sort(), locale).toEqual(keys);
-			for (const key of keys) {
-				if (Array.isArray(files.de[key])) continue;
-				expect(placeholders(messages[key]), `${locale} ${key}`).toEqual(
-					placeholders(files.de[key])
-				);
-			}
-		}
-	});
-
-	it('name every plural category of the language', () => {
-		for (const [locale, messages] of Object.entries(files)) {
-			const categories = new Intl.PluralRules(locale === 'de-x-es' ? 'de' : locale)
-				.resolvedOptions()
-				.pluralCategories.map((c) => `countPlural=${c}`)
-				.sort();
-			for (const [key, value] of Object.entries(messages)) {
-				if (!Array.isArray(value)) continue;
-				expect(Object.keys(value[0].match).sort(), `${locale} ${key}`).toEqual(categories);
-			}
-		}
 	});
 });

@@ -15,6 +15,7 @@ import {
 	projectionPollState,
 	staffPollState
 } from './poll-state';
+import { closeReasons } from '../../live/close-reasons';
 
 interface Viewer {
 	actor: Actor;
@@ -52,7 +53,7 @@ export function pollChannel(db: AppDatabase, presence: EventPresence): PollChann
 				resource.type !== 'event' ||
 				(projection && !can(actor, 'event:watch-projection', resource))
 			) {
-				return refusal(4403, 'Keine Berechtigung');
+				return refusal(4403, closeReasons.forbidden);
 			}
 			return { group: resource.eventId, viewer: { actor, projection } };
 		},

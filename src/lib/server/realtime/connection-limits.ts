@@ -5,6 +5,7 @@ import type { WebSocket } from 'ws';
 import { log } from '../log';
 import { TokenBucket, type Rate } from '../token-buckets';
 import { connectionIdOf } from './connection-log';
+import { closeReasons } from '../../live/close-reasons';
 
 /** Close code for a flood: policy violation, outside 4400–4499 so that clients come back, later. */
 export const tooManyMessagesCode = 1008;
@@ -24,7 +25,7 @@ export function limitIncomingMessages(socket: WebSocket, rate: Rate, channel: st
 	socket.on('message', () => {
 		if (socket.readyState !== socket.OPEN || budget.take(Date.now())) return;
 		log.warn('realtime.flood', { channel });
-		socket.close(tooManyMessagesCode, 'Zu viele Nachrichten');
+		socket.close(tooManyMessagesCode, closeReasons.tooManyMessages);
 	});
 }
 

@@ -3,6 +3,7 @@
 // refusals close with 1008 rather than 4400–4499: the cause goes away by itself (a tab is
 // closed, a dead connection is noticed), so the client may come back after its pause.
 import type { Actor } from '../policy';
+import { closeReasons } from '../../live/close-reasons';
 
 export interface ConnectionQuotaLimits {
 	perPerson: number;
@@ -23,11 +24,8 @@ export type Admission =
 /** Close code of both refusals: policy, outside 4400–4499 so that clients try again later. */
 export const connectionRefusedCode = 1008;
 
-// Close reasons travel in the close frame: at most 123 bytes of UTF-8.
-export const tooManyForPersonReason =
-	'Zu viele offene Verbindungen von Ihnen zu dieser Seite. Bitte schließen Sie andere Fenster.';
-export const tooManyForAddressReason =
-	'Zu viele Verbindungen von Ihrem Netzanschluss. Neuer Versuch folgt.';
+export const tooManyForPersonReason = closeReasons.tooManyForPerson;
+export const tooManyForAddressReason = closeReasons.tooManyForAddress;
 
 function personOf(actor: Actor): string | null {
 	if (actor.kind === 'member') return `mitglied:${actor.userId}`;

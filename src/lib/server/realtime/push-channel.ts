@@ -11,6 +11,7 @@ import type { Rate } from '../token-buckets';
 import type { ChannelPath } from './channel-path';
 import { sendBounded } from './connection-limits';
 import type { ChannelContext, RealtimeChannel } from './realtime-server';
+import { closeReasons } from '../../live/close-reasons';
 
 /** A connection the channel will not serve (any more), and the close that tells it why. */
 export interface Refusal {
@@ -88,7 +89,7 @@ export class PushChannel<Viewer> implements RealtimeChannel {
 			// Closing (a flood, a changed right): what still arrives is not taken.
 			if (socket.readyState !== socket.OPEN || viewer === undefined) return;
 			if (!receive) {
-				socket.close(1003, 'Nur lesend');
+				socket.close(1003, closeReasons.readOnly);
 				return;
 			}
 			receive(socket, viewer, data, isBinary);

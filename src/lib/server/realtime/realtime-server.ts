@@ -17,6 +17,7 @@ import { pathKey, parseChannelPath, type ChannelPath } from './channel-path';
 import type { ConnectionQuota } from './connection-quota';
 import { Heartbeat } from './heartbeat';
 import { logUnderConnectionId } from './connection-log';
+import { closeReasons } from '../../live/close-reasons';
 
 export interface ChannelContext {
 	actor: Actor;
@@ -196,12 +197,12 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 			for (const [ws, { request, channel, context }] of [...sockets]) {
 				const resource = resourceOf(channel, context.path);
 				if (!resource) {
-					ws.close(4404, 'Nicht mehr vorhanden');
+					ws.close(4404, closeReasons.gone);
 					continue;
 				}
 				const actor = await options.resolveActor(request, resource);
 				if (!can(actor, channel.action, resource)) {
-					ws.close(actor.kind === 'anonymous' ? 4401 : 4403, 'Berechtigung beendet');
+					ws.close(actor.kind === 'anonymous' ? 4401 : 4403, closeReasons.permissionEnded);
 					continue;
 				}
 				context.actor = actor;
@@ -216,7 +217,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
 				(ws) =>
 					new Promise<void>((resolve) => {
 						ws.once('close', () => resolve());
-						ws.close(1001, 'Server wird beendet');
+						ws.close(1001, closeReasons.serverStopping);
 						setTimeout(() => {
 							ws.terminate();
 							resolve();
