@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as v from 'valibot';
+import { participantLocales } from '../src/lib/i18n/locales';
 
 const metrics = v.record(v.string(), v.number());
 const benchmarkResult = v.object({
@@ -137,7 +138,9 @@ test('npm run bench -- --quick writes every benchmark as valid JSON', async () =
 		for (const [, values] of compacted) expect(values.storedRows).toBe(1);
 
 		const weight = report.benchmarks.find((b) => b.benchmark === 'page-weight')!;
-		expect(Object.keys(weight.medians)).toHaveLength(3);
+		// The poll page in every language (#24), the board and the editor.
+		expect(Object.keys(weight.medians)).toHaveLength(participantLocales.length + 2);
+		expect(Object.keys(weight.medians)).toContain('Umfrage (Teilnahme, ar)');
 		for (const page of Object.values(weight.medians)) {
 			expect(page.jsGzipKb).toBeGreaterThan(0);
 			expect(page.cssGzipKb).toBeGreaterThan(0);

@@ -36,15 +36,24 @@ test('the Datenschutz page names every cookie the app sets, and no other exists'
 	const cookieTable = page.getByRole('table', { name: 'Cookies dieser Anwendung' });
 	await expect(cookieTable).toContainText('lw_sitzung');
 	await expect(cookieTable).toContainText('lw_teilnahme_<Kennung der Veranstaltung>');
+	await expect(cookieTable).toContainText('sprache');
 	await expect(page.getByRole('main')).toContainText('technisch notwendig');
+
+	// A language chosen from the menu sets the third.
+	await openPage(page, '/join');
+	await page.locator('details.language-menu summary').click();
+	await page.getByRole('link', { name: 'English' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
 	const cookies = [
 		...(await actors.admin.request.storageState()).cookies,
-		...(await participant.storageState()).cookies
+		...(await participant.storageState()).cookies,
+		...(await page.context().cookies())
 	].map((cookie) => cookie.name);
 	expect(cookies).toContain('lw_sitzung');
+	expect(cookies).toContain('sprache');
 	expect(cookies.some((name) => name.startsWith('lw_teilnahme_'))).toBe(true);
-	for (const name of cookies) expect(name).toMatch(/^(lw_sitzung|lw_teilnahme_.+)$/);
+	for (const name of cookies) expect(name).toMatch(/^(lw_sitzung|lw_teilnahme_.+|sprache)$/);
 });
 
 test('a barrier is reported by keyboard, stored, and read by an admin', async ({

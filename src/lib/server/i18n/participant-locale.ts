@@ -8,7 +8,7 @@ import { participant } from '../db/schema';
 export const localeParameter = 'sprache';
 /** The device's choice, for pages before joining and for the next event. */
 export const localeCookieName = 'sprache';
-const localeCookieMaxAgeSeconds = 365 * 24 * 60 * 60;
+export const localeCookieMaxAgeSeconds = 365 * 24 * 60 * 60;
 
 /** The pages participants see, which speak their language; staff pages stay German. */
 const participantPath = /^\/(?:join|teilnahme)(?:\/|$)/;

@@ -4,6 +4,7 @@ import {
 	participantCookieName
 } from '$lib/server/events/participants';
 import { authorize } from '$lib/server/http/guard';
+import { localeCookieMaxAgeSeconds, localeCookieName } from '$lib/server/i18n/participant-locale';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -16,6 +17,10 @@ export function load(event) {
 		participantCookie: {
 			name: participantCookieName('<Kennung der Veranstaltung>'),
 			days: Math.round(participantCookieLifetimeMs / dayMs)
+		},
+		languageCookie: {
+			name: localeCookieName,
+			days: Math.round((localeCookieMaxAgeSeconds * 1000) / dayMs)
 		},
 		participantRetentionDays: config.participantRetentionDays
 	};
