@@ -30,6 +30,17 @@ test('the join page speaks the browser’s language; the menu changes it for the
 	await expect(arabic).toBeVisible();
 	await expect(arabic).toHaveAttribute('lang', 'ar');
 	await expect(menu.getByRole('link', { name: 'Türkçe' })).toHaveAttribute('aria-current', 'true');
+	// Escape closes it again, back on the button; so does a tap elsewhere.
+	await page.keyboard.press('Escape');
+	await expect(arabic).toBeHidden();
+	await expect(menu.locator('summary')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(arabic).toBeVisible();
+	// Below the open list, at the page's edge (the list covers the heading on a phone).
+	await page.mouse.click(5, 700);
+	await expect(arabic).toBeHidden();
+	await menu.locator('summary').focus();
+	await page.keyboard.press('Enter');
 	await arabic.focus();
 	await page.keyboard.press('Enter');
 
