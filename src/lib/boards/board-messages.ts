@@ -1,13 +1,8 @@
 // The board's texts that come from the server: refusals of commands, by their code. Staff pages
 // read them through the same German messages, so they stay as they were.
 import type { Messages } from '$lib/i18n/messages';
+import { waitText } from '$lib/i18n/wait-text';
 import type { BoardRefusal, BoardRefusalCode, CardColour } from './types';
-
-/** How long to wait, as the server's German said it: seconds below a minute, then minutes. */
-function waitText(m: Messages, seconds: number): string {
-	if (seconds < 60) return m.board_wait_seconds({ count: seconds });
-	return m.board_wait_minutes({ count: Math.ceil(seconds / 60) });
-}
 
 const refusalTexts: Record<
 	BoardRefusalCode,

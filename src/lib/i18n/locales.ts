@@ -7,6 +7,9 @@ export type ParticipantLocale = (typeof participantLocales)[number];
 
 export const baseLocale: ParticipantLocale = 'de';
 
+/** The query parameter of the language menu's links (`?sprache=tr`), read by the server. */
+export const localeParameter = 'sprache';
+
 /** Each language in its own name, as a reader of it looks for it in a list. */
 export const localeNames: Record<ParticipantLocale, string> = {
 	de: 'Deutsch',

@@ -14,7 +14,7 @@ import {
 	profileRefusalMessage,
 	rejoinMessage,
 	tooManyJoinsMessage,
-	waitText
+	waitInMs
 } from './join-messages';
 import { lookUpJoinCode, rejoinByCode } from './joining';
 import { checkProfile } from './profile';
@@ -51,7 +51,7 @@ function form(fields: Record<string, string>) {
 describe('the join messages in German', () => {
 	it('say the waits as describeWait does', () => {
 		for (const ms of [1, 1_000, 1_001, 30_000, 59_000, 60_000, 61_000, 120_000, 3_600_000]) {
-			expect(waitText(de, ms)).toBe(describeWait(ms));
+			expect(waitInMs(de, ms)).toBe(describeWait(ms));
 		}
 	});
 

@@ -1,6 +1,7 @@
 // What the join flow tells a participant, in their language. The domain modules (joining.ts,
 // forms.ts, profile.ts, join-rate.ts) answer in German and with a kind or reason; the routes
 // translate by that kind or reason here.
+import { waitText } from '$lib/i18n/wait-text';
 import * as v from 'valibot';
 import type { Messages } from '$lib/i18n/messages';
 import { formFields, type Parsed } from '../http/forms';
@@ -8,11 +9,9 @@ import { maxDisplayNameLength, ParticipantProfileForm, ReentryForm } from './for
 import type { CodeLookup, Rejoin } from './joining';
 import type { ProfileRefusal } from './profile';
 
-/** "30 Sekunden", "2 Minuten": the wait as describeWait says it in German. */
-export function waitText(m: Messages, ms: number): string {
-	const seconds = Math.ceil(ms / 1000);
-	if (seconds < 60) return m.join_wait_seconds({ count: seconds });
-	return m.join_wait_minutes({ count: Math.ceil(seconds / 60) });
+/** A wait given in milliseconds, as the server's describeWait rounds it. */
+export function waitInMs(m: Messages, ms: number): string {
+	return waitText(m, Math.ceil(ms / 1000));
 }
 
 /** Why a join code found no event. */
@@ -22,7 +21,7 @@ export function codeLookupMessage(
 ): string {
 	switch (lookup.kind) {
 		case 'locked':
-			return m.join_code_locked({ wait: waitText(m, lookup.retryAfterMs) });
+			return m.join_code_locked({ wait: waitInMs(m, lookup.retryAfterMs) });
 		case 'malformed':
 			return m.join_code_malformed();
 		case 'unknown':
@@ -33,13 +32,13 @@ export function codeLookupMessage(
 /** Why a re-entry code let nobody in. */
 export function rejoinMessage(m: Messages, result: Exclude<Rejoin, { kind: 'joined' }>): string {
 	return result.kind === 'locked'
-		? m.join_code_locked({ wait: waitText(m, result.retryAfterMs) })
+		? m.join_code_locked({ wait: waitInMs(m, result.retryAfterMs) })
 		: m.join_reentry_code_wrong();
 }
 
 /** Too many new participants from one network: how long to wait. */
 export function tooManyJoinsMessage(m: Messages, waitMs: number): string {
-	return m.join_too_many_joins({ wait: waitText(m, waitMs) });
+	return m.join_too_many_joins({ wait: waitInMs(m, waitMs) });
 }
 
 export function profileRefusalMessage(m: Messages, reason: ProfileRefusal): string {

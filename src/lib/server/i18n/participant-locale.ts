@@ -1,11 +1,14 @@
 import { redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { isParticipantLocale, negotiateLocale, type ParticipantLocale } from '$lib/i18n/locales';
+import {
+	isParticipantLocale,
+	localeParameter,
+	negotiateLocale,
+	type ParticipantLocale
+} from '$lib/i18n/locales';
 import type { AppDatabase } from '../db/app-database';
 import { participant } from '../db/schema';
 
-/** The query parameter the language menu's links carry. */
-export const localeParameter = 'sprache';
 /** The device's choice, for pages before joining and for the next event. */
 export const localeCookieName = 'sprache';
 export const localeCookieMaxAgeSeconds = 365 * 24 * 60 * 60;
